@@ -1,0 +1,325 @@
+//! Adds the hand-made example annotations to the sample project.
+//!
+//! The sample is built in two steps, so it shows the real import path:
+//! ```sh
+//! cargo run -- new projects/soleimani-funeral.ron --name "Soleimani funeral (sample)" \
+//!     --import tests/data/seeds
+//! cargo run --example make_sample -- projects/soleimani-funeral.ron
+//! ```
+
+use anyhow::{Context, Result, anyhow};
+use chrono::{DateTime, NaiveDate, Utc};
+use factdesk::model::*;
+use std::path::PathBuf;
+
+const ANNOTATOR: &str = "sample";
+
+fn main() -> Result<()> {
+    let path: PathBuf = std::env::args()
+        .nth(1)
+        .context("usage: make_sample PROJECT.ron")?
+        .into();
+    let mut p = factdesk::store::load(&path)?;
+    let at: DateTime<Utc> = "2026-11-21T09:00:00Z".parse()?;
+
+    let khamenei = entity(
+        &mut p,
+        "Ali Khamenei",
+        &["Khamenei", "Khameini", "Ayatollah Ali Khamenei"],
+        Some("Q57336"),
+    );
+    let trump = entity(
+        &mut p,
+        "Donald Trump",
+        &["Trump", "@realDonaldTrump"],
+        Some("Q22686"),
+    );
+    let zarif = entity(
+        &mut p,
+        "Javad Zarif",
+        &["Zarif", "Zariff", "@JZarif"],
+        Some("Q298812"),
+    );
+    let _soleimani = entity(
+        &mut p,
+        "Qassem Soleimani",
+        &["Qasem Soleimani", "Soleimani"],
+        Some("Q1369337"),
+    );
+    let pompeo = entity(&mut p, "Mike Pompeo", &["Pompeo"], Some("Q473239"));
+
+    let ap = article(&p, "An emotional Khamenei")?;
+    let dated = article(&p, "At the funeral of General Qassem Soleimani")?;
+    let tweeted = article(&p, "In this picture tweeted")?;
+    let stampede = article(&p, "50 mourners dead")?;
+    let weeping = article(&p, "Video Shows Supreme Leader")?;
+
+    // Quotes, with speakers and cue verbs.
+    let mut q = Quote {
+        speaker: Some(khamenei),
+        cue: "said".into(),
+        quote_type: QuoteType::Direct,
+        ..Quote::default()
+    };
+    q.speaker_span = Some(span(&p, ap, "Khamenei said during a mass prayer", 0, 8)?);
+    add(
+        &mut p,
+        ap,
+        "“Oh Allah, they are in need of your mercy, and you are exalted above punishing your servants,”",
+        AnnotationKind::Quote(q),
+        "",
+        at,
+    )?;
+
+    let claim_thousands = add(
+        &mut p,
+        dated,
+        "General Qassem Soleimani has killed or badly wounded thousands of Americans over an extended period of time",
+        AnnotationKind::Claim(Claim {
+            claimant: Some(trump),
+            check_worthiness: Some(CheckWorthiness::CheckWorthy),
+            verdict: None,
+            rationale: String::new(),
+            evidence: vec![],
+        }),
+        "Compare with the State Department figure quoted further down (603 deaths).",
+        at,
+    )?;
+    let trump_span = span(&p, dated, "Trump tweeted Friday morning", 0, 5)?;
+    add(
+        &mut p,
+        dated,
+        "“General Qassem Soleimani has killed or badly wounded thousands of Americans over an extended period of time, and was plotting to kill many more…but got caught!”",
+        AnnotationKind::Quote(Quote {
+            speaker: Some(trump),
+            speaker_span: Some(trump_span),
+            cue: "tweeted".into(),
+            quote_type: QuoteType::Direct,
+            claims: vec![claim_thousands],
+        }),
+        "",
+        at,
+    )?;
+    let zariff_span = span(&p, tweeted, "Zariff said", 0, 6)?;
+    add(
+        &mut p,
+        tweeted,
+        "“Have you ever seen such a sea of humanity in your life, @realdonaldtrump?",
+        AnnotationKind::Quote(Quote {
+            speaker: Some(zarif),
+            speaker_span: Some(zariff_span),
+            cue: "said".into(),
+            quote_type: QuoteType::Direct,
+            claims: vec![],
+        }),
+        "The speaker's name is misspelt (Zariff) in the article.",
+        at,
+    )?;
+    add(
+        &mut p,
+        stampede,
+        "He also said he was “confident” that lawyers were consulted before Donald Trump ordered the strike.",
+        AnnotationKind::Quote(Quote {
+            speaker: Some(pompeo),
+            speaker_span: None,
+            cue: "said".into(),
+            quote_type: QuoteType::Mixed,
+            claims: vec![],
+        }),
+        "“He” is Pompeo, named in the previous paragraph.",
+        at,
+    )?;
+
+    // Claims, with verdicts and evidence.
+    add(
+        &mut p,
+        tweeted,
+        "Soleimani, 66, was considered Iran’s second most powerful figure",
+        AnnotationKind::Claim(Claim {
+            claimant: None,
+            check_worthiness: Some(CheckWorthiness::CheckWorthy),
+            verdict: Some("False".into()),
+            rationale: "Soleimani was born on 11 March 1957, so he was 62 when he was killed on 3 January 2020; the AP article in this project gives 62.".into(),
+            evidence: vec![Evidence {
+                url: "https://www.wikidata.org/wiki/Q1369337".into(),
+                quote: "date of birth: 11 March 1957".into(),
+                stance: EvidenceStance::Refutes,
+                accessed: NaiveDate::from_ymd_opt(2026, 11, 21),
+            }],
+        }),
+        "Conflicts with “the 62-year-old general” in the AP article.",
+        at,
+    )?;
+    add(
+        &mut p,
+        ap,
+        "the 62-year-old general answered only to the 80-year-old Khamenei",
+        AnnotationKind::Claim(Claim {
+            claimant: None,
+            check_worthiness: Some(CheckWorthiness::CheckWorthy),
+            verdict: Some("True".into()),
+            rationale: "Born 11 March 1957 (62); Khamenei born 19 April 1939 (80).".into(),
+            evidence: vec![Evidence {
+                url: "https://www.wikidata.org/wiki/Q57336".into(),
+                quote: "date of birth: 19 April 1939".into(),
+                stance: EvidenceStance::Supports,
+                accessed: NaiveDate::from_ymd_opt(2026, 11, 21),
+            }],
+        }),
+        "",
+        at,
+    )?;
+    add(
+        &mut p,
+        stampede,
+        "At least 50 people have been killed and more than 200 injured in a stampede",
+        AnnotationKind::Claim(Claim {
+            claimant: None,
+            check_worthiness: Some(CheckWorthiness::CheckWorthy),
+            verdict: None,
+            rationale: "Early figure; check the final toll reported by Iranian state media.".into(),
+            evidence: vec![],
+        }),
+        "",
+        at,
+    )?;
+    add(
+        &mut p,
+        ap,
+        "Police said attendees numbered into the millions.",
+        AnnotationKind::Claim(Claim {
+            claimant: None,
+            check_worthiness: Some(CheckWorthiness::Unimportant),
+            verdict: Some("Unverifiable".into()),
+            rationale: "Crowd estimates come only from Iranian police.".into(),
+            evidence: vec![],
+        }),
+        "Another article says “hundreds of thousands”.",
+        at,
+    )?;
+
+    // Sentiment.
+    add(
+        &mut p,
+        weeping,
+        "Good riddance",
+        AnnotationKind::Sentiment(Sentiment {
+            polarity: -2,
+            target: "Qassem Soleimani".into(),
+            stance: Stance::Against,
+        }),
+        "",
+        at,
+    )?;
+    add(
+        &mut p,
+        ap,
+        "Soleimani was a lionized figure",
+        AnnotationKind::Sentiment(Sentiment {
+            polarity: 2,
+            target: "Qassem Soleimani".into(),
+            stance: Stance::Favor,
+        }),
+        "",
+        at,
+    )?;
+
+    // Tags.
+    for text in [
+        "MORE:\u{a0}Iranians Bake Cakes Thanking Trump for Killing Soleimani While US Liberals Protest",
+        "About Post Author",
+    ] {
+        add(
+            &mut p,
+            weeping,
+            text,
+            AnnotationKind::Tag {
+                label: "Boilerplate".into(),
+            },
+            "",
+            at,
+        )?;
+    }
+    add(
+        &mut p,
+        ap,
+        "In this image taken from video",
+        AnnotationKind::Tag {
+            label: "Caption".into(),
+        },
+        "",
+        at,
+    )?;
+
+    if let Some(a) = p.articles.iter_mut().find(|a| a.id == ap) {
+        a.done = true;
+        a.outlet = Some("Associated Press".into());
+    }
+    let problems = p.problems();
+    if !problems.is_empty() {
+        return Err(anyhow!("sample is inconsistent: {problems:?}"));
+    }
+    factdesk::store::save(&path, &p)?;
+    println!("{}: {} annotations", path.display(), p.annotation_count());
+    Ok(())
+}
+
+fn entity(p: &mut Project, name: &str, aliases: &[&str], wikidata: Option<&str>) -> EntityId {
+    let id = p.mint_entity_id();
+    p.entities.push(Entity {
+        id,
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        kind: EntityKind::Person,
+        wikidata: wikidata.map(Into::into),
+    });
+    id
+}
+
+fn article(p: &Project, title_start: &str) -> Result<ArticleId> {
+    p.articles
+        .iter()
+        .find(|a| a.title.starts_with(title_start))
+        .map(|a| a.id)
+        .with_context(|| format!("no article titled {title_start:?}"))
+}
+
+/// The span of `needle` in the article, narrowed to code points `from..to` of the needle
+/// (`to == 0` means the whole needle).
+fn span(p: &Project, article: ArticleId, needle: &str, from: usize, to: usize) -> Result<Span> {
+    let text = &p.article(article).context("article")?.text;
+    let byte = text
+        .find(needle)
+        .with_context(|| format!("{needle:?} not in article"))?;
+    let start = text::char_len(&text[..byte]) + from;
+    let end = if to == 0 {
+        start + text::char_len(needle)
+    } else {
+        start - from + to
+    };
+    Ok(Span::from_text(text, start, end)?)
+}
+
+fn add(
+    p: &mut Project,
+    article: ArticleId,
+    needle: &str,
+    kind: AnnotationKind,
+    note: &str,
+    at: DateTime<Utc>,
+) -> Result<AnnotationId> {
+    let id = p.mint_annotation_id();
+    let annotation = Annotation {
+        id,
+        article,
+        span: span(p, article, needle, 0, 0)?,
+        kind,
+        note: note.into(),
+        status: Status::Draft,
+        provenance: Provenance::Manual,
+        created: at,
+        modified: at,
+    };
+    p.layer_mut(ANNOTATOR).insert(annotation);
+    Ok(id)
+}

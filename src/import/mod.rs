@@ -1,0 +1,165 @@
+//! Bringing articles into a project: plain text files (one, several, or a folder) and JSONL.
+//!
+//! Reading is all-or-nothing per call: a file that cannot be read (invalid UTF-8, bad JSON)
+//! stops the import with an error naming the file and position, and nothing is added.
+//! Empty files and articles already in the project are skipped with a warning.
+
+mod draft;
+mod error;
+mod jsonl;
+mod plain;
+
+pub use draft::ArticleDraft;
+pub use error::{ImportError, Warning};
+pub use jsonl::parse_jsonl;
+pub use plain::parse_plain;
+
+use crate::model::{Article, Project, text};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Largest file read for import.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
+/// Articles read from files, not yet in a project.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub articles: Vec<ArticleDraft>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Read every path: files as given; folders recursively (`.txt`, `.text`, `.jsonl`, sorted
+/// by name, hidden files and symlinked folders skipped).
+pub fn read_paths(paths: &[PathBuf]) -> Result<Batch, ImportError> {
+    let mut batch = Batch::default();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|source| ImportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            collect_folder(path, 0, &mut files)?;
+            if files.is_empty() {
+                batch
+                    .warnings
+                    .push(Warning::EmptyFolder { path: path.clone() });
+            }
+            for f in files {
+                read_file(&f, &mut batch)?;
+            }
+        } else {
+            read_file(path, &mut batch)?;
+        }
+    }
+    Ok(batch)
+}
+
+fn collect_folder(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), ImportError> {
+    let io = |source| ImportError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    if depth > 32 {
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .collect::<Result<_, _>>()
+        .map_err(io)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let ty = entry.file_type().map_err(io)?;
+        let path = entry.path();
+        if ty.is_dir() {
+            collect_folder(&path, depth + 1, out)?;
+        } else if ty.is_file() && is_importable(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_importable(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    matches!(ext.as_deref(), Some("txt" | "text" | "jsonl"))
+}
+
+/// Read one file, plain text or (by extension) JSONL.
+pub fn read_file(path: &Path, batch: &mut Batch) -> Result<(), ImportError> {
+    let raw = read_utf8(path)?;
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if is_jsonl {
+        parse_jsonl(&raw, path, batch)
+    } else {
+        match parse_plain(&raw, path) {
+            Some(draft) => batch.articles.push(draft),
+            None => batch.warnings.push(Warning::EmptyFile {
+                path: path.to_owned(),
+            }),
+        }
+        Ok(())
+    }
+}
+
+fn read_utf8(path: &Path) -> Result<String, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_owned(),
+            size: len,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    String::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Add drafts to the project with fresh ids. Articles whose text is already in the project
+/// (or earlier in the batch) are skipped with a warning. Returns the ids added.
+pub fn add_to_project(
+    project: &mut Project,
+    drafts: Vec<ArticleDraft>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<crate::model::ArticleId> {
+    let mut known: HashMap<String, String> = project
+        .articles
+        .iter()
+        .map(|a| (a.text_hash.clone(), a.title.clone()))
+        .collect();
+    let mut added = Vec::new();
+    for d in drafts {
+        let hash = text::hash(&d.text);
+        if let Some(existing) = known.get(&hash) {
+            warnings.push(Warning::Duplicate {
+                source: d.source.clone(),
+                existing: existing.clone(),
+            });
+            continue;
+        }
+        known.insert(hash, d.title.clone());
+        let id = project.mint_article_id();
+        let mut article = Article::new(id, d.title, d.text);
+        article.outlet = d.outlet;
+        article.url = d.url;
+        article.byline = d.byline;
+        article.published = d.published;
+        article.language = d.language;
+        article.source = Some(d.source);
+        project.articles.push(article);
+        added.push(id);
+    }
+    added
+}

@@ -1,0 +1,12 @@
+//! factdesk: annotate news articles for fact-checking — quotes, claims, verdicts, sentiment.
+//!
+//! The library holds everything; `src/main.rs` is a thin binary. Dependencies point one way:
+//! `ui` → `app` → core (`model`, `store`, `import`). The core never touches egui, so the
+//! CLI, tests and benchmarks use it without a window.
+
+pub mod cli;
+pub mod import;
+pub mod model;
+pub mod store;
+pub mod synthetic;
+pub mod ui;

@@ -1,0 +1,29 @@
+//! The project data model: plain data, no I/O and no GUI.
+//!
+//! The RON project file is a direct serialisation of [`Project`], so these types are the
+//! file format's contract. Field order here is the order in the file.
+
+mod annotation;
+mod article;
+mod entity;
+mod ids;
+mod project;
+mod schema;
+mod span;
+pub mod text;
+mod validate;
+
+pub use annotation::{
+    Annotation, AnnotationKind, CheckWorthiness, Claim, Evidence, EvidenceStance, KindName,
+    Provenance, Quote, QuoteType, Sentiment, Stance, Status,
+};
+pub use article::Article;
+pub use entity::{Entity, EntityKind};
+pub use ids::{AnnotationId, ArticleId, EntityId, MAX_ID};
+pub use project::{ADJUDICATED, Decision, DecisionAction, Layer, LayerRole, Project};
+pub use schema::{LabelSchema, VerdictLevel};
+pub use span::{CONTEXT_CHARS, Span, SpanError};
+pub use validate::Problem;
+
+/// The project file format this build writes. Files with a higher number are refused.
+pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,234 @@
+//! The whole project: articles, entities, one annotation layer per annotator, review log.
+
+use super::{
+    Annotation, AnnotationId, Article, ArticleId, Entity, EntityId, FORMAT_VERSION, LabelSchema,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Name of the layer that review writes its adjudicated result into.
+pub const ADJUDICATED: &str = "adjudicated";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub format_version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub schema: LabelSchema,
+    /// Everyone who has a layer or has reviewed, in the order they joined.
+    #[serde(default)]
+    pub annotators: Vec<String>,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    #[serde(default)]
+    pub layers: Vec<Layer>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+/// One annotator's annotations (or the adjudicated result). Layers never overwrite each
+/// other: agreement needs all of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Layer {
+    pub annotator: String,
+    #[serde(default)]
+    pub role: LayerRole,
+    /// Kept sorted by (article, start, end, id) so saved files diff cleanly.
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LayerRole {
+    #[default]
+    Annotator,
+    Adjudicated,
+}
+
+/// One entry of the review log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub annotation: AnnotationId,
+    pub action: DecisionAction,
+    pub reviewer: String,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DecisionAction {
+    Accepted,
+    Rejected,
+    Edited,
+}
+
+impl Layer {
+    pub fn new(annotator: impl Into<String>, role: LayerRole) -> Self {
+        Self {
+            annotator: annotator.into(),
+            role,
+            annotations: Vec::new(),
+        }
+    }
+
+    fn order_key(a: &Annotation) -> (ArticleId, usize, usize, AnnotationId) {
+        (a.article, a.span.start, a.span.end, a.id)
+    }
+
+    /// Restore the canonical order after annotations were added or moved.
+    pub fn sort(&mut self) {
+        self.annotations.sort_by_key(Self::order_key);
+    }
+
+    pub fn is_sorted(&self) -> bool {
+        self.annotations.is_sorted_by_key(Self::order_key)
+    }
+
+    /// Insert keeping the canonical order.
+    pub fn insert(&mut self, annotation: Annotation) {
+        let key = Self::order_key(&annotation);
+        let at = self
+            .annotations
+            .partition_point(|a| Self::order_key(a) < key);
+        self.annotations.insert(at, annotation);
+    }
+
+    pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// The annotations of one article, in text order.
+    pub fn of_article(&self, article: ArticleId) -> impl Iterator<Item = &Annotation> {
+        self.annotations
+            .iter()
+            .filter(move |a| a.article == article)
+    }
+}
+
+impl Project {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            name: name.into(),
+            schema: LabelSchema::default(),
+            annotators: Vec::new(),
+            entities: Vec::new(),
+            articles: Vec::new(),
+            layers: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The entity whose name or alias is `name`.
+    pub fn entity_named(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.answers_to(name))
+    }
+
+    pub fn layer(&self, annotator: &str) -> Option<&Layer> {
+        self.layers.iter().find(|l| l.annotator == annotator)
+    }
+
+    /// The annotator's layer, created (and the annotator registered) if missing.
+    pub fn layer_mut(&mut self, annotator: &str) -> &mut Layer {
+        if !self.annotators.iter().any(|a| a == annotator) {
+            self.annotators.push(annotator.to_owned());
+        }
+        let i = match self.layers.iter().position(|l| l.annotator == annotator) {
+            Some(i) => i,
+            None => {
+                let role = if annotator == ADJUDICATED {
+                    super::LayerRole::Adjudicated
+                } else {
+                    super::LayerRole::Annotator
+                };
+                self.layers.push(Layer::new(annotator, role));
+                self.layers.sort_by(|a, b| a.annotator.cmp(&b.annotator));
+                self.layers
+                    .iter()
+                    .position(|l| l.annotator == annotator)
+                    .unwrap_or(0)
+            }
+        };
+        &mut self.layers[i]
+    }
+
+    /// Every annotation with the name of its layer.
+    pub fn annotations(&self) -> impl Iterator<Item = (&Layer, &Annotation)> {
+        self.layers
+            .iter()
+            .flat_map(|l| l.annotations.iter().map(move |a| (l, a)))
+    }
+
+    pub fn annotation_count(&self) -> usize {
+        self.layers.iter().map(|l| l.annotations.len()).sum()
+    }
+
+    /// The annotation with this id, and the layer it is in.
+    pub fn find_annotation(&self, id: AnnotationId) -> Option<(&Layer, &Annotation)> {
+        self.annotations().find(|(_, a)| a.id == id)
+    }
+
+    pub fn find_annotation_mut(&mut self, id: AnnotationId) -> Option<&mut Annotation> {
+        self.layers
+            .iter_mut()
+            .flat_map(|l| l.annotations.iter_mut())
+            .find(|a| a.id == id)
+    }
+
+    /// A fresh article id not used in this project.
+    pub fn mint_article_id(&self) -> ArticleId {
+        let used: HashSet<ArticleId> = self.articles.iter().map(|a| a.id).collect();
+        loop {
+            let id = ArticleId::random();
+            if !used.contains(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// A fresh annotation id not used in any layer of this project.
+    pub fn mint_annotation_id(&self) -> AnnotationId {
+        loop {
+            let id = AnnotationId::random();
+            if self.find_annotation(id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    pub fn mint_entity_id(&self) -> EntityId {
+        loop {
+            let id = EntityId::random();
+            if self.entity(id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    /// Put layers and their annotations in the canonical order used in saved files.
+    pub fn sort(&mut self) {
+        self.layers.sort_by(|a, b| a.annotator.cmp(&b.annotator));
+        for layer in &mut self.layers {
+            if !layer.is_sorted() {
+                layer.sort();
+            }
+        }
+    }
+
+    pub fn is_sorted(&self) -> bool {
+        self.layers.is_sorted_by(|a, b| a.annotator <= b.annotator)
+            && self.layers.iter().all(Layer::is_sorted)
+    }
+}

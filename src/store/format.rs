@@ -1,0 +1,101 @@
+//! The RON text format: pretty, stable, readable article text, versioned.
+
+use super::LoadError;
+use crate::model::{FORMAT_VERSION, Project};
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+/// Largest project file we read (1 GiB): ten times the 100 MB target project.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        // Multi-line strings stay multi-line: article text is readable and diffable.
+        .escape_strings(false)
+}
+
+/// Serialise in the canonical order (layers by annotator, annotations by position).
+pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
+    let project: Cow<Project> = if project.is_sorted() {
+        Cow::Borrowed(project)
+    } else {
+        let mut p = project.clone();
+        p.sort();
+        Cow::Owned(p)
+    };
+    let mut out = String::from(
+        "// factdesk project file. Offsets count Unicode code points; see README \"Project files\".\n",
+    );
+    out.push_str(&ron::ser::to_string_pretty(&*project, pretty())?);
+    out.push('\n');
+    Ok(out)
+}
+
+/// Parse and verify project text. Errors carry an empty path; `load` fills it in.
+pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let path = PathBuf::new();
+    if let Some(found) = probe_version(text) {
+        if found > FORMAT_VERSION {
+            return Err(LoadError::NewerVersion {
+                path,
+                found,
+                supported: FORMAT_VERSION,
+            });
+        }
+        if found == 0 {
+            return Err(LoadError::UnknownVersion { path, found });
+        }
+        // Versions 1..FORMAT_VERSION would be migrated here; version 1 is the first.
+    }
+    let project: Project = ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(text)
+        .map_err(|e| LoadError::Parse {
+            path: PathBuf::new(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
+    let problems = project.problems();
+    if problems.is_empty() {
+        Ok(project)
+    } else {
+        Err(LoadError::Invalid {
+            path: PathBuf::new(),
+            problems,
+        })
+    }
+}
+
+/// Read `format_version: N` from the head of the file without parsing the rest, so a file
+/// from a newer build is refused with that reason rather than a confusing parse error.
+fn probe_version(text: &str) -> Option<u32> {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let rest = &head[head.find("format_version")? + "format_version".len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probes_version() {
+        assert_eq!(probe_version("(\n  format_version: 7,\n"), Some(7));
+        assert_eq!(probe_version("(name: \"x\")"), None);
+        // A multi-byte character across the probe's 4 KiB window is not a panic.
+        let text = format!("{}😀 format_version: 2", "a".repeat(4094));
+        assert_eq!(probe_version(&text), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Shared helpers for the integration tests: random projects and file snapshots.
+#![allow(dead_code)]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use factdesk::model::*;
+use proptest::prelude::*;
+use std::path::Path;
+
+/// Text mixing scripts that break naive offset code: emoji (incl. ZWJ sequences),
+/// combining marks, RTL, CJK, CRLF, BOM-like characters and quotes of every kind.
+pub fn hard_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Khamenei said ",
+        "“Oh Allah,” ",
+        "‘quoted’ ",
+        "\"straight\" ",
+        "😀",
+        "👩‍👩‍👧",
+        "🇮🇷",
+        "e\u{301}",
+        "a\u{308}\u{323}",
+        "مرحبا بالعالم ",
+        "שלום ",
+        "中文字符 ",
+        "\r\n",
+        "\n\n",
+        "\t",
+        "\u{feff}",
+        "…",
+        "r#\"raw\"# ",
+        "\\ backslash ",
+        "}) ] , : //",
+        "62-year-old ",
+    ]);
+    prop::collection::vec(pieces, 1..60).prop_map(|v| text::normalize(&v.concat()))
+}
+
+fn any_note() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "\\PC{0,40}",
+        hard_text(),
+        // Control characters, separators, quotes, backslashes and raw-string hashes.
+        "[\\x00-\\x1f\\x7f\u{85}\u{2028}\u{2029}a\"\\\\#]{0,12}",
+    ]
+}
+
+fn timestamp() -> impl Strategy<Value = DateTime<Utc>> {
+    (0i64..4_000_000_000).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap())
+}
+
+fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    prop::option::of((1990i32..2040, 1u32..13, 1u32..29))
+        .prop_map(|o| o.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)))
+}
+
+fn kind(entities: Vec<EntityId>, verdicts: Vec<String>) -> impl Strategy<Value = AnnotationKind> {
+    let ent = prop::option::of(prop::sample::select(entities));
+    let verdict = prop::option::of(prop::sample::select(verdicts));
+    prop_oneof![
+        (ent.clone(), any_note(), 0..3u8).prop_map(|(speaker, cue, t)| {
+            AnnotationKind::Quote(Quote {
+                speaker,
+                speaker_span: None,
+                cue,
+                quote_type: [QuoteType::Direct, QuoteType::Indirect, QuoteType::Mixed][t as usize],
+                claims: vec![],
+            })
+        }),
+        (ent, verdict, any_note(), any_note(), date()).prop_map(
+            |(claimant, verdict, rationale, q, accessed)| {
+                AnnotationKind::Claim(Claim {
+                    claimant,
+                    check_worthiness: Some(CheckWorthiness::CheckWorthy),
+                    verdict,
+                    rationale,
+                    evidence: vec![Evidence {
+                        url: "https://example.org/a?b=c&d=é".into(),
+                        quote: q,
+                        stance: EvidenceStance::Refutes,
+                        accessed,
+                    }],
+                })
+            }
+        ),
+        (-2i8..=2, any_note()).prop_map(|(polarity, target)| {
+            AnnotationKind::Sentiment(Sentiment {
+                polarity,
+                target,
+                stance: Stance::Against,
+            })
+        }),
+        "[A-Za-zé😀 ]{1,12}"
+            .prop_filter("non-blank", |s| !s.trim().is_empty())
+            .prop_map(|label| AnnotationKind::Tag { label }),
+    ]
+}
+
+/// A random, valid project: a few articles of hard text, entities, two layers.
+pub fn project() -> impl Strategy<Value = Project> {
+    let articles = prop::collection::vec((hard_text(), any_note(), date()), 1..4);
+    let entities = prop::collection::vec(
+        ("\\PC{1,20}", prop::collection::vec("\\PC{1,10}", 0..3)),
+        1..4,
+    );
+    (articles, entities, "\\PC{0,30}").prop_flat_map(|(articles, entities, name)| {
+        let mut p = Project::new(name);
+        for (i, (text, title, published)) in articles.into_iter().enumerate() {
+            let mut a = Article::new(ArticleId(i as u64 + 1), title, text);
+            a.published = published;
+            p.articles.push(a);
+        }
+        for (i, (name, aliases)) in entities.into_iter().enumerate() {
+            p.entities.push(Entity {
+                id: EntityId(100 + i as u64),
+                name,
+                aliases,
+                kind: EntityKind::Person,
+                wikidata: None,
+            });
+        }
+        let ents: Vec<EntityId> = p.entities.iter().map(|e| e.id).collect();
+        let verdicts: Vec<String> = p.schema.verdicts.iter().map(|v| v.label.clone()).collect();
+        let n_articles = p.articles.len();
+        let ann = (
+            0..n_articles,
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            kind(ents, verdicts),
+            any_note(),
+            timestamp(),
+            0..3u8,
+            any::<bool>(),
+            -1e6f32..1e6,
+        );
+        prop::collection::vec(ann, 0..25).prop_map(move |anns| {
+            let mut p = p.clone();
+            for (k, (ai, s, e, kind, note, ts, st, layer, score)) in anns.into_iter().enumerate() {
+                let art = &p.articles[ai];
+                let len = text::char_len(&art.text);
+                if len == 0 {
+                    continue;
+                }
+                let a = s.index(len);
+                let b = e.index(len);
+                let (start, end) = (a.min(b), a.max(b) + 1);
+                let span = Span::from_text(&art.text, start, end).unwrap();
+                let annotation = Annotation {
+                    id: AnnotationId(1000 + k as u64),
+                    article: art.id,
+                    span,
+                    kind,
+                    note,
+                    status: [Status::Draft, Status::Done, Status::Flagged][st as usize],
+                    provenance: if layer {
+                        Provenance::Suggested {
+                            method: "quotes".into(),
+                            score,
+                        }
+                    } else {
+                        Provenance::Manual
+                    },
+                    created: ts,
+                    modified: ts,
+                };
+                let who = if layer { "alice" } else { "bob ✓" };
+                p.layer_mut(who).insert(annotation);
+            }
+            p
+        })
+    })
+}
+
+/// Bytes and modification time of a file, to prove it was not touched.
+pub fn snapshot(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    let m = std::fs::metadata(path).unwrap();
+    (std::fs::read(path).unwrap(), m.modified().unwrap())
+}

@@ -2,8 +2,10 @@
 //!
 //! Every error ends in one line on stderr and a non-zero exit code, never a panic.
 
+use crate::export::{self, ExportOptions, Format, LayerChoice, Split};
 use crate::import;
-use crate::model::{AnnotationKind, KindName, Project};
+use crate::import::foreign::{self, ForeignFormat};
+use crate::model::{ADJUDICATED, AnnotationKind, KindName, LayerRole, Project};
 use crate::store::{self, LoadError};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -48,6 +50,40 @@ pub enum Command {
     Check { project: PathBuf },
     /// Counts: articles, annotations by kind, annotator and label.
     Stats { project: PathBuf },
+    /// Export annotations as a dataset or for another tool.
+    Export {
+        project: PathBuf,
+        /// hf, doccano, label-studio, brat, conll, web-annotation, claimreview or csv.
+        #[arg(long, short)]
+        format: String,
+        /// Output folder (created if missing; files of the same names are replaced).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// A layer name, `adjudicated` or `all` [default: adjudicated if the project has
+        /// that layer, else all].
+        #[arg(long)]
+        layer: Option<String>,
+        /// Split articles into train/validation/test by percentages, e.g. 80/10/10
+        /// (hf and conll).
+        #[arg(long)]
+        split: Option<String>,
+        /// Seed that decides which article goes into which split.
+        #[arg(long, requires = "split")]
+        seed: Option<u64>,
+    },
+    /// Import annotations made in doccano, Label Studio or brat into a layer (saved
+    /// atomically; articles not in the project are added).
+    ImportAnnotations {
+        project: PathBuf,
+        /// The exported file (brat: an .ann file or a folder of .ann/.txt pairs).
+        file: PathBuf,
+        /// doccano, label-studio or brat.
+        #[arg(long, short)]
+        format: String,
+        /// The layer to add the annotations to (created if missing).
+        #[arg(long)]
+        layer: String,
+    },
 }
 
 /// Run a subcommand. `Ok(false)` means it ran but found problems (exit code 1).
@@ -57,7 +93,106 @@ pub fn run(command: Command) -> Result<bool> {
         Command::Import { project, paths } => import_into(&project, &paths),
         Command::Check { project } => check(&project),
         Command::Stats { project } => stats(&project),
+        Command::Export {
+            project,
+            format,
+            out,
+            layer,
+            split,
+            seed,
+        } => export_project(
+            &project,
+            &format,
+            &out,
+            layer.as_deref(),
+            split.as_deref(),
+            seed,
+        ),
+        Command::ImportAnnotations {
+            project,
+            file,
+            format,
+            layer,
+        } => import_annotations(&project, &file, &format, &layer),
     }
+}
+
+fn export_project(
+    file: &Path,
+    format: &str,
+    out: &Path,
+    layer: Option<&str>,
+    split: Option<&str>,
+    seed: Option<u64>,
+) -> Result<bool> {
+    let format: Format = format.parse().map_err(anyhow::Error::msg)?;
+    let split = split
+        .map(|s| Split::parse(s, seed.unwrap_or(0)))
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let project = store::load(file)?;
+    let layer = match layer {
+        Some(l) => LayerChoice::parse(l),
+        None if project
+            .layers
+            .iter()
+            .any(|l| l.role == LayerRole::Adjudicated || l.annotator == ADJUDICATED) =>
+        {
+            LayerChoice::Adjudicated
+        }
+        None => LayerChoice::All,
+    };
+    let mut options = ExportOptions::new(format, out);
+    options.layer = layer;
+    options.split = split;
+    let report = export::run(&project, &options, &mut |_, _| true)?;
+    println!(
+        "wrote {} file(s) to {} ({format}: {} articles, {} annotations, {} records)",
+        report.files.len(),
+        out.display(),
+        report.articles,
+        report.annotations,
+        report.records
+    );
+    for (split, n) in &report.splits {
+        println!("  {split}: {n} article(s)");
+    }
+    for note in &report.notes {
+        println!("note: {note}");
+    }
+    Ok(true)
+}
+
+fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Result<bool> {
+    let format: ForeignFormat = format.parse().map_err(anyhow::Error::msg)?;
+    if layer.trim().is_empty() {
+        bail!("--layer must name a layer");
+    }
+    let mut project = store::load(file)?;
+    let report = foreign::import_file(&mut project, format, from, layer)
+        .context("import stopped, nothing was added")?;
+    for s in &report.skipped {
+        eprintln!("warning: {}: {s}", from.display());
+    }
+    if report.annotations > 0 || report.articles_created > 0 {
+        store::save(file, &project)?;
+    }
+    println!(
+        "imported {} annotation(s) into layer {layer:?} of {} from {} document(s): {} article(s) matched, {} created, {} item(s) skipped",
+        report.annotations,
+        file.display(),
+        report.documents,
+        report.articles_matched,
+        report.articles_created,
+        report.skipped.len()
+    );
+    if report.utf16_regions > 0 {
+        println!(
+            "note: {} span(s) counted UTF-16 units (an older Label Studio) and were converted",
+            report.utf16_regions
+        );
+    }
+    Ok(true)
 }
 
 fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {

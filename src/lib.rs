@@ -4,9 +4,13 @@
 //! `ui` → `app` → core (`model`, `store`, `import`). The core never touches egui, so the
 //! CLI, tests and benchmarks use it without a window.
 
+pub mod app;
+pub mod app_id;
 pub mod cli;
+pub mod export;
 pub mod import;
 pub mod model;
+pub mod review;
 pub mod store;
 pub mod synthetic;
 pub mod ui;

@@ -6,6 +6,7 @@
 
 mod draft;
 mod error;
+pub mod foreign;
 mod jsonl;
 mod plain;
 
@@ -134,11 +135,26 @@ pub fn add_to_project(
     drafts: Vec<ArticleDraft>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<crate::model::ArticleId> {
+    let articles = to_articles(project, drafts, warnings);
+    let ids = articles.iter().map(|a| a.id).collect();
+    project.articles.extend(articles);
+    ids
+}
+
+/// Turn drafts into articles with ids unused in `project`, skipping (with a warning) any
+/// whose text the project or the batch already has. The project is not changed.
+pub fn to_articles(
+    project: &Project,
+    drafts: Vec<ArticleDraft>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Article> {
     let mut known: HashMap<String, String> = project
         .articles
         .iter()
         .map(|a| (a.text_hash.clone(), a.title.clone()))
         .collect();
+    let mut used: std::collections::HashSet<u64> =
+        project.articles.iter().map(|a| a.id.0).collect();
     let mut added = Vec::new();
     for d in drafts {
         let hash = text::hash(&d.text);
@@ -150,7 +166,12 @@ pub fn add_to_project(
             continue;
         }
         known.insert(hash, d.title.clone());
-        let id = project.mint_article_id();
+        let id = loop {
+            let id = crate::model::ArticleId::random();
+            if used.insert(id.0) {
+                break id;
+            }
+        };
         let mut article = Article::new(id, d.title, d.text);
         article.outlet = d.outlet;
         article.url = d.url;
@@ -158,8 +179,7 @@ pub fn add_to_project(
         article.published = d.published;
         article.language = d.language;
         article.source = Some(d.source);
-        project.articles.push(article);
-        added.push(id);
+        added.push(article);
     }
     added
 }

@@ -144,8 +144,110 @@ impl TextIndex {
     }
 }
 
+/// Widen `start..end` (code points) to whole words and trim surrounding white space, the
+/// way a careful annotator would place a span. Returns the input if nothing is left.
+pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let (mut s, mut e) = (start.min(n), end.min(n));
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if s == e {
+        return (start, end);
+    }
+    while s > 0 && word(chars[s - 1]) && word(chars[s]) {
+        s -= 1;
+    }
+    while e < n && word(chars[e]) && word(chars[e - 1]) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// The word around code point `at` (for double clicks); `None` on white space.
+pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let c = text.chars().nth(at)?;
+    if c.is_whitespace() {
+        return None;
+    }
+    Some(snap_to_words(text, at, at + 1))
+}
+
+/// Converts between code-point offsets and UTF-16 code-unit offsets (JavaScript string
+/// indices) in one text, for files written by JavaScript tools (old Label Studio versions).
+///
+/// Only characters outside the Basic Multilingual Plane differ (two units, one code point),
+/// so it keeps just their positions.
+#[derive(Clone, Debug)]
+pub struct Utf16Index {
+    /// Code-point offsets of the characters that take two UTF-16 units, ascending.
+    astral: Vec<usize>,
+    char_len: usize,
+}
+
+impl Utf16Index {
+    pub fn new(text: &str) -> Self {
+        let mut astral = Vec::new();
+        let mut n = 0;
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                astral.push(n);
+            }
+            n += 1;
+        }
+        Self {
+            astral,
+            char_len: n,
+        }
+    }
+
+    /// UTF-16 offset of code point `idx` (`idx == char_len` gives the UTF-16 length).
+    pub fn to_utf16(&self, idx: usize) -> Option<usize> {
+        (idx <= self.char_len).then(|| idx + self.astral.partition_point(|&p| p < idx))
+    }
+
+    /// Code-point offset of UTF-16 offset `unit`; `None` past the end or between the two
+    /// halves of a surrogate pair.
+    pub fn from_utf16(&self, unit: usize) -> Option<usize> {
+        // The i-th astral character starts at UTF-16 offset `astral[i] + i`.
+        // `astral[i] + i` grows strictly, so binary-search the astral characters that end
+        // at or before `unit`.
+        let (mut before, mut hi) = (0, self.astral.len());
+        while before < hi {
+            let mid = (before + hi) / 2;
+            if self.astral[mid] + mid + 2 <= unit {
+                before = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if let Some(&p) = self.astral.get(before)
+            && p + before + 1 == unit
+        {
+            return None;
+        }
+        let idx = unit.checked_sub(before)?;
+        (idx <= self.char_len).then_some(idx)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn snaps_to_words() {
+        let t = "Khamenei’s voice cracked, 😀 said X.";
+        // "amenei’s voi" → "Khamenei’s voice"
+        assert_eq!(super::snap_to_words(t, 2, 14), (0, 16));
+        assert_eq!(super::snap_to_words(t, 16, 18), (17, 24));
+        assert_eq!(super::word_at(t, 18), Some((17, 24)));
+        assert_eq!(super::word_at(t, 16), None);
+    }
+
     use super::*;
 
     #[test]
@@ -170,5 +272,28 @@ mod tests {
         assert_eq!(normalize("\u{feff}\u{feff}x"), "x");
         assert!(is_normalized("a\nb é"));
         assert!(!is_normalized("e\u{301}"));
+    }
+
+    #[test]
+    fn utf16_offsets() {
+        // 😀 and 🇮🇷 (two regional indicators) are astral; é and ب are not.
+        let text = "a😀é🇮🇷ب";
+        let idx = Utf16Index::new(text);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut unit = 0;
+        for (i, c) in text.chars().enumerate() {
+            assert_eq!(idx.to_utf16(i), Some(unit));
+            assert_eq!(idx.from_utf16(unit), Some(i));
+            if c.len_utf16() == 2 {
+                assert_eq!(idx.from_utf16(unit + 1), None, "inside a surrogate pair");
+            }
+            unit += c.len_utf16();
+        }
+        let n = text.chars().count();
+        assert_eq!((n, unit, units.len()), (6, 9, 9));
+        assert_eq!(idx.to_utf16(n), Some(9));
+        assert_eq!(idx.from_utf16(9), Some(n));
+        assert_eq!(idx.from_utf16(10), None);
+        assert_eq!(idx.to_utf16(n + 1), None);
     }
 }

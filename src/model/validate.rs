@@ -60,10 +60,6 @@ pub enum Problem {
         annotation: AnnotationId,
         polarity: i8,
     },
-    #[error("annotation {annotation}: tag label is empty")]
-    EmptyTag { annotation: AnnotationId },
-    #[error("decision for annotation {0}: that annotation does not exist")]
-    UnknownDecision(AnnotationId),
 }
 
 impl Project {
@@ -174,19 +170,11 @@ impl Project {
                         });
                     }
                 }
-                AnnotationKind::Tag { label } => {
-                    if label.trim().is_empty() {
-                        problems.push(Problem::EmptyTag { annotation: a.id });
-                    }
-                }
+                // Any label is valid: schema tags are suggestions, not a closed set.
+                AnnotationKind::Tag { .. } => {}
             }
         }
-
-        for d in &self.decisions {
-            if !ids.contains(&d.annotation) {
-                problems.push(Problem::UnknownDecision(d.annotation));
-            }
-        }
+        // Decisions may name annotations deleted since: the log keeps its history.
         problems
     }
 }

@@ -78,6 +78,8 @@ impl LoadError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    #[error("not saved: the project has {} problem(s), first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+    Invalid(Vec<Problem>),
     #[error("could not write the project: {0}")]
     Serialize(#[from] ron::Error),
     #[error("{}: {source}", path.display())]

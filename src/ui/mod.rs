@@ -1,37 +1,50 @@
-//! egui views. Placeholder until the workbench lands.
+//! egui views. They read state and send [`message::Msg`]s; [`App`] applies them.
+
+mod action;
+mod app;
+mod article_list;
+pub mod dialogs;
+mod fonts;
+mod message;
+pub mod modals;
+mod panel;
+mod reader;
+pub mod settings;
+mod theme;
+
+pub use action::Action;
+pub use app::{App, StartOptions};
 
 use std::path::PathBuf;
 
+/// Open the main window, optionally on a project file. The `FACTDESK_ANNOTATOR`
+/// environment variable, when set, names the annotator (instead of the remembered one).
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
-    let project = match project {
-        Some(p) => Some(crate::store::load(&p)?),
-        None => None,
+    let annotator = std::env::var("FACTDESK_ANNOTATOR")
+        .ok()
+        .filter(|s| !s.trim().is_empty());
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("factdesk")
+        .with_app_id(crate::app_id::APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([800.0, 500.0]);
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
     };
-    let options = eframe::NativeOptions::default();
     eframe::run_native(
-        "factdesk",
+        crate::app_id::APP_ID,
         options,
-        Box::new(move |_cc| Ok(Box::new(Placeholder { project }))),
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                cc,
+                StartOptions {
+                    project,
+                    annotator,
+                    ..Default::default()
+                },
+            )))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
-}
-
-struct Placeholder {
-    project: Option<crate::model::Project>,
-}
-
-impl eframe::App for Placeholder {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| match &self.project {
-            Some(p) => {
-                ui.heading(&p.name);
-                for a in &p.articles {
-                    ui.label(&a.title);
-                }
-            }
-            None => {
-                ui.label("No project");
-            }
-        });
-    }
 }

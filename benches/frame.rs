@@ -1,0 +1,102 @@
+//! GUI frame time on a 1 MB article with 10,000 annotations while scrolling (DESIGN.md
+//! target: < 8 ms of CPU per frame). The real `App` runs in a headless `egui::Context`;
+//! each iteration is one frame (input, layout, painting, tessellation) with a mouse-wheel
+//! scroll over the reader. Run: `cargo bench --bench frame`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Event, Modifiers, MouseWheelUnit, RawInput, Rect, pos2, vec2};
+use factdesk::ui::dialogs::ScriptedDialogs;
+use factdesk::ui::{App, StartOptions};
+use factdesk::{store, synthetic};
+
+struct Headless {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+    time: f64,
+}
+
+impl Headless {
+    fn frame(&mut self, events: Vec<Event>) {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0))),
+            time: Some(self.time),
+            events,
+            ..Default::default()
+        };
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let out = self.ctx.run_ui(input, |ui| eframe::App::ui(app, ui, frame));
+        let prims = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        std::hint::black_box(prims);
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let project = synthetic::project(11, 1, 1_000_000, 10_000);
+    let text_bytes = project.articles[0].text.len();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    store::save(&path, &project).unwrap();
+    eprintln!(
+        "article: {:.2} MB, {} code points, {} annotations",
+        text_bytes as f64 / 1e6,
+        factdesk::model::text::char_len(&project.articles[0].text),
+        project.annotation_count()
+    );
+
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let options = StartOptions {
+        project: Some(path),
+        dialogs: Box::new(ScriptedDialogs::default()),
+        annotator: Some("alice".into()),
+        data_dir: Some(dir.path().to_owned()),
+        autosave_seconds: 1e9,
+    };
+    let app = App::new(&cc, options);
+    let mut h = Headless {
+        ctx,
+        app,
+        frame: eframe::Frame::_new_kittest(),
+        time: 0.0,
+    };
+    let over_reader = pos2(700.0, 450.0);
+    let t0 = std::time::Instant::now();
+    h.frame(vec![Event::PointerMoved(over_reader)]);
+    h.frame(vec![]);
+    eprintln!(
+        "first frames (layout of the whole article): {:.0} ms",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+
+    let mut down = true;
+    let mut n = 0u32;
+    c.bench_function("frame_scrolling_1MB_article_10k_annotations", |b| {
+        b.iter(|| {
+            n += 1;
+            if n.is_multiple_of(400) {
+                down = !down;
+            }
+            let dy = if down { -120.0 } else { 120.0 };
+            h.frame(vec![
+                Event::PointerMoved(over_reader),
+                Event::MouseWheel {
+                    unit: MouseWheelUnit::Point,
+                    delta: vec2(0.0, dy),
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                    modifiers: Modifiers::NONE,
+                },
+            ]);
+        })
+    });
+    assert_eq!(
+        h.app.reader_layouts(),
+        1,
+        "scrolling must not lay the article out again"
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,252 @@
+//! The dataset card (`README.md`) written with the Hugging Face export: YAML front matter
+//! that the Hub reads (features, splits with their sizes, data files), then label counts,
+//! annotators, agreement between annotator layers and the export date.
+
+use super::Dataset;
+use crate::model::{AnnotationKind, LayerRole};
+use crate::review;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// Article-level features, in the order of the JSONL record (`spans` comes last).
+pub(super) const ARTICLE_FEATURES: &[(&str, &str)] = &[
+    ("id", "int64"),
+    ("title", "string"),
+    ("outlet", "string"),
+    ("url", "string"),
+    ("published", "string"),
+    ("language", "string"),
+    ("text", "string"),
+];
+
+/// Span features, in the order of the JSONL span record. `claims` and `evidence` are lists.
+pub(super) const SPAN_FEATURES: &[(&str, &str)] = &[
+    ("start", "int64"),
+    ("end", "int64"),
+    ("label", "string"),
+    ("kind", "string"),
+    ("text", "string"),
+    ("annotation_id", "int64"),
+    ("annotator", "string"),
+    ("status", "string"),
+    ("provenance", "string"),
+    ("note", "string"),
+    ("speaker", "string"),
+    ("speaker_start", "int64"),
+    ("speaker_end", "int64"),
+    ("cue", "string"),
+    ("quote_type", "string"),
+    ("claims", "sequence:int64"),
+    ("claimant", "string"),
+    ("check_worthiness", "string"),
+    ("verdict", "string"),
+    ("verdict_value", "int64"),
+    ("rationale", "string"),
+    ("evidence", "evidence"),
+    ("polarity", "int64"),
+    ("target", "string"),
+    ("stance", "string"),
+];
+
+const EVIDENCE_FEATURES: &[(&str, &str)] = &[
+    ("url", "string"),
+    ("quote", "string"),
+    ("stance", "string"),
+    ("accessed", "string"),
+];
+
+/// A YAML scalar: JSON strings are valid YAML double-quoted scalars.
+fn yaml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// A Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn kappa(k: Option<f64>) -> String {
+    k.map_or_else(|| "—".to_owned(), |k| format!("{k:.3}"))
+}
+
+pub(super) fn dataset_card(data: &Dataset<'_>) -> String {
+    let p = data.project;
+    let mut s = String::new();
+    let splits = data.used_splits();
+
+    // Front matter.
+    s.push_str("---\n");
+    let _ = writeln!(s, "pretty_name: {}", yaml_str(&p.name));
+    let languages: BTreeSet<&str> = data
+        .docs
+        .iter()
+        .filter_map(|d| d.article.language.as_deref())
+        .collect();
+    if !languages.is_empty() {
+        s.push_str("language:\n");
+        for l in &languages {
+            let _ = writeln!(s, "- {}", yaml_str(l));
+        }
+    }
+    s.push_str("task_categories:\n- token-classification\n");
+    s.push_str("tags:\n- fact-checking\n- factdesk\n");
+    s.push_str("configs:\n- config_name: default\n  data_files:\n");
+    for (split, _) in &splits {
+        let _ = writeln!(s, "  - split: {split}\n    path: {split}.jsonl");
+    }
+    s.push_str("dataset_info:\n  features:\n");
+    for (name, dtype) in ARTICLE_FEATURES {
+        let _ = writeln!(s, "  - name: {name}\n    dtype: {dtype}");
+    }
+    s.push_str("  - name: spans\n    list:\n");
+    for (name, dtype) in SPAN_FEATURES {
+        match *dtype {
+            "sequence:int64" => {
+                let _ = writeln!(s, "    - name: {name}\n      sequence: int64");
+            }
+            "evidence" => {
+                let _ = writeln!(s, "    - name: {name}\n      list:");
+                for (n, t) in EVIDENCE_FEATURES {
+                    let _ = writeln!(s, "      - name: {n}\n        dtype: {t}");
+                }
+            }
+            _ => {
+                let _ = writeln!(s, "    - name: {name}\n      dtype: {dtype}");
+            }
+        }
+    }
+    s.push_str("  splits:\n");
+    for (split, n) in &splits {
+        let _ = writeln!(s, "  - name: {split}\n    num_examples: {n}");
+    }
+    s.push_str("---\n\n");
+
+    // Body.
+    let layer_names: Vec<String> = data
+        .layers
+        .iter()
+        .map(|l| format!("`{}`", l.annotator.replace('`', "'")))
+        .collect();
+    let _ = writeln!(s, "# {}\n", cell(&p.name));
+    let _ = writeln!(
+        s,
+        "Exported from factdesk on {}: {} articles and {} spans from the layer(s) {}.\n",
+        data.date.format("%Y-%m-%d"),
+        data.docs.len(),
+        data.annotation_count(),
+        if layer_names.is_empty() {
+            "(none)".to_owned()
+        } else {
+            layer_names.join(", ")
+        }
+    );
+    s.push_str(
+        "Each line of a split file is one article with its metadata, its `text` and its \
+         `spans`. `start` and `end` count Unicode code points, end exclusive, so in Python \
+         `text[start:end] == span[\"text\"]`. Fields that do not apply to a span's kind are \
+         null. `speaker_start`/`speaker_end` locate a quote's speaker in the same text; \
+         `claims` lists the `annotation_id`s of claims made inside a quote.\n\n",
+    );
+
+    s.push_str("## Splits\n\n| split | articles | spans |\n|---|---:|---:|\n");
+    for (split, n) in &splits {
+        let spans: usize = data.docs_in(*split).map(|d| d.items.len()).sum();
+        let _ = writeln!(s, "| {split} | {n} | {spans} |");
+    }
+    match &data.split {
+        Some(sp) => {
+            let _ = writeln!(
+                s,
+                "\nSplit by article ({}/{}/{} train/validation/test, seed {}); an article is \
+                 never divided between splits.\n",
+                sp.train, sp.validation, sp.test, sp.seed
+            );
+        }
+        None => s.push_str("\nNo split was requested: every article is in `train`.\n\n"),
+    }
+
+    // Labels.
+    let mut labels: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in &data.docs {
+        for i in &d.items {
+            let k = &i.annotation.kind;
+            *labels.entry((k.name().as_str(), k.label())).or_default() += 1;
+            if let AnnotationKind::Claim(c) = k
+                && let Some(v) = &c.verdict
+            {
+                *verdicts.entry(v.as_str()).or_default() += 1;
+            }
+        }
+    }
+    s.push_str("## Labels\n\n| kind | label | spans |\n|---|---|---:|\n");
+    for ((kind, label), n) in &labels {
+        let _ = writeln!(s, "| {kind} | {} | {n} |", cell(label));
+    }
+    if !verdicts.is_empty() {
+        s.push_str("\n### Verdicts\n\n| verdict | value | claims |\n|---|---:|---:|\n");
+        for level in &p.schema.verdicts {
+            if let Some(n) = verdicts.remove(level.label.as_str()) {
+                let _ = writeln!(s, "| {} | {} | {n} |", cell(&level.label), level.value);
+            }
+        }
+        for (v, n) in verdicts {
+            let _ = writeln!(s, "| {} | — | {n} |", cell(v));
+        }
+    }
+
+    // Annotators.
+    s.push_str("\n## Annotators\n\n| layer | role | spans in this export |\n|---|---|---:|\n");
+    for l in &data.layers {
+        let n: usize = data
+            .docs
+            .iter()
+            .flat_map(|d| &d.items)
+            .filter(|i| i.layer == l.annotator)
+            .count();
+        let role = match l.role {
+            LayerRole::Annotator => "annotator",
+            LayerRole::Adjudicated => "adjudicated",
+        };
+        let _ = writeln!(s, "| {} | {role} | {n} |", cell(&l.annotator));
+    }
+
+    // Agreement.
+    let pairs = review::compare_all(p);
+    if !pairs.is_empty() {
+        s.push_str(
+            "\n## Agreement\n\nBetween annotator layers over the whole project. Spans are \
+             aligned per article: the same span and label is an exact match, overlapping \
+             spans are a partial match. Strict F1 counts exact matches; overlap F1 also \
+             counts overlapping spans with the same label. κ is Cohen's kappa on the aligned \
+             pairs (— where undefined).\n\n\
+             | layers | spans | aligned | strict F1 | overlap F1 | label κ | verdict κ | check-worthiness κ | polarity κ |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        for g in &pairs {
+            let _ = writeln!(
+                s,
+                "| {} / {} | {} / {} | {} | {:.3} | {:.3} | {} | {} | {} | {} |",
+                cell(&g.a),
+                cell(&g.b),
+                g.count_a,
+                g.count_b,
+                g.aligned(),
+                g.strict_f1,
+                g.overlap_f1,
+                kappa(g.label_kappa),
+                kappa(g.verdict_kappa),
+                kappa(g.check_worthiness_kappa),
+                kappa(g.polarity_kappa),
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n---\n\nGenerated by factdesk on {}.",
+        data.date.format("%Y-%m-%d")
+    );
+    s
+}

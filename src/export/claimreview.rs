@@ -1,0 +1,164 @@
+//! schema.org ClaimReview JSON-LD: one review per claim that has a verdict, in the shape
+//! fact-check aggregators read (`claimReviewed`, `reviewRating` with the scale's numbers and
+//! the verdict's text as `alternateName`, `itemReviewed` as a `Claim` with its author and
+//! where it appeared).
+
+use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::model::AnnotationKind;
+use serde_json::{Value, json};
+use std::io::Write;
+
+pub struct ClaimReview;
+
+pub const CONTEXT: &str = "https://schema.org";
+
+/// `claimReviewed` must stay under this many characters.
+pub const MAX_CLAIM_CHARS: usize = 75;
+
+/// Collapse whitespace and cut to fewer than [`MAX_CLAIM_CHARS`] characters at a word
+/// boundary, ending in `…` when cut.
+pub fn short_claim(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let full = words.join(" ");
+    if full.chars().count() < MAX_CLAIM_CHARS {
+        return full;
+    }
+    // Room for the ellipsis: at most MAX − 2 characters of words.
+    let room = MAX_CLAIM_CHARS - 2;
+    let mut out = String::new();
+    for w in &words {
+        let extra = w.chars().count() + usize::from(!out.is_empty());
+        if out.chars().count() + extra > room {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        // One very long word: cut inside it.
+        out = full.chars().take(room).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', '.', '—', '-', ' ']);
+    format!("{out}…")
+}
+
+fn review(data: &Dataset<'_>, doc: &super::Doc<'_>, item: &super::Item<'_>) -> Option<Value> {
+    let a = item.annotation;
+    let AnnotationKind::Claim(c) = &a.kind else {
+        return None;
+    };
+    let verdict = c.verdict.as_deref()?;
+    let scale = &data.project.schema.verdicts;
+    let mut rating = json!({"@type": "Rating", "alternateName": verdict});
+    if let Some(level) = data.project.schema.verdict(verdict) {
+        rating["ratingValue"] = json!(level.value);
+        if let (Some(best), Some(worst)) = (
+            scale.iter().map(|v| v.value).max(),
+            scale.iter().map(|v| v.value).min(),
+        ) {
+            rating["bestRating"] = json!(best);
+            rating["worstRating"] = json!(worst);
+        }
+    }
+    let art = doc.article;
+    let mut appearance = json!({"@type": "CreativeWork", "headline": art.title});
+    if let Some(url) = &art.url {
+        appearance["url"] = json!(url);
+    }
+    if let Some(d) = art.published {
+        appearance["datePublished"] = json!(d);
+    }
+    if let Some(o) = &art.outlet {
+        appearance["publisher"] = json!({"@type": "Organization", "name": o});
+    }
+    let mut claim = json!({"@type": "Claim", "appearance": appearance});
+    if let Some(id) = c.claimant
+        && let Some(e) = data.project.entity(id)
+    {
+        let mut author = json!({
+            "@type": match e.kind {
+                crate::model::EntityKind::Organization => "Organization",
+                _ => "Person",
+            },
+            "name": e.name,
+        });
+        if let Some(q) = &e.wikidata {
+            author["sameAs"] = json!(format!("https://www.wikidata.org/wiki/{q}"));
+        }
+        claim["author"] = author;
+    }
+    if let Some(d) = art.published {
+        claim["datePublished"] = json!(d);
+    }
+    let mut v = json!({
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "identifier": format!("urn:factdesk:annotation:{}", a.id),
+        "claimReviewed": short_claim(&a.span.exact),
+        "datePublished": a.modified.date_naive(),
+        "author": {"@type": "Person", "name": item.layer},
+        "reviewRating": rating,
+        "itemReviewed": claim,
+    });
+    if !c.rationale.is_empty() {
+        v["reviewBody"] = json!(c.rationale);
+    }
+    let citations: Vec<&str> = c.evidence.iter().map(|e| e.url.as_str()).collect();
+    if !citations.is_empty() {
+        v["citation"] = json!(citations);
+    }
+    Some(v)
+}
+
+impl Exporter for ClaimReview {
+    fn format(&self) -> Format {
+        Format::ClaimReview
+    }
+
+    fn write(
+        &self,
+        data: &Dataset<'_>,
+        out: &mut Output,
+        progress: &mut Progress<'_>,
+        report: &mut ExportReport,
+    ) -> Result<(), ExportError> {
+        let mut reviews = Vec::new();
+        for doc in &data.docs {
+            reviews.extend(doc.items.iter().filter_map(|i| review(data, doc, i)));
+            progress.step()?;
+        }
+        report.records = reviews.len();
+        let name = "claimreview.jsonld";
+        let mut w = out.file(name)?;
+        serde_json::to_writer_pretty(&mut w, &reviews)?;
+        w.write_all(b"\n")
+            .map_err(ExportError::io(out.path_of(name)))?;
+        out.finish(name, w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_on_word_boundary() {
+        assert_eq!(
+            short_claim("  Police said\nthe crowd  "),
+            "Police said the crowd"
+        );
+        let long = "Soleimani was responsible for the deaths of hundreds of American troops and was plotting more attacks";
+        let s = short_claim(long);
+        assert!(s.chars().count() < MAX_CLAIM_CHARS, "{s}");
+        assert!(s.ends_with('…'));
+        let body = s.trim_end_matches('…');
+        assert!(
+            long.starts_with(body) && long[body.len()..].starts_with(' '),
+            "{s}"
+        );
+        let one = "x".repeat(200);
+        assert_eq!(short_claim(&one).chars().count(), MAX_CLAIM_CHARS - 1);
+    }
+}

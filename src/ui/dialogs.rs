@@ -1,0 +1,89 @@
+//! Native file dialogs behind a trait, so tests never open one.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+pub trait FileDialogs {
+    fn open_project(&mut self) -> Option<PathBuf>;
+    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    fn import_files(&mut self) -> Option<Vec<PathBuf>>;
+    fn import_folder(&mut self) -> Option<PathBuf>;
+}
+
+/// The real dialogs (XDG portal, zenity fallback on Linux; native elsewhere).
+#[derive(Default)]
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open project")
+            .add_filter("factdesk project", &["ron"])
+            .pick_file()
+    }
+
+    fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        let path = rfd::FileDialog::new()
+            .set_title("Save project as")
+            .add_filter("factdesk project", &["ron"])
+            .set_file_name(suggested_name)
+            .save_file()?;
+        Some(if path.extension().is_none() {
+            path.with_extension("ron")
+        } else {
+            path
+        })
+    }
+
+    fn import_files(&mut self) -> Option<Vec<PathBuf>> {
+        rfd::FileDialog::new()
+            .set_title("Import articles")
+            .add_filter("Articles", &["txt", "text", "jsonl"])
+            .pick_files()
+    }
+
+    fn import_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import a folder of articles")
+            .pick_folder()
+    }
+}
+
+/// Dialogs that answer from a queue, for tests: each call takes the next answer (`None`
+/// = the user cancelled). Clone it to keep a handle for pushing answers.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Arc<Mutex<VecDeque<Option<Vec<PathBuf>>>>>,
+}
+
+impl ScriptedDialogs {
+    pub fn push(&self, answer: Option<PathBuf>) {
+        self.push_many(answer.map(|p| vec![p]));
+    }
+
+    pub fn push_many(&self, answer: Option<Vec<PathBuf>>) {
+        if let Ok(mut q) = self.answers.lock() {
+            q.push_back(answer);
+        }
+    }
+
+    fn next(&self) -> Option<Vec<PathBuf>> {
+        self.answers.lock().ok()?.pop_front().flatten()
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        self.next()?.into_iter().next()
+    }
+    fn save_project(&mut self, _: &str) -> Option<PathBuf> {
+        self.next()?.into_iter().next()
+    }
+    fn import_files(&mut self) -> Option<Vec<PathBuf>> {
+        self.next()
+    }
+    fn import_folder(&mut self) -> Option<PathBuf> {
+        self.next()?.into_iter().next()
+    }
+}

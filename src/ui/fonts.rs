@@ -1,0 +1,58 @@
+//! Bundled fonts: a serif reading font, plus fallbacks for Arabic, Hebrew and CJK, so all
+//! machines (and the snapshot tests) render article text the same way.
+
+use egui::{FontData, FontDefinitions, FontFamily};
+use std::sync::Arc;
+
+/// The family used for article text.
+pub fn reading() -> FontFamily {
+    FontFamily::Name("reading".into())
+}
+
+pub fn install(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    };
+    add(
+        &mut fonts,
+        "NotoSerif",
+        include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf"),
+    );
+    add(
+        &mut fonts,
+        "NotoSansArabic",
+        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    );
+    add(
+        &mut fonts,
+        "NotoSansHebrew",
+        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    );
+    add(
+        &mut fonts,
+        "DroidSansFallback",
+        include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
+    );
+    let fallbacks = ["NotoSansArabic", "NotoSansHebrew", "DroidSansFallback"].map(String::from);
+
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    proportional.extend(fallbacks.iter().cloned());
+    let mut reading = vec!["NotoSerif".to_owned()];
+    reading.extend(fallbacks.iter().cloned());
+    // egui's emoji fonts come after, from the proportional list.
+    reading.extend(
+        fonts.families[&FontFamily::Proportional]
+            .iter()
+            .filter(|f| !fallbacks.contains(f))
+            .cloned(),
+    );
+    fonts.families.insert(reading_family_key(), reading);
+    ctx.set_fonts(fonts);
+}
+
+fn reading_family_key() -> FontFamily {
+    reading()
+}

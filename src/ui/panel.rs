@@ -1,0 +1,371 @@
+//! The annotation panel: the selected annotation's fields as typed widgets, and below it
+//! the article's annotations as a list.
+//!
+//! The panel edits a copy of the annotation; when the copy differs at the end of the
+//! frame it sends one `ReplaceAnnotation` edit (rapid typing coalesces into one undo step).
+
+use super::message::{Msg, Outbox};
+use super::reader::Highlight;
+use super::theme;
+use crate::app::Edit;
+use crate::model::*;
+use egui::{ComboBox, RichText, TextEdit, Ui};
+
+/// Panel state that lives only while the app runs.
+#[derive(Default)]
+pub struct PanelState {
+    pub entity_query: String,
+}
+
+pub struct PanelView<'a> {
+    pub project: &'a Project,
+    pub article: Option<&'a Article>,
+    pub selected: Option<(&'a Layer, &'a Annotation)>,
+    pub annotator: &'a str,
+    /// The current article's visible annotations, in text order.
+    pub list: &'a [Highlight],
+}
+
+pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical().id_salt("panel").auto_shrink(false).show(ui, |ui| {
+        match view.selected {
+            Some((layer, a)) => editor(ui, view, layer, a, state, out),
+            None => {
+                ui.heading("No annotation selected");
+                ui.label(
+                    RichText::new(
+                        "Select text in the article, then press Q (quote), C (claim), S (sentiment) or T (tag). Click a highlight to edit it.",
+                    )
+                    .weak(),
+                );
+            }
+        }
+        ui.add_space(12.0);
+        ui.separator();
+        let n = view.list.len();
+        ui.label(RichText::new(format!("Annotations in this article ({n})")).strong());
+        let Some(article) = view.article else { return };
+        for h in view.list {
+            let Some((layer, a)) = view.project.find_annotation(h.id) else { continue };
+            let selected = view.selected.is_some_and(|(_, s)| s.id == h.id);
+            let exact: String = a.span.exact.chars().take(60).collect();
+            let more = if a.span.exact.chars().count() > 60 { "…" } else { "" };
+            let who = if layer.annotator == view.annotator { String::new() } else { format!("  [{}]", layer.annotator) };
+            let text = RichText::new(format!("{}  {}{more}{who}", theme::kind_letter(h.kind), exact.replace('\n', " ")))
+                .color(theme::kind_color(h.kind, dark));
+            if ui.selectable_label(selected, text).clicked() {
+                out.send(Msg::SelectAnnotation(h.id));
+            }
+        }
+        let _ = article;
+    });
+}
+
+fn editor(
+    ui: &mut Ui,
+    view: &PanelView<'_>,
+    layer: &Layer,
+    a: &Annotation,
+    state: &mut PanelState,
+    out: &mut Outbox,
+) {
+    let dark = ui.visuals().dark_mode;
+    let kind = a.kind.name();
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(kind_title(kind)).color(theme::kind_color(kind, dark)));
+        ui.label(
+            RichText::new(format!("{}–{}", a.span.start, a.span.end))
+                .weak()
+                .small(),
+        );
+    });
+    ui.label(RichText::new(format!("“{}”", a.span.exact)).italics());
+    let mine = layer.annotator == view.annotator;
+    if !mine {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("In {}’s layer (read-only).", layer.annotator)).weak());
+            if ui.button("Copy to my layer").clicked() {
+                out.send(Msg::CopyToMine(a.id));
+            }
+        });
+    }
+    ui.add_space(6.0);
+
+    let mut draft = a.clone();
+    let mut new_entity: Option<Entity> = None;
+    ui.add_enabled_ui(mine, |ui| {
+        match &mut draft.kind {
+            AnnotationKind::Quote(q) => {
+                if let Some(e) = entity_field(ui, "Speaker", view.project, &mut q.speaker, state) {
+                    q.speaker = Some(e.id);
+                    new_entity = Some(e);
+                }
+                text_field(ui, a.id, "Cue", "said, tweeted, told…", &mut q.cue);
+                ui.horizontal(|ui| {
+                    ui.label("Type");
+                    for (t, name) in [
+                        (QuoteType::Direct, "Direct"),
+                        (QuoteType::Indirect, "Indirect"),
+                        (QuoteType::Mixed, "Mixed"),
+                    ] {
+                        ui.radio_value(&mut q.quote_type, t, name);
+                    }
+                });
+                let claims: Vec<&Annotation> = layer
+                    .of_article(a.article)
+                    .filter(|c| matches!(c.kind, AnnotationKind::Claim(_)))
+                    .collect();
+                if !claims.is_empty() {
+                    ui.label("Claims in this quote");
+                    for c in claims {
+                        let mut on = q.claims.contains(&c.id);
+                        let label: String = c.span.exact.chars().take(50).collect();
+                        if ui.checkbox(&mut on, label).changed() {
+                            if on {
+                                q.claims.push(c.id);
+                            } else {
+                                q.claims.retain(|x| *x != c.id);
+                            }
+                        }
+                    }
+                }
+            }
+            AnnotationKind::Claim(c) => {
+                if let Some(e) = entity_field(ui, "Claimant", view.project, &mut c.claimant, state)
+                {
+                    c.claimant = Some(e.id);
+                    new_entity = Some(e);
+                }
+                ComboBox::from_label("Check-worthiness")
+                    .selected_text(worthiness_text(c.check_worthiness))
+                    .show_ui(ui, |ui| {
+                        for w in [
+                            None,
+                            Some(CheckWorthiness::CheckWorthy),
+                            Some(CheckWorthiness::Unimportant),
+                            Some(CheckWorthiness::NonFactual),
+                        ] {
+                            ui.selectable_value(&mut c.check_worthiness, w, worthiness_text(w));
+                        }
+                    });
+                ComboBox::from_label("Verdict")
+                    .selected_text(c.verdict.clone().unwrap_or_else(|| "— not checked".into()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut c.verdict, None, "— not checked");
+                        for v in &view.project.schema.verdicts {
+                            ui.selectable_value(&mut c.verdict, Some(v.label.clone()), &v.label);
+                        }
+                    });
+                multiline_field(ui, a.id, "Rationale", &mut c.rationale);
+                ui.label(RichText::new("Evidence").strong());
+                let mut remove = None;
+                for (i, ev) in c.evidence.iter_mut().enumerate() {
+                    ui.push_id(("evidence", i), |ui| {
+                        ui.group(|ui| {
+                            text_field(ui, a.id, "URL", "https://…", &mut ev.url);
+                            multiline_field(ui, a.id, "Quoted evidence", &mut ev.quote);
+                            ui.horizontal(|ui| {
+                                for (s, name) in [
+                                    (EvidenceStance::Supports, "Supports"),
+                                    (EvidenceStance::Refutes, "Refutes"),
+                                    (EvidenceStance::Context, "Context"),
+                                ] {
+                                    ui.radio_value(&mut ev.stance, s, name);
+                                }
+                                if ui.small_button("Remove evidence").clicked() {
+                                    remove = Some(i);
+                                }
+                            });
+                        });
+                    });
+                }
+                if let Some(i) = remove {
+                    c.evidence.remove(i);
+                }
+                if ui.button("Add evidence").clicked() {
+                    c.evidence.push(Evidence {
+                        accessed: Some(chrono::Utc::now().date_naive()),
+                        ..Evidence::default()
+                    });
+                }
+            }
+            AnnotationKind::Sentiment(s) => {
+                ui.add(egui::Slider::new(&mut s.polarity, -2..=2).text("Polarity"));
+                text_field(ui, a.id, "Target", "who or what", &mut s.target);
+                ui.horizontal(|ui| {
+                    ui.label("Stance");
+                    for (st, name) in [
+                        (Stance::Favor, "Favor"),
+                        (Stance::Against, "Against"),
+                        (Stance::None, "None"),
+                    ] {
+                        ui.radio_value(&mut s.stance, st, name);
+                    }
+                });
+            }
+            AnnotationKind::Tag { label } => {
+                ComboBox::from_label("Tag label")
+                    .selected_text(if label.is_empty() {
+                        "— choose"
+                    } else {
+                        label.as_str()
+                    })
+                    .show_ui(ui, |ui| {
+                        for t in &view.project.schema.tags {
+                            ui.selectable_value(label, t.clone(), t);
+                        }
+                    });
+                text_field(ui, a.id, "Custom label", "or type a label", label);
+            }
+        }
+        multiline_field(ui, a.id, "Note", &mut draft.note);
+        ui.horizontal(|ui| {
+            ui.label("Status");
+            for (s, name) in [
+                (Status::Draft, "Draft"),
+                (Status::Done, "Done"),
+                (Status::Flagged, "Flagged"),
+            ] {
+                ui.radio_value(&mut draft.status, s, name);
+            }
+        });
+        ui.add_space(6.0);
+        if ui.button("Delete annotation").clicked() {
+            out.edit(Edit::RemoveAnnotation(a.id), "Delete annotation", false);
+        }
+    });
+
+    if draft != *a {
+        draft.modified = chrono::Utc::now();
+        let label = format!("Edit {}", kind.as_str());
+        match new_entity {
+            Some(e) => out.edit(
+                Edit::Batch(vec![Edit::AddEntity(e), Edit::ReplaceAnnotation(draft)]),
+                label,
+                false,
+            ),
+            None => out.edit(Edit::ReplaceAnnotation(draft), label, true),
+        }
+    }
+}
+
+fn kind_title(k: KindName) -> &'static str {
+    match k {
+        KindName::Quote => "Quote",
+        KindName::Claim => "Claim",
+        KindName::Sentiment => "Sentiment",
+        KindName::Tag => "Tag",
+    }
+}
+
+fn worthiness_text(w: Option<CheckWorthiness>) -> &'static str {
+    match w {
+        None => "— not rated",
+        Some(CheckWorthiness::CheckWorthy) => "Check-worthy",
+        Some(CheckWorthiness::Unimportant) => "Unimportant",
+        Some(CheckWorthiness::NonFactual) => "Non-factual",
+    }
+}
+
+fn text_field(ui: &mut Ui, id: AnnotationId, name: &str, hint: &str, value: &mut String) {
+    ui.horizontal(|ui| {
+        let label = ui.label(name);
+        ui.add(
+            TextEdit::singleline(value)
+                .id_salt((id, name))
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+}
+
+fn multiline_field(ui: &mut Ui, id: AnnotationId, name: &str, value: &mut String) {
+    let label = ui.label(name);
+    ui.add(
+        TextEdit::multiline(value)
+            .id_salt((id, name))
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+}
+
+/// Pick an entity by name or alias, or create one. Returns a new entity to add.
+fn entity_field(
+    ui: &mut Ui,
+    name: &str,
+    project: &Project,
+    value: &mut Option<EntityId>,
+    state: &mut PanelState,
+) -> Option<Entity> {
+    ui.horizontal(|ui| {
+        ui.label(format!("{name}:"));
+        match value.and_then(|id| project.entity(id)) {
+            Some(e) => {
+                ui.label(RichText::new(&e.name).strong());
+                if ui
+                    .small_button("Clear")
+                    .on_hover_text(format!("Remove the {}", name.to_lowercase()))
+                    .clicked()
+                {
+                    *value = None;
+                }
+            }
+            None => {
+                ui.label(RichText::new("none").weak());
+            }
+        }
+    });
+    let label = ui.label(format!("Find or add {}", name.to_lowercase()));
+    ui.add(
+        TextEdit::singleline(&mut state.entity_query)
+            .id_salt(("entity", name))
+            .hint_text("name or alias")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    let q = state.entity_query.trim().to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let mut created = None;
+    let mut exact = false;
+    for e in &project.entities {
+        let hit = e.name.to_lowercase().contains(&q)
+            || e.aliases.iter().any(|al| al.to_lowercase().contains(&q));
+        if !hit {
+            continue;
+        }
+        exact |= e.answers_to(&q);
+        let text = if e.aliases.is_empty() {
+            e.name.clone()
+        } else {
+            format!("{} ({})", e.name, e.aliases.join(", "))
+        };
+        if ui.button(text).clicked() {
+            *value = Some(e.id);
+            state.entity_query.clear();
+        }
+    }
+    if !exact
+        && ui
+            .button(format!(
+                "New {}: “{}”",
+                name.to_lowercase(),
+                state.entity_query.trim()
+            ))
+            .clicked()
+    {
+        created = Some(Entity {
+            id: project.mint_entity_id(),
+            name: state.entity_query.trim().to_owned(),
+            aliases: Vec::new(),
+            kind: EntityKind::Person,
+            wikidata: None,
+        });
+        state.entity_query.clear();
+    }
+    created
+}

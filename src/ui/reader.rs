@@ -1,0 +1,364 @@
+//! The article text with every annotation highlighted, selectable with the mouse.
+//!
+//! Paragraphs are laid out once per (article, project revision, width, theme) and kept;
+//! each frame only the paragraphs inside the viewport are painted and hit-tested, so a
+//! 1 MB article with 10,000 annotations scrolls as smoothly as a short one.
+
+use super::theme;
+use crate::model::{AnnotationId, KindName, text};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use std::sync::Arc;
+
+/// One highlighted span, as the reader needs it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+    pub kind: KindName,
+    pub id: AnnotationId,
+}
+
+/// What the user did in the reader this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReaderEvent {
+    /// Mouse selection of `start..end` (code points).
+    Select(usize, usize),
+    /// A click on the character at this offset (`None`: on no character).
+    Click(Option<usize>),
+    /// A double click: select the word there.
+    DoubleClick(usize),
+}
+
+/// Everything the layout depends on; a change means a new layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutKey {
+    pub article: u64,
+    /// Revision of the project plus anything that changes highlights (layer visibility).
+    pub revision: u64,
+    pub dark: bool,
+}
+
+struct Para {
+    /// First code point of the paragraph in the article text.
+    start: usize,
+    top: f32,
+    galley: Arc<Galley>,
+}
+
+struct Layout {
+    key: LayoutKey,
+    width: f32,
+    paras: Vec<Para>,
+    height: f32,
+}
+
+/// The reader's cached layout and where it was last drawn.
+#[derive(Default)]
+pub struct Reader {
+    layout: Option<Layout>,
+    /// Screen position of the text column's top-left, last frame.
+    origin: Pos2,
+    drag_anchor: Option<usize>,
+    /// How many times the layout was (re)built: for tests and benchmarks.
+    pub layouts_built: u64,
+}
+
+/// Inputs for one frame of the reader.
+pub struct ReaderView<'a> {
+    pub text: &'a str,
+    pub key: LayoutKey,
+    /// Sorted by start.
+    pub highlights: &'a [Highlight],
+    pub selection: Option<(usize, usize)>,
+    /// Span of the selected annotation: outlined.
+    pub selected: Option<(usize, usize, KindName)>,
+    /// Scroll so that this code point is visible.
+    pub scroll_to: Option<usize>,
+}
+
+impl Reader {
+    pub fn show(&mut self, ui: &mut Ui, view: &ReaderView<'_>) -> Vec<ReaderEvent> {
+        let mut events = Vec::new();
+        let dark = ui.visuals().dark_mode;
+        let text_color = ui.visuals().text_color();
+        egui::ScrollArea::vertical()
+            .id_salt(("reader", view.key.article))
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| {
+                let full = ui.available_width();
+                let width = (full - 24.0).clamp(160.0, theme::READING_WIDTH);
+                self.ensure_layout(ui.ctx(), view, width, text_color);
+                let Some(layout) = &self.layout else { return };
+                let (rect, response) = ui.allocate_exact_size(
+                    vec2(full, layout.height.max(1.0)),
+                    Sense::click_and_drag(),
+                );
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
+                });
+                let left = rect.left() + ((full - width) / 2.0).max(0.0);
+                self.origin = pos2(left, rect.top());
+                let layout = self.layout.as_ref().expect("layout ensured above");
+
+                // Paint the visible paragraphs, then selection and outline over them.
+                let painter = ui.painter_at(rect);
+                let first = layout
+                    .paras
+                    .partition_point(|p| p.top + p.galley.size().y < viewport.min.y);
+                for p in layout.paras[first..]
+                    .iter()
+                    .take_while(|p| p.top <= viewport.max.y)
+                {
+                    let at = self.origin + vec2(0.0, p.top);
+                    painter.galley(at, p.galley.clone(), text_color);
+                    if let Some((s, e)) = view.selection {
+                        for r in range_rects(p, s, e) {
+                            painter.rect_filled(
+                                r.translate(at.to_vec2()),
+                                2.0,
+                                theme::selection(dark),
+                            );
+                        }
+                    }
+                    if let Some((s, e, kind)) = view.selected {
+                        let stroke = Stroke::new(2.0, theme::kind_color(kind, dark));
+                        for r in range_rects(p, s, e) {
+                            painter.rect_stroke(
+                                r.translate(at.to_vec2()).expand(1.0),
+                                2.0,
+                                stroke,
+                                egui::StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+
+                if let Some(c) = view.scroll_to
+                    && let Some(r) = self.char_rect(c)
+                {
+                    ui.scroll_to_rect(r.expand(40.0), Some(Align::Center));
+                }
+
+                // Mouse: drag selects, click picks an annotation, double click a word.
+                if let Some(pos) = response.interact_pointer_pos() {
+                    let rel = pos - self.origin;
+                    if response.drag_started() {
+                        // Anchor where the button went down, not where the drag was noticed.
+                        let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
+                        self.drag_anchor = Some(self.boundary_at(origin - self.origin));
+                    } else if response.dragged()
+                        && let Some(anchor) = self.drag_anchor
+                    {
+                        let here = self.boundary_at(rel);
+                        if here != anchor {
+                            events.push(ReaderEvent::Select(anchor.min(here), anchor.max(here)));
+                        }
+                    }
+                    if response.double_clicked() {
+                        if let Some(c) = self.char_at(rel) {
+                            events.push(ReaderEvent::DoubleClick(c));
+                        }
+                    } else if response.clicked() {
+                        events.push(ReaderEvent::Click(self.char_at(rel)));
+                    }
+                }
+                if response.drag_stopped() {
+                    self.drag_anchor = None;
+                }
+            });
+        events
+    }
+
+    fn ensure_layout(
+        &mut self,
+        ctx: &egui::Context,
+        view: &ReaderView<'_>,
+        width: f32,
+        color: Color32,
+    ) {
+        if let Some(l) = &self.layout
+            && l.key == view.key
+            && (l.width - width).abs() < 0.5
+        {
+            return;
+        }
+        let paras = build_paragraphs(ctx, view.text, view.highlights, width, view.key.dark, color);
+        let height = paras.last().map_or(0.0, |p| p.top + p.galley.size().y);
+        self.layout = Some(Layout {
+            key: view.key,
+            width,
+            paras,
+            height,
+        });
+        self.layouts_built += 1;
+    }
+
+    fn para_at(&self, y: f32) -> Option<&Para> {
+        let l = self.layout.as_ref()?;
+        let i = l.paras.partition_point(|p| p.top + p.galley.size().y < y);
+        l.paras.get(i.min(l.paras.len().saturating_sub(1)))
+    }
+
+    /// Nearest character boundary to a point (relative to the text column's top-left).
+    fn boundary_at(&self, rel: Vec2) -> usize {
+        let Some(p) = self.para_at(rel.y) else {
+            return 0;
+        };
+        p.start + p.galley.cursor_from_pos(rel - vec2(0.0, p.top)).index.0
+    }
+
+    /// The character under a point, if any.
+    fn char_at(&self, rel: Vec2) -> Option<usize> {
+        let p = self.para_at(rel.y)?;
+        let local = rel - vec2(0.0, p.top);
+        let mut idx = 0;
+        for row in &p.galley.rows {
+            let r = row.rect();
+            if local.y >= r.top() && local.y <= r.bottom() {
+                let x = local.x - row.pos.x;
+                let g = row
+                    .glyphs
+                    .iter()
+                    .position(|g| x >= g.pos.x && x < g.max_x())?;
+                return Some(p.start + idx + g);
+            }
+            idx += row.char_count_including_newline().0;
+        }
+        None
+    }
+
+    /// Screen rectangle of a character, from the last frame's layout.
+    pub fn char_rect(&self, c: usize) -> Option<Rect> {
+        let l = self.layout.as_ref()?;
+        let i = l.paras.partition_point(|p| p.start <= c).checked_sub(1)?;
+        let p = &l.paras[i];
+        range_rects(p, c, c + 1)
+            .into_iter()
+            .next()
+            .map(|r| r.translate(self.origin.to_vec2() + vec2(0.0, p.top)))
+    }
+}
+
+/// Galley-relative rectangles covering code points `s..e` of the article within `p`.
+fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut row_start = p.start;
+    for row in &p.galley.rows {
+        let n = row.glyphs.len();
+        let (a, b) = (s.max(row_start), e.min(row_start + n));
+        if a < b {
+            let ga = &row.glyphs[a - row_start];
+            let gb = &row.glyphs[b - row_start - 1];
+            let r = row.rect();
+            out.push(Rect::from_min_max(
+                pos2(row.pos.x + ga.pos.x, r.top()),
+                pos2(row.pos.x + gb.max_x(), r.bottom()),
+            ));
+        }
+        row_start += row.char_count_including_newline().0;
+        if row_start >= e {
+            break;
+        }
+    }
+    out
+}
+
+fn build_paragraphs(
+    ctx: &egui::Context,
+    article: &str,
+    highlights: &[Highlight],
+    width: f32,
+    dark: bool,
+    color: Color32,
+) -> Vec<Para> {
+    let base = TextFormat {
+        font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
+        line_height: Some(theme::READING_LINE),
+        color,
+        ..Default::default()
+    };
+    let mut paras = Vec::new();
+    let mut top = 0.0;
+    let mut start = 0;
+    let mut next = 0; // next highlight (by start) not yet active
+    let mut active: Vec<Highlight> = Vec::new();
+    for line in article.split('\n') {
+        let len = text::char_len(line);
+        let end = start + len;
+        while next < highlights.len() && highlights[next].start < end.max(start + 1) {
+            active.push(highlights[next]);
+            next += 1;
+        }
+        active.retain(|h| h.end > start);
+        let job = paragraph_job(line, start, len, &active, width, dark, &base);
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let h = galley.size().y;
+        paras.push(Para { start, top, galley });
+        top += h;
+        start = end + 1; // the '\n'
+    }
+    paras
+}
+
+fn paragraph_job(
+    line: &str,
+    start: usize,
+    len: usize,
+    active: &[Highlight],
+    width: f32,
+    dark: bool,
+    base: &TextFormat,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let end = start + len;
+    let relevant: Vec<&Highlight> = active
+        .iter()
+        .filter(|h| h.start < end && h.end > start)
+        .collect();
+    if relevant.is_empty() || len == 0 {
+        job.append(line, 0.0, base.clone());
+        return job;
+    }
+    let mut cuts: Vec<usize> = vec![start, end];
+    for h in &relevant {
+        cuts.extend([h.start.clamp(start, end), h.end.clamp(start, end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let bytes: Vec<usize> = if line.is_ascii() {
+        Vec::new()
+    } else {
+        line.char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(line.len()))
+            .collect()
+    };
+    let byte = |c: usize| {
+        if line.is_ascii() {
+            c - start
+        } else {
+            bytes[c - start]
+        }
+    };
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut covering: Vec<&&Highlight> = relevant
+            .iter()
+            .filter(|h| h.start <= a && h.end >= b)
+            .collect();
+        covering.sort_by_key(|h| (h.end - h.start, h.id));
+        let mut fmt = base.clone();
+        if let Some(inner) = covering.first() {
+            fmt.background = theme::kind_background(inner.kind, dark);
+            let under = covering.get(1).map_or(inner.kind, |h| h.kind);
+            fmt.underline = Stroke::new(
+                if covering.len() > 1 { 2.0 } else { 1.0 },
+                theme::kind_color(under, dark),
+            );
+        }
+        job.append(&line[byte(a)..byte(b)], 0.0, fmt);
+    }
+    job
+}

@@ -1,0 +1,471 @@
+//! The real `App`, driven through egui_kittest as a user drives it: keys, clicks, drags,
+//! typed text, files on disk.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use factdesk::model::*;
+use factdesk::ui::dialogs::ScriptedDialogs;
+use factdesk::ui::modals::ModalKind;
+use factdesk::ui::{App, StartOptions};
+use std::path::{Path, PathBuf};
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/projects/soleimani-funeral.ron"
+);
+
+struct Setup {
+    dir: tempfile::TempDir,
+    dialogs: ScriptedDialogs,
+}
+
+impl Setup {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+            dialogs: ScriptedDialogs::default(),
+        }
+    }
+
+    /// A copy of the sample project in the temp folder.
+    fn sample(&self) -> PathBuf {
+        let p = self.dir.path().join("sample.ron");
+        std::fs::copy(SAMPLE, &p).unwrap();
+        p
+    }
+
+    fn harness(&self, project: Option<PathBuf>, annotator: Option<&str>) -> Harness<'static, App> {
+        let options = StartOptions {
+            project,
+            dialogs: Box::new(self.dialogs.clone()),
+            annotator: annotator.map(str::to_owned),
+            data_dir: Some(self.dir.path().join("data")),
+            autosave_seconds: 3600.0,
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1400.0, 900.0))
+            .build_eframe(move |cc| App::new(cc, options));
+        h.run();
+        h
+    }
+}
+
+fn ctrl(h: &Harness<'_, App>, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+}
+
+/// Select text in the current article with Ctrl+F, as a keyboard user would.
+fn find(h: &mut Harness<'_, App>, text: &str) {
+    ctrl(h, Key::F);
+    h.run();
+    type_into(h, "Find", text);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+fn select_article(h: &mut Harness<'_, App>, title_start: &str) {
+    let id = h
+        .state()
+        .session()
+        .project
+        .articles
+        .iter()
+        .find(|a| a.title.starts_with(title_start))
+        .unwrap()
+        .id;
+    while h.state().current_article() != Some(id) {
+        h.key_press(Key::N);
+        h.run();
+    }
+}
+
+/// Focus a labelled text field and type into it.
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn click_at(h: &mut Harness<'_, App>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+}
+
+fn mine(h: &Harness<'_, App>) -> Vec<Annotation> {
+    h.state()
+        .session()
+        .project
+        .layer("tester")
+        .map(|l| l.annotations.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn opens_the_sample_project() {
+    let s = Setup::new();
+    let h = s.harness(Some(s.sample()), Some("tester"));
+    let app = h.state();
+    assert_eq!(app.session().project.articles.len(), 5);
+    assert!(app.modal().is_none(), "{:?}", app.modal());
+    assert!(
+        !h.get_all_by_label_contains("Video Shows Supreme Leader of Iran Weeping")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    h.get_by_label_contains("5 articles · 14 annotations");
+    h.get_by_label("Article text");
+}
+
+#[test]
+fn create_each_kind_from_the_keyboard() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    for (needle, key, kind) in [
+        ("Khamenei’s voice cracked", Key::Q, KindName::Quote),
+        (
+            "Police said attendees numbered into the millions.",
+            Key::C,
+            KindName::Claim,
+        ),
+        ("a lionized figure", Key::S, KindName::Sentiment),
+        ("Associated Press writer Amir Vahdat", Key::T, KindName::Tag),
+    ] {
+        find(&mut h, needle);
+        let (s0, e0) = h
+            .state()
+            .selection()
+            .unwrap_or_else(|| panic!("find selects {needle:?}: {}", h.state().status()));
+        assert_eq!(e0 - s0, needle.chars().count());
+        h.key_press(key);
+        h.run();
+        let created = mine(&h)
+            .into_iter()
+            .find(|a| a.span.exact == needle)
+            .expect("created");
+        assert_eq!(created.kind.name(), kind);
+        assert_eq!(
+            h.state().selected(),
+            Some(created.id),
+            "the new annotation is selected"
+        );
+        assert!(h.state().session().dirty);
+    }
+    assert_eq!(mine(&h).len(), 4);
+    // The window title carries the unsaved mark.
+    assert!(h.state().session().title().starts_with("● "));
+}
+
+#[test]
+fn mouse_selection_survives_the_button_click() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    let text = h
+        .state()
+        .session()
+        .project
+        .article(h.state().current_article().unwrap())
+        .unwrap()
+        .text
+        .clone();
+    let start = text
+        .chars()
+        .collect::<String>()
+        .find("DUBAI")
+        .map(|b| text[..b].chars().count())
+        .unwrap();
+    let end = start + "DUBAI, United Arab Emirates".chars().count();
+    let a = h.state().char_rect(start).unwrap();
+    let b = h.state().char_rect(end - 1).unwrap();
+    h.drag_at(a.left_center() + egui::vec2(1.0, 0.0));
+    h.run();
+    h.hover_at(a.center() + egui::vec2(30.0, 0.0));
+    h.run();
+    h.hover_at(b.right_center() - egui::vec2(1.0, 0.0));
+    h.run();
+    h.drop_at(b.right_center() - egui::vec2(1.0, 0.0));
+    h.run();
+    assert_eq!(h.state().selection(), Some((start, end)));
+    h.get_by_label("Claim (C)").click();
+    h.run();
+    let claim = mine(&h).pop().expect("claim created by the button");
+    assert_eq!(claim.span.exact, "DUBAI, United Arab Emirates");
+    assert_eq!(claim.kind.name(), KindName::Claim);
+}
+
+#[test]
+fn fill_fields_then_undo_and_redo() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    find(&mut h, "Police said attendees numbered into the millions.");
+    h.key_press(Key::C);
+    h.run();
+
+    h.get_by_label("Verdict").click();
+    h.run();
+    h.get_by_label("Mostly false").click();
+    h.run();
+    type_into(&mut h, "Rationale", "Only the police gave this figure.");
+    h.get_by_label("Add evidence").click();
+    h.run();
+    type_into(&mut h, "URL", "https://example.org/crowd");
+    h.get_by_label("Refutes").click();
+    h.run();
+
+    let claim = mine(&h).pop().unwrap();
+    let AnnotationKind::Claim(c) = &claim.kind else {
+        panic!("not a claim")
+    };
+    assert_eq!(c.verdict.as_deref(), Some("Mostly false"));
+    assert_eq!(c.rationale, "Only the police gave this figure.");
+    assert_eq!(c.evidence.len(), 1);
+    assert_eq!(c.evidence[0].url, "https://example.org/crowd");
+    assert_eq!(c.evidence[0].stance, EvidenceStance::Refutes);
+
+    // Undo back to before the claim existed, one step at a time.
+    for _ in 0..10 {
+        if mine(&h).is_empty() {
+            break;
+        }
+        // Click the reader's title area so no text field has focus, then Ctrl+Z.
+        ctrl(&h, Key::Z);
+        h.run();
+    }
+    assert!(mine(&h).is_empty(), "undo removes the claim");
+    for _ in 0..10 {
+        ctrl(&h, Key::Y);
+        h.run();
+    }
+    let redone = mine(&h).pop().expect("redo brings it back");
+    assert_eq!(redone, claim);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(
+        h.state().status().contains("Nothing to redo"),
+        "{}",
+        h.state().status()
+    );
+}
+
+#[test]
+fn save_and_reopen_gives_the_same_annotations() {
+    let s = Setup::new();
+    let path = s.sample();
+    let mut h = s.harness(Some(path.clone()), Some("tester"));
+    select_article(&mut h, "50 mourners");
+    find(&mut h, "Mike Pompeo defended the killing");
+    h.key_press(Key::Q);
+    h.run();
+    type_into(&mut h, "Cue", "defended");
+    ctrl(&h, Key::S);
+    h.run();
+    assert!(!h.state().session().dirty);
+    assert!(h.state().status().starts_with("Saved"));
+    assert!(factdesk::store::backup_path(&path).exists());
+    let saved = h.state().session().project.clone();
+
+    let h2 = s.harness(Some(path.clone()), Some("tester"));
+    let mut expected = saved;
+    expected.sort();
+    assert_eq!(h2.state().session().project, expected);
+    let q = mine(&h2).pop().unwrap();
+    assert_eq!(q.span.exact, "Mike Pompeo defended the killing");
+    assert!(matches!(&q.kind, AnnotationKind::Quote(q) if q.cue == "defended"));
+}
+
+#[test]
+fn save_as_uses_the_dialog_and_a_new_project_starts_clean() {
+    let s = Setup::new();
+    let mut h = s.harness(None, Some("tester"));
+    assert!(h.state().session().project.articles.is_empty());
+    s.dialogs.push_many(Some(vec![
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds"),
+    ]));
+    ctrl(&h, Key::I);
+    h.run();
+    assert_eq!(h.state().session().project.articles.len(), 5);
+    let out = s.dir.path().join("mine.ron");
+    s.dialogs.push(Some(out.clone()));
+    ctrl(&h, Key::S);
+    h.run();
+    assert_eq!(factdesk::store::load(&out).unwrap().articles.len(), 5);
+    assert!(h.state().session().title().starts_with("mine.ron"));
+}
+
+#[test]
+fn unsaved_changes_prompt_before_they_are_lost() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    find(&mut h, "Ali Khamenei");
+    h.key_press(Key::T);
+    h.run();
+    assert!(h.state().session().dirty);
+
+    ctrl(&h, Key::N);
+    h.run();
+    assert!(matches!(h.state().modal(), Some(ModalKind::Unsaved(_))));
+    h.get_by_label("Save changes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert_eq!(mine(&h).len(), 1, "cancel keeps the work");
+
+    ctrl(&h, Key::N);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert!(
+        h.state().session().project.articles.is_empty(),
+        "new project after discarding"
+    );
+    assert!(!h.state().session().dirty);
+}
+
+#[test]
+fn a_file_that_fails_to_load_shows_an_error_and_is_not_touched() {
+    let s = Setup::new();
+    let bad = s.dir.path().join("broken.ron");
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replacen("exact: \"", "exact: \"X", 1);
+    std::fs::write(&bad, &text).unwrap();
+    let mut h = s.harness(Some(bad.clone()), Some("tester"));
+    match h.state().modal() {
+        Some(ModalKind::Error { title, message }) => {
+            assert_eq!(title, "Could not open the project");
+            assert!(
+                message.contains("broken.ron") && message.contains("annotation"),
+                "{message}"
+            );
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+    h.get_by_label("Could not open the project");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), text);
+    assert!(!factdesk::store::backup_path(&bad).exists());
+}
+
+#[test]
+fn asks_who_is_annotating_on_first_use() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), None);
+    assert!(matches!(h.state().modal(), Some(ModalKind::Annotator)));
+    type_into(&mut h, "Your name", "Dana");
+    h.get_by_label("Continue").click();
+    h.run();
+    assert_eq!(h.state().settings().annotator, "Dana");
+    find(&mut h, "Ali Khamenei");
+    h.key_press(Key::Q);
+    h.run();
+    assert_eq!(
+        h.state()
+            .session()
+            .project
+            .layer("Dana")
+            .unwrap()
+            .annotations
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn autosave_then_offer_to_restore_after_a_crash() {
+    let s = Setup::new();
+    let path = s.sample();
+    let options = StartOptions {
+        project: Some(path.clone()),
+        dialogs: Box::new(s.dialogs.clone()),
+        annotator: Some("tester".into()),
+        data_dir: Some(s.dir.path().join("data")),
+        autosave_seconds: 0.5,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, options));
+    h.run();
+    find(&mut h, "Ali Khamenei");
+    h.key_press(Key::Q);
+    h.run();
+    h.run_steps(4);
+    let rec = factdesk::store::recovery::recovery_path(&path);
+    assert!(rec.exists(), "autosave wrote the recovery file");
+    drop(h); // "crash": the project file was never saved
+
+    let mut h = s.harness(Some(path.clone()), Some("tester"));
+    assert!(matches!(
+        h.state().modal(),
+        Some(ModalKind::Recovery { .. })
+    ));
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(mine(&h).len(), 1, "the autosaved annotation is back");
+    assert!(
+        h.state().session().dirty,
+        "restored work still needs saving"
+    );
+}
+
+#[test]
+fn help_overlay_lists_the_shortcuts() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    h.key_press(Key::F1);
+    h.run();
+    assert!(matches!(h.state().modal(), Some(ModalKind::Help)));
+    assert!(h.get_all_by_label("Keyboard shortcuts").count() >= 1);
+    h.get_by_label("Quote from selection");
+    h.get_by_label("Next annotation");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn j_and_k_walk_the_annotations_and_click_selects_a_highlight() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    h.key_press(Key::J);
+    h.run();
+    let first = h
+        .state()
+        .selected()
+        .expect("J selects the first annotation");
+    h.key_press(Key::J);
+    h.run();
+    let second = h.state().selected().unwrap();
+    assert_ne!(first, second);
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(h.state().selected(), Some(first));
+
+    // Click in the middle of the first annotation's highlight.
+    h.key_press(Key::Escape);
+    h.run();
+    let (_, a) = h.state().session().project.find_annotation(first).unwrap();
+    let mid = (a.span.start + a.span.end) / 2;
+    let r = h.state().char_rect(mid).unwrap();
+    click_at(&mut h, r.center());
+    assert_eq!(h.state().selected(), Some(first));
+}

@@ -70,6 +70,26 @@ fn bench(c: &mut Criterion) {
         t0.elapsed().as_secs_f64() * 1e3
     );
 
+    // Check that the wheel events really scroll the reader before timing them.
+    let top = h.app.char_rect(0).map(|r| r.top());
+    for _ in 0..5 {
+        h.frame(vec![
+            Event::PointerMoved(over_reader),
+            Event::MouseWheel {
+                unit: MouseWheelUnit::Point,
+                delta: vec2(0.0, -120.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: Modifiers::NONE,
+            },
+        ]);
+    }
+    let scrolled = h.app.char_rect(0).map(|r| r.top());
+    assert!(
+        scrolled < top,
+        "the reader did not scroll: {top:?} → {scrolled:?}"
+    );
+
     let mut down = true;
     let mut n = 0u32;
     c.bench_function("frame_scrolling_1MB_article_10k_annotations", |b| {

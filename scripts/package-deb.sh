@@ -41,7 +41,7 @@ mime_tmp=$(mktemp -d)
 trap 'rm -rf "$mime_tmp"' EXIT
 mkdir -p "$mime_tmp/mime/packages" "$mime_tmp/files"
 cp /usr/share/mime/packages/freedesktop.org.xml "$linux/$app_id.xml" "$mime_tmp/mime/packages/"
-update-mime-database "$mime_tmp/mime"
+XDG_DATA_DIRS="$mime_tmp" update-mime-database "$mime_tmp/mime"
 test -f "$mime_tmp/mime/application/x-factdesk-project.xml"
 if command -v gio >/dev/null; then
   cp projects/soleimani-funeral.ron "$mime_tmp/files/sample.ron"

@@ -469,3 +469,19 @@ fn j_and_k_walk_the_annotations_and_click_selects_a_highlight() {
     click_at(&mut h, r.center());
     assert_eq!(h.state().selected(), Some(first));
 }
+
+#[test]
+fn a_new_annotation_relays_only_its_paragraph() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    let before = h.state().reader_paragraphs_laid_out();
+    find(&mut h, "Khamenei’s voice cracked");
+    h.key_press(Key::Q);
+    h.run();
+    assert_eq!(h.state().reader_paragraphs_laid_out() - before, 1);
+    // Typing a note changes no highlight: nothing is laid out again.
+    let before = h.state().reader_paragraphs_laid_out();
+    type_into(&mut h, "Note", "check the AP original");
+    assert_eq!(h.state().reader_paragraphs_laid_out(), before);
+}

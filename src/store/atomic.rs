@@ -39,19 +39,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
     }
 
     if keep_backup && old_meta.is_some() {
-        let backup = super::backup_path(path);
-        // Copy via a second temp file so the backup, too, is never half-written.
-        let mut bak = tempfile::Builder::new()
-            .prefix(".factdesk-")
-            .suffix(".bak.tmp")
-            .tempfile_in(dir)?;
-        io::copy(&mut fs::File::open(path)?, bak.as_file_mut())?;
-        bak.as_file().sync_all()?;
-        bak.persist(&backup).map_err(|e| e.error)?;
+        keep_as_backup(path, dir)?;
     }
 
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
+    Ok(())
+}
+
+/// Keep the current file as `NAME.bak`: a hard link (instant, and the old file's bytes
+/// stay exactly as they were), or a copy where links are not supported. Either way the
+/// backup appears by an atomic rename, so it is never half-written.
+fn keep_as_backup(path: &Path, dir: &Path) -> io::Result<()> {
+    let backup = super::backup_path(path);
+    let link = dir.join(format!(".factdesk-{}.bak.link", std::process::id()));
+    let _ = fs::remove_file(&link);
+    if fs::hard_link(path, &link).is_ok() {
+        return fs::rename(&link, &backup);
+    }
+    let mut bak = tempfile::Builder::new()
+        .prefix(".factdesk-")
+        .suffix(".bak.tmp")
+        .tempfile_in(dir)?;
+    io::copy(&mut fs::File::open(path)?, bak.as_file_mut())?;
+    bak.as_file().sync_all()?;
+    bak.persist(&backup).map_err(|e| e.error)?;
     Ok(())
 }
 

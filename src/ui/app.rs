@@ -6,7 +6,7 @@ use super::article_list::{self, ArticleCounts};
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::message::{Msg, Outbox};
 use super::modals::{self, Choice, ModalKind, Then};
-use super::panel::{self, PanelState, PanelView};
+use super::panel::{self, ListRow, PanelState, PanelView};
 use super::reader::{Highlight, LayoutKey, Reader, ReaderEvent, ReaderView};
 use super::settings::{STORAGE_KEY, Settings};
 use crate::app::{Edit, Session};
@@ -62,6 +62,7 @@ pub struct App {
     counts: ArticleCounts,
     visible: (String, u64, Vec<ArticleId>),
     highlights: (Option<ArticleId>, u64, bool, Vec<Highlight>, u64),
+    rows: Vec<ListRow>,
     panel: PanelState,
     modal: Option<ModalKind>,
     modal_draft: String,
@@ -107,8 +108,9 @@ impl App {
             find_focus: false,
             reader: Reader::default(),
             counts: ArticleCounts::default(),
-            visible: (String::new(), 0, Vec::new()),
+            visible: (String::new(), u64::MAX, Vec::new()),
             highlights: (None, 0, false, Vec::new(), 0),
+            rows: Vec::new(),
             panel: PanelState::default(),
             modal: None,
             modal_draft: String::new(),
@@ -167,6 +169,10 @@ impl App {
     pub fn reader_layouts(&self) -> u64 {
         self.reader.layouts_built
     }
+    /// How many paragraphs the reader has laid out in total.
+    pub fn reader_paragraphs_laid_out(&self) -> u64 {
+        self.reader.paragraphs_laid_out
+    }
 
     fn untitled_path(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|d| d.join("untitled.ron"))
@@ -194,7 +200,7 @@ impl App {
             Ok(session) => {
                 self.replace_session(session);
                 self.settings.remember(path);
-                self.status = format!("Opened {}", path.display());
+                self.status = format!("Opened {}", file_name(path));
                 if let Some(rec) = recovery::newer(path) {
                     self.modal = Some(ModalKind::Recovery {
                         project: Some(path.to_owned()),
@@ -212,7 +218,7 @@ impl App {
         self.selected = None;
         self.selection = None;
         self.scroll_to = None;
-        self.visible.1 = 0;
+        self.visible.1 = u64::MAX;
         self.highlights.1 = 0;
     }
 
@@ -255,7 +261,7 @@ impl App {
     fn after_save(&mut self) {
         if let Some(p) = self.session.path.clone() {
             self.settings.remember(&p);
-            self.status = format!("Saved {}", p.display());
+            self.status = format!("Saved {}", file_name(&p));
         }
     }
 
@@ -772,10 +778,13 @@ impl App {
 
     fn refresh_caches(&mut self) {
         let rev = self.session.revision;
-        if self.visible.1 != rev || self.visible.0 != self.filter {
+        // Article texts and titles never change in the GUI, so the filter result only
+        // depends on the filter and on which articles exist (import / undo of import).
+        let articles_key = self.session.project.articles.len() as u64;
+        if self.visible.1 != articles_key || self.visible.0 != self.filter {
             self.visible = (
                 self.filter.clone(),
-                rev,
+                articles_key,
                 article_list::matching(&self.session.project, &self.filter),
             );
         }
@@ -783,7 +792,7 @@ impl App {
         let (a, r, s, _, _) = &self.highlights;
         if *a != self.article || *r != rev || *s != show_all {
             let mine = self.settings.annotator.as_str();
-            let mut list: Vec<Highlight> = match self.article {
+            let mut pairs: Vec<(Highlight, ListRow)> = match self.article {
                 None => Vec::new(),
                 Some(article) => self
                     .session
@@ -791,20 +800,25 @@ impl App {
                     .layers
                     .iter()
                     .filter(|l| show_all || l.annotator == mine)
-                    .flat_map(|l| l.of_article(article))
-                    .map(|a| Highlight {
-                        start: a.span.start,
-                        end: a.span.end,
-                        kind: a.kind.name(),
-                        id: a.id,
+                    .flat_map(|l| l.of_article(article).map(move |a| (l, a)))
+                    .map(|(l, a)| {
+                        let h = Highlight {
+                            start: a.span.start,
+                            end: a.span.end,
+                            kind: a.kind.name(),
+                            id: a.id,
+                        };
+                        (h, ListRow::new(a, &l.annotator, mine))
                     })
                     .collect(),
             };
-            list.sort_by_key(|h| (h.start, h.end, h.id));
+            pairs.sort_by_key(|(h, _)| (h.start, h.end, h.id));
+            let (list, rows): (Vec<Highlight>, Vec<ListRow>) = pairs.into_iter().unzip();
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             for h in &list {
                 (h.start, h.end, h.kind, h.id).hash(&mut hasher);
             }
+            self.rows = rows;
             self.highlights = (self.article, rev, show_all, list, hasher.finish());
         }
     }
@@ -1007,7 +1021,7 @@ impl App {
             return;
         };
         ui.vertical_centered(|ui| {
-            ui.set_max_width(super::theme::READING_WIDTH);
+            ui.set_max_width(super::theme::READING_WIDTH.min(ui.available_width()));
             ui.heading(RichText::new(&article.title).size(22.0));
             let mut meta = Vec::new();
             if let Some(o) = &article.outlet {
@@ -1104,6 +1118,14 @@ impl App {
     }
 }
 
+/// The file name alone, for messages (the full path is in the title bar and recent list).
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -1116,6 +1138,25 @@ impl eframe::App for App {
             self.modal = Some(ModalKind::Unsaved(Then::Quit));
         }
         self.keyboard(&ctx, &mut out);
+        // Files dropped on the window: a project opens, article files are imported.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() && self.modal.is_none() {
+            let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+                .into_iter()
+                .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+            if let Some(p) = projects.into_iter().next() {
+                out.send(Msg::OpenPath(p));
+            } else {
+                self.import(articles);
+            }
+        }
         for msg in out.0.drain(..) {
             self.handle(msg, &ctx);
         }
@@ -1151,10 +1192,9 @@ impl eframe::App for App {
                 let selected = self.selected.and_then(|id| project.find_annotation(id));
                 let view = PanelView {
                     project,
-                    article: self.article.and_then(|id| project.article(id)),
                     selected,
                     annotator: &self.settings.annotator,
-                    list: &self.highlights.3,
+                    rows: &self.rows,
                 };
                 panel::show(ui, &view, &mut self.panel, &mut out);
             });

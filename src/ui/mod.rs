@@ -5,6 +5,7 @@ mod app;
 mod article_list;
 pub mod dialogs;
 mod fonts;
+mod icon;
 mod message;
 pub mod modals;
 mod panel;
@@ -26,6 +27,7 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
     let viewport = egui::ViewportBuilder::default()
         .with_title("factdesk")
         .with_app_id(crate::app_id::APP_ID)
+        .with_icon(icon::window_icon())
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([800.0, 500.0]);
     let options = eframe::NativeOptions {

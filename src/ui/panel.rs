@@ -5,7 +5,6 @@
 //! frame it sends one `ReplaceAnnotation` edit (rapid typing coalesces into one undo step).
 
 use super::message::{Msg, Outbox};
-use super::reader::Highlight;
 use super::theme;
 use crate::app::Edit;
 use crate::model::*;
@@ -19,47 +18,83 @@ pub struct PanelState {
 
 pub struct PanelView<'a> {
     pub project: &'a Project,
-    pub article: Option<&'a Article>,
     pub selected: Option<(&'a Layer, &'a Annotation)>,
     pub annotator: &'a str,
     /// The current article's visible annotations, in text order.
-    pub list: &'a [Highlight],
+    pub rows: &'a [ListRow],
 }
 
 pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
     let dark = ui.visuals().dark_mode;
-    egui::ScrollArea::vertical().id_salt("panel").auto_shrink(false).show(ui, |ui| {
-        match view.selected {
+    let editor_height = (ui.available_height() * 0.62).max(160.0);
+    egui::ScrollArea::vertical()
+        .id_salt("panel")
+        .max_height(editor_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| match view.selected {
             Some((layer, a)) => editor(ui, view, layer, a, state, out),
             None => {
                 ui.heading("No annotation selected");
                 ui.label(
                     RichText::new(
-                        "Select text in the article, then press Q (quote), C (claim), S (sentiment) or T (tag). Click a highlight to edit it.",
+                        "Select text in the article, then press Q (quote), C (claim), \
+                         S (sentiment) or T (tag). Click a highlight to edit it.",
                     )
                     .weak(),
                 );
             }
-        }
-        ui.add_space(12.0);
-        ui.separator();
-        let n = view.list.len();
-        ui.label(RichText::new(format!("Annotations in this article ({n})")).strong());
-        let Some(article) = view.article else { return };
-        for h in view.list {
-            let Some((layer, a)) = view.project.find_annotation(h.id) else { continue };
-            let selected = view.selected.is_some_and(|(_, s)| s.id == h.id);
-            let exact: String = a.span.exact.chars().take(60).collect();
-            let more = if a.span.exact.chars().count() > 60 { "…" } else { "" };
-            let who = if layer.annotator == view.annotator { String::new() } else { format!("  [{}]", layer.annotator) };
-            let text = RichText::new(format!("{}  {}{more}{who}", theme::kind_letter(h.kind), exact.replace('\n', " ")))
-                .color(theme::kind_color(h.kind, dark));
-            if ui.selectable_label(selected, text).clicked() {
-                out.send(Msg::SelectAnnotation(h.id));
+        });
+    ui.separator();
+    let rows = view.rows;
+    ui.label(RichText::new(format!("Annotations in this article ({})", rows.len())).strong());
+    // Only the visible rows are built: an article may have thousands of annotations.
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("panel-list")
+        .auto_shrink(false)
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                let selected = view.selected.is_some_and(|(_, s)| s.id == row.id);
+                let text = RichText::new(&row.text).color(theme::kind_color(row.kind, dark));
+                if ui
+                    .add(egui::Button::selectable(selected, text).truncate())
+                    .clicked()
+                {
+                    out.send(Msg::SelectAnnotation(row.id));
+                }
             }
+        });
+}
+
+/// One line of the annotation list, prepared once per project revision.
+#[derive(Clone, Debug)]
+pub struct ListRow {
+    pub id: AnnotationId,
+    pub kind: KindName,
+    pub text: String,
+}
+
+impl ListRow {
+    pub fn new(a: &Annotation, layer: &str, mine: &str) -> Self {
+        let kind = a.kind.name();
+        let exact: String = a
+            .span
+            .exact
+            .chars()
+            .take(80)
+            .collect::<String>()
+            .replace('\n', " ");
+        let who = if layer == mine {
+            String::new()
+        } else {
+            format!("  [{layer}]")
+        };
+        Self {
+            id: a.id,
+            kind,
+            text: format!("{}  {exact}{who}", theme::kind_letter(kind)),
         }
-        let _ = article;
-    });
+    }
 }
 
 fn editor(
@@ -80,7 +115,7 @@ fn editor(
                 .small(),
         );
     });
-    ui.label(RichText::new(format!("“{}”", a.span.exact)).italics());
+    ui.label(RichText::new(&a.span.exact).italics());
     let mine = layer.annotator == view.annotator;
     if !mine {
         ui.horizontal_wrapped(|ui| {

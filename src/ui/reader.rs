@@ -8,6 +8,7 @@ use super::theme;
 use crate::model::{AnnotationId, KindName, text};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// One highlighted span, as the reader needs it.
@@ -42,6 +43,8 @@ pub struct LayoutKey {
 struct Para {
     /// First code point of the paragraph in the article text.
     start: usize,
+    /// Hash of the highlights that touch this paragraph: unchanged means reusable galley.
+    hash: u64,
     top: f32,
     galley: Arc<Galley>,
 }
@@ -62,6 +65,8 @@ pub struct Reader {
     drag_anchor: Option<usize>,
     /// How many times the layout was (re)built: for tests and benchmarks.
     pub layouts_built: u64,
+    /// How many paragraph galleys were laid out in total.
+    pub paragraphs_laid_out: u64,
 }
 
 /// Inputs for one frame of the reader.
@@ -87,7 +92,14 @@ impl Reader {
             .auto_shrink(false)
             .show_viewport(ui, |ui, viewport| {
                 let full = ui.available_width();
-                let width = (full - 24.0).clamp(160.0, theme::READING_WIDTH);
+                // The reading width, or narrower in steps of 40 pt: dragging a pane
+                // divider does not re-lay the text every frame.
+                let room = full - 24.0;
+                let width = if room >= theme::READING_WIDTH {
+                    theme::READING_WIDTH
+                } else {
+                    ((room / 40.0).floor() * 40.0).max(160.0)
+                };
                 self.ensure_layout(ui.ctx(), view, width, text_color);
                 let Some(layout) = &self.layout else { return };
                 let (rect, response) = ui.allocate_exact_size(
@@ -183,7 +195,22 @@ impl Reader {
         {
             return;
         }
-        let paras = build_paragraphs(ctx, view.text, view.highlights, width, view.key.dark, color);
+        // Same article, width and theme: only paragraphs whose highlights changed are laid
+        // out again (adding an annotation to a 1 MB article re-lays one paragraph).
+        let old = self.layout.take().filter(|l| {
+            l.key.article == view.key.article
+                && l.key.dark == view.key.dark
+                && (l.width - width).abs() < 0.5
+        });
+        let (paras, laid_out) = build_paragraphs(
+            ctx,
+            view.text,
+            view.highlights,
+            width,
+            view.key.dark,
+            color,
+            old.map(|l| l.paras).unwrap_or_default(),
+        );
         let height = paras.last().map_or(0.0, |p| p.top + p.galley.size().y);
         self.layout = Some(Layout {
             key: view.key,
@@ -192,6 +219,7 @@ impl Reader {
             height,
         });
         self.layouts_built += 1;
+        self.paragraphs_laid_out += laid_out;
     }
 
     fn para_at(&self, y: f32) -> Option<&Para> {
@@ -264,6 +292,8 @@ fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
     out
 }
 
+/// Lay out every paragraph, reusing galleys from `old` whose highlights did not change.
+/// Returns the paragraphs and how many were laid out anew.
 fn build_paragraphs(
     ctx: &egui::Context,
     article: &str,
@@ -271,14 +301,17 @@ fn build_paragraphs(
     width: f32,
     dark: bool,
     color: Color32,
-) -> Vec<Para> {
+    old: Vec<Para>,
+) -> (Vec<Para>, u64) {
     let base = TextFormat {
         font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
         line_height: Some(theme::READING_LINE),
         color,
         ..Default::default()
     };
+    let mut old = old.into_iter().peekable();
     let mut paras = Vec::new();
+    let mut laid_out = 0;
     let mut top = 0.0;
     let mut start = 0;
     let mut next = 0; // next highlight (by start) not yet active
@@ -291,14 +324,33 @@ fn build_paragraphs(
             next += 1;
         }
         active.retain(|h| h.end > start);
-        let job = paragraph_job(line, start, len, &active, width, dark, &base);
-        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for h in active.iter().filter(|h| h.start < end && h.end > start) {
+            (h.start, h.end, h.kind, h.id).hash(&mut hasher);
+        }
+        let hash = hasher.finish();
+        while old.peek().is_some_and(|p| p.start < start) {
+            old.next();
+        }
+        let galley = match old.next_if(|p| p.start == start && p.hash == hash) {
+            Some(p) => p.galley,
+            None => {
+                laid_out += 1;
+                let job = paragraph_job(line, start, len, &active, width, dark, &base);
+                ctx.fonts_mut(|f| f.layout_job(job))
+            }
+        };
         let h = galley.size().y;
-        paras.push(Para { start, top, galley });
+        paras.push(Para {
+            start,
+            hash,
+            top,
+            galley,
+        });
         top += h;
         start = end + 1; // the '\n'
     }
-    paras
+    (paras, laid_out)
 }
 
 fn paragraph_job(

@@ -485,3 +485,36 @@ fn a_new_annotation_relays_only_its_paragraph() {
     type_into(&mut h, "Note", "check the AP original");
     assert_eq!(h.state().reader_paragraphs_laid_out(), before);
 }
+
+#[test]
+fn export_dialog_writes_a_dataset_in_the_background() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    ctrl(&h, Key::E);
+    h.run();
+    let out = s.dir.path().join("dataset");
+    s.dialogs.push(Some(out.clone()));
+    h.get_by_label("Choose folder…").click();
+    h.run();
+    h.get_by_label("Export").click();
+    for _ in 0..500 {
+        h.step();
+        if h.state().status().starts_with("Export") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(3);
+    assert!(h.state().status().starts_with("Exported"), "{}", h.state().status());
+    for f in ["train.jsonl", "README.md"] {
+        assert!(out.join(f).is_file(), "missing {f}");
+    }
+    // Five articles split 80/10/10: a split may be empty, but none is lost.
+    let lines: usize = ["train.jsonl", "validation.jsonl", "test.jsonl"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(out.join(f)).ok())
+        .map(|t| t.lines().count())
+        .sum();
+    assert_eq!(lines, 5, "every article in exactly one split");
+    h.get_by_label("Open folder");
+}

@@ -11,6 +11,7 @@ pub enum Action {
     SaveAs,
     ImportFiles,
     ImportFolder,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -46,13 +47,14 @@ const ALT: Modifiers = Modifiers::ALT;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Self::NewProject,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::ImportFiles,
         Self::ImportFolder,
+        Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -86,6 +88,7 @@ impl Action {
             Self::SaveAs => "Save as…",
             Self::ImportFiles => "Import article files…",
             Self::ImportFolder => "Import a folder of articles…",
+            Self::Export => "Export dataset…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -121,6 +124,7 @@ impl Action {
             Self::SaveAs => (CTRL_SHIFT, Key::S, true),
             Self::ImportFiles => (CTRL, Key::I, true),
             Self::ImportFolder => return None,
+            Self::Export => (CTRL, Key::E, true),
             Self::Quit => (CTRL, Key::Q, true),
             Self::Undo => (CTRL, Key::Z, true),
             Self::Redo => (CTRL_SHIFT, Key::Z, true),

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::article_list::{self, ArticleCounts};
 use super::dialogs::{FileDialogs, NativeDialogs};
+use super::export_dialog::{ExportDialog, ExportRequest};
 use super::message::{Msg, Outbox};
 use super::modals::{self, Choice, ModalKind, Then};
 use super::panel::{self, ListRow, PanelState, PanelView};
@@ -64,6 +65,7 @@ pub struct App {
     highlights: (Option<ArticleId>, u64, bool, Vec<Highlight>, u64),
     rows: Vec<ListRow>,
     panel: PanelState,
+    export: ExportDialog,
     modal: Option<ModalKind>,
     modal_draft: String,
     status: String,
@@ -112,6 +114,7 @@ impl App {
             highlights: (None, 0, false, Vec::new(), 0),
             rows: Vec::new(),
             panel: PanelState::default(),
+            export: ExportDialog::default(),
             modal: None,
             modal_draft: String::new(),
             status: String::new(),
@@ -689,6 +692,7 @@ impl App {
                     self.import(vec![dir]);
                 }
             }
+            Action::Export => self.export.open = true,
             Action::Quit => self.guard(Then::Quit, ctx),
             Action::Undo => {
                 self.status = match self.session.undo() {
@@ -878,7 +882,7 @@ impl App {
                     item(ui, out, a, true);
                 }
                 ui.separator();
-                for a in [Action::ImportFiles, Action::ImportFolder] {
+                for a in [Action::ImportFiles, Action::ImportFolder, Action::Export] {
                     item(ui, out, a, true);
                 }
                 ui.separator();
@@ -1199,6 +1203,28 @@ impl eframe::App for App {
                 panel::show(ui, &view, &mut self.panel, &mut out);
             });
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut out));
+
+        if self.export.poll() {
+            self.status = match &self.export.result {
+                Some(Ok(r)) => format!("Exported {} file(s)", r.files.len()),
+                Some(Err(e)) => format!("Export failed: {e}"),
+                None => String::new(),
+            };
+        }
+        if self.export.open {
+            match self.export.show(&ctx, &self.session.project) {
+                Some(ExportRequest::ChooseFolder) => {
+                    if let Some(dir) = self.dialogs.export_folder() {
+                        self.export.folder = Some(dir);
+                    }
+                }
+                Some(ExportRequest::Start) => {
+                    // The worker gets its own copy, so editing can go on meanwhile.
+                    self.export.start(std::sync::Arc::new(self.session.project.clone()));
+                }
+                None => {}
+            }
+        }
 
         if let Some(modal) = self.modal.clone()
             && let Some(choice) = modals::show(&ctx, &modal, &mut self.modal_draft)

@@ -9,6 +9,7 @@ pub trait FileDialogs {
     fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
     fn import_files(&mut self) -> Option<Vec<PathBuf>>;
     fn import_folder(&mut self) -> Option<PathBuf>;
+    fn export_folder(&mut self) -> Option<PathBuf>;
 }
 
 /// The real dialogs (XDG portal, zenity fallback on Linux; native elsewhere).
@@ -48,6 +49,12 @@ impl FileDialogs for NativeDialogs {
             .set_title("Import a folder of articles")
             .pick_folder()
     }
+
+    fn export_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export into folder")
+            .pick_folder()
+    }
 }
 
 /// Dialogs that answer from a queue, for tests: each call takes the next answer (`None`
@@ -84,6 +91,9 @@ impl FileDialogs for ScriptedDialogs {
         self.next()
     }
     fn import_folder(&mut self) -> Option<PathBuf> {
+        self.next()?.into_iter().next()
+    }
+    fn export_folder(&mut self) -> Option<PathBuf> {
         self.next()?.into_iter().next()
     }
 }

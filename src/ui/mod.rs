@@ -4,6 +4,7 @@ mod action;
 mod app;
 mod article_list;
 pub mod dialogs;
+mod export_dialog;
 mod fonts;
 mod icon;
 mod message;

@@ -1,0 +1,210 @@
+//! The export dialog: format, layer, split and folder; the export runs on a worker thread
+//! with a progress bar and a Cancel button, and the result folder can be opened.
+
+use crate::export::{self, ExportOptions, ExportReport, Format, LayerChoice, Split};
+use crate::model::Project;
+use egui::{ComboBox, RichText};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread::JoinHandle;
+
+/// What the dialog asks the App to do (the App owns the file dialogs).
+#[derive(Debug, PartialEq)]
+pub enum ExportRequest {
+    ChooseFolder,
+    Start,
+}
+
+struct Job {
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    handle: JoinHandle<Result<ExportReport, export::ExportError>>,
+}
+
+pub struct ExportDialog {
+    pub open: bool,
+    format: Format,
+    /// `all`, `adjudicated`, or an annotator's name.
+    layer: String,
+    split: bool,
+    train: u32,
+    validation: u32,
+    test: u32,
+    seed: u64,
+    pub folder: Option<PathBuf>,
+    job: Option<Job>,
+    /// The last export's outcome.
+    pub result: Option<Result<ExportReport, String>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            format: Format::HuggingFace,
+            layer: "all".into(),
+            split: true,
+            train: 80,
+            validation: 10,
+            test: 10,
+            seed: 42,
+            folder: None,
+            job: None,
+            result: None,
+        }
+    }
+}
+
+impl ExportDialog {
+    /// Start the export of a snapshot of the project on a worker thread.
+    pub fn start(&mut self, project: Arc<Project>) {
+        let Some(folder) = self.folder.clone() else { return };
+        let mut options = ExportOptions::new(self.format, folder);
+        options.layer = LayerChoice::parse(&self.layer);
+        options.split = (self.split && self.format.splits()).then_some(Split {
+            train: self.train,
+            validation: self.validation,
+            test: self.test,
+            seed: self.seed,
+        });
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
+        let handle = std::thread::spawn(move || {
+            export::run(&project, &options, &mut |n, of| {
+                d.store(n, Ordering::Relaxed);
+                t.store(of, Ordering::Relaxed);
+                !c.load(Ordering::Relaxed)
+            })
+        });
+        self.result = None;
+        self.job = Some(Job { done, total, cancel, handle });
+    }
+
+    /// Collect a finished job. Returns true when one finished this frame.
+    pub fn poll(&mut self) -> bool {
+        if !self.job.as_ref().is_some_and(|j| j.handle.is_finished()) {
+            return false;
+        }
+        let Some(job) = self.job.take() else { return false };
+        self.result = Some(match job.handle.join() {
+            Ok(r) => r.map_err(|e| e.to_string()),
+            Err(_) => Err("the export stopped unexpectedly".into()),
+        });
+        true
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project) -> Option<ExportRequest> {
+        let mut request = None;
+        let mut open = self.open;
+        egui::Window::new("Export dataset")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(440.0)
+            .show(ctx, |ui| {
+                let busy = self.job.is_some();
+                ui.add_enabled_ui(!busy, |ui| {
+                    ComboBox::from_label("Format")
+                        .selected_text(self.format.name())
+                        .show_ui(ui, |ui| {
+                            for f in Format::ALL {
+                                ui.selectable_value(&mut self.format, f, f.name());
+                            }
+                        });
+                    ui.label(RichText::new(self.format.description()).weak().small());
+                    let layer_text = match self.layer.as_str() {
+                        "all" => "All layers".to_owned(),
+                        "adjudicated" => "Adjudicated".to_owned(),
+                        name => name.to_owned(),
+                    };
+                    ComboBox::from_label("Layer").selected_text(layer_text).show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.layer, "all".into(), "All layers");
+                        for l in &project.layers {
+                            ui.selectable_value(&mut self.layer, l.annotator.clone(), &l.annotator);
+                        }
+                    });
+                    if self.format.splits() {
+                        ui.checkbox(&mut self.split, "Split into train / validation / test");
+                        if self.split {
+                            ui.horizontal(|ui| {
+                                ui.add(egui::DragValue::new(&mut self.train).range(0..=100).suffix("% train"));
+                                ui.add(egui::DragValue::new(&mut self.validation).range(0..=100).suffix("% validation"));
+                                ui.add(egui::DragValue::new(&mut self.test).range(0..=100).suffix("% test"));
+                            });
+                            ui.add(egui::DragValue::new(&mut self.seed).prefix("seed "));
+                            let sum = self.train + self.validation + self.test;
+                            if sum != 100 {
+                                ui.colored_label(ui.visuals().error_fg_color, format!("The split adds up to {sum}%, not 100%"));
+                            }
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Choose folder…").clicked() {
+                            request = Some(ExportRequest::ChooseFolder);
+                        }
+                        match &self.folder {
+                            Some(f) => ui.label(f.display().to_string()),
+                            None => ui.label(RichText::new("no folder chosen").weak()),
+                        };
+                    });
+                });
+                ui.separator();
+                if let Some(job) = &self.job {
+                    let (done, total) = (job.done.load(Ordering::Relaxed), job.total.load(Ordering::Relaxed));
+                    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+                    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} articles")));
+                    if ui.button("Cancel").clicked() {
+                        job.cancel.store(true, Ordering::Relaxed);
+                    }
+                    ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+                } else {
+                    let split_ok = !(self.split && self.format.splits())
+                        || self.train + self.validation + self.test == 100;
+                    let ready = self.folder.is_some() && split_ok;
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                        request = Some(ExportRequest::Start);
+                    }
+                }
+                match &self.result {
+                    Some(Ok(report)) => {
+                        ui.label(format!(
+                            "Exported {} annotations of {} articles to {} file(s).",
+                            report.annotations,
+                            report.articles,
+                            report.files.len()
+                        ));
+                        for note in &report.notes {
+                            ui.label(RichText::new(note).weak().small());
+                        }
+                        if let Some(folder) = &self.folder
+                            && ui.button("Open folder").clicked()
+                        {
+                            open_folder(folder);
+                        }
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, format!("Export failed: {e}"));
+                    }
+                    None => {}
+                }
+            });
+        self.open = open || self.job.is_some();
+        request
+    }
+}
+
+/// Show the folder in the system's file manager (best effort).
+fn open_folder(folder: &std::path::Path) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program).arg(folder).spawn();
+}

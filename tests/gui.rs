@@ -505,7 +505,11 @@ fn export_dialog_writes_a_dataset_in_the_background() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run_steps(3);
-    assert!(h.state().status().starts_with("Exported"), "{}", h.state().status());
+    assert!(
+        h.state().status().starts_with("Exported"),
+        "{}",
+        h.state().status()
+    );
     for f in ["train.jsonl", "README.md"] {
         assert!(out.join(f).is_file(), "missing {f}");
     }

@@ -1220,7 +1220,8 @@ impl eframe::App for App {
                 }
                 Some(ExportRequest::Start) => {
                     // The worker gets its own copy, so editing can go on meanwhile.
-                    self.export.start(std::sync::Arc::new(self.session.project.clone()));
+                    self.export
+                        .start(std::sync::Arc::new(self.session.project.clone()));
                 }
                 None => {}
             }

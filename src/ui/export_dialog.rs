@@ -60,7 +60,9 @@ impl Default for ExportDialog {
 impl ExportDialog {
     /// Start the export of a snapshot of the project on a worker thread.
     pub fn start(&mut self, project: Arc<Project>) {
-        let Some(folder) = self.folder.clone() else { return };
+        let Some(folder) = self.folder.clone() else {
+            return;
+        };
         let mut options = ExportOptions::new(self.format, folder);
         options.layer = LayerChoice::parse(&self.layer);
         options.split = (self.split && self.format.splits()).then_some(Split {
@@ -81,7 +83,12 @@ impl ExportDialog {
             })
         });
         self.result = None;
-        self.job = Some(Job { done, total, cancel, handle });
+        self.job = Some(Job {
+            done,
+            total,
+            cancel,
+            handle,
+        });
     }
 
     /// Collect a finished job. Returns true when one finished this frame.
@@ -89,7 +96,9 @@ impl ExportDialog {
         if !self.job.as_ref().is_some_and(|j| j.handle.is_finished()) {
             return false;
         }
-        let Some(job) = self.job.take() else { return false };
+        let Some(job) = self.job.take() else {
+            return false;
+        };
         self.result = Some(match job.handle.join() {
             Ok(r) => r.map_err(|e| e.to_string()),
             Err(_) => Err("the export stopped unexpectedly".into()),
@@ -121,24 +130,45 @@ impl ExportDialog {
                         "adjudicated" => "Adjudicated".to_owned(),
                         name => name.to_owned(),
                     };
-                    ComboBox::from_label("Layer").selected_text(layer_text).show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.layer, "all".into(), "All layers");
-                        for l in &project.layers {
-                            ui.selectable_value(&mut self.layer, l.annotator.clone(), &l.annotator);
-                        }
-                    });
+                    ComboBox::from_label("Layer")
+                        .selected_text(layer_text)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut self.layer, "all".into(), "All layers");
+                            for l in &project.layers {
+                                ui.selectable_value(
+                                    &mut self.layer,
+                                    l.annotator.clone(),
+                                    &l.annotator,
+                                );
+                            }
+                        });
                     if self.format.splits() {
                         ui.checkbox(&mut self.split, "Split into train / validation / test");
                         if self.split {
                             ui.horizontal(|ui| {
-                                ui.add(egui::DragValue::new(&mut self.train).range(0..=100).suffix("% train"));
-                                ui.add(egui::DragValue::new(&mut self.validation).range(0..=100).suffix("% validation"));
-                                ui.add(egui::DragValue::new(&mut self.test).range(0..=100).suffix("% test"));
+                                ui.add(
+                                    egui::DragValue::new(&mut self.train)
+                                        .range(0..=100)
+                                        .suffix("% train"),
+                                );
+                                ui.add(
+                                    egui::DragValue::new(&mut self.validation)
+                                        .range(0..=100)
+                                        .suffix("% validation"),
+                                );
+                                ui.add(
+                                    egui::DragValue::new(&mut self.test)
+                                        .range(0..=100)
+                                        .suffix("% test"),
+                                );
                             });
                             ui.add(egui::DragValue::new(&mut self.seed).prefix("seed "));
                             let sum = self.train + self.validation + self.test;
                             if sum != 100 {
-                                ui.colored_label(ui.visuals().error_fg_color, format!("The split adds up to {sum}%, not 100%"));
+                                ui.colored_label(
+                                    ui.visuals().error_fg_color,
+                                    format!("The split adds up to {sum}%, not 100%"),
+                                );
                             }
                         }
                     }
@@ -154,13 +184,24 @@ impl ExportDialog {
                 });
                 ui.separator();
                 if let Some(job) = &self.job {
-                    let (done, total) = (job.done.load(Ordering::Relaxed), job.total.load(Ordering::Relaxed));
-                    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-                    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} articles")));
+                    let (done, total) = (
+                        job.done.load(Ordering::Relaxed),
+                        job.total.load(Ordering::Relaxed),
+                    );
+                    let fraction = if total == 0 {
+                        0.0
+                    } else {
+                        done as f32 / total as f32
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .text(format!("{done} of {total} articles")),
+                    );
                     if ui.button("Cancel").clicked() {
                         job.cancel.store(true, Ordering::Relaxed);
                     }
-                    ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(50));
                 } else {
                     let split_ok = !(self.split && self.format.splits())
                         || self.train + self.validation + self.test == 100;
@@ -187,7 +228,10 @@ impl ExportDialog {
                         }
                     }
                     Some(Err(e)) => {
-                        ui.colored_label(ui.visuals().error_fg_color, format!("Export failed: {e}"));
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            format!("Export failed: {e}"),
+                        );
                     }
                     None => {}
                 }

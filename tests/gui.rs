@@ -522,3 +522,32 @@ fn export_dialog_writes_a_dataset_in_the_background() {
     assert_eq!(lines, 5, "every article in exactly one split");
     h.get_by_label("Open folder");
 }
+
+#[test]
+fn spans_snap_to_words_and_nudge_by_keyboard() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    find(&mut h, "amenei’s voi");
+    let (s0, e0) = h.state().selection().unwrap();
+    h.key_press(Key::W);
+    h.run();
+    let (s1, e1) = h.state().selection().unwrap();
+    assert_eq!((s1, e1), (s0 - 2, e0 + 2), "snapped to “Khamenei’s voice”");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().selection(), Some((s1 + 1, e1 + 1)));
+    h.key_press(Key::C);
+    h.run();
+    let claim = mine(&h).pop().unwrap();
+    assert_eq!(claim.span.exact, "hamenei’s voice ");
+    // Nudging a selected annotation is an undoable edit of its span.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(mine(&h).pop().unwrap().span.exact, "hamenei’s voice");
+    ctrl(&h, Key::Z);
+    h.run();
+    assert_eq!(mine(&h).pop().unwrap().span.exact, "hamenei’s voice ");
+}

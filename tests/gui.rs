@@ -551,3 +551,62 @@ fn spans_snap_to_words_and_nudge_by_keyboard() {
     h.run();
     assert_eq!(mine(&h).pop().unwrap().span.exact, "hamenei’s voice ");
 }
+
+#[test]
+fn import_label_studio_annotations_into_my_layer_and_undo() {
+    use factdesk::export::{self, ExportOptions, Format};
+    let s = Setup::new();
+    let sample = factdesk::store::load(Path::new(SAMPLE)).unwrap();
+    let out = s.dir.path().join("ls");
+    let report = export::run(
+        &sample,
+        &ExportOptions::new(Format::LabelStudio, &out),
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let file = report
+        .files
+        .iter()
+        .find(|f| f.extension().is_some_and(|e| e == "json"))
+        .unwrap()
+        .clone();
+    let file = if file.is_absolute() {
+        file
+    } else {
+        out.join(file)
+    };
+
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    s.dialogs.push(Some(file));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Import annotations").click();
+    h.run();
+    let imported = mine(&h);
+    assert_eq!(imported.len(), 14, "{:?}", h.state().modal());
+    let spans = |anns: &[Annotation]| {
+        let mut v: Vec<(usize, usize, KindName)> = anns
+            .iter()
+            .map(|a| (a.span.start, a.span.end, a.kind.name()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        spans(&imported),
+        spans(&sample.layer("sample").unwrap().annotations)
+    );
+    assert_eq!(
+        h.state().session().project.articles.len(),
+        5,
+        "matched, not duplicated"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    ctrl(&h, Key::Z);
+    h.run();
+    assert!(
+        mine(&h).is_empty(),
+        "one undo step removes the whole import"
+    );
+}

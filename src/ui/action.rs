@@ -11,6 +11,7 @@ pub enum Action {
     SaveAs,
     ImportFiles,
     ImportFolder,
+    ImportAnnotations,
     Export,
     Quit,
     Undo,
@@ -47,13 +48,14 @@ const ALT: Modifiers = Modifiers::ALT;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Self::NewProject,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::ImportFiles,
         Self::ImportFolder,
+        Self::ImportAnnotations,
         Self::Export,
         Self::Quit,
         Self::Undo,
@@ -88,6 +90,7 @@ impl Action {
             Self::SaveAs => "Save as…",
             Self::ImportFiles => "Import article files…",
             Self::ImportFolder => "Import a folder of articles…",
+            Self::ImportAnnotations => "Import annotations (doccano, Label Studio, brat)…",
             Self::Export => "Export dataset…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -123,7 +126,7 @@ impl Action {
             Self::Save => (CTRL, Key::S, true),
             Self::SaveAs => (CTRL_SHIFT, Key::S, true),
             Self::ImportFiles => (CTRL, Key::I, true),
-            Self::ImportFolder => return None,
+            Self::ImportFolder | Self::ImportAnnotations => return None,
             Self::Export => (CTRL, Key::E, true),
             Self::Quit => (CTRL, Key::Q, true),
             Self::Undo => (CTRL, Key::Z, true),

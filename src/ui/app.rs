@@ -329,6 +329,58 @@ impl App {
         }
     }
 
+    /// Bring another tool's annotations into your layer, as one undoable step. The format
+    /// follows the file: `.jsonl` doccano, `.json` Label Studio, `.ann` (or a folder) brat.
+    fn import_annotations(&mut self, path: &Path) {
+        use crate::import::foreign::{self, ForeignFormat};
+        if self.settings.annotator.trim().is_empty() {
+            self.modal = Some(ModalKind::Annotator);
+            return;
+        }
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let format = match ext.as_deref() {
+            Some("jsonl") => ForeignFormat::Doccano,
+            Some("json") => ForeignFormat::LabelStudio,
+            _ => ForeignFormat::Brat,
+        };
+        let docs = match foreign::read(format, path) {
+            Ok(docs) => docs,
+            Err(e) => return self.error("Import stopped; nothing was added", e),
+        };
+        let mut after = self.session.project.clone();
+        let from = format!("{format}:{}", file_name(path));
+        let report = foreign::apply(&mut after, docs, &from, &self.settings.annotator);
+        let edit = additions(&self.session.project, &after);
+        if let Err(e) = self
+            .session
+            .apply(edit, "Import annotations", self.now, false)
+        {
+            return self.error("Import failed", e);
+        }
+        let mut message = format!(
+            "{} annotation(s) from {} document(s) went into your layer “{}”: {} article(s) matched, {} created.",
+            report.annotations,
+            report.documents,
+            self.settings.annotator,
+            report.articles_matched,
+            report.articles_created
+        );
+        if !report.skipped.is_empty() {
+            message.push_str(&format!(
+                "\n\n{} span(s) did not land on the text and were left out:",
+                report.skipped.len()
+            ));
+            for s in report.skipped.iter().take(30) {
+                message.push_str(&format!("\n{s}"));
+            }
+        }
+        self.status = format!("Imported {} annotation(s)", report.annotations);
+        self.modal = Some(ModalKind::Error {
+            title: format!("Imported {format} annotations"),
+            message,
+        });
+    }
+
     // ----- annotations -----
 
     fn current_text(&self) -> Option<&str> {
@@ -692,6 +744,11 @@ impl App {
                     self.import(vec![dir]);
                 }
             }
+            Action::ImportAnnotations => {
+                if let Some(path) = self.dialogs.import_annotations() {
+                    self.import_annotations(&path);
+                }
+            }
             Action::Export => self.export.open = true,
             Action::Quit => self.guard(Then::Quit, ctx),
             Action::Undo => {
@@ -882,7 +939,12 @@ impl App {
                     item(ui, out, a, true);
                 }
                 ui.separator();
-                for a in [Action::ImportFiles, Action::ImportFolder, Action::Export] {
+                for a in [
+                    Action::ImportFiles,
+                    Action::ImportFolder,
+                    Action::ImportAnnotations,
+                    Action::Export,
+                ] {
                     item(ui, out, a, true);
                 }
                 ui.separator();
@@ -1120,6 +1182,43 @@ impl App {
             ui.label(&self.status);
         });
     }
+}
+
+/// What `after` adds to `before` (articles, entities, annotations), as one edit.
+fn additions(before: &Project, after: &Project) -> Edit {
+    let old_articles: std::collections::HashSet<ArticleId> =
+        before.articles.iter().map(|a| a.id).collect();
+    let old_entities: std::collections::HashSet<EntityId> =
+        before.entities.iter().map(|e| e.id).collect();
+    let old_annotations: std::collections::HashSet<AnnotationId> =
+        before.annotations().map(|(_, a)| a.id).collect();
+    let mut edits = Vec::new();
+    let articles: Vec<Article> = after
+        .articles
+        .iter()
+        .filter(|a| !old_articles.contains(&a.id))
+        .cloned()
+        .collect();
+    if !articles.is_empty() {
+        edits.push(Edit::AddArticles(articles));
+    }
+    for e in after
+        .entities
+        .iter()
+        .filter(|e| !old_entities.contains(&e.id))
+    {
+        edits.push(Edit::AddEntity(e.clone()));
+    }
+    for (layer, a) in after
+        .annotations()
+        .filter(|(_, a)| !old_annotations.contains(&a.id))
+    {
+        edits.push(Edit::AddAnnotation {
+            layer: layer.annotator.clone(),
+            annotation: a.clone(),
+        });
+    }
+    Edit::Batch(edits)
 }
 
 /// The file name alone, for messages (the full path is in the title bar and recent list).

@@ -10,6 +10,7 @@ pub trait FileDialogs {
     fn import_files(&mut self) -> Option<Vec<PathBuf>>;
     fn import_folder(&mut self) -> Option<PathBuf>;
     fn export_folder(&mut self) -> Option<PathBuf>;
+    fn import_annotations(&mut self) -> Option<PathBuf>;
 }
 
 /// The real dialogs (XDG portal, zenity fallback on Linux; native elsewhere).
@@ -55,6 +56,13 @@ impl FileDialogs for NativeDialogs {
             .set_title("Export into folder")
             .pick_folder()
     }
+
+    fn import_annotations(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import annotations (doccano .jsonl, Label Studio .json, brat .ann)")
+            .add_filter("Annotations", &["jsonl", "json", "ann"])
+            .pick_file()
+    }
 }
 
 /// Dialogs that answer from a queue, for tests: each call takes the next answer (`None`
@@ -94,6 +102,9 @@ impl FileDialogs for ScriptedDialogs {
         self.next()?.into_iter().next()
     }
     fn export_folder(&mut self) -> Option<PathBuf> {
+        self.next()?.into_iter().next()
+    }
+    fn import_annotations(&mut self) -> Option<PathBuf> {
         self.next()?.into_iter().next()
     }
 }

@@ -38,8 +38,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
         fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode))?;
     }
 
-    if keep_backup && old_meta.is_some() {
-        keep_as_backup(path, dir)?;
+    // A missing backup must not stop the save itself (e.g. in a Flatpak sandbox, where the
+    // document portal lets the app replace the chosen file but create no sibling).
+    if keep_backup
+        && old_meta.is_some()
+        && let Err(e) = keep_as_backup(path, dir)
+    {
+        eprintln!("factdesk: saved without a backup of {}: {e}", path.display());
     }
 
     tmp.persist(path).map_err(|e| e.error)?;

@@ -175,7 +175,7 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
         eprintln!("warning: {}: {s}", from.display());
     }
     if report.annotations > 0 || report.articles_created > 0 {
-        store::save(file, &project)?;
+        store::save_verified(file, &project)?;
     }
     println!(
         "imported {} annotation(s) into layer {layer:?} of {} from {} document(s): {} article(s) matched, {} created, {} item(s) skipped",
@@ -209,7 +209,7 @@ fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
     });
     let mut project = Project::new(name);
     let added = read_and_add(&mut project, paths)?;
-    store::save(file, &project)?;
+    store::save_verified(file, &project)?;
     println!("created {} with {added} article(s)", file.display());
     Ok(true)
 }
@@ -218,7 +218,7 @@ fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
     let mut project = store::load(file)?;
     let added = read_and_add(&mut project, paths)?;
     if added > 0 {
-        store::save(file, &project)?;
+        store::save_verified(file, &project)?;
     }
     println!("imported {added} article(s) into {}", file.display());
     Ok(true)

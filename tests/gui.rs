@@ -610,3 +610,133 @@ fn import_label_studio_annotations_into_my_layer_and_undo() {
         "one undo step removes the whole import"
     );
 }
+
+#[test]
+fn deleting_a_linked_claim_with_the_button_keeps_the_project_saveable() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    find(&mut h, "Police said attendees numbered into the millions.");
+    h.key_press(Key::C);
+    h.run();
+    find(
+        &mut h,
+        "Khamenei’s voice cracked under the weight of the moment",
+    );
+    h.key_press(Key::Q);
+    h.run();
+    // Link the claim from the quote's panel.
+    h.get_by_label("Police said attendees numbered into the millions.")
+        .click();
+    h.run();
+    let quote_id = h.state().selected().unwrap();
+    let linked = |h: &Harness<'_, App>| match &h
+        .state()
+        .session()
+        .project
+        .find_annotation(quote_id)
+        .unwrap()
+        .1
+        .kind
+    {
+        AnnotationKind::Quote(q) => q.claims.len(),
+        _ => unreachable!(),
+    };
+    assert_eq!(linked(&h), 1);
+    // Select the claim (J/K order) and delete it with the panel's button.
+    while h
+        .state()
+        .selected()
+        .and_then(|id| h.state().session().project.find_annotation(id))
+        .is_none_or(|(l, a)| l.annotator != "tester" || a.kind.name() != KindName::Claim)
+    {
+        h.key_press(Key::J);
+        h.run();
+    }
+    h.get_by_label("Delete annotation").click();
+    h.run();
+    assert_eq!(linked(&h), 0, "the quote no longer links the deleted claim");
+    ctrl(&h, Key::S);
+    h.run();
+    assert!(
+        h.state().status().starts_with("Saved"),
+        "{}",
+        h.state().status()
+    );
+}
+
+#[test]
+fn find_is_exact_whatever_lower_casing_does_to_byte_lengths() {
+    let s = Setup::new();
+    let file = s.dir.path().join("t.txt");
+    std::fs::write(
+        &file,
+        "Title\n\nİstanbul: Straẞe closed. Then straße again.",
+    )
+    .unwrap();
+    let mut h = s.harness(None, Some("tester"));
+    s.dialogs.push(Some(file));
+    ctrl(&h, Key::I);
+    h.run();
+    find(&mut h, "STRASSE");
+    assert_eq!(
+        h.state().selection(),
+        None,
+        "ß does not fold to ss: no match, no panic"
+    );
+    find(&mut h, "straße");
+    assert_eq!(h.state().selection(), Some((10, 16)));
+    h.key_press(Key::T);
+    h.run();
+    assert_eq!(mine(&h)[0].span.exact, "Straẞe");
+}
+
+#[test]
+fn discarding_changes_also_discards_their_autosave() {
+    let s = Setup::new();
+    let path = s.sample();
+    let options = StartOptions {
+        project: Some(path.clone()),
+        dialogs: Box::new(s.dialogs.clone()),
+        annotator: Some("tester".into()),
+        data_dir: Some(s.dir.path().join("data")),
+        autosave_seconds: 0.5,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, options));
+    h.run();
+    find(&mut h, "Ali Khamenei");
+    h.key_press(Key::Q);
+    h.run();
+    h.run_steps(4);
+    let rec = factdesk::store::recovery::recovery_path(&path);
+    assert!(rec.exists());
+    ctrl(&h, Key::N);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert!(!rec.exists(), "discarded work is not offered back later");
+}
+
+#[test]
+fn autosaved_work_is_offered_when_the_project_file_is_broken() {
+    let s = Setup::new();
+    let path = s.sample();
+    let mut p = factdesk::store::load(&path).unwrap();
+    p.name = "recovered".into();
+    // The file was damaged, then the app autosaved (and crashed).
+    std::fs::write(&path, "(format_version: 1, name: ").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    factdesk::store::recovery::write(&path, &p).unwrap();
+    let mut h = s.harness(Some(path.clone()), Some("tester"));
+    assert!(
+        matches!(h.state().modal(), Some(ModalKind::Recovery { .. })),
+        "{:?}",
+        h.state().modal()
+    );
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().session().project.name, "recovered");
+    assert_eq!(h.state().session().path.as_deref(), Some(path.as_path()));
+}

@@ -201,3 +201,19 @@ fn a_folder_is_not_a_project() {
     assert!(matches!(err, LoadError::NotAFile { .. }), "{err}");
     assert!(store::load(Path::new("/no/such/file.ron")).is_err());
 }
+
+#[test]
+fn a_score_that_is_not_a_number() {
+    let mut p = sample();
+    p.layers[0].annotations[0].provenance = Provenance::Suggested {
+        method: "x".into(),
+        score: f32::NAN,
+    };
+    let (err, _, _) = refused("nan.ron", store::to_ron_string(&p).unwrap().as_bytes());
+    assert!(
+        err.problems().contains(&Problem::BadScore {
+            annotation: AnnotationId(11)
+        }),
+        "{err}"
+    );
+}

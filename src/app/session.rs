@@ -101,11 +101,7 @@ impl Session {
     /// Save under a (new) path. A project that would not load again is not written.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         self.project.sort();
-        let problems = self.project.problems();
-        if !problems.is_empty() {
-            return Err(SaveError::Invalid(problems));
-        }
-        store::save(path, &self.project)?;
+        store::save_verified(path, &self.project)?;
         if let Some(old) = &self.path
             && old != path
         {

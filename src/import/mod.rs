@@ -114,7 +114,15 @@ fn read_utf8(path: &Path) -> Result<String, ImportError> {
         path: path.to_owned(),
         source,
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        // Devices and pipes report no size; reading one could never end.
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    let len = meta.len();
     if len > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             path: path.to_owned(),

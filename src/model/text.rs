@@ -6,14 +6,18 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Normalise text once, on import: no BOM, `\n` line ends, NFC.
+/// Normalise text once, on import: no BOM (U+FEFF), `\n` line ends, NFC.
 pub fn normalize(raw: &str) -> String {
-    let s = raw.trim_start_matches('\u{feff}');
-    let s = if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
+    // U+FEFF anywhere (a BOM, or one left inside by concatenated files) is dropped: it is
+    // invisible, and a trimmed text must not start with one.
+    let mut s = if raw.contains('\u{feff}') {
+        raw.replace('\u{feff}', "")
     } else {
-        s.to_owned()
+        raw.to_owned()
     };
+    if s.contains('\r') {
+        s = s.replace("\r\n", "\n").replace('\r', "\n");
+    }
     if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
@@ -23,7 +27,7 @@ pub fn normalize(raw: &str) -> String {
 
 /// True when [`normalize`] would leave the text as it is.
 pub fn is_normalized(s: &str) -> bool {
-    !s.starts_with('\u{feff}')
+    !s.contains('\u{feff}')
         && !s.contains('\r')
         && match is_nfc_quick(s.chars()) {
             IsNormalized::Yes => true,
@@ -270,6 +274,7 @@ mod tests {
     fn normalizes() {
         assert_eq!(normalize("\u{feff}a\r\nb\rc e\u{301}"), "a\nb\nc é");
         assert_eq!(normalize("\u{feff}\u{feff}x"), "x");
+        assert_eq!(normalize("Title\n\n\u{feff}Body"), "Title\n\nBody");
         assert!(is_normalized("a\nb é"));
         assert!(!is_normalized("e\u{301}"));
     }

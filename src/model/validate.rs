@@ -55,6 +55,8 @@ pub enum Problem {
         annotation: AnnotationId,
         verdict: String,
     },
+    #[error("annotation {annotation}: suggestion score is not a finite number")]
+    BadScore { annotation: AnnotationId },
     #[error("annotation {annotation}: polarity {polarity} is outside -2..=2")]
     Polarity {
         annotation: AnnotationId,
@@ -117,6 +119,11 @@ impl Project {
                     article: a.article,
                     error,
                 });
+            }
+            if let crate::model::Provenance::Suggested { score, .. } = &a.provenance
+                && !score.is_finite()
+            {
+                problems.push(Problem::BadScore { annotation: a.id });
             }
             let entity_ok = |id: EntityId, problems: &mut Vec<Problem>| {
                 if !entities.contains(&id) {

@@ -44,7 +44,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
         && old_meta.is_some()
         && let Err(e) = keep_as_backup(path, dir)
     {
-        eprintln!("factdesk: saved without a backup of {}: {e}", path.display());
+        eprintln!(
+            "factdesk: saved without a backup of {}: {e}",
+            path.display()
+        );
     }
 
     tmp.persist(path).map_err(|e| e.error)?;

@@ -50,6 +50,17 @@ pub fn save(path: &Path, project: &Project) -> Result<(), SaveError> {
     })
 }
 
+/// Verify, then save: a project that would be refused on load is not written. Every
+/// interactive path (CLI, GUI) saves through this; [`save`] alone is for callers that
+/// built the project themselves and know it is sound.
+pub fn save_verified(path: &Path, project: &Project) -> Result<(), SaveError> {
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems));
+    }
+    save(path, project)
+}
+
 /// Path of the backup kept beside a saved project: `NAME.ron.bak`.
 pub fn backup_path(path: &Path) -> std::path::PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();

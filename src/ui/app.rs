@@ -211,7 +211,17 @@ impl App {
                     });
                 }
             }
-            Err(e) => self.error("Could not open the project", e),
+            Err(e) => match recovery::newer(path) {
+                // The file is gone or broken, but autosaved work exists: offer that.
+                Some(rec) => {
+                    self.status = format!("Could not open {}: {e}", file_name(path));
+                    self.modal = Some(ModalKind::Recovery {
+                        project: Some(path.to_owned()),
+                        recovery: rec,
+                    });
+                }
+                None => self.error("Could not open the project", e),
+            },
         }
     }
 
@@ -607,46 +617,27 @@ impl App {
         }
     }
 
+    /// Select the next case-insensitive match of `query` after the current selection
+    /// (wrapping around). Matching is per code point, so offsets stay exact whatever
+    /// lower-casing does to byte lengths (İ, ẞ …).
     fn find_next(&mut self, query: &str) {
         let Some(text) = self.current_text() else {
             return;
         };
-        let q = query.to_lowercase();
-        if q.is_empty() {
+        let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+        let needle: Vec<char> = query.chars().map(fold).collect();
+        if needle.is_empty() {
             return;
         }
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // Lower-casing changed byte lengths (rare scripts): search case-sensitively.
-            return self.find_exact(query);
-        }
-        let from_byte = self
-            .selection
-            .and_then(|(s, _)| text.char_indices().nth(s + 1).map(|(b, _)| b))
-            .unwrap_or(0);
-        let hit = lower[from_byte..]
-            .find(&q)
-            .map(|b| b + from_byte)
-            .or_else(|| lower.find(&q));
-        self.select_found(hit, q.len());
-    }
-
-    fn find_exact(&mut self, query: &str) {
-        let Some(text) = self.current_text() else {
-            return;
-        };
-        let hit = text.find(query);
-        self.select_found(hit, query.len());
-    }
-
-    fn select_found(&mut self, hit: Option<usize>, byte_len: usize) {
-        let Some(text) = self.current_text() else {
-            return;
-        };
+        let hay: Vec<char> = text.chars().map(fold).collect();
+        let matches_at = |i: usize| hay.get(i..i + needle.len()) == Some(&needle[..]);
+        let from = self.selection.map_or(0, |(s, _)| s + 1);
+        let hit = (from..hay.len())
+            .find(|&i| matches_at(i))
+            .or_else(|| (0..from.min(hay.len())).find(|&i| matches_at(i)));
         match hit {
-            Some(b) => {
-                let s = text::char_len(&text[..b]);
-                let e = s + text::char_len(&text[b..b + byte_len]);
+            Some(s) => {
+                let e = s + needle.len();
                 self.selection = Some((s, e));
                 self.selected = None;
                 self.scroll_to = Some(s);
@@ -1342,6 +1333,10 @@ impl eframe::App for App {
                     }
                 }
                 Choice::DiscardThen(then) => {
+                    // The discarded edits must not come back as a "crash" recovery.
+                    if let Some(p) = self.session.path.clone().or_else(|| self.untitled_path()) {
+                        recovery::discard(&p);
+                    }
                     self.session.dirty = false;
                     self.proceed(then, &ctx);
                 }

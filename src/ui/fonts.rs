@@ -23,6 +23,11 @@ pub fn install(ctx: &egui::Context) {
     );
     add(
         &mut fonts,
+        "NotoSans",
+        include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+    );
+    add(
+        &mut fonts,
         "NotoSansArabic",
         include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
     );
@@ -36,7 +41,14 @@ pub fn install(ctx: &egui::Context) {
         "DroidSansFallback",
         include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
     );
-    let fallbacks = ["NotoSansArabic", "NotoSansHebrew", "DroidSansFallback"].map(String::from);
+    // Noto Sans covers the Latin, Greek and Cyrillic letters egui's UI font lacks (ẞ, ơ …).
+    let fallbacks = [
+        "NotoSans",
+        "NotoSansArabic",
+        "NotoSansHebrew",
+        "DroidSansFallback",
+    ]
+    .map(String::from);
 
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.extend(fallbacks.iter().cloned());

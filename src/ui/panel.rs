@@ -267,7 +267,8 @@ fn editor(
         });
         ui.add_space(6.0);
         if ui.button("Delete annotation").clicked() {
-            out.edit(Edit::RemoveAnnotation(a.id), "Delete annotation", false);
+            // The same path as the Delete key: it also unlinks the claim from quotes.
+            out.action(super::Action::Delete);
         }
     });
 

@@ -66,6 +66,10 @@ pub fn parse(raw: &str, path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
             .transpose()?
             .map(Vec::as_slice)
             .unwrap_or_default();
+        // One annotator's work goes into one layer: a task annotated by several people
+        // (e.g. an export of several factdesk layers) contributes only its first
+        // annotation, and the others are reported rather than merged into duplicates.
+        let mut taken = false;
         for (k, ann) in annotations.iter().enumerate() {
             if ann.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
                 continue;
@@ -75,6 +79,20 @@ pub fn parse(raw: &str, path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
                 Some(Value::Array(r)) => r,
                 Some(_) => return Err(bad("an annotation's \"result\" is not a list")),
             };
+            if taken {
+                let who = ann
+                    .get("created_username")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("annotation {}", k + 1), |u| format!("{u:?}"));
+                doc.skipped.push(Skipped {
+                    at: at.clone(),
+                    reason: format!(
+                        "a further annotation by {who} was not imported: one annotation per task goes into a layer"
+                    ),
+                });
+                continue;
+            }
+            taken = true;
             read_results(path, &at, k, results, &mut doc)?;
         }
         docs.push(doc);

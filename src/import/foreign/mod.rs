@@ -248,6 +248,13 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ForeignError> {
         source,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ))
+        .into());
+    }
     if meta.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             path: path.to_owned(),
@@ -316,40 +323,38 @@ impl Placement {
 }
 
 /// Normalised code-point offset of each raw code-point offset in `positions`, by
-/// normalising the text between consecutive positions. Exact unless a position falls
-/// inside something normalisation merges (CR LF, a base letter and its combining mark);
-/// the span check after it catches that case.
+/// normalising the text between consecutive positions. A position that falls inside
+/// something normalisation merges (between CR and LF, before a combining mark) gets no
+/// entry, so its span is reported and skipped instead of landing one character off; the
+/// positions after it stay exact because the text is not cut there.
 fn normalized_offsets(raw: &str, positions: &BTreeSet<usize>) -> HashMap<usize, usize> {
+    use unicode_normalization::char::canonical_combining_class;
     let mut out = HashMap::with_capacity(positions.len());
     let mut wanted = positions.iter().copied().peekable();
     let mut count = 0;
     let mut seg_start = 0;
-    let ends = raw.char_indices().map(|(b, _)| b).chain([raw.len()]);
-    for (cp, byte) in ends.enumerate() {
+    let mut prev: Option<char> = None;
+    let chars = raw
+        .char_indices()
+        .map(|(b, c)| (b, Some(c)))
+        .chain([(raw.len(), None)]);
+    for (cp, (byte, cur)) in chars.enumerate() {
         while wanted.peek() == Some(&cp) {
-            let seg = &raw[seg_start..byte];
-            count += if seg_start == 0 {
-                text::char_len(&text::normalize(seg))
-            } else {
-                text::char_len(&normalize_inner(seg))
-            };
+            wanted.next();
+            let inside_crlf = prev == Some('\r') && cur == Some('\n');
+            let before_mark = cur.is_some_and(|c| canonical_combining_class(c) != 0);
+            if inside_crlf || before_mark {
+                continue;
+            }
+            count += text::char_len(&text::normalize(&raw[seg_start..byte]));
             seg_start = byte;
             out.insert(cp, count);
-            wanted.next();
         }
         if wanted.peek().is_none() {
             break;
         }
+        prev = cur;
     }
-    out
-}
-
-/// [`text::normalize`] for a piece from inside a text: keeps leading BOMs, which only the
-/// start of a whole text loses.
-fn normalize_inner(s: &str) -> String {
-    let boms = s.chars().take_while(|&c| c == '\u{feff}').count();
-    let mut out = "\u{feff}".repeat(boms);
-    out.push_str(&text::normalize(s));
     out
 }
 
@@ -557,7 +562,7 @@ fn place(
         }
     }
     let check = |expected: &str, found: String| {
-        let expected = normalize_inner(expected);
+        let expected = text::normalize(expected);
         if expected == found {
             Ok(())
         } else {

@@ -36,12 +36,21 @@ impl Setup {
     }
 
     fn harness(&self, project: Option<PathBuf>, annotator: Option<&str>) -> Harness<'static, App> {
+        self.harness_autosaving(project, annotator, 3600.0)
+    }
+
+    fn harness_autosaving(
+        &self,
+        project: Option<PathBuf>,
+        annotator: Option<&str>,
+        autosave_seconds: f64,
+    ) -> Harness<'static, App> {
         let options = StartOptions {
             project,
             dialogs: Box::new(self.dialogs.clone()),
             annotator: annotator.map(str::to_owned),
             data_dir: Some(self.dir.path().join("data")),
-            autosave_seconds: 3600.0,
+            autosave_seconds,
         };
         let mut h = Harness::builder()
             .with_size(egui::vec2(1400.0, 900.0))
@@ -393,17 +402,7 @@ fn asks_who_is_annotating_on_first_use() {
 fn autosave_then_offer_to_restore_after_a_crash() {
     let s = Setup::new();
     let path = s.sample();
-    let options = StartOptions {
-        project: Some(path.clone()),
-        dialogs: Box::new(s.dialogs.clone()),
-        annotator: Some("tester".into()),
-        data_dir: Some(s.dir.path().join("data")),
-        autosave_seconds: 0.5,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
+    let mut h = s.harness_autosaving(Some(path.clone()), Some("tester"), 0.5);
     find(&mut h, "Ali Khamenei");
     h.key_press(Key::Q);
     h.run();
@@ -695,17 +694,7 @@ fn find_is_exact_whatever_lower_casing_does_to_byte_lengths() {
 fn discarding_changes_also_discards_their_autosave() {
     let s = Setup::new();
     let path = s.sample();
-    let options = StartOptions {
-        project: Some(path.clone()),
-        dialogs: Box::new(s.dialogs.clone()),
-        annotator: Some("tester".into()),
-        data_dir: Some(s.dir.path().join("data")),
-        autosave_seconds: 0.5,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
+    let mut h = s.harness_autosaving(Some(path.clone()), Some("tester"), 0.5);
     find(&mut h, "Ali Khamenei");
     h.key_press(Key::Q);
     h.run();

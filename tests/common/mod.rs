@@ -176,3 +176,24 @@ pub fn snapshot(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
     let m = std::fs::metadata(path).unwrap();
     (std::fs::read(path).unwrap(), m.modified().unwrap())
 }
+
+/// Run the built `factdesk` binary, as a user would from a shell.
+pub fn factdesk(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A path as a command-line argument.
+pub fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}

@@ -729,3 +729,37 @@ fn autosaved_work_is_offered_when_the_project_file_is_broken() {
     assert_eq!(h.state().session().project.name, "recovered");
     assert_eq!(h.state().session().path.as_deref(), Some(path.as_path()));
 }
+
+#[test]
+fn mark_where_the_speaker_is_named() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("tester"));
+    select_article(&mut h, "An emotional Khamenei");
+    find(&mut h, "“Of course not any time soon,”");
+    h.key_press(Key::Q);
+    h.run();
+    let quote = h.state().selected().unwrap();
+    // Select "Khamenei" after the quote: find the phrase, then pull its end back.
+    find(&mut h, "Khamenei said, adding");
+    for _ in 0.." said, adding".chars().count() {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+        h.run();
+    }
+    assert_eq!(
+        h.state().selected(),
+        Some(quote),
+        "the quote stays selected"
+    );
+    h.get_by_label("Mark selection as speaker").click();
+    h.run();
+    let p = &h.state().session().project;
+    let AnnotationKind::Quote(q) = &p.find_annotation(quote).unwrap().1.kind else {
+        panic!()
+    };
+    assert_eq!(q.speaker_span.as_ref().unwrap().exact, "Khamenei");
+    assert_eq!(
+        p.entity(q.speaker.unwrap()).unwrap().name,
+        "Ali Khamenei",
+        "matched by alias"
+    );
+}

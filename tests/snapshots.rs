@@ -27,7 +27,7 @@ fn harness(theme: Theme, dir: &tempfile::TempDir) -> Harness<'static, App> {
         .with_render_cursor(false)
         // Tolerate a few anti-aliasing pixels that differ between CPUs; a changed word or
         // widget differs in far more.
-        .with_options(egui_kittest::SnapshotOptions::new().max_failed_pixels(200))
+        .with_options(egui_kittest::SnapshotOptions::new().max_failed_pixels(40))
         .build_eframe(move |cc| App::new(cc, options));
     h.run();
     h

@@ -639,7 +639,6 @@ impl App {
             Some(s) => {
                 let e = s + needle.len();
                 self.selection = Some((s, e));
-                self.selected = None;
                 self.scroll_to = Some(s);
                 self.status = format!("Found at {s}–{e}: press Q, C, S or T to annotate");
             }
@@ -679,14 +678,12 @@ impl App {
 
     fn reader_event(&mut self, ev: ReaderEvent) {
         match ev {
-            ReaderEvent::Select(s, e) => {
-                self.selection = Some((s, e));
-                self.selected = None;
-            }
+            // A text selection keeps the selected annotation, so its panel can use the
+            // selection (e.g. to mark where a quote's speaker is named).
+            ReaderEvent::Select(s, e) => self.selection = Some((s, e)),
             ReaderEvent::DoubleClick(c) => {
                 if let Some(text) = self.current_text() {
                     self.selection = text::word_at(text, c);
-                    self.selected = None;
                 }
             }
             ReaderEvent::Click(c) => {
@@ -1103,6 +1100,14 @@ impl App {
             .and_then(|id| self.session.project.find_annotation(id))
             .filter(|(_, a)| Some(a.article) == self.article)
             .map(|(_, a)| (a.span.start, a.span.end, a.kind.name()));
+        let speaker = self
+            .selected
+            .and_then(|id| self.session.project.find_annotation(id))
+            .filter(|(_, a)| Some(a.article) == self.article)
+            .and_then(|(_, a)| match &a.kind {
+                AnnotationKind::Quote(q) => q.speaker_span.as_ref().map(|s| (s.start, s.end)),
+                _ => None,
+            });
         let view = ReaderView {
             text: &article.text,
             key: LayoutKey {
@@ -1113,6 +1118,7 @@ impl App {
             highlights: &self.highlights.3,
             selection: self.selection,
             selected,
+            speaker,
             scroll_to: self.scroll_to.take(),
         };
         for ev in self.reader.show(ui, &view) {
@@ -1286,6 +1292,11 @@ impl eframe::App for App {
                 let selected = self.selected.and_then(|id| project.find_annotation(id));
                 let view = PanelView {
                     project,
+                    text: self
+                        .article
+                        .and_then(|id| project.article(id))
+                        .map(|a| a.text.as_str()),
+                    selection: self.selection,
                     selected,
                     annotator: &self.settings.annotator,
                     rows: &self.rows,

@@ -18,6 +18,9 @@ pub struct PanelState {
 
 pub struct PanelView<'a> {
     pub project: &'a Project,
+    /// The current article's text and the pending text selection in it.
+    pub text: Option<&'a str>,
+    pub selection: Option<(usize, usize)>,
     pub selected: Option<(&'a Layer, &'a Annotation)>,
     pub annotator: &'a str,
     /// The current article's visible annotations, in text order.
@@ -136,6 +139,7 @@ fn editor(
                     q.speaker = Some(e.id);
                     new_entity = Some(e);
                 }
+                speaker_span_field(ui, view, q, &mut new_entity);
                 text_field(ui, a.id, "Cue", "said, tweeted, told…", &mut q.cue);
                 ui.horizontal(|ui| {
                     ui.label("Type");
@@ -284,6 +288,56 @@ fn editor(
             None => out.edit(Edit::ReplaceAnnotation(draft), label, true),
         }
     }
+}
+
+/// Where the speaker is named in the text: shown, cleared, or taken from the selection
+/// (which also picks the entity of that name, or creates it).
+fn speaker_span_field(
+    ui: &mut Ui,
+    view: &PanelView<'_>,
+    q: &mut Quote,
+    new_entity: &mut Option<Entity>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Named in text:");
+        match &q.speaker_span {
+            Some(sp) => {
+                ui.label(RichText::new(&sp.exact).strong());
+                if ui.small_button("Clear speaker span").clicked() {
+                    q.speaker_span = None;
+                }
+            }
+            None => {
+                ui.label(RichText::new("not marked").weak());
+            }
+        }
+    });
+    let (Some((s, e)), Some(text)) = (view.selection, view.text) else {
+        return;
+    };
+    if !ui.button("Mark selection as speaker").clicked() {
+        return;
+    }
+    let Ok(span) = Span::from_text(text, s, e) else {
+        return;
+    };
+    if q.speaker.is_none() {
+        match view.project.entity_named(&span.exact) {
+            Some(entity) => q.speaker = Some(entity.id),
+            None => {
+                let entity = Entity {
+                    id: view.project.mint_entity_id(),
+                    name: span.exact.trim().to_owned(),
+                    aliases: Vec::new(),
+                    kind: EntityKind::Person,
+                    wikidata: None,
+                };
+                q.speaker = Some(entity.id);
+                *new_entity = Some(entity);
+            }
+        }
+    }
+    q.speaker_span = Some(span);
 }
 
 fn kind_title(k: KindName) -> &'static str {

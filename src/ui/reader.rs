@@ -78,6 +78,8 @@ pub struct ReaderView<'a> {
     pub selection: Option<(usize, usize)>,
     /// Span of the selected annotation: outlined.
     pub selected: Option<(usize, usize, KindName)>,
+    /// Where the selected quote's speaker is named: underlined.
+    pub speaker: Option<(usize, usize)>,
     /// Scroll so that this code point is visible.
     pub scroll_to: Option<usize>,
 }
@@ -131,6 +133,13 @@ impl Reader {
                                 2.0,
                                 theme::selection(dark),
                             );
+                        }
+                    }
+                    if let Some((s, e)) = view.speaker {
+                        let stroke = Stroke::new(2.5, theme::kind_color(KindName::Quote, dark));
+                        for r in range_rects(p, s, e) {
+                            let r = r.translate(at.to_vec2());
+                            painter.line_segment([r.left_bottom(), r.right_bottom()], stroke);
                         }
                     }
                     if let Some((s, e, kind)) = view.selected {

@@ -763,3 +763,47 @@ fn mark_where_the_speaker_is_named() {
         "matched by alias"
     );
 }
+
+#[test]
+fn edit_a_speakers_aliases_in_the_panel() {
+    let s = Setup::new();
+    let mut h = s.harness(Some(s.sample()), Some("sample"));
+    select_article(&mut h, "In this picture tweeted");
+    while !matches!(
+        h.state()
+            .selected()
+            .and_then(|id| h.state().session().project.find_annotation(id))
+            .map(|(_, a)| a.kind.name()),
+        Some(KindName::Quote)
+    ) {
+        h.key_press(Key::J);
+        h.run();
+    }
+    let aliases = |h: &Harness<'_, App>| {
+        h.state()
+            .session()
+            .project
+            .entity_named("Zarif")
+            .unwrap()
+            .aliases
+            .clone()
+    };
+    assert!(!aliases(&h).contains(&"Zarrif".to_owned()));
+    type_into(&mut h, "Also known as", ", Zarrif");
+    // Escape leaves the field (committing it) and keeps the quote selected.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().selected().is_some());
+    assert!(
+        aliases(&h).contains(&"Zarrif".to_owned()),
+        "{:?}",
+        aliases(&h)
+    );
+    assert!(
+        h.state().session().project.entity_named("zarrif").is_some(),
+        "found by the new alias"
+    );
+    ctrl(&h, Key::Z);
+    h.run();
+    assert!(!aliases(&h).contains(&"Zarrif".to_owned()));
+}

@@ -14,6 +14,8 @@ pub enum Edit {
     ReplaceAnnotation(Annotation),
     AddEntity(Entity),
     RemoveEntity(EntityId),
+    /// Replace the entity with the same id (name, aliases …).
+    ReplaceEntity(Entity),
     SetDone {
         article: ArticleId,
         done: bool,
@@ -90,6 +92,14 @@ impl Edit {
                     .position(|e| e.id == id)
                     .ok_or(EditError::NoEntity(id))?;
                 Ok(Edit::AddEntity(project.entities.remove(i)))
+            }
+            Edit::ReplaceEntity(new) => {
+                let slot = project
+                    .entities
+                    .iter_mut()
+                    .find(|e| e.id == new.id)
+                    .ok_or(EditError::NoEntity(new.id))?;
+                Ok(Edit::ReplaceEntity(std::mem::replace(slot, new)))
             }
             Edit::SetDone { article, done } => {
                 let a = project

@@ -72,6 +72,8 @@ pub struct App {
     allow_close: bool,
     title: String,
     now: f64,
+    /// A text field had keyboard focus at the end of the last frame.
+    was_typing: bool,
 }
 
 impl App {
@@ -121,6 +123,7 @@ impl App {
             allow_close: false,
             title: String::new(),
             now: 0.0,
+            was_typing: false,
         };
         match options.project {
             Some(path) => app.open_path(&path),
@@ -876,7 +879,9 @@ impl App {
         if self.modal.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // egui drops focus on Escape before the frame runs: a text field focused in the
+        // last frame still counts, so Escape there only leaves the field.
+        let typing = ctx.egui_wants_keyboard_input() || self.was_typing;
         // Shortcuts with more modifiers first: Ctrl+Shift+S must not trigger Ctrl+S.
         let mut shortcuts: Vec<(egui::KeyboardShortcut, bool, Action)> = Action::ALL
             .iter()
@@ -1402,6 +1407,7 @@ impl eframe::App for App {
             ));
         }
 
+        self.was_typing = ctx.egui_wants_keyboard_input();
         let title = self.session.title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

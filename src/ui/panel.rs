@@ -14,6 +14,9 @@ use egui::{ComboBox, RichText, TextEdit, Ui};
 #[derive(Default)]
 pub struct PanelState {
     pub entity_query: String,
+    /// Aliases being typed for an entity, committed when the field loses focus.
+    pub aliases: Option<(EntityId, String)>,
+    aliases_focused: bool,
 }
 
 pub struct PanelView<'a> {
@@ -135,7 +138,9 @@ fn editor(
     ui.add_enabled_ui(mine, |ui| {
         match &mut draft.kind {
             AnnotationKind::Quote(q) => {
-                if let Some(e) = entity_field(ui, "Speaker", view.project, &mut q.speaker, state) {
+                if let Some(e) =
+                    entity_field(ui, "Speaker", view.project, &mut q.speaker, state, out)
+                {
                     q.speaker = Some(e.id);
                     new_entity = Some(e);
                 }
@@ -171,7 +176,8 @@ fn editor(
                 }
             }
             AnnotationKind::Claim(c) => {
-                if let Some(e) = entity_field(ui, "Claimant", view.project, &mut c.claimant, state)
+                if let Some(e) =
+                    entity_field(ui, "Claimant", view.project, &mut c.claimant, state, out)
                 {
                     c.claimant = Some(e.id);
                     new_entity = Some(e);
@@ -290,6 +296,48 @@ fn editor(
     }
 }
 
+/// The entity's other spellings (Khameini, Zariff …), comma-separated; one undoable edit
+/// when the field loses focus.
+fn aliases_field(ui: &mut Ui, name: &str, e: &Entity, state: &mut PanelState, out: &mut Outbox) {
+    let id = ui.make_persistent_id(("aliases", name));
+    // Keep the typed text while the field has focus and in the frame it loses it (when
+    // `lost_focus` commits); otherwise show the entity's current aliases.
+    let editing = ui.memory(|m| m.has_focus(id)) || state.aliases_focused;
+    let current = e.aliases.join(", ");
+    if !editing || state.aliases.as_ref().is_none_or(|(eid, _)| *eid != e.id) {
+        state.aliases = Some((e.id, current));
+    }
+    let Some((_, draft)) = &mut state.aliases else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("Also known as");
+        let r = ui
+            .add(
+                TextEdit::singleline(draft)
+                    .id(id)
+                    .hint_text("other spellings, comma-separated")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        state.aliases_focused = r.has_focus();
+        if r.lost_focus() {
+            let aliases: Vec<String> = draft
+                .split(',')
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty() && *a != e.name)
+                .collect();
+            if aliases != e.aliases {
+                let updated = Entity {
+                    aliases,
+                    ..e.clone()
+                };
+                out.edit(Edit::ReplaceEntity(updated), "Edit aliases", false);
+            }
+        }
+    });
+}
+
 /// Where the speaker is named in the text: shown, cleared, or taken from the selection
 /// (which also picks the entity of that name, or creates it).
 fn speaker_span_field(
@@ -389,6 +437,7 @@ fn entity_field(
     project: &Project,
     value: &mut Option<EntityId>,
     state: &mut PanelState,
+    out: &mut Outbox,
 ) -> Option<Entity> {
     ui.horizontal(|ui| {
         ui.label(format!("{name}:"));
@@ -408,6 +457,9 @@ fn entity_field(
             }
         }
     });
+    if let Some(e) = value.and_then(|id| project.entity(id)) {
+        aliases_field(ui, name, e, state, out);
+    }
     let label = ui.label(format!("Find or add {}", name.to_lowercase()));
     ui.add(
         TextEdit::singleline(&mut state.entity_query)

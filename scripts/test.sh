@@ -10,4 +10,8 @@ if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
   XDG_RUNTIME_DIR=$(mktemp -d)
   export XDG_RUNTIME_DIR
 fi
+# Reference implementations (scikit-learn, krippendorff, datasets) that some tests compare
+# factdesk's output with.
+FACTDESK_TEST_PYTHON=$(bash scripts/python-env.sh)
+export FACTDESK_TEST_PYTHON
 cargo test --locked "$@"

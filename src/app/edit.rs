@@ -1,7 +1,9 @@
 //! Undoable changes to a project. Applying an edit returns its inverse, which is what the
 //! undo history stores; every change the GUI makes goes through here.
 
-use crate::model::{Annotation, AnnotationId, Article, ArticleId, Entity, EntityId, Project};
+use crate::model::{
+    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, Layer, Project,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -22,6 +24,15 @@ pub enum Edit {
     },
     AddArticles(Vec<Article>),
     RemoveArticles(Vec<ArticleId>),
+    /// Add a whole layer (a colleague's work brought in, the adjudicated layer …). Its
+    /// name must not be taken.
+    AddLayer(Layer),
+    /// Remove the layer with this annotator name, with all its annotations.
+    RemoveLayer(String),
+    /// Append an entry to the review log.
+    AddDecision(Decision),
+    /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
+    RemoveDecision(Decision),
     /// Several edits as one undo step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -36,6 +47,12 @@ pub enum EditError {
     NoArticle(ArticleId),
     #[error("id {0} is already in use")]
     IdInUse(u64),
+    #[error("a layer named “{0}” already exists")]
+    LayerExists(String),
+    #[error("there is no layer named “{0}”")]
+    NoLayer(String),
+    #[error("that review decision is not in the log")]
+    NoDecision,
 }
 
 impl Edit {
@@ -127,6 +144,42 @@ impl Edit {
                     .partition(|a| ids.contains(&a.id));
                 project.articles = kept;
                 Ok(Edit::AddArticles(removed))
+            }
+            Edit::AddLayer(layer) => {
+                if project.layer(&layer.annotator).is_some() {
+                    return Err(EditError::LayerExists(layer.annotator));
+                }
+                if let Some(a) = layer
+                    .annotations
+                    .iter()
+                    .find(|a| project.find_annotation(a.id).is_some())
+                {
+                    return Err(EditError::IdInUse(a.id.0));
+                }
+                let name = layer.annotator.clone();
+                project.layers.push(layer);
+                project.layers.sort_by(|a, b| a.annotator.cmp(&b.annotator));
+                Ok(Edit::RemoveLayer(name))
+            }
+            Edit::RemoveLayer(name) => {
+                let i = project
+                    .layers
+                    .iter()
+                    .position(|l| l.annotator == name)
+                    .ok_or_else(|| EditError::NoLayer(name.clone()))?;
+                Ok(Edit::AddLayer(project.layers.remove(i)))
+            }
+            Edit::AddDecision(decision) => {
+                project.decisions.push(decision.clone());
+                Ok(Edit::RemoveDecision(decision))
+            }
+            Edit::RemoveDecision(decision) => {
+                let i = project
+                    .decisions
+                    .iter()
+                    .rposition(|d| *d == decision)
+                    .ok_or(EditError::NoDecision)?;
+                Ok(Edit::AddDecision(project.decisions.remove(i)))
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

@@ -197,3 +197,21 @@ pub fn stderr(o: &std::process::Output) -> String {
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
+
+/// The Python interpreter of the reference-implementation environment
+/// (`scripts/python-env.sh`, which `scripts/test.sh` runs and exports as
+/// `FACTDESK_TEST_PYTHON`). `None` outside that (a plain `cargo test`); under CI a missing
+/// environment is a failure, so a cross-check can never pass by not running.
+#[allow(dead_code)]
+pub fn reference_python() -> Option<std::path::PathBuf> {
+    match std::env::var_os("FACTDESK_TEST_PYTHON") {
+        Some(p) => Some(p.into()),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("FACTDESK_TEST_PYTHON is not set: run the tests with `bash scripts/test.sh`")
+        }
+        None => {
+            eprintln!("skipped: run `bash scripts/test.sh` to cross-check with Python references");
+            None
+        }
+    }
+}

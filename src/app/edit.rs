@@ -27,8 +27,12 @@ pub enum Edit {
     /// Add a whole layer (a colleague's work brought in, the adjudicated layer …). Its
     /// name must not be taken.
     AddLayer(Layer),
-    /// Remove the layer with this annotator name, with all its annotations.
-    RemoveLayer(String),
+    /// Remove the layer with this annotator name, with all its annotations; `unregister`
+    /// also drops the name from the project's annotators (undoing the layer's creation).
+    RemoveLayer {
+        annotator: String,
+        unregister: bool,
+    },
     /// Append an entry to the review log.
     AddDecision(Decision),
     /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
@@ -65,8 +69,20 @@ impl Edit {
                     return Err(EditError::IdInUse(annotation.id.0));
                 }
                 let id = annotation.id;
-                project.layer_mut(&layer).insert(annotation);
-                Ok(Edit::RemoveAnnotation(id))
+                if project.layer(&layer).is_some() {
+                    project.layer_mut(&layer).insert(annotation);
+                    return Ok(Edit::RemoveAnnotation(id));
+                }
+                // The first annotation of a layer creates it; undo removes both.
+                let role = if layer == crate::model::ADJUDICATED {
+                    crate::model::LayerRole::Adjudicated
+                } else {
+                    crate::model::LayerRole::Annotator
+                };
+                let mut new = Layer::new(layer, role);
+                new.annotations.push(annotation);
+                let remove_layer = Edit::AddLayer(new).apply(project)?;
+                Ok(remove_layer)
             }
             Edit::RemoveAnnotation(id) => {
                 for layer in &mut project.layers {
@@ -156,17 +172,32 @@ impl Edit {
                 {
                     return Err(EditError::IdInUse(a.id.0));
                 }
-                let name = layer.annotator.clone();
+                let annotator = layer.annotator.clone();
+                let unregister = !project.annotators.contains(&annotator);
+                if unregister {
+                    project.annotators.push(annotator.clone());
+                }
                 project.layers.push(layer);
                 project.layers.sort_by(|a, b| a.annotator.cmp(&b.annotator));
-                Ok(Edit::RemoveLayer(name))
+                Ok(Edit::RemoveLayer {
+                    annotator,
+                    unregister,
+                })
             }
-            Edit::RemoveLayer(name) => {
+            Edit::RemoveLayer {
+                annotator,
+                unregister,
+            } => {
                 let i = project
                     .layers
                     .iter()
-                    .position(|l| l.annotator == name)
-                    .ok_or_else(|| EditError::NoLayer(name.clone()))?;
+                    .position(|l| l.annotator == annotator)
+                    .ok_or_else(|| EditError::NoLayer(annotator.clone()))?;
+                if unregister
+                    && let Some(j) = project.annotators.iter().rposition(|a| *a == annotator)
+                {
+                    project.annotators.remove(j);
+                }
                 Ok(Edit::AddLayer(project.layers.remove(i)))
             }
             Edit::AddDecision(decision) => {

@@ -20,6 +20,30 @@ pub struct Annotation {
     pub modified: DateTime<Utc>,
 }
 
+impl Annotation {
+    /// A new draft annotation, created and modified now.
+    pub fn new(
+        id: AnnotationId,
+        article: ArticleId,
+        span: Span,
+        kind: AnnotationKind,
+        provenance: Provenance,
+    ) -> Self {
+        let now = Utc::now();
+        Self {
+            id,
+            article,
+            span,
+            kind,
+            note: String::new(),
+            status: Status::Draft,
+            provenance,
+            created: now,
+            modified: now,
+        }
+    }
+}
+
 /// What the annotation marks, with the fields that belong to that kind.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum AnnotationKind {

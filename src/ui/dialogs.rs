@@ -11,6 +11,23 @@ pub trait FileDialogs {
     fn import_folder(&mut self) -> Option<PathBuf>;
     fn export_folder(&mut self) -> Option<PathBuf>;
     fn import_annotations(&mut self) -> Option<PathBuf>;
+    /// A colleague's project to compare with.
+    fn compare_project(&mut self) -> Option<PathBuf>;
+}
+
+/// Run the dialog the workbench asked for; an empty list means cancelled.
+pub fn run(dialogs: &mut dyn FileDialogs, dialog: &crate::app::Dialog) -> Vec<PathBuf> {
+    use crate::app::Dialog;
+    match dialog {
+        Dialog::OpenProject => dialogs.open_project().into_iter().collect(),
+        Dialog::SaveProject { suggested_name } => {
+            dialogs.save_project(suggested_name).into_iter().collect()
+        }
+        Dialog::ImportFiles => dialogs.import_files().unwrap_or_default(),
+        Dialog::ImportFolder => dialogs.import_folder().into_iter().collect(),
+        Dialog::ImportAnnotations => dialogs.import_annotations().into_iter().collect(),
+        Dialog::CompareWith => dialogs.compare_project().into_iter().collect(),
+    }
 }
 
 /// The real dialogs (XDG portal, zenity fallback on Linux; native elsewhere).
@@ -63,6 +80,13 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Annotations", &["jsonl", "json", "ann"])
             .pick_file()
     }
+
+    fn compare_project(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Compare with a colleague's project")
+            .add_filter("factdesk project", &["ron"])
+            .pick_file()
+    }
 }
 
 /// Dialogs that answer from a queue, for tests: each call takes the next answer (`None`
@@ -105,6 +129,9 @@ impl FileDialogs for ScriptedDialogs {
         self.next()?.into_iter().next()
     }
     fn import_annotations(&mut self) -> Option<PathBuf> {
+        self.next()?.into_iter().next()
+    }
+    fn compare_project(&mut self) -> Option<PathBuf> {
         self.next()?.into_iter().next()
     }
 }

@@ -1,28 +1,21 @@
 //! The export dialog: format, layer, split and folder; the export runs on a worker thread
 //! with a progress bar and a Cancel button, and the result folder can be opened.
 
-use crate::export::{self, ExportOptions, ExportReport, Format, LayerChoice, Split};
+use crate::app::ExportProgress;
+use crate::export::{ExportOptions, ExportReport, Format, LayerChoice, Split};
 use crate::model::Project;
 use egui::{ComboBox, RichText};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::thread::JoinHandle;
 
-/// What the dialog asks the App to do (the App owns the file dialogs).
+/// What the dialog asks for (the App owns the file dialogs, the workbench the export).
 #[derive(Debug, PartialEq)]
 pub enum ExportRequest {
     ChooseFolder,
-    Start,
+    Start(ExportOptions),
+    Cancel,
 }
 
-struct Job {
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    handle: JoinHandle<Result<ExportReport, export::ExportError>>,
-}
-
+/// The export form. The export itself runs in the workbench.
 pub struct ExportDialog {
     pub open: bool,
     format: Format,
@@ -34,9 +27,6 @@ pub struct ExportDialog {
     test: u32,
     seed: u64,
     pub folder: Option<PathBuf>,
-    job: Option<Job>,
-    /// The last export's outcome.
-    pub result: Option<Result<ExportReport, String>>,
 }
 
 impl Default for ExportDialog {
@@ -51,18 +41,14 @@ impl Default for ExportDialog {
             test: 10,
             seed: 42,
             folder: None,
-            job: None,
-            result: None,
         }
     }
 }
 
 impl ExportDialog {
-    /// Start the export of a snapshot of the project on a worker thread.
-    pub fn start(&mut self, project: Arc<Project>) {
-        let Some(folder) = self.folder.clone() else {
-            return;
-        };
+    /// The options the form describes (`None` without a folder).
+    fn options(&self) -> Option<ExportOptions> {
+        let folder = self.folder.clone()?;
         let mut options = ExportOptions::new(self.format, folder);
         options.layer = LayerChoice::parse(&self.layer);
         options.split = (self.split && self.format.splits()).then_some(Split {
@@ -71,42 +57,16 @@ impl ExportDialog {
             test: self.test,
             seed: self.seed,
         });
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
-        let handle = std::thread::spawn(move || {
-            export::run(&project, &options, &mut |n, of| {
-                d.store(n, Ordering::Relaxed);
-                t.store(of, Ordering::Relaxed);
-                !c.load(Ordering::Relaxed)
-            })
-        });
-        self.result = None;
-        self.job = Some(Job {
-            done,
-            total,
-            cancel,
-            handle,
-        });
+        Some(options)
     }
 
-    /// Collect a finished job. Returns true when one finished this frame.
-    pub fn poll(&mut self) -> bool {
-        if !self.job.as_ref().is_some_and(|j| j.handle.is_finished()) {
-            return false;
-        }
-        let Some(job) = self.job.take() else {
-            return false;
-        };
-        self.result = Some(match job.handle.join() {
-            Ok(r) => r.map_err(|e| e.to_string()),
-            Err(_) => Err("the export stopped unexpectedly".into()),
-        });
-        true
-    }
-
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project) -> Option<ExportRequest> {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        progress: Option<ExportProgress>,
+        result: Option<&Result<ExportReport, String>>,
+    ) -> Option<ExportRequest> {
         let mut request = None;
         let mut open = self.open;
         egui::Window::new("Export dataset")
@@ -115,7 +75,7 @@ impl ExportDialog {
             .resizable(false)
             .default_width(440.0)
             .show(ctx, |ui| {
-                let busy = self.job.is_some();
+                let busy = progress.is_some();
                 ui.add_enabled_ui(!busy, |ui| {
                     ComboBox::from_label("Format")
                         .selected_text(self.format.name())
@@ -183,11 +143,7 @@ impl ExportDialog {
                     });
                 });
                 ui.separator();
-                if let Some(job) = &self.job {
-                    let (done, total) = (
-                        job.done.load(Ordering::Relaxed),
-                        job.total.load(Ordering::Relaxed),
-                    );
+                if let Some(ExportProgress { done, total }) = progress {
                     let fraction = if total == 0 {
                         0.0
                     } else {
@@ -198,7 +154,7 @@ impl ExportDialog {
                             .text(format!("{done} of {total} articles")),
                     );
                     if ui.button("Cancel").clicked() {
-                        job.cancel.store(true, Ordering::Relaxed);
+                        request = Some(ExportRequest::Cancel);
                     }
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(50));
@@ -206,11 +162,13 @@ impl ExportDialog {
                     let split_ok = !(self.split && self.format.splits())
                         || self.train + self.validation + self.test == 100;
                     let ready = self.folder.is_some() && split_ok;
-                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                        request = Some(ExportRequest::Start);
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked()
+                        && let Some(options) = self.options()
+                    {
+                        request = Some(ExportRequest::Start(options));
                     }
                 }
-                match &self.result {
+                match result {
                     Some(Ok(report)) => {
                         ui.label(format!(
                             "Exported {} annotations of {} articles to {} file(s).",
@@ -236,7 +194,7 @@ impl ExportDialog {
                     None => {}
                 }
             });
-        self.open = open || self.job.is_some();
+        self.open = open || progress.is_some();
         request
     }
 }

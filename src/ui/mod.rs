@@ -1,6 +1,6 @@
-//! egui views. They read state and send [`message::Msg`]s; [`App`] applies them.
+//! egui views only: they draw the workbench (`crate::app`) and turn input into its
+//! commands; [`App`] hands those to `Workbench::apply`.
 
-mod action;
 mod app;
 mod article_list;
 pub mod dialogs;
@@ -11,10 +11,10 @@ mod message;
 pub mod modals;
 mod panel;
 mod reader;
-pub mod settings;
+mod shortcuts;
 mod theme;
 
-pub use action::Action;
+pub use crate::app::Action;
 pub use app::{App, StartOptions};
 
 use std::path::PathBuf;

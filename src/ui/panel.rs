@@ -4,9 +4,9 @@
 //! The panel edits a copy of the annotation; when the copy differs at the end of the
 //! frame it sends one `ReplaceAnnotation` edit (rapid typing coalesces into one undo step).
 
-use super::message::{Msg, Outbox};
+use super::message::Outbox;
 use super::theme;
-use crate::app::Edit;
+use crate::app::{Action, Command, MarkRow, MarkTarget};
 use crate::model::*;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
@@ -23,11 +23,12 @@ pub struct PanelView<'a> {
     pub project: &'a Project,
     /// The current article's text and the pending text selection in it.
     pub text: Option<&'a str>,
-    pub selection: Option<(usize, usize)>,
+    pub selection: Option<std::ops::Range<usize>>,
     pub selected: Option<(&'a Layer, &'a Annotation)>,
     pub annotator: &'a str,
-    /// The current article's visible annotations, in text order.
-    pub rows: &'a [ListRow],
+    /// The current article's marks as list rows, in text order.
+    pub rows: &'a [MarkRow],
+    pub selected_target: Option<&'a MarkTarget>,
 }
 
 pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
@@ -60,47 +61,30 @@ pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut
         .auto_shrink(false)
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             for row in &rows[range] {
-                let selected = view.selected.is_some_and(|(_, s)| s.id == row.id);
-                let text = RichText::new(&row.text).color(theme::kind_color(row.kind, dark));
+                let selected = view.selected_target == Some(&row.target);
+                // The owner comes first, so a long excerpt never hides whose it is.
+                let owner = if row.owner.is_empty() {
+                    String::new()
+                } else {
+                    format!("[{}] ", row.owner)
+                };
+                let text = RichText::new(format!(
+                    "{}  {owner}{}",
+                    theme::kind_letter(row.kind),
+                    row.excerpt
+                ))
+                .color(theme::kind_color(row.kind, dark));
                 if ui
                     .add(egui::Button::selectable(selected, text).truncate())
                     .clicked()
                 {
-                    out.send(Msg::SelectAnnotation(row.id));
+                    out.send(match &row.target {
+                        MarkTarget::Annotation(id) => Command::SelectAnnotation(*id),
+                        MarkTarget::Suggestion(key) => Command::SelectSuggestion(key.clone()),
+                    });
                 }
             }
         });
-}
-
-/// One line of the annotation list, prepared once per project revision.
-#[derive(Clone, Debug)]
-pub struct ListRow {
-    pub id: AnnotationId,
-    pub kind: KindName,
-    pub text: String,
-}
-
-impl ListRow {
-    pub fn new(a: &Annotation, layer: &str, mine: &str) -> Self {
-        let kind = a.kind.name();
-        let exact: String = a
-            .span
-            .exact
-            .chars()
-            .take(80)
-            .collect::<String>()
-            .replace('\n', " ");
-        let who = if layer == mine {
-            String::new()
-        } else {
-            format!("  [{layer}]")
-        };
-        Self {
-            id: a.id,
-            kind,
-            text: format!("{}  {exact}{who}", theme::kind_letter(kind)),
-        }
-    }
 }
 
 fn editor(
@@ -127,7 +111,7 @@ fn editor(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("In {}’s layer (read-only).", layer.annotator)).weak());
             if ui.button("Copy to my layer").clicked() {
-                out.send(Msg::CopyToMine(a.id));
+                out.send(Command::CopyToMine(a.id));
             }
         });
     }
@@ -278,21 +262,19 @@ fn editor(
         ui.add_space(6.0);
         if ui.button("Delete annotation").clicked() {
             // The same path as the Delete key: it also unlinks the claim from quotes.
-            out.action(super::Action::Delete);
+            out.action(Action::Delete);
         }
     });
 
     if draft != *a {
         draft.modified = chrono::Utc::now();
-        let label = format!("Edit {}", kind.as_str());
-        match new_entity {
-            Some(e) => out.edit(
-                Edit::Batch(vec![Edit::AddEntity(e), Edit::ReplaceAnnotation(draft)]),
-                label,
-                false,
-            ),
-            None => out.edit(Edit::ReplaceAnnotation(draft), label, true),
-        }
+        out.send(match new_entity {
+            Some(entity) => Command::UpdateAnnotationWithEntity {
+                annotation: draft,
+                entity,
+            },
+            None => Command::UpdateAnnotation(draft),
+        });
     }
 }
 
@@ -322,18 +304,11 @@ fn aliases_field(ui: &mut Ui, name: &str, e: &Entity, state: &mut PanelState, ou
             .labelled_by(label.id);
         state.aliases_focused = r.has_focus();
         if r.lost_focus() {
-            let aliases: Vec<String> = draft
-                .split(',')
-                .map(|a| a.trim().to_owned())
-                .filter(|a| !a.is_empty() && *a != e.name)
-                .collect();
-            if aliases != e.aliases {
-                let updated = Entity {
-                    aliases,
-                    ..e.clone()
-                };
-                out.edit(Edit::ReplaceEntity(updated), "Edit aliases", false);
-            }
+            let aliases: Vec<String> = draft.split(',').map(str::to_owned).collect();
+            out.send(Command::SetAliases {
+                entity: e.id,
+                aliases,
+            });
         }
     });
 }
@@ -360,26 +335,20 @@ fn speaker_span_field(
             }
         }
     });
-    let (Some((s, e)), Some(text)) = (view.selection, view.text) else {
+    let (Some(range), Some(text)) = (view.selection.clone(), view.text) else {
         return;
     };
     if !ui.button("Mark selection as speaker").clicked() {
         return;
     }
-    let Ok(span) = Span::from_text(text, s, e) else {
+    let Ok(span) = Span::from_text(text, range.start, range.end) else {
         return;
     };
     if q.speaker.is_none() {
         match view.project.entity_named(&span.exact) {
             Some(entity) => q.speaker = Some(entity.id),
             None => {
-                let entity = Entity {
-                    id: view.project.mint_entity_id(),
-                    name: span.exact.trim().to_owned(),
-                    aliases: Vec::new(),
-                    kind: EntityKind::Person,
-                    wikidata: None,
-                };
+                let entity = Entity::person(view.project.mint_entity_id(), &span.exact);
                 q.speaker = Some(entity.id);
                 *new_entity = Some(entity);
             }
@@ -500,13 +469,10 @@ fn entity_field(
             ))
             .clicked()
     {
-        created = Some(Entity {
-            id: project.mint_entity_id(),
-            name: state.entity_query.trim().to_owned(),
-            aliases: Vec::new(),
-            kind: EntityKind::Person,
-            wikidata: None,
-        });
+        created = Some(Entity::person(
+            project.mint_entity_id(),
+            &state.entity_query,
+        ));
         state.entity_query.clear();
     }
     created

@@ -5,20 +5,12 @@
 //! 1 MB article with 10,000 annotations scrolls as smoothly as a short one.
 
 use super::theme;
-use crate::model::{AnnotationId, KindName, text};
+use crate::app::{Mark, MarkStyle};
+use crate::model::{KindName, text};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-
-/// One highlighted span, as the reader needs it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Highlight {
-    pub start: usize,
-    pub end: usize,
-    pub kind: KindName,
-    pub id: AnnotationId,
-}
 
 /// What the user did in the reader this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +27,7 @@ pub enum ReaderEvent {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutKey {
     pub article: u64,
-    /// Revision of the project plus anything that changes highlights (layer visibility).
+    /// Fingerprint of the marks (anything that changes what is highlighted).
     pub revision: u64,
     pub dark: bool,
 }
@@ -74,8 +66,8 @@ pub struct ReaderView<'a> {
     pub text: &'a str,
     pub key: LayoutKey,
     /// Sorted by start.
-    pub highlights: &'a [Highlight],
-    pub selection: Option<(usize, usize)>,
+    pub marks: &'a [Mark],
+    pub selection: Option<std::ops::Range<usize>>,
     /// Span of the selected annotation: outlined.
     pub selected: Option<(usize, usize, KindName)>,
     /// Where the selected quote's speaker is named: underlined.
@@ -126,8 +118,8 @@ impl Reader {
                 {
                     let at = self.origin + vec2(0.0, p.top);
                     painter.galley(at, p.galley.clone(), text_color);
-                    if let Some((s, e)) = view.selection {
-                        for r in range_rects(p, s, e) {
+                    if let Some(sel) = &view.selection {
+                        for r in range_rects(p, sel.start, sel.end) {
                             painter.rect_filled(
                                 r.translate(at.to_vec2()),
                                 2.0,
@@ -214,7 +206,7 @@ impl Reader {
         let (paras, laid_out) = build_paragraphs(
             ctx,
             view.text,
-            view.highlights,
+            view.marks,
             width,
             view.key.dark,
             color,
@@ -306,7 +298,7 @@ fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
 fn build_paragraphs(
     ctx: &egui::Context,
     article: &str,
-    highlights: &[Highlight],
+    highlights: &[Mark],
     width: f32,
     dark: bool,
     color: Color32,
@@ -324,18 +316,18 @@ fn build_paragraphs(
     let mut top = 0.0;
     let mut start = 0;
     let mut next = 0; // next highlight (by start) not yet active
-    let mut active: Vec<Highlight> = Vec::new();
+    let mut active: Vec<&Mark> = Vec::new();
     for line in article.split('\n') {
         let len = text::char_len(line);
         let end = start + len;
         while next < highlights.len() && highlights[next].start < end.max(start + 1) {
-            active.push(highlights[next]);
+            active.push(&highlights[next]);
             next += 1;
         }
         active.retain(|h| h.end > start);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         for h in active.iter().filter(|h| h.start < end && h.end > start) {
-            (h.start, h.end, h.kind, h.id).hash(&mut hasher);
+            h.hash(&mut hasher);
         }
         let hash = hasher.finish();
         while old.peek().is_some_and(|p| p.start < start) {
@@ -366,7 +358,7 @@ fn paragraph_job(
     line: &str,
     start: usize,
     len: usize,
-    active: &[Highlight],
+    active: &[&Mark],
     width: f32,
     dark: bool,
     base: &TextFormat,
@@ -374,8 +366,9 @@ fn paragraph_job(
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
     let end = start + len;
-    let relevant: Vec<&Highlight> = active
+    let relevant: Vec<&Mark> = active
         .iter()
+        .copied()
         .filter(|h| h.start < end && h.end > start)
         .collect();
     if relevant.is_empty() || len == 0 {
@@ -405,18 +398,20 @@ fn paragraph_job(
     };
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let mut covering: Vec<&&Highlight> = relevant
+        // Suggestions are ghosts: they never hide an annotation's fill.
+        let mut covering: Vec<&Mark> = relevant
             .iter()
+            .copied()
             .filter(|h| h.start <= a && h.end >= b)
             .collect();
-        covering.sort_by_key(|h| (h.end - h.start, h.id));
+        covering.sort_by_key(|h| (h.style == MarkStyle::Suggestion, h.end - h.start));
         let mut fmt = base.clone();
         if let Some(inner) = covering.first() {
-            fmt.background = theme::kind_background(inner.kind, dark);
-            let under = covering.get(1).map_or(inner.kind, |h| h.kind);
+            fmt.background = theme::mark_background(inner.kind, inner.style, dark);
+            let under = covering.get(1).unwrap_or(inner);
             fmt.underline = Stroke::new(
                 if covering.len() > 1 { 2.0 } else { 1.0 },
-                theme::kind_color(under, dark),
+                theme::mark_edge(under.kind, under.style, dark),
             );
         }
         job.append(&line[byte(a)..byte(b)], 0.0, fmt);

@@ -1,0 +1,116 @@
+//! The current article's marks, recomputed only when their inputs change.
+
+use crate::app::marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
+use crate::model::{ADJUDICATED, ArticleId, LayerRole, Project};
+use std::hash::{Hash, Hasher};
+
+/// What the marks of an article are computed from.
+pub struct MarksInput<'a> {
+    pub project: &'a Project,
+    pub revision: u64,
+    pub article: Option<ArticleId>,
+    pub me: &'a str,
+    pub show_other_layers: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct MarksKey {
+    revision: u64,
+    article: Option<ArticleId>,
+    me: String,
+    show_other_layers: bool,
+}
+
+#[derive(Default)]
+pub struct MarksCache {
+    key: Option<MarksKey>,
+    marks: ArticleMarks,
+}
+
+impl MarksCache {
+    pub fn get(&self) -> &ArticleMarks {
+        &self.marks
+    }
+
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
+
+    pub fn refresh(&mut self, input: MarksInput<'_>) {
+        let key = MarksKey {
+            revision: input.revision,
+            article: input.article,
+            me: input.me.to_owned(),
+            show_other_layers: input.show_other_layers,
+        };
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        self.marks = compute(&input);
+        self.key = Some(key);
+    }
+}
+
+fn compute(input: &MarksInput<'_>) -> ArticleMarks {
+    let Some(article) = input.article else {
+        return ArticleMarks::default();
+    };
+    let mut pairs: Vec<(Mark, MarkRow)> = Vec::new();
+    for (index, layer) in input.project.layers.iter().enumerate() {
+        let mine = layer.annotator == input.me;
+        if !mine && !input.show_other_layers {
+            continue;
+        }
+        let style = if mine {
+            MarkStyle::Mine
+        } else if layer.role == LayerRole::Adjudicated || layer.annotator == ADJUDICATED {
+            MarkStyle::Adjudicated
+        } else {
+            MarkStyle::OtherLayer { layer: index }
+        };
+        for a in layer.of_article(article) {
+            let target = MarkTarget::Annotation(a.id);
+            let kind = a.kind.name();
+            let row = MarkRow {
+                target: target.clone(),
+                kind,
+                excerpt: excerpt(&a.span.exact),
+                owner: if mine {
+                    String::new()
+                } else {
+                    layer.annotator.clone()
+                },
+                style,
+            };
+            let mark = Mark {
+                start: a.span.start,
+                end: a.span.end,
+                kind,
+                target,
+                style,
+            };
+            pairs.push((mark, row));
+        }
+    }
+    pairs.sort_by(|(a, _), (b, _)| {
+        (a.start, a.end, a.annotation()).cmp(&(b.start, b.end, b.annotation()))
+    });
+    let (marks, rows): (Vec<Mark>, Vec<MarkRow>) = pairs.into_iter().unzip();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    article.hash(&mut hasher);
+    marks.hash(&mut hasher);
+    ArticleMarks {
+        marks,
+        rows,
+        fingerprint: hasher.finish(),
+    }
+}
+
+/// The marked text on one line, at most 80 characters.
+fn excerpt(exact: &str) -> String {
+    let mut s: String = exact.chars().take(80).collect();
+    if exact.chars().nth(80).is_some() {
+        s.push('…');
+    }
+    s.replace('\n', " ")
+}

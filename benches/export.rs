@@ -1,5 +1,5 @@
 //! Export of a 10,000-article, 200,000-annotation project to Hugging Face JSONL with a
-//! train/validation/test split and the dataset card (agreement included). DESIGN.md target:
+//! train/validation/test split and the dataset card (agreement included). Target:
 //! under 1 s. Run: `cargo bench --bench export`.
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,5 +1,5 @@
-//! GUI frame time on a 1 MB article with 10,000 annotations while scrolling (DESIGN.md
-//! target: < 8 ms of CPU per frame). The real `App` runs in a headless `egui::Context`;
+//! GUI frame time on a 1 MB article with 10,000 annotations while scrolling (target:
+//! < 8 ms of CPU per frame). The real `App` runs in a headless `egui::Context`;
 //! each iteration is one frame (input, layout, painting, tessellation) with a mouse-wheel
 //! scroll over the reader. Run: `cargo bench --bench frame`.
 

@@ -4,7 +4,7 @@
 
 use super::Dataset;
 use crate::model::{AnnotationKind, LayerRole};
-use crate::review;
+use crate::review::{self, Score};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -67,8 +67,94 @@ fn cell(s: &str) -> String {
         .replace(['\n', '\r'], " ")
 }
 
-fn kappa(k: Option<f64>) -> String {
-    k.map_or_else(|| "—".to_owned(), |k| format!("{k:.3}"))
+/// A score for a table cell: three decimals, or "n/a" (the reason is in the legend).
+fn score(k: Score) -> String {
+    k.value()
+        .map_or_else(|| "n/a".to_owned(), |k| format!("{k:.3}"))
+}
+
+/// Agreement between the exported annotator layers; when the adjudicated layer is exported,
+/// how much was adjudicated and the agreement between the annotators before adjudication.
+fn agreement_section(s: &mut String, data: &Dataset<'_>) {
+    let p = data.project;
+    let adjudicated = data.layers.iter().any(|l| l.role == LayerRole::Adjudicated);
+    let raters: Vec<String> = if adjudicated {
+        p.layers
+            .iter()
+            .filter(|l| l.role == LayerRole::Annotator)
+            .map(|l| l.annotator.clone())
+            .collect()
+    } else {
+        data.layers
+            .iter()
+            .filter(|l| l.role == LayerRole::Annotator)
+            .map(|l| l.annotator.clone())
+            .collect()
+    };
+    if adjudicated {
+        let count: usize = data
+            .layers
+            .iter()
+            .filter(|l| l.role == LayerRole::Adjudicated)
+            .map(|l| l.annotations.len())
+            .sum();
+        let mut actions: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in &p.decisions {
+            *actions.entry(d.action.as_str()).or_default() += 1;
+        }
+        let _ = write!(
+            s,
+            "\n## Adjudication\n\n{count} annotations were adjudicated from {} annotator \
+             layer(s)",
+            raters.len()
+        );
+        if !actions.is_empty() {
+            let list: Vec<String> = actions.iter().map(|(a, n)| format!("{a} {n}")).collect();
+            let _ = write!(s, " (review decisions: {})", list.join(", "));
+        }
+        s.push_str(".\n");
+    }
+    if raters.len() < 2 {
+        return;
+    }
+    let options = review::report::ReportOptions {
+        layers: Some(raters),
+    };
+    let Ok(report) = review::agreement_report(p, &options) else {
+        return;
+    };
+    s.push_str("\n## Agreement\n\n");
+    if adjudicated {
+        s.push_str("Between the annotator layers, before adjudication. ");
+    } else {
+        s.push_str("Between the exported annotator layers. ");
+    }
+    s.push_str(
+        "Spans are aligned one to one per article; strict F1 counts the same span and label, \
+         lenient F1 also overlapping spans with the same label. κ is Cohen's kappa and α \
+         Krippendorff's alpha on the aligned pairs (ordinal for the verdict scale); n/a where \
+         undefined (no pairs, or one category only). Same figures as `factdesk agree`.\n\n\
+         | layers | spans | aligned | strict F1 | lenient F1 | label κ | verdict κ | check-worthiness κ | polarity κ | verdict α |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for g in &report.pairs {
+        let _ = writeln!(
+            s,
+            "| {} / {} | {} / {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(&g.a),
+            cell(&g.b),
+            g.counts.count_a,
+            g.counts.count_b,
+            g.counts.matched,
+            score(g.span_f1.strict),
+            score(g.span_f1.lenient),
+            score(g.kappa.label),
+            score(g.kappa.verdict),
+            score(g.kappa.check_worthiness),
+            score(g.kappa.polarity),
+            score(g.alpha.verdict_ordinal),
+        );
+    }
 }
 
 pub(super) fn dataset_card(data: &Dataset<'_>) -> String {
@@ -213,36 +299,8 @@ pub(super) fn dataset_card(data: &Dataset<'_>) -> String {
         let _ = writeln!(s, "| {} | {role} | {n} |", cell(&l.annotator));
     }
 
-    // Agreement.
-    let pairs = review::compare_all(p);
-    if !pairs.is_empty() {
-        s.push_str(
-            "\n## Agreement\n\nBetween annotator layers over the whole project. Spans are \
-             aligned per article: the same span and label is an exact match, overlapping \
-             spans are a partial match. Strict F1 counts exact matches; overlap F1 also \
-             counts overlapping spans with the same label. κ is Cohen's kappa on the aligned \
-             pairs (— where undefined).\n\n\
-             | layers | spans | aligned | strict F1 | overlap F1 | label κ | verdict κ | check-worthiness κ | polarity κ |\n\
-             |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-        );
-        for g in &pairs {
-            let _ = writeln!(
-                s,
-                "| {} / {} | {} / {} | {} | {:.3} | {:.3} | {} | {} | {} | {} |",
-                cell(&g.a),
-                cell(&g.b),
-                g.count_a,
-                g.count_b,
-                g.aligned(),
-                g.strict_f1,
-                g.overlap_f1,
-                kappa(g.label_kappa),
-                kappa(g.verdict_kappa),
-                kappa(g.check_worthiness_kappa),
-                kappa(g.polarity_kappa),
-            );
-        }
-    }
+    // Agreement, with the same figures as `factdesk agree`.
+    agreement_section(&mut s, data);
     let _ = writeln!(
         s,
         "\n---\n\nGenerated by factdesk on {}.",

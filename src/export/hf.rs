@@ -77,6 +77,7 @@ fn record<'a>(data: &Dataset<'a>, doc: &Doc<'a>) -> Record<'a> {
                     Provenance::Manual => "manual",
                     Provenance::Suggested { .. } => "suggested",
                     Provenance::Imported { .. } => "imported",
+                    Provenance::Adjudicated { .. } => "adjudicated",
                 },
                 note: non_empty(&a.note),
                 speaker: None,

@@ -164,6 +164,11 @@ pub enum Provenance {
     Imported {
         from: String,
     },
+    /// Written by review into the adjudicated layer, from these source annotations.
+    Adjudicated {
+        #[serde(default)]
+        from: Vec<AnnotationId>,
+    },
 }
 
 /// The four kinds without their fields: for counting, colouring and filtering.

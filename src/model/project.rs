@@ -48,22 +48,67 @@ pub enum LayerRole {
     Adjudicated,
 }
 
-/// One entry of the review log.
+/// One entry of the review log: what a reviewer decided about one review item, so that
+/// leaving and re-entering review keeps every decision (a rejection included).
+///
+/// Fields after `note` were added with review; files written before load with their
+/// defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
+    /// The source annotation decided on (the reviewer's own side when there are two).
     pub annotation: AnnotationId,
     pub action: DecisionAction,
     pub reviewer: String,
     pub at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The other layer's annotation of the same review item, if it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<AnnotationId>,
+    /// The article the item is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticleId>,
+    /// The review item's stable key (see `review::ItemKey`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub item: String,
+    /// The annotation written into the adjudicated layer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<AnnotationId>,
+    /// Short human-readable summary of what changed ("verdict: False → Mostly false").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub changed: String,
 }
 
+/// What the reviewer did with a review item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DecisionAction {
+    /// Accepted (entries written before review distinguished the sides).
     Accepted,
     Rejected,
     Edited,
+    /// Both layers agreed; the common annotation was taken over.
+    Agreed,
+    /// The reviewer's own layer's version was taken.
+    AcceptedMine,
+    /// The other layer's version was taken.
+    AcceptedTheirs,
+    /// Both versions were taken, as two annotations.
+    AcceptedBoth,
+}
+
+impl DecisionAction {
+    /// A short verb phrase for logs and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+            Self::Edited => "edited",
+            Self::Agreed => "agreed",
+            Self::AcceptedMine => "accepted mine",
+            Self::AcceptedTheirs => "accepted theirs",
+            Self::AcceptedBoth => "accepted both",
+        }
+    }
 }
 
 impl Layer {

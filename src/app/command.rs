@@ -64,6 +64,17 @@ pub enum Command {
     CloseRequested,
     StartExport(ExportOptions),
     CancelExport,
+    /// Review these two layers against each other (yours first).
+    SetReviewLayers {
+        mine: String,
+        theirs: String,
+    },
+    /// Count free-text differences (note, rationale, evidence) as disagreements.
+    ReviewFreeText(bool),
+    /// Look at one review item.
+    SelectReviewItem(crate::review::ItemKey),
+    CloseAgreement,
+    CloseDecisions,
     /// Once a frame: autosave, background work.
     Tick {
         now: f64,

@@ -2,7 +2,8 @@
 //! undo history stores; every change the GUI makes goes through here.
 
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, Layer, Project,
+    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, LabelSchema, Layer,
+    Project,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,8 @@ pub enum Edit {
         annotator: String,
         unregister: bool,
     },
+    /// Replace the verdict scale and tag list (another project's levels brought in).
+    ReplaceSchema(LabelSchema),
     /// Append an entry to the review log.
     AddDecision(Decision),
     /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
@@ -199,6 +202,9 @@ impl Edit {
                     project.annotators.remove(j);
                 }
                 Ok(Edit::AddLayer(project.layers.remove(i)))
+            }
+            Edit::ReplaceSchema(schema) => {
+                Ok(Edit::ReplaceSchema(std::mem::replace(&mut project.schema, schema)))
             }
             Edit::AddDecision(decision) => {
                 project.decisions.push(decision.clone());

@@ -30,4 +30,4 @@ pub use mode::{Binding, Mode};
 pub use prompt::{Choice, Prompt, Then};
 pub use session::{Session, UndoError};
 pub use settings::{STORAGE_KEY, Settings};
-pub use workbench::{ScrollRequest, Startup, Workbench};
+pub use workbench::{ReviewProgress, ReviewSetup, ScrollRequest, Startup, Workbench};

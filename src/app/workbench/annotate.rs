@@ -15,10 +15,12 @@ impl Workbench {
             .map(|a| a.text.as_str())
     }
 
+    /// An annotation the user may change (own layer, or adjudicated while reviewing).
     fn own_annotation(&self, id: AnnotationId) -> Option<&Annotation> {
         self.project()
-            .layer(&self.settings.annotator)
-            .and_then(|l| l.get(id))
+            .find_annotation(id)
+            .filter(|(l, _)| self.can_edit_layer(&l.annotator))
+            .map(|(_, a)| a)
     }
 
     pub(super) fn create(&mut self, kind: KindName) {

@@ -164,7 +164,7 @@ impl Workbench {
                     self.import_annotations(&file, layer.trim());
                 }
             }
-            Choice::AddUnmatchedArticles(_) => {}
+            Choice::AddUnmatchedArticles(add) => self.answer_compare(add),
         }
         if self.prompt.is_none() {
             self.ask_annotator_if_unknown();
@@ -191,9 +191,7 @@ impl Workbench {
             Dialog::ImportAnnotations => {
                 self.prompt = Some(Prompt::ImportLayer { file: first });
             }
-            Dialog::CompareWith => {
-                self.status = "Compare: not available yet".into();
-            }
+            Dialog::CompareWith => self.compare_with(&first),
         }
     }
 
@@ -243,7 +241,7 @@ impl Workbench {
 
     /// Bring another tool's annotations into `layer`, as one undoable step. The format
     /// follows the file: `.jsonl` doccano, `.json` Label Studio, `.ann` (or a folder) brat.
-    fn import_annotations(&mut self, path: &Path, layer: &str) {
+    pub(super) fn import_annotations(&mut self, path: &Path, layer: &str) {
         use crate::import::foreign::{self, ForeignFormat};
         if layer.is_empty() {
             return self.error("Import stopped", "the layer needs a name");
@@ -286,7 +284,8 @@ impl Workbench {
     }
 }
 
-/// What `after` adds to `before` (articles, entities, annotations), as one edit.
+/// What `after` adds to `before` (articles, entities, whole layers, annotations, schema
+/// levels, review-log entries), as one edit.
 pub(crate) fn additions(before: &Project, after: &Project) -> Edit {
     let old_articles: HashSet<ArticleId> = before.articles.iter().map(|a| a.id).collect();
     let old_entities: HashSet<EntityId> = before.entities.iter().map(|e| e.id).collect();
@@ -308,14 +307,31 @@ pub(crate) fn additions(before: &Project, after: &Project) -> Edit {
     {
         edits.push(Edit::AddEntity(e.clone()));
     }
-    for (layer, a) in after
-        .annotations()
-        .filter(|(_, a)| !old_annotations.contains(&a.id))
+    if after.schema != before.schema {
+        edits.push(Edit::ReplaceSchema(after.schema.clone()));
+    }
+    for layer in &after.layers {
+        if before.layer(&layer.annotator).is_none() {
+            edits.push(Edit::AddLayer(layer.clone()));
+            continue;
+        }
+        for a in layer
+            .annotations
+            .iter()
+            .filter(|a| !old_annotations.contains(&a.id))
+        {
+            edits.push(Edit::AddAnnotation {
+                layer: layer.annotator.clone(),
+                annotation: a.clone(),
+            });
+        }
+    }
+    if after.decisions.len() > before.decisions.len()
+        && after.decisions[..before.decisions.len()] == before.decisions[..]
     {
-        edits.push(Edit::AddAnnotation {
-            layer: layer.annotator.clone(),
-            annotation: a.clone(),
-        });
+        for d in &after.decisions[before.decisions.len()..] {
+            edits.push(Edit::AddDecision(d.clone()));
+        }
     }
     Edit::Batch(edits)
 }

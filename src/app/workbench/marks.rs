@@ -11,6 +11,8 @@ pub struct MarksInput<'a> {
     pub article: Option<ArticleId>,
     pub me: &'a str,
     pub show_other_layers: bool,
+    /// While reviewing: the two layers compared (the adjudicated layer is shown too).
+    pub review_layers: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +21,7 @@ struct MarksKey {
     article: Option<ArticleId>,
     me: String,
     show_other_layers: bool,
+    review_layers: Option<(String, String)>,
 }
 
 #[derive(Default)]
@@ -42,6 +45,7 @@ impl MarksCache {
             article: input.article,
             me: input.me.to_owned(),
             show_other_layers: input.show_other_layers,
+            review_layers: input.review_layers.clone(),
         };
         if self.key.as_ref() == Some(&key) {
             return;
@@ -57,13 +61,20 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
     };
     let mut pairs: Vec<(Mark, MarkRow)> = Vec::new();
     for (index, layer) in input.project.layers.iter().enumerate() {
-        let mine = layer.annotator == input.me;
-        if !mine && !input.show_other_layers {
+        let adjudicated = layer.role == LayerRole::Adjudicated || layer.annotator == ADJUDICATED;
+        let (mine, shown) = match &input.review_layers {
+            Some((a, b)) => (layer.annotator == *a, adjudicated || layer.annotator == *b || layer.annotator == *a),
+            None => {
+                let mine = layer.annotator == input.me;
+                (mine, mine || input.show_other_layers)
+            }
+        };
+        if !shown {
             continue;
         }
         let style = if mine {
             MarkStyle::Mine
-        } else if layer.role == LayerRole::Adjudicated || layer.annotator == ADJUDICATED {
+        } else if adjudicated {
             MarkStyle::Adjudicated
         } else {
             MarkStyle::OtherLayer { layer: index }

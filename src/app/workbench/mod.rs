@@ -6,6 +6,9 @@
 mod annotate;
 mod files;
 mod marks;
+mod review;
+
+pub use review::{ReviewProgress, ReviewSetup};
 
 use super::articles::ArticleList;
 use super::export_job::{ExportJob, ExportProgress};
@@ -59,6 +62,7 @@ pub struct Workbench {
     marks: marks::MarksCache,
     export: Option<ExportJob>,
     export_result: Option<Result<ExportReport, String>>,
+    review: review::ReviewState,
 }
 
 impl Workbench {
@@ -84,6 +88,7 @@ impl Workbench {
             marks: marks::MarksCache::default(),
             export: None,
             export_result: None,
+            review: review::ReviewState::default(),
         };
         match startup.project {
             Some(path) => wb.open_path(&path),
@@ -184,9 +189,17 @@ impl Workbench {
                 self.selected = Some(MarkTarget::Suggestion(key));
                 self.selection = None;
             }
+            Command::UpdateAnnotation(a) if !self.can_edit_annotation(a.id) => {
+                self.status = "That annotation is in another layer (read-only)".into();
+            }
             Command::UpdateAnnotation(a) => {
                 let label = format!("Edit {}", a.kind.name().as_str());
                 self.edit(Edit::ReplaceAnnotation(a), &label, true);
+            }
+            Command::UpdateAnnotationWithEntity { annotation, .. }
+                if !self.can_edit_annotation(annotation.id) =>
+            {
+                self.status = "That annotation is in another layer (read-only)".into();
             }
             Command::UpdateAnnotationWithEntity { annotation, entity } => {
                 let label = format!("Edit {}", annotation.kind.name().as_str());
@@ -241,6 +254,11 @@ impl Workbench {
                 }
             }
             Command::Tick { now } => self.tick(now),
+            Command::SetReviewLayers { mine, theirs } => self.set_review_layers(mine, theirs),
+            Command::ReviewFreeText(on) => self.set_review_free_text(on),
+            Command::SelectReviewItem(key) => self.select_item(&key),
+            Command::CloseAgreement => self.show_agreement(false),
+            Command::CloseDecisions => self.show_decisions(false),
         }
         self.refresh();
         effects
@@ -321,18 +339,18 @@ impl Workbench {
             ToggleOtherLayers => {
                 self.settings.show_other_layers = !self.settings.show_other_layers;
             }
-            ToggleReview => {
-                self.mode = match self.mode {
-                    Mode::Annotate => Mode::Review,
-                    Mode::Review => Mode::Annotate,
-                };
-                self.status = format!("{} mode", self.mode.name());
-            }
-            NextDisagreement | PrevDisagreement | AcceptMine | AcceptTheirs | AcceptBoth
-            | EditThenAccept | Reject | Skip | AcceptAllAgreements | ShowAgreement
-            | ShowDecisions => {
-                self.status = format!("{}: no layers to review yet", action.label());
-            }
+            ToggleReview => self.toggle_review(),
+            NextDisagreement => self.step_item(true),
+            PrevDisagreement => self.step_item(false),
+            AcceptMine => self.decide(crate::review::Action::AcceptMine, "Accept mine"),
+            AcceptTheirs => self.decide(crate::review::Action::AcceptTheirs, "Accept theirs"),
+            AcceptBoth => self.decide(crate::review::Action::AcceptBoth, "Accept both"),
+            EditThenAccept => self.edit_then_accept(),
+            Reject => self.decide(crate::review::Action::Reject, "Reject"),
+            Skip => self.skip(),
+            AcceptAllAgreements => self.accept_all_agreements(),
+            ShowAgreement => self.show_agreement(self.review.agreement.is_none()),
+            ShowDecisions => self.show_decisions(!self.review.decisions_open),
             ToggleTheme => effects.push(Effect::ToggleTheme),
             Help => self.prompt = Some(Prompt::Help),
         }
@@ -370,13 +388,36 @@ impl Workbench {
     fn refresh(&mut self) {
         let revision = self.session.revision();
         self.articles.refresh(self.session.project(), revision);
+        self.refresh_review();
+        let review_layers = match (self.mode, &self.review.setup) {
+            (Mode::Review, Some(s)) => Some((s.mine.clone(), s.theirs.clone())),
+            _ => None,
+        };
         self.marks.refresh(marks::MarksInput {
             project: self.session.project(),
             revision,
             article: self.article,
             me: &self.settings.annotator,
             show_other_layers: self.settings.show_other_layers,
+            review_layers,
         });
+    }
+
+    /// Whether the user may change annotations of this layer: their own, and the
+    /// adjudicated layer while reviewing.
+    pub fn can_edit_layer(&self, layer: &str) -> bool {
+        layer == self.settings.annotator
+            || (self.mode == Mode::Review
+                && self
+                    .project()
+                    .layer(layer)
+                    .is_some_and(|l| l.role == crate::model::LayerRole::Adjudicated))
+    }
+
+    fn can_edit_annotation(&self, id: AnnotationId) -> bool {
+        self.project()
+            .find_annotation(id)
+            .is_some_and(|(l, _)| self.can_edit_layer(&l.annotator))
     }
 
     fn scroll_to(&mut self, to: usize) {

@@ -6,6 +6,7 @@ use crate::export::{self, ExportOptions, Format, LayerChoice, Split};
 use crate::import;
 use crate::import::foreign::{self, ForeignFormat};
 use crate::model::{ADJUDICATED, AnnotationKind, KindName, LayerRole, Project};
+use crate::review;
 use crate::store::{self, LoadError};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -84,6 +85,37 @@ pub enum Command {
         #[arg(long)]
         layer: String,
     },
+    /// Agreement between annotator layers (and each against the adjudicated layer): span
+    /// F1, Cohen's kappa, Krippendorff's alpha, counts, per label and per article.
+    Agree {
+        project: PathBuf,
+        /// Only these layers, comma-separated (e.g. `alice,bob`).
+        #[arg(long, value_delimiter = ',')]
+        layers: Option<Vec<String>>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge two project files into a third: every layer of both, articles matched by text,
+    /// entities by name and alias (their same-named layers come in renamed).
+    Merge {
+        a: PathBuf,
+        b: PathBuf,
+        /// The merged project to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Git merge driver: `factdesk merge-driver %O %A %B` merges annotation by annotation
+    /// and writes the result into %A. Exit 0: clean; 1: conflicts (listed on stderr; the
+    /// file holds both versions and loads) or nothing could be merged (%A untouched).
+    MergeDriver {
+        /// The common ancestor (%O); may be empty.
+        base: PathBuf,
+        /// Our version (%A), overwritten with the result.
+        ours: PathBuf,
+        /// Their version (%B).
+        theirs: PathBuf,
+    },
 }
 
 /// Run a subcommand. `Ok(false)` means it ran but found problems (exit code 1).
@@ -114,6 +146,109 @@ pub fn run(command: Command) -> Result<bool> {
             format,
             layer,
         } => import_annotations(&project, &file, &format, &layer),
+        Command::Agree {
+            project,
+            layers,
+            json,
+        } => agree(&project, layers, json),
+        Command::Merge { a, b, output } => merge(&a, &b, &output),
+        Command::MergeDriver { base, ours, theirs } => merge_driver(&base, &ours, &theirs),
+    }
+}
+
+fn agree(file: &Path, layers: Option<Vec<String>>, json: bool) -> Result<bool> {
+    let project = store::load(file)?;
+    let options = review::report::ReportOptions { layers };
+    let report = review::agreement_report(&project, &options)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&review::report_json::to_json(&report))?
+        );
+    } else {
+        print!("{}", review::report_text::to_text(&report));
+    }
+    Ok(true)
+}
+
+fn merge(a: &Path, b: &Path, output: &Path) -> Result<bool> {
+    let mut ours = store::load(a)?;
+    let theirs = store::load(b)?;
+    let source = b
+        .file_stem()
+        .map(|s| s.to_string_lossy().trim_end_matches(".factdesk").to_owned())
+        .unwrap_or_else(|| "other".to_owned());
+    let incoming = review::merge::incoming(&ours, &theirs, &source);
+    let summary = incoming.summary.clone();
+    let unmatched = incoming.unmatched.len();
+    review::merge::apply(&mut ours, incoming, true);
+    store::save_verified(output, &ours)?;
+    println!(
+        "merged {} into {}: {} article(s) matched by text, {} added from {}; {} entit(ies) matched, {} added; {} id(s) re-minted",
+        b.display(),
+        output.display(),
+        summary.articles_matched,
+        unmatched,
+        b.display(),
+        summary.entities_matched,
+        summary.entities_added,
+        summary.ids_reminted
+    );
+    for l in &summary.layers {
+        if l.identical {
+            println!("  layer {:?}: identical in both, kept once", l.from);
+        } else if l.from == l.to {
+            println!(
+                "  layer {:?}: added ({} annotation(s) on matched articles)",
+                l.to, l.annotations
+            );
+        } else {
+            println!(
+                "  layer {:?}: also in {}, added as {:?} ({} annotation(s) on matched articles)",
+                l.from,
+                a.display(),
+                l.to,
+                l.annotations
+            );
+        }
+    }
+    Ok(true)
+}
+
+/// Read one side of a git merge; an empty file (no common ancestor) is an empty project.
+fn load_side(path: &Path) -> Result<Project> {
+    let meta = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?;
+    if meta.len() == 0 {
+        return Ok(Project::new(""));
+    }
+    Ok(store::load(path)?)
+}
+
+fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<bool> {
+    let (b, o, t) = (load_side(base)?, load_side(ours)?, load_side(theirs)?);
+    let merged = review::merge3::merge3(&b, &o, &t);
+    let problems = merged.project.problems();
+    if !problems.is_empty() {
+        bail!(
+            "could not merge into a sound project ({}); {} left as it was",
+            problems[0],
+            ours.display()
+        );
+    }
+    let text = store::to_ron_string(&merged.project)?;
+    store::write_atomic(ours, text.as_bytes(), false)
+        .with_context(|| format!("{}: could not write the merge", ours.display()))?;
+    for c in &merged.conflicts {
+        eprintln!("factdesk merge conflict: {c}");
+    }
+    if merged.conflicts.is_empty() {
+        Ok(true)
+    } else {
+        eprintln!(
+            "factdesk: {} conflict(s); both versions kept, review them and commit",
+            merged.conflicts.len()
+        );
+        Ok(false)
     }
 }
 

@@ -1,0 +1,345 @@
+//! Bringing another project's work in (*File › Compare with…*, `factdesk merge`).
+//!
+//! [`incoming`] computes, without changing anything, what the other project adds: its
+//! layers on the articles both have (articles matched by normalised text, via
+//! `text_hash`), the entities we lack (matched by name and alias), the verdict levels and
+//! tags our schema lacks, its review log, and — listed separately so the user can choose —
+//! its articles we do not have, with their annotations. Ids that collide with ours are
+//! re-minted and every reference (quote → claims, speakers, claimants, review log) follows.
+//!
+//! A layer of theirs named like one of ours is never merged into ours: if it holds exactly
+//! the same annotations it is skipped (already here); otherwise it comes in renamed
+//! `NAME (SOURCE)`, so two people's versions stay side by side for review.
+
+use crate::model::{
+    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Decision, Entity,
+    EntityId, Layer, LayerRole, Project, VerdictLevel,
+};
+use std::collections::{HashMap, HashSet};
+
+/// An annotation with the layer it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerAnnotation {
+    pub layer: String,
+    pub annotation: Annotation,
+}
+
+/// One of their articles that we do not have, with its annotations (ids already fresh).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncomingArticle {
+    pub article: Article,
+    pub annotations: Vec<LayerAnnotation>,
+}
+
+/// What happened to one of their layers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerOutcome {
+    /// Its name in their project.
+    pub from: String,
+    /// Its name here.
+    pub to: String,
+    /// Annotations on matched articles.
+    pub annotations: usize,
+    /// Identical to our layer of the same name: nothing to add.
+    pub identical: bool,
+}
+
+/// Counts for the user: what matched and what is new.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub articles_matched: usize,
+    pub articles_unmatched: usize,
+    pub entities_matched: usize,
+    pub entities_added: usize,
+    pub layers: Vec<LayerOutcome>,
+    /// Ids of theirs that collided with ours and were re-minted.
+    pub ids_reminted: usize,
+}
+
+/// Everything the other project adds (see the module documentation). The GUI wraps it into
+/// one undoable edit; [`apply`] applies it directly.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incoming {
+    /// Their layers over the matched articles (identical layers left out).
+    pub layers: Vec<Layer>,
+    pub entities: Vec<Entity>,
+    pub verdicts: Vec<VerdictLevel>,
+    pub tags: Vec<String>,
+    pub decisions: Vec<Decision>,
+    /// Their articles with no match here; added only if the user asks.
+    pub unmatched: Vec<IncomingArticle>,
+    pub summary: MergeSummary,
+}
+
+struct IdMaps {
+    articles: HashMap<ArticleId, ArticleId>,
+    entities: HashMap<EntityId, EntityId>,
+    annotations: HashMap<AnnotationId, AnnotationId>,
+}
+
+impl IdMaps {
+    fn rewrite(&self, a: &Annotation) -> Annotation {
+        let mut a = a.clone();
+        a.id = self.annotations.get(&a.id).copied().unwrap_or(a.id);
+        a.article = self.articles.get(&a.article).copied().unwrap_or(a.article);
+        let entity = |e: &mut Option<EntityId>| {
+            if let Some(id) = e {
+                *id = self.entities.get(id).copied().unwrap_or(*id);
+            }
+        };
+        match &mut a.kind {
+            AnnotationKind::Quote(q) => {
+                entity(&mut q.speaker);
+                for c in &mut q.claims {
+                    *c = self.annotations.get(c).copied().unwrap_or(*c);
+                }
+            }
+            AnnotationKind::Claim(c) => entity(&mut c.claimant),
+            _ => {}
+        }
+        a
+    }
+}
+
+/// A name not in `taken`: `NAME (SOURCE)`, then `NAME (SOURCE 2)` …
+fn free_name(name: &str, source: &str, taken: &HashSet<String>) -> String {
+    let mut candidate = format!("{name} ({source})");
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{name} ({source} {n})");
+        n += 1;
+    }
+    candidate
+}
+
+/// What `theirs` adds to `ours`. `source` names the other side in renamed layers (a file
+/// stem, a colleague's name).
+pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
+    let mut out = Incoming::default();
+
+    // Articles by normalised text.
+    let by_hash: HashMap<(&str, usize), &Article> = ours
+        .articles
+        .iter()
+        .map(|a| ((a.text_hash.as_str(), a.text.len()), a))
+        .collect();
+    let mut used_articles: HashSet<ArticleId> = ours.articles.iter().map(|a| a.id).collect();
+    let mut articles = HashMap::new();
+    let mut matched = HashSet::new();
+    let mut unmatched = Vec::new();
+    for t in &theirs.articles {
+        match by_hash.get(&(t.text_hash.as_str(), t.text.len())) {
+            Some(o) if o.text == t.text => {
+                articles.insert(t.id, o.id);
+                matched.insert(t.id);
+                out.summary.articles_matched += 1;
+            }
+            _ => {
+                let mut id = t.id;
+                while !used_articles.insert(id) {
+                    id = ArticleId::random();
+                }
+                if id != t.id {
+                    out.summary.ids_reminted += 1;
+                }
+                articles.insert(t.id, id);
+                let mut a = t.clone();
+                a.id = id;
+                unmatched.push(a);
+            }
+        }
+    }
+    out.summary.articles_unmatched = unmatched.len();
+
+    // Entities by name and alias.
+    let mut used_entities: HashSet<EntityId> = ours.entities.iter().map(|e| e.id).collect();
+    let mut entities = HashMap::new();
+    for e in &theirs.entities {
+        let found = ours
+            .entities
+            .iter()
+            .find(|o| o.answers_to(&e.name) || e.aliases.iter().any(|alias| o.answers_to(alias)));
+        match found {
+            Some(o) => {
+                entities.insert(e.id, o.id);
+                out.summary.entities_matched += 1;
+            }
+            None => {
+                let mut n = e.clone();
+                while !used_entities.insert(n.id) {
+                    n.id = EntityId::random();
+                }
+                if n.id != e.id {
+                    out.summary.ids_reminted += 1;
+                }
+                entities.insert(e.id, n.id);
+                out.entities.push(n);
+                out.summary.entities_added += 1;
+            }
+        }
+    }
+
+    // Layers: identical ones are skipped, same-named ones renamed.
+    let mut maps = IdMaps {
+        articles,
+        entities,
+        annotations: HashMap::new(),
+    };
+    let mut taken: HashSet<String> = ours.layers.iter().map(|l| l.annotator.clone()).collect();
+    let mut names = HashMap::new();
+    let mut skipped = HashSet::new();
+    for l in &theirs.layers {
+        let to = match ours.layer(&l.annotator) {
+            Some(o) => {
+                let same = o.annotations.len() == l.annotations.len()
+                    && l.annotations
+                        .iter()
+                        .zip(&o.annotations)
+                        .all(|(x, y)| maps.rewrite(x) == *y);
+                if same {
+                    skipped.insert(l.annotator.clone());
+                    out.summary.layers.push(LayerOutcome {
+                        from: l.annotator.clone(),
+                        to: l.annotator.clone(),
+                        annotations: 0,
+                        identical: true,
+                    });
+                    continue;
+                }
+                free_name(&l.annotator, source, &taken)
+            }
+            None => l.annotator.clone(),
+        };
+        taken.insert(to.clone());
+        names.insert(l.annotator.clone(), to);
+    }
+
+    // Annotation ids: re-mint collisions, then rewrite every reference.
+    let mut used: HashSet<AnnotationId> = ours.annotations().map(|(_, a)| a.id).collect();
+    for l in theirs
+        .layers
+        .iter()
+        .filter(|l| !skipped.contains(&l.annotator))
+    {
+        for a in &l.annotations {
+            let mut id = a.id;
+            while !used.insert(id) {
+                id = AnnotationId::random();
+            }
+            if id != a.id {
+                out.summary.ids_reminted += 1;
+                maps.annotations.insert(a.id, id);
+            }
+        }
+    }
+    let mut unmatched_annotations: HashMap<ArticleId, Vec<LayerAnnotation>> = HashMap::new();
+    for l in &theirs.layers {
+        let Some(to) = names.get(&l.annotator) else {
+            continue;
+        };
+        let role = if to == &l.annotator {
+            l.role
+        } else {
+            // Their adjudicated result, renamed, is one more layer to compare with.
+            LayerRole::Annotator
+        };
+        let mut layer = Layer::new(to.clone(), role);
+        for a in &l.annotations {
+            let r = maps.rewrite(a);
+            if matched.contains(&a.article) {
+                layer.annotations.push(r);
+            } else {
+                unmatched_annotations
+                    .entry(r.article)
+                    .or_default()
+                    .push(LayerAnnotation {
+                        layer: to.clone(),
+                        annotation: r,
+                    });
+            }
+        }
+        layer.sort();
+        out.summary.layers.push(LayerOutcome {
+            from: l.annotator.clone(),
+            to: to.clone(),
+            annotations: layer.annotations.len(),
+            identical: false,
+        });
+        out.layers.push(layer);
+    }
+    out.unmatched = unmatched
+        .into_iter()
+        .map(|article| IncomingArticle {
+            annotations: unmatched_annotations
+                .remove(&article.id)
+                .unwrap_or_default(),
+            article,
+        })
+        .collect();
+
+    // Schema additions and the review log.
+    out.verdicts = theirs
+        .schema
+        .verdicts
+        .iter()
+        .filter(|v| ours.schema.verdict(&v.label).is_none())
+        .cloned()
+        .collect();
+    out.tags = theirs
+        .schema
+        .tags
+        .iter()
+        .filter(|t| !ours.schema.tags.contains(t))
+        .cloned()
+        .collect();
+    let id = |x: AnnotationId| maps.annotations.get(&x).copied().unwrap_or(x);
+    out.decisions = theirs
+        .decisions
+        .iter()
+        .filter(|d| !ours.decisions.contains(d))
+        .map(|d| {
+            let mut d = d.clone();
+            d.annotation = id(d.annotation);
+            d.other = d.other.map(id);
+            d.result = d.result.map(id);
+            d.article = d
+                .article
+                .map(|a| maps.articles.get(&a).copied().unwrap_or(a));
+            // Item keys name layers and ids; after renaming, decided items are found by id.
+            d.item.clear();
+            d
+        })
+        .collect();
+    out
+}
+
+/// Apply `incoming` to `project`; their unmatched articles (with their annotations) only
+/// when `add_unmatched`.
+pub fn apply(project: &mut Project, incoming: Incoming, add_unmatched: bool) {
+    project.schema.verdicts.extend(incoming.verdicts);
+    project.schema.tags.extend(incoming.tags);
+    project.entities.extend(incoming.entities);
+    for layer in incoming.layers {
+        let name = layer.annotator.clone();
+        let role = layer.role;
+        let target = project.layer_mut(&name);
+        if target.annotations.is_empty() {
+            target.role = if name == ADJUDICATED {
+                LayerRole::Adjudicated
+            } else {
+                role
+            };
+        }
+        target.annotations.extend(layer.annotations);
+    }
+    if add_unmatched {
+        for a in incoming.unmatched {
+            project.articles.push(a.article);
+            for la in a.annotations {
+                project.layer_mut(&la.layer).annotations.push(la.annotation);
+            }
+        }
+    }
+    project.decisions.extend(incoming.decisions);
+    project.sort();
+}

@@ -1,0 +1,304 @@
+//! Three-way merge of two versions of one project file and their common ancestor, for
+//! `factdesk merge-driver` (a git merge driver).
+//!
+//! Articles, entities and annotations are merged one by one, by id: a change on one side
+//! only is taken; the same change on both sides is taken once; an annotation changed
+//! differently on both sides is kept from both (theirs under a fresh id, in the same layer)
+//! and reported as a conflict; a deletion on one side and a change on the other keeps the
+//! changed version and reports it. References left dangling by the other side's deletions
+//! are repaired (entities and articles restored, quote → claim links dropped) and reported.
+
+use crate::model::{
+    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Entity, EntityId, Layer,
+    LayerRole, Project,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hash;
+
+/// One thing the user should look at after the merge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict(pub String);
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The merged project and what needed attention.
+#[derive(Clone, Debug)]
+pub struct Merged {
+    pub project: Project,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// How one item came out of the three versions.
+enum Resolution<T> {
+    /// Clean: this version (or none: deleted).
+    Take(Option<T>),
+    /// Both sides changed it differently.
+    Conflict { ours: Option<T>, theirs: Option<T> },
+}
+
+fn three_way<T: PartialEq + Clone>(
+    base: Option<&T>,
+    ours: Option<&T>,
+    theirs: Option<&T>,
+) -> Resolution<T> {
+    if ours == theirs || theirs == base {
+        Resolution::Take(ours.cloned())
+    } else if ours == base {
+        Resolution::Take(theirs.cloned())
+    } else {
+        Resolution::Conflict {
+            ours: ours.cloned(),
+            theirs: theirs.cloned(),
+        }
+    }
+}
+
+/// Items keyed by id, in first-seen order (ours, then theirs, then base).
+fn keyed<'a, K: Eq + Hash + Copy, T>(
+    lists: [&'a [T]; 3],
+    key: impl Fn(&T) -> K,
+) -> (Vec<K>, [HashMap<K, &'a T>; 3]) {
+    let mut order = Vec::new();
+    let mut seen = HashSet::new();
+    let maps = lists.map(|l| {
+        let m: HashMap<K, &T> = l.iter().map(|x| (key(x), x)).collect();
+        m
+    });
+    for l in [lists[1], lists[2], lists[0]] {
+        for x in l {
+            if seen.insert(key(x)) {
+                order.push(key(x));
+            }
+        }
+    }
+    (order, maps)
+}
+
+/// Merge a list of items with ids: ours wins a conflict, the other side's version is
+/// reported (`what` names the kind for messages).
+fn merge_list<K: Eq + Hash + Copy + std::fmt::Display, T: PartialEq + Clone>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    key: impl Fn(&T) -> K,
+    what: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<T> {
+    let (order, [b, o, t]) = keyed([base, ours, theirs], key);
+    let mut out = Vec::new();
+    for k in order {
+        match three_way(b.get(&k).copied(), o.get(&k).copied(), t.get(&k).copied()) {
+            Resolution::Take(x) => out.extend(x),
+            Resolution::Conflict { ours, theirs } => {
+                let how = match (&ours, &theirs) {
+                    (Some(_), Some(_)) => "changed on both sides; kept ours",
+                    (None, _) => "deleted in ours, changed in theirs; kept theirs",
+                    (_, None) => "changed in ours, deleted in theirs; kept ours",
+                };
+                conflicts.push(Conflict(format!("{what} {k}: {how}")));
+                out.extend(ours.or(theirs));
+            }
+        }
+    }
+    out
+}
+
+type Placed = (String, Annotation);
+
+/// A project-wide value (name, schema): a one-sided change wins, else ours.
+fn scalar<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> Option<T> {
+    match three_way(Some(base), Some(ours), Some(theirs)) {
+        Resolution::Take(x) => x,
+        Resolution::Conflict { ours, .. } => ours,
+    }
+}
+
+/// Merge three versions. `base` is the common ancestor (an empty project when there is
+/// none).
+pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
+    let mut conflicts = Vec::new();
+    let mut project = ours.clone();
+    project.name = scalar(&base.name, &ours.name, &theirs.name).unwrap_or_default();
+    if let Some(s) = scalar(&base.schema, &ours.schema, &theirs.schema) {
+        project.schema = s;
+    }
+    // Verdict levels and tags that either side uses stay on the scale.
+    for v in &theirs.schema.verdicts {
+        if project.schema.verdict(&v.label).is_none() {
+            project.schema.verdicts.push(v.clone());
+        }
+    }
+    for t in &theirs.schema.tags {
+        if !project.schema.tags.contains(t) {
+            project.schema.tags.push(t.clone());
+        }
+    }
+    for a in &theirs.annotators {
+        if !project.annotators.contains(a) {
+            project.annotators.push(a.clone());
+        }
+    }
+    project.articles = merge_list(
+        &base.articles,
+        &ours.articles,
+        &theirs.articles,
+        |a: &Article| a.id,
+        "article",
+        &mut conflicts,
+    );
+    project.entities = merge_list(
+        &base.entities,
+        &ours.entities,
+        &theirs.entities,
+        |e: &Entity| e.id,
+        "entity",
+        &mut conflicts,
+    );
+
+    // Annotations, each with its layer.
+    let placed = |p: &Project| -> Vec<Placed> {
+        p.annotations()
+            .map(|(l, a)| (l.annotator.clone(), a.clone()))
+            .collect()
+    };
+    let (pb, po, pt) = (placed(base), placed(ours), placed(theirs));
+    let (order, [b, o, t]) = keyed([&pb, &po, &pt], |x: &Placed| x.1.id);
+    let mut used: HashSet<AnnotationId> = order.iter().copied().collect();
+    let mut annotations: Vec<Placed> = Vec::new();
+    for id in order {
+        match three_way(
+            b.get(&id).copied(),
+            o.get(&id).copied(),
+            t.get(&id).copied(),
+        ) {
+            Resolution::Take(x) => annotations.extend(x),
+            Resolution::Conflict {
+                ours: Some(x),
+                theirs: Some(y),
+            } => {
+                let mut copy = y.clone();
+                while !used.insert(copy.1.id) {
+                    copy.1.id = AnnotationId::random();
+                }
+                conflicts.push(Conflict(format!(
+                    "annotation {id} (layer {:?}, article {}, “{}”): changed on both sides; \
+                     kept both: ours as {id}, theirs as {}",
+                    x.0, x.1.article, x.1.span.exact, copy.1.id
+                )));
+                annotations.push(x);
+                annotations.push(copy);
+            }
+            Resolution::Conflict { ours, theirs } => {
+                let kept = ours.clone().or(theirs.clone());
+                let side = if ours.is_some() {
+                    "changed in ours, deleted in theirs; kept ours"
+                } else {
+                    "deleted in ours, changed in theirs; kept theirs"
+                };
+                conflicts.push(Conflict(format!("annotation {id}: {side}")));
+                annotations.extend(kept);
+            }
+        }
+    }
+
+    // Layers: ours, theirs' new ones, minus layers deleted cleanly and left empty.
+    let layer_names = |p: &Project| -> BTreeMap<String, LayerRole> {
+        p.layers
+            .iter()
+            .map(|l| (l.annotator.clone(), l.role))
+            .collect()
+    };
+    let (lb, lo, lt) = (layer_names(base), layer_names(ours), layer_names(theirs));
+    let mut layers: BTreeMap<String, Layer> = BTreeMap::new();
+    for name in lo.keys().chain(lt.keys()) {
+        let deleted = lb.contains_key(name) && (!lo.contains_key(name) || !lt.contains_key(name));
+        if !deleted {
+            let role = lo.get(name).or(lt.get(name)).copied().unwrap_or_default();
+            layers.insert(name.clone(), Layer::new(name.clone(), role));
+        }
+    }
+    for (layer, a) in annotations {
+        layers
+            .entry(layer.clone())
+            .or_insert_with(|| {
+                let role = lo
+                    .get(&layer)
+                    .or(lt.get(&layer))
+                    .copied()
+                    .unwrap_or_default();
+                Layer::new(layer, role)
+            })
+            .annotations
+            .push(a);
+    }
+    project.layers = layers.into_values().collect();
+
+    // Review log: ours, plus their entries that are new.
+    for d in &theirs.decisions {
+        if !base.decisions.contains(d) && !project.decisions.contains(d) {
+            project.decisions.push(d.clone());
+        }
+    }
+    repair(&mut project, [base, ours, theirs], &mut conflicts);
+    project.sort();
+    Merged { project, conflicts }
+}
+
+/// Restore articles and entities that annotations still need; drop links to claims that
+/// are gone.
+fn repair(project: &mut Project, versions: [&Project; 3], conflicts: &mut Vec<Conflict>) {
+    let articles: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
+    let entities: HashSet<EntityId> = project.entities.iter().map(|e| e.id).collect();
+    let ids: HashSet<AnnotationId> = project.annotations().map(|(_, a)| a.id).collect();
+    let mut need_articles = Vec::new();
+    let mut need_entities = Vec::new();
+    for layer in &mut project.layers {
+        for a in &mut layer.annotations {
+            if !articles.contains(&a.article) && !need_articles.contains(&a.article) {
+                need_articles.push(a.article);
+            }
+            let (entity, claims) = match &mut a.kind {
+                AnnotationKind::Quote(q) => (q.speaker, Some(&mut q.claims)),
+                AnnotationKind::Claim(c) => (c.claimant, None),
+                _ => (None, None),
+            };
+            if let Some(e) = entity
+                && !entities.contains(&e)
+                && !need_entities.contains(&e)
+            {
+                need_entities.push(e);
+            }
+            if let Some(claims) = claims {
+                let before = claims.len();
+                claims.retain(|c| ids.contains(c));
+                if claims.len() != before {
+                    conflicts.push(Conflict(format!(
+                        "annotation {}: a linked claim was deleted on one side; link dropped",
+                        a.id
+                    )));
+                }
+            }
+        }
+    }
+    for id in need_articles {
+        if let Some(a) = versions.iter().rev().find_map(|p| p.article(id)) {
+            conflicts.push(Conflict(format!(
+                "article {id}: deleted on one side but still annotated on the other; kept"
+            )));
+            project.articles.push(a.clone());
+        }
+    }
+    for id in need_entities {
+        if let Some(e) = versions.iter().rev().find_map(|p| p.entity(id)) {
+            conflicts.push(Conflict(format!(
+                "entity {id} ({}): deleted on one side but still referred to; kept",
+                e.name
+            )));
+            project.entities.push(e.clone());
+        }
+    }
+}

@@ -9,10 +9,12 @@ pub mod align;
 pub mod disagreement;
 mod error;
 pub mod fields;
-//pub mod merge;
-//pub mod merge3;
+pub mod merge;
+pub mod merge3;
 pub mod metrics;
 pub mod report;
+pub mod report_json;
+pub mod report_text;
 
 pub use adjudicate::{Action, Adjudication, DecidedItems, accept_all_agreements, adjudicate};
 pub use align::{Alignment, MatchKind, Pair, align};

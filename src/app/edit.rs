@@ -203,9 +203,10 @@ impl Edit {
                 }
                 Ok(Edit::AddLayer(project.layers.remove(i)))
             }
-            Edit::ReplaceSchema(schema) => {
-                Ok(Edit::ReplaceSchema(std::mem::replace(&mut project.schema, schema)))
-            }
+            Edit::ReplaceSchema(schema) => Ok(Edit::ReplaceSchema(std::mem::replace(
+                &mut project.schema,
+                schema,
+            ))),
             Edit::AddDecision(decision) => {
                 project.decisions.push(decision.clone());
                 Ok(Edit::RemoveDecision(decision))

@@ -67,10 +67,10 @@ impl Shortcut {
             s.push_str("Alt+");
         }
         let key = match self.key {
-            "ArrowLeft" => "←",
-            "ArrowRight" => "→",
-            "ArrowUp" => "↑",
-            "ArrowDown" => "↓",
+            "ArrowLeft" => "Left",
+            "ArrowRight" => "Right",
+            "ArrowUp" => "Up",
+            "ArrowDown" => "Down",
             "Escape" => "Esc",
             "Slash" if self.mods.shift => return format!("{s}?"),
             "Slash" => "/",

@@ -3,12 +3,14 @@
 //! needs: the reader's layout, widget drafts, the file dialogs.
 
 use super::article_list;
+use super::decision_log::{self, DecisionLogView};
 use super::dialogs::{self, FileDialogs, NativeDialogs};
 use super::export_dialog::{ExportDialog, ExportRequest};
 use super::message::Outbox;
 use super::modals::{self, Drafts};
 use super::panel::{self, PanelState, PanelView};
 use super::reader::{LayoutKey, Reader, ReaderEvent, ReaderView};
+use super::review_panel;
 use super::shortcuts;
 use crate::app::{
     Action, Command, Effect, Menu, Mode, Prompt, STORAGE_KEY, Session, Settings, Startup, Workbench,
@@ -48,6 +50,7 @@ pub struct App {
     panel: PanelState,
     export: ExportDialog,
     drafts: Drafts,
+    decision_log: DecisionLogView,
     /// The find field's text and article filter's text (widget state; the core gets them
     /// as commands).
     find_query: String,
@@ -100,6 +103,7 @@ impl App {
             panel: PanelState::default(),
             export: ExportDialog::default(),
             drafts,
+            decision_log: DecisionLogView::default(),
             find_query: String::new(),
             filter: String::new(),
             focus_find: false,
@@ -281,8 +285,28 @@ impl App {
                     Action::CreateSentiment,
                     Action::CreateTag,
                 ],
-                Mode::Review => &[],
+                Mode::Review => &[
+                    Action::PrevDisagreement,
+                    Action::NextDisagreement,
+                    Action::AcceptMine,
+                    Action::AcceptTheirs,
+                    Action::AcceptBoth,
+                    Action::EditThenAccept,
+                    Action::Reject,
+                ],
             };
+            let review_on = self.wb.mode() == Mode::Review;
+            if ui
+                .add(egui::Button::selectable(
+                    review_on,
+                    Action::ToggleReview.button_text(),
+                ))
+                .on_hover_text(Action::ToggleReview.description())
+                .clicked()
+            {
+                out.action(Action::ToggleReview);
+            }
+            ui.separator();
             for &a in tools {
                 if ui
                     .add_enabled(self.enabled(a), egui::Button::new(a.button_text()))
@@ -303,9 +327,11 @@ impl App {
                 }
             }
             ui.separator();
-            let mut show = self.wb.settings().show_other_layers;
-            if ui.checkbox(&mut show, "Other layers").changed() {
-                out.action(Action::ToggleOtherLayers);
+            if self.wb.mode() == Mode::Annotate {
+                let mut show = self.wb.settings().show_other_layers;
+                if ui.checkbox(&mut show, "Other layers").changed() {
+                    out.action(Action::ToggleOtherLayers);
+                }
             }
             ui.separator();
             let who = if self.wb.me().is_empty() {
@@ -528,6 +554,7 @@ impl eframe::App for App {
                     .wb
                     .selected_annotation()
                     .and_then(|id| project.find_annotation(id));
+                let editable = selected.is_some_and(|(l, _)| self.wb.can_edit_layer(&l.annotator));
                 let view = PanelView {
                     project,
                     text: self
@@ -537,11 +564,20 @@ impl eframe::App for App {
                         .map(|a| a.text.as_str()),
                     selection: self.wb.selection(),
                     selected,
-                    annotator: self.wb.me(),
                     rows: &self.wb.marks().rows,
                     selected_target: self.wb.selected(),
+                    editable,
                 };
-                panel::show(ui, &view, &mut self.panel, &mut out);
+                if self.wb.mode() == Mode::Review {
+                    review_panel::show(ui, &self.wb, &mut out);
+                    if editable {
+                        ui.separator();
+                        ui.label(RichText::new("Adjudicated annotation").strong());
+                        panel::editor_only(ui, &view, &mut self.panel, &mut out);
+                    }
+                } else {
+                    panel::show(ui, &view, &mut self.panel, &mut out);
+                }
             });
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut out));
 
@@ -563,6 +599,12 @@ impl eframe::App for App {
             }
         }
 
+        if let Some(report) = self.wb.agreement() {
+            super::agreement_window::show(&ctx, report, &mut out);
+        }
+        if self.wb.decisions_open() {
+            decision_log::show(&ctx, &self.wb, &mut self.decision_log, &mut out);
+        }
         if let Some(prompt) = self.wb.prompt().cloned()
             && let Some(choice) = modals::show(&ctx, &prompt, &mut self.drafts)
         {

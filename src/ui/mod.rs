@@ -1,8 +1,10 @@
 //! egui views only: they draw the workbench (`crate::app`) and turn input into its
 //! commands; [`App`] hands those to `Workbench::apply`.
 
+mod agreement_window;
 mod app;
 mod article_list;
+mod decision_log;
 pub mod dialogs;
 mod export_dialog;
 mod fonts;
@@ -11,6 +13,7 @@ mod message;
 pub mod modals;
 mod panel;
 mod reader;
+mod review_panel;
 mod shortcuts;
 mod theme;
 

@@ -25,10 +25,18 @@ pub struct PanelView<'a> {
     pub text: Option<&'a str>,
     pub selection: Option<std::ops::Range<usize>>,
     pub selected: Option<(&'a Layer, &'a Annotation)>,
-    pub annotator: &'a str,
     /// The current article's marks as list rows, in text order.
     pub rows: &'a [MarkRow],
     pub selected_target: Option<&'a MarkTarget>,
+    /// The selected annotation may be changed (own layer, or adjudicated in review).
+    pub editable: bool,
+}
+
+/// Only the selected annotation's editor (review mode shows it under the review item).
+pub fn editor_only(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
+    if let Some((layer, a)) = view.selected {
+        editor(ui, view, layer, a, state, out);
+    }
 }
 
 pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
@@ -106,7 +114,7 @@ fn editor(
         );
     });
     ui.label(RichText::new(&a.span.exact).italics());
-    let mine = layer.annotator == view.annotator;
+    let mine = view.editable;
     if !mine {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("In {}’s layer (read-only).", layer.annotator)).weak());

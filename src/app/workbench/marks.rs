@@ -63,7 +63,10 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
     for (index, layer) in input.project.layers.iter().enumerate() {
         let adjudicated = layer.role == LayerRole::Adjudicated || layer.annotator == ADJUDICATED;
         let (mine, shown) = match &input.review_layers {
-            Some((a, b)) => (layer.annotator == *a, adjudicated || layer.annotator == *b || layer.annotator == *a),
+            Some((a, b)) => (
+                layer.annotator == *a,
+                adjudicated || layer.annotator == *b || layer.annotator == *a,
+            ),
             None => {
                 let mine = layer.annotator == input.me;
                 (mine, mine || input.show_other_layers)

@@ -9,9 +9,7 @@ use crate::model::{ADJUDICATED, LayerRole, Project};
 use crate::review::adjudicate::Reviewer;
 use crate::review::merge::{self, Incoming};
 use crate::review::report::ReportOptions;
-use crate::review::{
-    self, AgreementReport, CompareOptions, DecidedItems, ItemKey, ReviewItem,
-};
+use crate::review::{self, AgreementReport, CompareOptions, DecidedItems, ItemKey, ReviewItem};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -73,8 +71,8 @@ impl ReviewState {
         let options = CompareOptions {
             free_text: setup.free_text,
         };
-        self.items = review::review_items(project, &setup.mine, &setup.theirs, options)
-            .unwrap_or_default();
+        self.items =
+            review::review_items(project, &setup.mine, &setup.theirs, options).unwrap_or_default();
         let decided = DecidedItems::new(project);
         self.decided = self
             .items
@@ -389,7 +387,11 @@ impl Workbench {
             self.status = "No agreements left to accept".into();
             return;
         }
-        if self.edit(adjudication_edit(adjudication), "Accept all agreements", false) {
+        if self.edit(
+            adjudication_edit(adjudication),
+            "Accept all agreements",
+            false,
+        ) {
             self.status = format!("Accepted {n} agreement(s) into the adjudicated layer");
         }
     }
@@ -464,7 +466,7 @@ impl Workbench {
                 format!("\nLayer “{}”: identical to yours, not added again.", l.from)
             } else {
                 format!(
-                    "\nLayer “{}” → “{}”: {} annotation(s), read-only.",
+                    "\nLayer “{}” comes in as “{}”: {} annotation(s), read-only.",
                     l.from, l.to, l.annotations
                 )
             });

@@ -58,6 +58,8 @@ pub enum Command {
     SetAnnotator(String),
     /// Ask who is annotating (to change it).
     AskAnnotator,
+    /// Show or hide one other annotator's layer.
+    ToggleLayer(String),
     /// Remember the theme the window switched to.
     RememberTheme(bool),
     /// The window's close button was pressed.

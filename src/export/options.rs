@@ -134,6 +134,14 @@ pub struct Split {
 }
 
 impl Split {
+    /// How many of `articles` articles each part gets (train, validation, test): a part
+    /// can be empty on a small project, which the export dialog says before exporting.
+    pub fn sizes(&self, articles: usize) -> [usize; 3] {
+        super::dataset::split_counts(articles, [self.train, self.validation, self.test])
+    }
+}
+
+impl Split {
     /// `80/10/10` (train/validation/test) or `90/10` (train/test); must add up to 100.
     pub fn parse(s: &str, seed: u64) -> Result<Self, String> {
         let parts: Vec<&str> = s.split('/').map(str::trim).collect();

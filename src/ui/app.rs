@@ -9,6 +9,7 @@ use super::export_dialog::{ExportDialog, ExportRequest};
 use super::message::Outbox;
 use super::modals::{self, Drafts};
 use super::panel::{self, PanelState, PanelView};
+use super::path_entry::{PathChoice, PathEntry};
 use super::reader::{LayoutKey, Reader, ReaderEvent, ReaderView};
 use super::review_panel;
 use super::shortcuts;
@@ -51,6 +52,10 @@ pub struct App {
     export: ExportDialog,
     drafts: Drafts,
     decision_log: DecisionLogView,
+    /// The app's own path entry, when no native file dialog exists.
+    path_entry: Option<PathEntry>,
+    /// Side panels folded by the user (or, on a narrow window, automatically).
+    fold: Folding,
     /// The find field's text and article filter's text (widget state; the core gets them
     /// as commands).
     find_query: String,
@@ -104,6 +109,8 @@ impl App {
             export: ExportDialog::default(),
             drafts,
             decision_log: DecisionLogView::default(),
+            path_entry: None,
+            fold: Folding::default(),
             find_query: String::new(),
             filter: String::new(),
             focus_find: false,
@@ -163,6 +170,17 @@ impl App {
             let prompt_before = self.wb.prompt().cloned();
             for effect in self.wb.apply(command) {
                 match effect {
+                    Effect::Dialog(dialog) if !self.dialogs.available() => {
+                        let start = self
+                            .wb
+                            .session()
+                            .path()
+                            .and_then(std::path::Path::parent)
+                            .map(std::path::Path::to_owned)
+                            .or_else(|| std::env::current_dir().ok())
+                            .unwrap_or_default();
+                        self.path_entry = Some(PathEntry::new(dialog, &start));
+                    }
                     Effect::Dialog(dialog) => {
                         let paths = dialogs::run(self.dialogs.as_mut(), &dialog);
                         queue.push_back(Command::Chosen { dialog, paths });
@@ -202,7 +220,14 @@ impl App {
     }
 
     fn keyboard(&mut self, ctx: &egui::Context, out: &mut Outbox) {
-        if self.wb.prompt().is_some() {
+        if self.wb.prompt().is_some() || self.path_entry.is_some() {
+            return;
+        }
+        // Escape closes an open menu or drop-down first.
+        if egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape))
+        {
+            egui::Popup::close_all(ctx);
             return;
         }
         // egui drops focus on Escape before the frame runs: a text field focused in the
@@ -332,6 +357,17 @@ impl App {
                 if ui.checkbox(&mut show, "Other layers").changed() {
                     out.action(Action::ToggleOtherLayers);
                 }
+                self.layers_menu(ui, out);
+            }
+            for (side, label) in [(Side::Left, "Articles"), (Side::Right, "Panel")] {
+                let mut open = self.fold.is_open(side);
+                if ui
+                    .toggle_value(&mut open, label)
+                    .on_hover_text(format!("Show or hide the {} pane", label.to_lowercase()))
+                    .clicked()
+                {
+                    self.fold.set(side, open);
+                }
             }
             ui.separator();
             let who = if self.wb.me().is_empty() {
@@ -355,6 +391,39 @@ impl App {
                 .clicked()
             {
                 out.action(Action::Help);
+            }
+        });
+    }
+
+    /// Each other layer with its colour and its own show/hide switch: the legend of the
+    /// reader's underlines.
+    fn layers_menu(&self, ui: &mut Ui, out: &mut Outbox) {
+        let project = self.wb.project();
+        let me = self.wb.me();
+        let others: Vec<(usize, &str)> = project
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.annotator != me)
+            .map(|(i, l)| (i, l.annotator.as_str()))
+            .collect();
+        if others.is_empty() {
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        ui.menu_button(format!("Layers ({})", others.len() + 1), |ui| {
+            ui.label(RichText::new(format!("{me} (you): filled highlights")).strong());
+            for (i, name) in others {
+                let mut shown = self.wb.settings().shows_layer(name);
+                let color = if name == crate::model::ADJUDICATED {
+                    ui.visuals().text_color()
+                } else {
+                    super::theme::layer_color(i, dark)
+                };
+                let text = RichText::new(format!("— {name}")).color(color);
+                if ui.checkbox(&mut shown, text).changed() {
+                    out.send(Command::ToggleLayer(name.to_owned()));
+                }
             }
         });
     }
@@ -495,6 +564,54 @@ impl App {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// Which side panels are shown. Narrow windows fold them so the reading column keeps a
+/// readable width; the user's own choice holds until the window changes size class, and
+/// the panels come back at their width when it grows (they were hidden, not squeezed).
+#[derive(Debug, Default)]
+struct Folding {
+    /// Window width class last seen: 0 narrow (< 820), 1 medium (< 1100), 2 wide.
+    class: Option<u8>,
+    left: bool,
+    right: bool,
+}
+
+impl Folding {
+    fn fit(&mut self, width: f32) {
+        let class = if width < 820.0 {
+            0
+        } else if width < 1100.0 {
+            1
+        } else {
+            2
+        };
+        if self.class != Some(class) {
+            self.class = Some(class);
+            self.left = class == 2;
+            self.right = class >= 1;
+        }
+    }
+
+    fn is_open(&self, side: Side) -> bool {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    fn set(&mut self, side: Side, open: bool) {
+        match side {
+            Side::Left => self.left = open,
+            Side::Right => self.right = open,
+        }
+    }
+}
+
 fn apply_theme(ctx: &egui::Context, dark: Option<bool>) {
     match dark {
         Some(true) => ctx.set_theme(egui::Theme::Dark),
@@ -532,53 +649,63 @@ impl eframe::App for App {
             self.toolbar(ui, &mut out);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("articles")
-            .resizable(true)
-            .default_size(280.0)
-            .show(ui, |ui| {
-                article_list::show(
-                    ui,
-                    self.wb.project(),
-                    self.wb.articles(),
-                    self.wb.current_article(),
-                    &mut self.filter,
-                    &mut out,
-                );
-            });
-        egui::Panel::right("annotation")
-            .resizable(true)
-            .default_size(340.0)
-            .show(ui, |ui| {
-                let project = self.wb.project();
-                let selected = self
-                    .wb
-                    .selected_annotation()
-                    .and_then(|id| project.find_annotation(id));
-                let editable = selected.is_some_and(|(l, _)| self.wb.can_edit_layer(&l.annotator));
-                let view = PanelView {
-                    project,
-                    text: self
+        self.fold.fit(ctx.content_rect().width());
+        if self.fold.is_open(Side::Left) {
+            egui::Panel::left("articles")
+                .resizable(true)
+                .default_size(280.0)
+                .min_size(180.0)
+                .max_size(420.0)
+                .show(ui, |ui| {
+                    article_list::show(
+                        ui,
+                        self.wb.project(),
+                        self.wb.articles(),
+                        self.wb.current_article(),
+                        &mut self.filter,
+                        &mut out,
+                    );
+                });
+        }
+        if self.fold.is_open(Side::Right) {
+            egui::Panel::right("annotation")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(240.0)
+                .max_size(520.0)
+                .show(ui, |ui| {
+                    let project = self.wb.project();
+                    let selected = self
                         .wb
-                        .current_article()
-                        .and_then(|id| project.article(id))
-                        .map(|a| a.text.as_str()),
-                    selection: self.wb.selection(),
-                    selected,
-                    rows: &self.wb.marks().rows,
-                    selected_target: self.wb.selected(),
-                    editable,
-                };
-                if self.wb.mode() == Mode::Review {
-                    review_panel::show(ui, &self.wb, &mut out);
-                    if editable {
-                        ui.separator();
-                        ui.label(RichText::new("Adjudicated annotation").strong());
-                        panel::editor_only(ui, &view, &mut self.panel, &mut out);
+                        .selected_annotation()
+                        .and_then(|id| project.find_annotation(id));
+                    let editable =
+                        selected.is_some_and(|(l, _)| self.wb.can_edit_layer(&l.annotator));
+                    let view = PanelView {
+                        project,
+                        text: self
+                            .wb
+                            .current_article()
+                            .and_then(|id| project.article(id))
+                            .map(|a| a.text.as_str()),
+                        selection: self.wb.selection(),
+                        selected,
+                        rows: &self.wb.marks().rows,
+                        selected_target: self.wb.selected(),
+                        editable,
+                    };
+                    if self.wb.mode() == Mode::Review {
+                        review_panel::show(ui, &self.wb, &mut out);
+                        if editable {
+                            ui.separator();
+                            ui.label(RichText::new("Adjudicated annotation").strong());
+                            panel::editor_only(ui, &view, &mut self.panel, &mut out);
+                        }
+                    } else {
+                        panel::show(ui, &view, &mut self.panel, &mut out);
                     }
-                } else {
-                    panel::show(ui, &view, &mut self.panel, &mut out);
-                }
-            });
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut out));
 
         if self.export.open {
@@ -590,7 +717,7 @@ impl eframe::App for App {
             ) {
                 Some(ExportRequest::ChooseFolder) => {
                     if let Some(dir) = self.dialogs.export_folder() {
-                        self.export.folder = Some(dir);
+                        self.export.set_folder(dir);
                     }
                 }
                 Some(ExportRequest::Start(options)) => out.send(Command::StartExport(options)),
@@ -599,6 +726,17 @@ impl eframe::App for App {
             }
         }
 
+        if let Some(entry) = &mut self.path_entry
+            && let Some(choice) = entry.show(&ctx, &self.wb.settings().recent)
+        {
+            let dialog = entry.dialog.clone();
+            let paths = match choice {
+                PathChoice::Chosen(p) => vec![p],
+                PathChoice::Cancelled => Vec::new(),
+            };
+            self.path_entry = None;
+            out.send(Command::Chosen { dialog, paths });
+        }
         if let Some(report) = self.wb.agreement() {
             super::agreement_window::show(&ctx, report, &mut out);
         }

@@ -5,6 +5,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 pub trait FileDialogs {
+    /// Whether a native dialog can be shown at all; when not, the app asks for the path
+    /// itself instead of doing nothing.
+    fn available(&self) -> bool {
+        true
+    }
     fn open_project(&mut self) -> Option<PathBuf>;
     fn save_project(&mut self, suggested_name: &str) -> Option<PathBuf>;
     fn import_files(&mut self) -> Option<Vec<PathBuf>>;
@@ -35,6 +40,10 @@ pub fn run(dialogs: &mut dyn FileDialogs, dialog: &crate::app::Dialog) -> Vec<Pa
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
+    fn available(&self) -> bool {
+        native_dialog_available()
+    }
+
     fn open_project(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title("Open project")
@@ -86,6 +95,58 @@ impl FileDialogs for NativeDialogs {
             .set_title("Compare with a colleague's project")
             .add_filter("factdesk project", &["ron"])
             .pick_file()
+    }
+}
+
+/// rfd shows dialogs through the XDG desktop portal (D-Bus) and falls back to zenity; with
+/// neither it returns "cancelled" at once. Look for them before relying on it.
+fn native_dialog_available() -> bool {
+    if !cfg!(target_os = "linux") || std::env::var_os("FLATPAK_ID").is_some() {
+        return true;
+    }
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(name).is_file()))
+    };
+    let portal = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        && [
+            "/usr/libexec/xdg-desktop-portal",
+            "/usr/lib/xdg-desktop-portal",
+            "/usr/lib/xdg-desktop-portal/xdg-desktop-portal",
+        ]
+        .iter()
+        .any(|p| std::path::Path::new(p).exists());
+    portal || on_path("zenity")
+}
+
+/// No dialog backend at all (tests of the in-app path entry).
+#[derive(Clone, Default)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn available(&self) -> bool {
+        false
+    }
+    fn open_project(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_project(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn import_files(&mut self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn import_folder(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn export_folder(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn import_annotations(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn compare_project(&mut self) -> Option<PathBuf> {
+        None
     }
 }
 

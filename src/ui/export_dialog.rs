@@ -27,6 +27,10 @@ pub struct ExportDialog {
     test: u32,
     seed: u64,
     pub folder: Option<PathBuf>,
+    /// The user picked a layer (otherwise the adjudicated one is proposed when it exists).
+    layer_chosen: bool,
+    /// The folder as typed (the folder button fills it; typing works without a dialog).
+    folder_text: String,
 }
 
 impl Default for ExportDialog {
@@ -41,11 +45,19 @@ impl Default for ExportDialog {
             test: 10,
             seed: 42,
             folder: None,
+            layer_chosen: false,
+            folder_text: String::new(),
         }
     }
 }
 
 impl ExportDialog {
+    /// A folder chosen with the dialog.
+    pub fn set_folder(&mut self, dir: PathBuf) {
+        self.folder_text = dir.display().to_string();
+        self.folder = Some(dir);
+    }
+
     /// The options the form describes (`None` without a folder).
     fn options(&self) -> Option<ExportOptions> {
         let folder = self.folder.clone()?;
@@ -85,6 +97,10 @@ impl ExportDialog {
                             }
                         });
                     ui.label(RichText::new(self.format.description()).weak().small());
+                    // The review's result is what a training set wants, when there is one.
+                    if !self.layer_chosen && project.layer(crate::model::ADJUDICATED).is_some() {
+                        self.layer = crate::model::ADJUDICATED.into();
+                    }
                     let layer_text = match self.layer.as_str() {
                         "all" => "All layers".to_owned(),
                         "adjudicated" => "Adjudicated".to_owned(),
@@ -93,6 +109,7 @@ impl ExportDialog {
                     ComboBox::from_label("Layer")
                         .selected_text(layer_text)
                         .show_ui(ui, |ui| {
+                            let before = self.layer.clone();
                             ui.selectable_value(&mut self.layer, "all".into(), "All layers");
                             for l in &project.layers {
                                 ui.selectable_value(
@@ -101,7 +118,21 @@ impl ExportDialog {
                                     &l.annotator,
                                 );
                             }
+                            self.layer_chosen |= self.layer != before;
                         });
+                    let annotator_layers = project
+                        .layers
+                        .iter()
+                        .filter(|l| l.annotator != crate::model::ADJUDICATED)
+                        .count();
+                    if self.layer == "all" && annotator_layers > 1 {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            "All layers: where annotators disagree, the dataset holds \
+                             contradictory duplicates. Export the adjudicated layer (review) \
+                             or one annotator's layer for training.",
+                        );
+                    }
                     if self.format.splits() {
                         ui.checkbox(&mut self.split, "Split into train / validation / test");
                         if self.split {
@@ -124,6 +155,33 @@ impl ExportDialog {
                             });
                             ui.add(egui::DragValue::new(&mut self.seed).prefix("seed "));
                             let sum = self.train + self.validation + self.test;
+                            let sizes = Split {
+                                train: self.train,
+                                validation: self.validation,
+                                test: self.test,
+                                seed: self.seed,
+                            }
+                            .sizes(project.articles.len());
+                            let empty: Vec<&str> = ["train", "validation", "test"]
+                                .into_iter()
+                                .zip(sizes)
+                                .filter(|(_, n)| *n == 0)
+                                .map(|(name, _)| name)
+                                .collect();
+                            if sum == 100 && !empty.is_empty() {
+                                ui.colored_label(
+                                    ui.visuals().warn_fg_color,
+                                    format!(
+                                        "{} articles split {}/{}/{}: no {} file (splits go by \
+                                         article).",
+                                        project.articles.len(),
+                                        self.train,
+                                        self.validation,
+                                        self.test,
+                                        empty.join(" or ")
+                                    ),
+                                );
+                            }
                             if sum != 100 {
                                 ui.colored_label(
                                     ui.visuals().error_fg_color,
@@ -132,14 +190,27 @@ impl ExportDialog {
                             }
                         }
                     }
+                    if let Some(f) = &self.folder
+                        && self.folder_text.is_empty()
+                    {
+                        self.folder_text = f.display().to_string();
+                    }
                     ui.horizontal(|ui| {
                         if ui.button("Choose folder…").clicked() {
                             request = Some(ExportRequest::ChooseFolder);
                         }
-                        match &self.folder {
-                            Some(f) => ui.label(f.display().to_string()),
-                            None => ui.label(RichText::new("no folder chosen").weak()),
-                        };
+                        let label = ui.label("Folder");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.folder_text)
+                                    .hint_text("type or choose a folder")
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if r.changed() {
+                            let t = self.folder_text.trim();
+                            self.folder = (!t.is_empty()).then(|| PathBuf::from(t));
+                        }
                     });
                 });
                 ui.separator();

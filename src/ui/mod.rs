@@ -12,6 +12,7 @@ mod icon;
 mod message;
 pub mod modals;
 mod panel;
+mod path_entry;
 mod reader;
 mod review_panel;
 mod shortcuts;
@@ -33,7 +34,7 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
         .with_app_id(crate::app_id::APP_ID)
         .with_icon(icon::window_icon())
         .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([800.0, 500.0]);
+        .with_min_inner_size([560.0, 400.0]);
     let options = eframe::NativeOptions {
         viewport,
         ..Default::default()

@@ -24,12 +24,13 @@ pub fn kind_color(kind: KindName, dark: bool) -> Color32 {
     }
 }
 
-/// The text selection (pending span) colour.
+/// The text selection (pending span) colour: a marker yellow, unlike any kind's colour
+/// (quotes are blue), in both themes.
 pub fn selection(dark: bool) -> Color32 {
     if dark {
-        Color32::from_rgba_unmultiplied(0x90, 0xc0, 0xff, 90)
+        Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x30, 80)
     } else {
-        Color32::from_rgba_unmultiplied(0x30, 0x80, 0xff, 70)
+        Color32::from_rgba_unmultiplied(0xff, 0xd0, 0x00, 110)
     }
 }
 

@@ -58,7 +58,6 @@ impl Workbench {
         if self.edit(Edit::AddAnnotation { layer, annotation }, &label, false) {
             self.selected = Some(MarkTarget::Annotation(id));
             self.selection = None;
-            self.status = label;
         }
     }
 
@@ -234,6 +233,9 @@ impl Workbench {
             self.article = Some(id);
             self.selected = None;
             self.selection = None;
+            if let Some(path) = self.session.path().map(std::path::Path::to_owned) {
+                self.settings.remember_article(&path, id.0);
+            }
         }
     }
 
@@ -258,9 +260,7 @@ impl Workbench {
         } else {
             "Mark article in progress"
         };
-        if self.edit(Edit::SetDone { article: id, done }, label, false) {
-            self.status = label.into();
-        }
+        self.edit(Edit::SetDone { article: id, done }, label, false);
     }
 
     /// Select the next case-insensitive match of `query` after the current selection
@@ -293,6 +293,9 @@ impl Workbench {
     }
 
     pub(super) fn double_click(&mut self, c: usize) {
+        if let Some(before) = self.before_click.take() {
+            self.selected = before;
+        }
         if let Some(text) = self.current_text()
             && let Some((s, e)) = text::word_at(text, c)
         {
@@ -303,6 +306,7 @@ impl Workbench {
     /// A click selects the innermost mark there; clicking again cycles through the
     /// overlapping ones. A click on no mark clears the selection.
     pub(super) fn click(&mut self, c: Option<usize>) {
+        self.before_click = Some(self.selected.clone());
         self.selection = None;
         let Some(c) = c else {
             self.selected = None;

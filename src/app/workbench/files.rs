@@ -15,6 +15,12 @@ impl Workbench {
             Ok(session) => {
                 self.replace_session(session);
                 self.settings.remember(path);
+                // Back where the user left off.
+                if let Some(id) = self.settings.last_article(path)
+                    && self.project().article(ArticleId(id)).is_some()
+                {
+                    self.article = Some(ArticleId(id));
+                }
                 self.status = format!("Opened {}", file_name(path));
                 if let Some(rec) = recovery::newer(path) {
                     self.prompt = Some(Prompt::Recovery {

@@ -11,6 +11,7 @@ pub struct MarksInput<'a> {
     pub article: Option<ArticleId>,
     pub me: &'a str,
     pub show_other_layers: bool,
+    pub hidden_layers: &'a std::collections::BTreeSet<String>,
     /// While reviewing: the two layers compared (the adjudicated layer is shown too).
     pub review_layers: Option<(String, String)>,
 }
@@ -21,6 +22,7 @@ struct MarksKey {
     article: Option<ArticleId>,
     me: String,
     show_other_layers: bool,
+    hidden_layers: std::collections::BTreeSet<String>,
     review_layers: Option<(String, String)>,
 }
 
@@ -45,6 +47,7 @@ impl MarksCache {
             article: input.article,
             me: input.me.to_owned(),
             show_other_layers: input.show_other_layers,
+            hidden_layers: input.hidden_layers.clone(),
             review_layers: input.review_layers.clone(),
         };
         if self.key.as_ref() == Some(&key) {
@@ -69,7 +72,9 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
             ),
             None => {
                 let mine = layer.annotator == input.me;
-                (mine, mine || input.show_other_layers)
+                let shown =
+                    input.show_other_layers && !input.hidden_layers.contains(&layer.annotator);
+                (mine, mine || shown)
             }
         };
         if !shown {

@@ -56,6 +56,9 @@ pub struct Workbench {
     find_open: bool,
     prompt: Option<Prompt>,
     status: String,
+    /// The selection before the last click: a double click (which starts with a click)
+    /// keeps it, so "Mark selection as speaker" works on a double-clicked word.
+    before_click: Option<Option<MarkTarget>>,
     /// Carried out once the pending "save as" dialog saved the project.
     after_save: Option<Then>,
     articles: ArticleList,
@@ -84,6 +87,7 @@ impl Workbench {
             prompt: None,
             status: String::new(),
             after_save: None,
+            before_click: None,
             articles: ArticleList::default(),
             marks: marks::MarksCache::default(),
             export: None,
@@ -235,6 +239,12 @@ impl Workbench {
             }
             Command::AskAnnotator => self.prompt = Some(Prompt::Annotator),
             Command::RememberTheme(dark) => self.settings.dark = Some(dark),
+            Command::ToggleLayer(layer) => {
+                if !self.settings.hidden_layers.remove(&layer) {
+                    self.settings.hidden_layers.insert(layer);
+                }
+                self.settings.show_other_layers = true;
+            }
             Command::CloseRequested => {
                 if self.session.is_dirty() {
                     effects.push(Effect::CancelClose);
@@ -267,7 +277,11 @@ impl Workbench {
     /// Apply an edit as one undo step; a failure is reported, never dropped.
     fn edit(&mut self, edit: Edit, label: &str, coalesce: bool) -> bool {
         match self.session.apply(edit, label, self.now, coalesce) {
-            Ok(()) => true,
+            Ok(()) => {
+                // The status always tells the last thing done, never an older one.
+                self.status = format!("{label} (Ctrl+Z to undo)");
+                true
+            }
             Err(e) => {
                 self.error(&format!("{label} failed"), e);
                 false
@@ -399,6 +413,7 @@ impl Workbench {
             article: self.article,
             me: &self.settings.annotator,
             show_other_layers: self.settings.show_other_layers,
+            hidden_layers: &self.settings.hidden_layers,
             review_layers,
         });
     }

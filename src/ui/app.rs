@@ -67,6 +67,10 @@ pub struct App {
     title: String,
     /// A text field had keyboard focus at the end of the last frame.
     was_typing: bool,
+    /// `FACTDESK_QUIT_AFTER_FIRST_FRAME`: draw, report, close (smoke test of the
+    /// one-command run on a fresh machine).
+    smoke_test: bool,
+    frames: u64,
 }
 
 impl App {
@@ -118,6 +122,8 @@ impl App {
             allow_close: false,
             title: String::new(),
             was_typing: false,
+            smoke_test: std::env::var_os("FACTDESK_QUIT_AFTER_FIRST_FRAME").is_some(),
+            frames: 0,
         }
     }
 
@@ -754,6 +760,17 @@ impl eframe::App for App {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
         self.was_typing = ctx.egui_wants_keyboard_input();
+        self.frames += 1;
+        if self.smoke_test && self.frames == 2 {
+            eprintln!(
+                "factdesk: first frame drawn: {} article(s), {} annotation(s), {}",
+                self.wb.project().articles.len(),
+                self.wb.project().annotation_count(),
+                self.wb.prompt().map_or("no prompt".to_owned(), |p| format!("{p:?}"))
+            );
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         let title = self.wb.session().title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -1125,6 +1125,10 @@ impl App {
             selected,
             speaker,
             scroll_to: self.scroll_to.take(),
+            direction: article
+                .language
+                .as_deref()
+                .and_then(crate::bidi::direction_of_language),
         };
         for ev in self.reader.show(ui, &view) {
             out.send(Msg::Reader(ev));

@@ -11,7 +11,9 @@ mod message;
 pub mod modals;
 mod panel;
 mod reader;
+mod reader_bidi;
 pub mod settings;
+mod shaping;
 mod theme;
 
 pub use action::Action;

@@ -45,13 +45,67 @@ const WORDS: &[&str] = &[
     "Monday",
 ];
 
+/// Persian and Arabic news words with Latin names and numbers inside, for right-to-left
+/// articles (the same shape of text as [`WORDS`]).
+const RTL_WORDS: &[&str] = &[
+    "مراسم",
+    "تشییع",
+    "سردار",
+    "سلیمانی",
+    "در",
+    "تهران",
+    "با",
+    "حضور",
+    "میلیون\u{200c}ها",
+    "نفر",
+    "برگزار",
+    "شد",
+    "خامنه\u{200c}ای",
+    "گفت",
+    "«ما",
+    "پاسخ",
+    "خواهیم",
+    "داد»",
+    "Reuters",
+    "گزارش",
+    "داد",
+    "که",
+    "62",
+    "تن",
+    "کشته",
+    "و",
+    "بیش",
+    "از",
+    "200",
+    "زخمی",
+    "شدند،",
+    "Zarif",
+    "قال",
+    "المسؤولون",
+    "إنّ",
+    "(BBC)",
+    "۱۴۰۴",
+    "به\u{200c}گفته",
+    "پلیس",
+    "😀",
+];
+
 /// Text of about `chars` code points in paragraphs, mixing scripts and emoji.
 pub fn article_text(rng: &mut fastrand::Rng, chars: usize) -> String {
+    text_of_words(rng, chars, WORDS)
+}
+
+/// Persian/Arabic text of about `chars` code points, with Latin names and numbers.
+pub fn rtl_article_text(rng: &mut fastrand::Rng, chars: usize) -> String {
+    text_of_words(rng, chars, RTL_WORDS)
+}
+
+fn text_of_words(rng: &mut fastrand::Rng, chars: usize, words: &[&str]) -> String {
     let mut s = String::with_capacity(chars + 64);
     let mut n = 0;
     let mut words_in_par = 0;
     while n < chars {
-        let w = WORDS[rng.usize(..WORDS.len())];
+        let w = words[rng.usize(..words.len())];
         s.push_str(w);
         n += w.chars().count();
         words_in_par += 1;
@@ -70,6 +124,25 @@ pub fn article_text(rng: &mut fastrand::Rng, chars: usize) -> String {
 /// A project with `articles` articles of about `chars` code points each and `annotations`
 /// annotations spread over them, in two layers, every kind represented.
 pub fn project(seed: u64, articles: usize, chars: usize, annotations: usize) -> Project {
+    project_of(seed, articles, chars, annotations, article_text)
+}
+
+/// Like [`project`], with Persian/Arabic articles (language `fa`).
+pub fn rtl_project(seed: u64, articles: usize, chars: usize, annotations: usize) -> Project {
+    let mut p = project_of(seed, articles, chars, annotations, rtl_article_text);
+    for a in &mut p.articles {
+        a.language = Some("fa".into());
+    }
+    p
+}
+
+fn project_of(
+    seed: u64,
+    articles: usize,
+    chars: usize,
+    annotations: usize,
+    text_of: fn(&mut fastrand::Rng, usize) -> String,
+) -> Project {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut p = Project::new("synthetic");
     let entity = EntityId(1);
@@ -81,7 +154,7 @@ pub fn project(seed: u64, articles: usize, chars: usize, annotations: usize) -> 
         wikidata: None,
     });
     for i in 0..articles {
-        let text = article_text(&mut rng, chars);
+        let text = text_of(&mut rng, chars);
         let mut a = Article::new(ArticleId(i as u64 + 1), format!("Article {i}"), text);
         a.outlet = Some("Synthetic Press".into());
         p.articles.push(a);

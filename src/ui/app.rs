@@ -508,6 +508,10 @@ impl App {
             selected: outline,
             speaker,
             scroll_to,
+            direction: article
+                .language
+                .as_deref()
+                .and_then(crate::bidi::direction_of_language),
         };
         for ev in self.reader.show(ui, &view) {
             out.send(match ev {
@@ -766,7 +770,9 @@ impl eframe::App for App {
                 "factdesk: first frame drawn: {} article(s), {} annotation(s), {}",
                 self.wb.project().articles.len(),
                 self.wb.project().annotation_count(),
-                self.wb.prompt().map_or("no prompt".to_owned(), |p| format!("{p:?}"))
+                self.wb
+                    .prompt()
+                    .map_or("no prompt".to_owned(), |p| format!("{p:?}"))
             );
             self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

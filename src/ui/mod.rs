@@ -14,7 +14,9 @@ pub mod modals;
 mod panel;
 mod path_entry;
 mod reader;
+mod reader_bidi;
 mod review_panel;
+mod shaping;
 mod shortcuts;
 mod theme;
 

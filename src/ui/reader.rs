@@ -4,8 +4,10 @@
 //! each frame only the paragraphs inside the viewport are painted and hit-tested, so a
 //! 1 MB article with 10,000 annotations scrolls as smoothly as a short one.
 
+use super::reader_bidi::{BidiBody, StyledRange};
 use super::theme;
 use crate::app::{Mark, MarkStyle};
+use crate::bidi::{self, Direction};
 use crate::model::{KindName, text};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
@@ -38,7 +40,16 @@ struct Para {
     /// Hash of the highlights that touch this paragraph: unchanged means reusable galley.
     hash: u64,
     top: f32,
-    galley: Arc<Galley>,
+    height: f32,
+    body: Body,
+}
+
+/// How a paragraph is drawn.
+enum Body {
+    /// Left-to-right text only: one egui galley, highlights inside it.
+    Plain(Arc<Galley>),
+    /// Right-to-left or mixed text, reordered line by line (UAX #9).
+    Bidi(BidiBody),
 }
 
 struct Layout {
@@ -66,6 +77,7 @@ pub struct ReaderView<'a> {
     pub text: &'a str,
     pub key: LayoutKey,
     /// Sorted by start.
+    /// Sorted by start.
     pub marks: &'a [Mark],
     pub selection: Option<std::ops::Range<usize>>,
     /// Span of the selected annotation: outlined.
@@ -74,6 +86,9 @@ pub struct ReaderView<'a> {
     pub speaker: Option<(usize, usize)>,
     /// Scroll so that this code point is visible.
     pub scroll_to: Option<usize>,
+    /// Base direction of every paragraph, from the article's language
+    /// ([`bidi::direction_of_language`]); `None`: each paragraph's first strong letter.
+    pub direction: Option<Direction>,
 }
 
 impl Reader {
@@ -111,13 +126,16 @@ impl Reader {
                 let painter = ui.painter_at(rect);
                 let first = layout
                     .paras
-                    .partition_point(|p| p.top + p.galley.size().y < viewport.min.y);
+                    .partition_point(|p| p.top + p.height < viewport.min.y);
                 for p in layout.paras[first..]
                     .iter()
                     .take_while(|p| p.top <= viewport.max.y)
                 {
                     let at = self.origin + vec2(0.0, p.top);
-                    painter.galley(at, p.galley.clone(), text_color);
+                    match &p.body {
+                        Body::Plain(galley) => painter.galley(at, galley.clone(), text_color),
+                        Body::Bidi(body) => body.paint(&painter, at, text_color),
+                    }
                     if let Some(sel) = &view.selection {
                         for r in range_rects(p, sel.start, sel.end) {
                             painter.rect_filled(
@@ -209,10 +227,11 @@ impl Reader {
             view.marks,
             width,
             view.key.dark,
+            view.direction,
             color,
             old.map(|l| l.paras).unwrap_or_default(),
         );
-        let height = paras.last().map_or(0.0, |p| p.top + p.galley.size().y);
+        let height = paras.last().map_or(0.0, |p| p.top + p.height);
         self.layout = Some(Layout {
             key: view.key,
             width,
@@ -225,7 +244,7 @@ impl Reader {
 
     fn para_at(&self, y: f32) -> Option<&Para> {
         let l = self.layout.as_ref()?;
-        let i = l.paras.partition_point(|p| p.top + p.galley.size().y < y);
+        let i = l.paras.partition_point(|p| p.top + p.height < y);
         l.paras.get(i.min(l.paras.len().saturating_sub(1)))
     }
 
@@ -234,15 +253,24 @@ impl Reader {
         let Some(p) = self.para_at(rel.y) else {
             return 0;
         };
-        p.start + p.galley.cursor_from_pos(rel - vec2(0.0, p.top)).index.0
+        let local = rel - vec2(0.0, p.top);
+        p.start
+            + match &p.body {
+                Body::Plain(galley) => galley.cursor_from_pos(local).index.0,
+                Body::Bidi(body) => body.caret_at(local),
+            }
     }
 
     /// The character under a point, if any.
     fn char_at(&self, rel: Vec2) -> Option<usize> {
         let p = self.para_at(rel.y)?;
         let local = rel - vec2(0.0, p.top);
+        let galley = match &p.body {
+            Body::Plain(galley) => galley,
+            Body::Bidi(body) => return body.char_at(local).map(|c| p.start + c),
+        };
         let mut idx = 0;
-        for row in &p.galley.rows {
+        for row in &galley.rows {
             let r = row.rect();
             if local.y >= r.top() && local.y <= r.bottom() {
                 let x = local.x - row.pos.x;
@@ -269,11 +297,20 @@ impl Reader {
     }
 }
 
-/// Galley-relative rectangles covering code points `s..e` of the article within `p`.
+/// Paragraph-relative rectangles covering code points `s..e` of the article within `p`,
+/// left to right on each line: several on one line where the range changes direction.
 fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
+    match &p.body {
+        Body::Plain(galley) => plain_range_rects(galley, p.start, s, e),
+        Body::Bidi(body) if e > p.start => body.range_rects(s.saturating_sub(p.start), e - p.start),
+        Body::Bidi(_) => Vec::new(),
+    }
+}
+
+fn plain_range_rects(galley: &Galley, start: usize, s: usize, e: usize) -> Vec<Rect> {
     let mut out = Vec::new();
-    let mut row_start = p.start;
-    for row in &p.galley.rows {
+    let mut row_start = start;
+    for row in &galley.rows {
         let n = row.glyphs.len();
         let (a, b) = (s.max(row_start), e.min(row_start + n));
         if a < b {
@@ -301,6 +338,7 @@ fn build_paragraphs(
     highlights: &[Mark],
     width: f32,
     dark: bool,
+    direction: Option<Direction>,
     color: Color32,
     old: Vec<Para>,
 ) -> (Vec<Para>, u64) {
@@ -333,20 +371,29 @@ fn build_paragraphs(
         while old.peek().is_some_and(|p| p.start < start) {
             old.next();
         }
-        let galley = match old.next_if(|p| p.start == start && p.hash == hash) {
-            Some(p) => p.galley,
+        let (body, h) = match old.next_if(|p| p.start == start && p.hash == hash) {
+            Some(p) => (p.body, p.height),
             None => {
                 laid_out += 1;
-                let job = paragraph_job(line, start, len, &active, width, dark, &base);
-                ctx.fonts_mut(|f| f.layout_job(job))
+                let styles = styled_ranges(start, end, &active, dark);
+                if direction.is_some_and(Direction::is_rtl) || bidi::has_rtl(line) {
+                    let body = BidiBody::layout(ctx, line, direction, width, &base, &styles);
+                    let h = body.height();
+                    (Body::Bidi(body), h)
+                } else {
+                    let job = paragraph_job(line, &styles, width, &base);
+                    let galley = ctx.fonts_mut(|f| f.layout_job(job));
+                    let h = galley.size().y;
+                    (Body::Plain(galley), h)
+                }
             }
         };
-        let h = galley.size().y;
         paras.push(Para {
             start,
             hash,
             top,
-            galley,
+            height: h,
+            body,
         });
         top += h;
         start = end + 1; // the '\n'
@@ -354,26 +401,19 @@ fn build_paragraphs(
     (paras, laid_out)
 }
 
-fn paragraph_job(
-    line: &str,
-    start: usize,
-    len: usize,
-    active: &[&Mark],
-    width: f32,
-    dark: bool,
-    base: &TextFormat,
-) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = width;
-    let end = start + len;
+/// The highlight style of each stretch of the paragraph `start..end` (article code points)
+/// that some highlight covers, paragraph-relative: the innermost highlight's fill, and an
+/// underline in the colour of the one around it (thicker where they overlap).
+///
+/// This is the only place where a highlight's fields decide how it looks.
+fn styled_ranges(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<StyledRange> {
     let relevant: Vec<&Mark> = active
         .iter()
         .copied()
         .filter(|h| h.start < end && h.end > start)
         .collect();
-    if relevant.is_empty() || len == 0 {
-        job.append(line, 0.0, base.clone());
-        return job;
+    if relevant.is_empty() || start == end {
+        return Vec::new();
     }
     let mut cuts: Vec<usize> = vec![start, end];
     for h in &relevant {
@@ -381,21 +421,7 @@ fn paragraph_job(
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let bytes: Vec<usize> = if line.is_ascii() {
-        Vec::new()
-    } else {
-        line.char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(line.len()))
-            .collect()
-    };
-    let byte = |c: usize| {
-        if line.is_ascii() {
-            c - start
-        } else {
-            bytes[c - start]
-        }
-    };
+    let mut out = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         // Suggestions are ghosts: they never hide an annotation's fill.
@@ -405,16 +431,57 @@ fn paragraph_job(
             .filter(|h| h.start <= a && h.end >= b)
             .collect();
         covering.sort_by_key(|h| (h.style == MarkStyle::Suggestion, h.end - h.start));
-        let mut fmt = base.clone();
         if let Some(inner) = covering.first() {
-            fmt.background = theme::mark_background(inner.kind, inner.style, dark);
             let under = covering.get(1).unwrap_or(inner);
-            fmt.underline = Stroke::new(
-                if covering.len() > 1 { 2.0 } else { 1.0 },
-                theme::mark_edge(under.kind, under.style, dark),
-            );
+            out.push(StyledRange {
+                start: a - start,
+                end: b - start,
+                fill: theme::mark_background(inner.kind, inner.style, dark),
+                underline: Stroke::new(
+                    if covering.len() > 1 { 2.0 } else { 1.0 },
+                    theme::mark_edge(under.kind, under.style, dark),
+                ),
+            });
         }
-        job.append(&line[byte(a)..byte(b)], 0.0, fmt);
+    }
+    out
+}
+
+/// A left-to-right paragraph as one job, highlighted stretches as formatted sections.
+fn paragraph_job(line: &str, styles: &[StyledRange], width: f32, base: &TextFormat) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    if styles.is_empty() {
+        job.append(line, 0.0, base.clone());
+        return job;
+    }
+    let bytes: Vec<usize> = if line.is_ascii() {
+        Vec::new()
+    } else {
+        line.char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(line.len()))
+            .collect()
+    };
+    let byte = |c: usize| if line.is_ascii() { c } else { bytes[c] };
+    let mut at = 0;
+    for st in styles {
+        if st.start > at {
+            job.append(&line[byte(at)..byte(st.start)], 0.0, base.clone());
+        }
+        let mut fmt = base.clone();
+        fmt.background = st.fill;
+        fmt.underline = st.underline;
+        job.append(&line[byte(st.start)..byte(st.end)], 0.0, fmt);
+        at = st.end;
+    }
+    let len = if line.is_ascii() {
+        line.len()
+    } else {
+        bytes.len() - 1
+    };
+    if at < len {
+        job.append(&line[byte(at)..], 0.0, base.clone());
     }
     job
 }

@@ -193,7 +193,7 @@ impl Workbench {
                 self.selected = Some(MarkTarget::Suggestion(key));
                 self.selection = None;
             }
-            Command::UpdateAnnotation(a) if !self.can_edit_annotation(a.id) => {
+            Command::UpdateAnnotation(a) if self.is_read_only(a.id) => {
                 self.status = "That annotation is in another layer (read-only)".into();
             }
             Command::UpdateAnnotation(a) => {
@@ -201,7 +201,7 @@ impl Workbench {
                 self.edit(Edit::ReplaceAnnotation(a), &label, true);
             }
             Command::UpdateAnnotationWithEntity { annotation, .. }
-                if !self.can_edit_annotation(annotation.id) =>
+                if self.is_read_only(annotation.id) =>
             {
                 self.status = "That annotation is in another layer (read-only)".into();
             }
@@ -429,10 +429,11 @@ impl Workbench {
                     .is_some_and(|l| l.role == crate::model::LayerRole::Adjudicated))
     }
 
-    fn can_edit_annotation(&self, id: AnnotationId) -> bool {
+    /// The annotation exists in a layer the user may not change.
+    fn is_read_only(&self, id: AnnotationId) -> bool {
         self.project()
             .find_annotation(id)
-            .is_some_and(|(l, _)| self.can_edit_layer(&l.annotator))
+            .is_some_and(|(l, _)| !self.can_edit_layer(&l.annotator))
     }
 
     fn scroll_to(&mut self, to: usize) {

@@ -176,8 +176,22 @@ fn modes_have_their_own_keymaps() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = workbench(dir.path());
     assert_eq!(wb.mode(), Mode::Annotate);
+    // One layer: nothing to review, and the user is told how to get a second.
+    wb.apply(Command::Run(Action::ToggleReview));
+    assert_eq!(wb.mode(), Mode::Annotate);
+    assert!(wb.status().contains("Compare with"), "{}", wb.status());
+    find(&mut wb, "Friday");
+    wb.apply(Command::Run(Action::CreateTag));
+    wb.apply(Command::SetAnnotator("bob".into()));
+    find(&mut wb, "Friday");
+    wb.apply(Command::Run(Action::CreateClaim));
     wb.apply(Command::Run(Action::ToggleReview));
     assert_eq!(wb.mode(), Mode::Review);
+    assert_eq!(
+        wb.review_progress().disagreements,
+        1,
+        "a label disagreement"
+    );
     let review_j = Mode::Review
         .keymap()
         .into_iter()

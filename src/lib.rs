@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod app_id;
+pub mod assist;
 pub mod cli;
 pub mod export;
 pub mod import;

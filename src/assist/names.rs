@@ -26,6 +26,9 @@ const TITLE_WORDS: &[&str] = &[
     "cleric", "mullah", "hajj", "spiritual", "revolutionary", "guards", "guard", "quds",
     "force", "corps", "national", "security", "adviser", "advisor", "envoy", "diplomat",
     "official", "aide", "pastor", "rabbi", "chief-executive", "secretary-general",
+    "prosecutor", "barrister", "solicitor", "boss", "substitute", "defender", "goalkeeper",
+    "winger", "forward", "editor", "columnist", "correspondent", "insider", "teacher",
+    "student", "pensioner", "voter", "councillor", "cabinet", "member",
 ];
 
 /// Country and nationality words that describe a person in front of the name.
@@ -71,7 +74,11 @@ const NOT_NAME_WORDS: &[&str] = &[
     "please", "thank", "thanks", "yes", "oh", "well", "hospitals", "trust", "nhs", "road",
     "avenue", "park", "bridge", "station", "hall", "airlines", "airways", "island",
     "islands", "province", "region", "district", "county", "valley", "mountains",
+    "studies", "medicine", "commission", "fund", "foundation", "trust", "institute",
 ];
+
+/// Capitalised words that make the run before them an institution, not a person.
+const ORG_TAILS: &[&str] = &["service", "college", "studies", "institute", "council", "department", "agency", "university", "press", "news", "ministry", "party", "commission", "committee", "foundation", "fund", "trust", "hospital", "school", "association", "union", "corps", "force", "guard", "guards", "group", "company", "bank", "court", "office", "organization", "organisation", "times", "post", "network"];
 
 /// Name particles written in lower case inside a name (Abu Mahdi al-Muhandis, van Gogh).
 const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "von", "da", "di", "le", "la", "el", "du", "der", "den", "dos", "abu", "ter", "bint"];
@@ -96,7 +103,12 @@ const ROLES: &[(&str, &[&str])] = &[
     ("ambassador", &["ambassador"]),
     ("judge", &["judge"]),
     ("coach", &["coach"]),
-    ("manager", &["manager"]),
+    ("manager", &["manager", "boss", "coach"]),
+    ("boss", &["manager", "boss", "coach"]),
+    ("striker", &["striker", "forward"]),
+    ("prosecutor", &["prosecutor"]),
+    ("barrister", &["barrister"]),
+    ("councillor", &["councillor"]),
     ("inspector", &["inspector", "insp"]),
     ("detective", &["detective"]),
     ("superintendent", &["superintendent", "supt"]),
@@ -138,7 +150,10 @@ pub fn is_name_token(tok: &Token) -> bool {
         return false;
     }
     let first = tok.first_char();
-    first.is_uppercase() && tok.text.chars().any(|c| c.is_lowercase()) && !tok.text.chars().any(|c| c.is_ascii_digit())
+    // "Chart-topper" is a description; "Jean-Luc" and "Al-Sadr" are names.
+    let lower_after_hyphen = tok.text.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    !lower_after_hyphen
+        && first.is_uppercase() && tok.text.chars().any(|c| c.is_lowercase()) && !tok.text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The role a definite description names: "minister" for "the foreign minister".
@@ -240,6 +255,22 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
     let mut i = 0;
     let sentence_starts: std::collections::HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
     while i < toks.len() {
+        // "Diallo's team": a possessive of a person already named is a mention too.
+        if let Some(stem) = possessive_stem(&toks[i]) {
+            let sl = stem.to_lowercase();
+            if let Some(m) = out.iter().rev().find(|m| m.full.to_lowercase().split_whitespace().any(|w| w == sl)) {
+                let full = m.full.clone();
+                out.push(Mention {
+                    range: Range { start: toks[i].start, end: toks[i].start + stem.chars().count() },
+                    name: stem,
+                    full,
+                    titles: Vec::new(),
+                    phrase_start: toks[i].start,
+                });
+            }
+            i += 1;
+            continue;
+        }
         let Some((mut phrase, mut next)) = read_name_phrase(toks, i) else {
             i += 1;
             continue;
@@ -257,6 +288,20 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             {
                 phrase = rest;
                 next = rest_next;
+            }
+        }
+        // "Royal College", "Weather Service": a name part followed by an institution word.
+        let org_follows = toks.get(next).is_some_and(|t| t.is_word && t.is_capitalized() && ORG_TAILS.contains(&t.lower().as_str()));
+        if org_follows {
+            i = next.max(i + 1);
+            continue;
+        }
+        // "the mining minister, Andrea Fuentes": a title in apposition before the name.
+        if phrase.titles.is_empty() && i >= 2 && toks[i - 1].text == "," {
+            let mut k = i - 1;
+            while k > 0 && toks[k - 1].is_word && is_title_word(&toks[k - 1].lower()) {
+                k -= 1;
+                phrase.titles.push(toks[k].lower());
             }
         }
         if let Some(full) = judge(doc, &phrase, &out, known, at_sentence_start && is_common_opening(&toks[i])) {
@@ -284,7 +329,7 @@ fn judge(doc: &Doc, phrase: &NamePhrase, out: &[Mention], known: &[String], comm
     });
     let earlier = out.iter().rev().find(|m| {
         let fl = m.full.to_lowercase();
-        fl == name_lower || (phrase.name_tokens == 1 && fl.split_whitespace().last() == Some(last_word.as_str()))
+        fl == name_lower || (phrase.name_tokens == 1 && fl.split_whitespace().any(|w| w == last_word))
     });
     let accepted = (phrase.name_tokens >= 2 && !common_opening)
         || !phrase.titles.is_empty()

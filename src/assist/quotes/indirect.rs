@@ -101,7 +101,21 @@ fn reported(doc: &Doc, toks: &[Token], quoted: &dyn Fn(&Token) -> bool, has_frag
             continue;
         }
         let subject_from = toks[..c].iter().rposition(|t| t.text == "," || t.text == ";" || t.text == ":").map_or(0, |p| p + 1);
-        let subject = &toks[subject_from..c];
+        let mut subject = &toks[subject_from..c];
+        // "The governor promised help and said …": the subject is the leading phrase.
+        if let Some(and) = subject.iter().position(|t| t.lower() == "and")
+            && and > 0
+        {
+            let lead = subject.iter().position(|t| t.is_word && !t.is_capitalized() && !matches!(t.lower().as_str(), "the" | "a" | "an") && !crate::assist::names::is_title_word(&t.lower())).unwrap_or(and);
+            subject = &subject[..lead.min(and)];
+        }
+        // "Its director, Priya Natarajan, said": the name in apposition.
+        if subject.is_empty() && subject_from >= 2 {
+            let prev_comma = toks[..subject_from - 1].iter().rposition(|t| t.text == ",");
+            if let Some(pc) = prev_comma {
+                subject = &toks[pc + 1..subject_from - 1];
+            }
+        }
         if subject.is_empty() || subject.len() > 9 || subject.iter().any(quoted) {
             continue;
         }

@@ -57,7 +57,27 @@ pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
     let mut out: Vec<FoundQuote> = direct.into_iter().map(|(_, q)| q).collect();
     out.extend(indirect::find(doc, &direct_outer, &fragments, &outside));
     out.sort_by_key(|q| (q.range.start, q.range.end));
+    name_introduced_sources(doc, &mut out);
     out
+}
+
+/// "A voter said she had switched. “I just couldn't,” said Brenda Kwan.": a source
+/// introduced by a description and named by the next quote in its paragraph is that person.
+fn name_introduced_sources(doc: &Doc, quotes: &mut [FoundQuote]) {
+    for i in 0..quotes.len().saturating_sub(1) {
+        let described = quotes[i].speaker.as_ref().is_some_and(|s| {
+            s.descriptive && matches!(s.name.split_whitespace().next().map(str::to_lowercase).as_deref(), Some("a" | "an" | "one"))
+        });
+        let next = &quotes[i + 1];
+        let same_paragraph = !doc.slice(quotes[i].range.end, next.range.start).contains('\n');
+        if described
+            && same_paragraph
+            && next.quote_type == QuoteType::Direct
+            && let Some(named) = next.speaker.clone().filter(|s| !s.descriptive)
+        {
+            quotes[i].speaker = Some(named);
+        }
+    }
 }
 
 enum Shape {
@@ -151,8 +171,11 @@ fn attribute(doc: &Doc, seg: &Segment, mentions: &[Mention], prev: Option<&(Segm
         let words: Vec<&Token> = toks.iter().collect();
         let lead = words.iter().take_while(|t| !t.is_word).count();
         let body = &toks[lead..];
-        if let Some(c) = body.iter().take(9).position(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according")) {
-            let no_break = !body[..c].iter().any(|t| matches!(t.text.as_str(), "," | ";" | "." | "!" | "?"));
+        if let Some(c) = body.iter().take(14).position(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according")) {
+            // Commas are allowed around a name in apposition ("the minister, Jan Kowalczyk,
+            // said"), not a sentence break.
+            let commas = body[..c].iter().filter(|t| t.text == ",").count();
+            let no_break = !body[..c].iter().any(|t| matches!(t.text.as_str(), ";" | "." | "!" | "?")) && (commas == 0 || (commas <= 2 && c > 0));
             if no_break {
                 let (cue, n) = cue_text(body, c);
                 let speaker = if c > 0 {
@@ -184,13 +207,22 @@ fn attribute(doc: &Doc, seg: &Segment, mentions: &[Mention], prev: Option<&(Segm
     let (cue, speaker) = match found {
         Some(f) => f,
         None => {
-            // A quote paragraph continuing the previous quote's speaker.
             score -= 0.25;
-            let near = prev.filter(|(ps, _)| {
-                let gap = doc.slice(ps.outer().end, start_pos);
-                gap.matches('\n').count() <= 4 && gap.chars().count() < 400
-            });
-            (String::new(), near.and_then(|(_, q)| q.speaker.clone()))
+            let gap = prev.map(|(ps, _)| doc.slice(ps.outer().end, start_pos)).unwrap_or_default();
+            let same_paragraph = prev.is_some() && !gap.contains('\n');
+            let paragraph_start = doc.paragraphs().into_iter().rfind(|p| p.start <= start_pos).map_or(0, |p| p.start);
+            let named_before = mentions.iter().rfind(|m| m.range.start >= paragraph_start && m.range.end <= start_pos);
+            if same_paragraph && let Some((_, q)) = prev {
+                // "“A,” he said. “B.”": the attribution covers both.
+                (q.cue.clone(), q.speaker.clone())
+            } else if let Some(m) = named_before.filter(|m| prev.is_none_or(|(ps, _)| m.range.start > ps.outer().end)) {
+                // "Duarte laughed. “Title? …”"
+                (String::new(), Some(Speaker { name: m.full.clone(), range: m.range, descriptive: false }))
+            } else {
+                // A quote paragraph continuing the previous quote's speaker.
+                let near = prev.filter(|_| gap.matches('\n').count() <= 4 && gap.chars().count() < 400);
+                (String::new(), near.and_then(|(_, q)| q.speaker.clone()))
+            }
         }
     };
     if speaker.is_none() {

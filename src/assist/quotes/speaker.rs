@@ -38,13 +38,36 @@ pub fn is_pronoun(t: &Token) -> bool {
     PRONOUNS.contains(&t.lower().as_str())
 }
 
-/// Cut a phrase that follows its cue at the first stop word or punctuation.
+/// Cut a phrase that follows its cue at the first stop word or punctuation — except a
+/// name in apposition ("said the council's president, Louis Martel, as he left").
 pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()
         .position(|t| !t.is_word || PHRASE_STOPS.contains(&t.lower().as_str()))
         .unwrap_or(tokens.len());
+    if end < tokens.len()
+        && tokens[end].text == ","
+        && end > 0
+        && let Some((p, next)) = names::read_name_phrase(tokens, end + 1)
+        && p.phrase_start == tokens[end + 1].start
+    {
+        return &tokens[..next];
+    }
     &tokens[..end.min(8)]
+}
+
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several", "many", "two", "three"];
+
+/// "the tenant" → the earlier "a tenant whose repairs were delayed" (up to its verb).
+fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, Range)> {
+    let toks = doc.tokens_in(pos.saturating_sub(1500), pos);
+    let at = toks.iter().rposition(|t| t.lower() == noun)?;
+    let det = (at.saturating_sub(3)..at).rev().find(|&k| INDEFINITE.contains(&toks[k].lower().as_str()))?;
+    let end = (at..toks.len().min(det + 11))
+        .find(|&k| !toks[k].is_word || crate::assist::quotes::cues::is_cue(&toks[k]))
+        .unwrap_or(toks.len().min(det + 11));
+    let r = Range { start: toks[det].start, end: toks[end - 1].end };
+    Some((doc.slice(r.start, r.end), r))
 }
 
 /// Resolve a speaker phrase. `pos` is where the quote starts (pronouns and roles look
@@ -81,6 +104,15 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         });
     }
     let lowers: Vec<String> = np.iter().map(Token::lower).collect();
+    // An indefinite description ("a voter in Westfield") is a descriptive source, even
+    // when it names a place.
+    if INDEFINITE.contains(&lowers[0].as_str()) && np.len() > 1 {
+        return Some(Speaker {
+            name: doc.slice(range.start, range.end),
+            range,
+            descriptive: true,
+        });
+    }
     // Organisations and institutions: kept as written, without a leading article.
     if lowers.iter().any(|l| ORG_WORDS.contains(&l.as_str())) && !np.iter().any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start)) {
         let from = if matches!(lowers[0].as_str(), "the") { 1 } else { 0 };
@@ -96,9 +128,21 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
             });
         }
     }
-    // A name, possibly after titles and descriptions ("metro chief Farnoush Nobakht").
-    for j in 0..np.len() {
-        if let Some((p, _)) = names::read_name_phrase(np, j) {
+    // A name, possibly after titles and descriptions ("metro chief Farnoush Nobakht"); the
+    // last name in the phrase is its head ("Redvale captain Joe Barnes").
+    let mut phrases = Vec::new();
+    let mut j = 0;
+    while j < np.len() {
+        match names::read_name_phrase(np, j) {
+            Some((p, next)) => {
+                phrases.push(p);
+                j = next;
+            }
+            None => j += 1,
+        }
+    }
+    if let Some(p) = phrases.pop() {
+        {
             let text = doc.slice(p.name.start, p.name.end);
             let full = mentions
                 .iter()
@@ -120,16 +164,37 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
             });
         }
     }
-    // "the minister", "the Iranian leader": the nearest person with that title.
-    if lowers[0] == "the"
-        && let Some(role) = names::role_of(&lowers[lowers.len() - 1])
-        && let Some(m) = names::resolve_role(mentions, pos, role)
-    {
-        return Some(Speaker {
-            name: m.full.clone(),
-            range,
-            descriptive: false,
-        });
+    // "the minister", "the Iranian leader": the nearest person with that title; "the
+    // German", "the striker": the nearest person named before.
+    if lowers[0] == "the" {
+        let head = lowers[lowers.len() - 1].as_str();
+        if let Some(role) = names::role_of(head)
+            && let Some(m) = names::resolve_role(mentions, pos, role)
+        {
+            return Some(Speaker {
+                name: m.full.clone(),
+                range,
+                descriptive: false,
+            });
+        }
+        if np.len() == 2
+            && let Some((name, _)) = descriptive_antecedent(doc, head, range.start)
+        {
+            return Some(Speaker {
+                name,
+                range,
+                descriptive: true,
+            });
+        }
+        if names::is_title_word(head)
+            && let Some(m) = names::nearest_before(mentions, pos)
+        {
+            return Some(Speaker {
+                name: m.full.clone(),
+                range,
+                descriptive: false,
+            });
+        }
     }
     // A descriptive source, kept as written ("a Kerman resident", "one commenter").
     let first_is_det = DETERMINERS.contains(&lowers[0].as_str());

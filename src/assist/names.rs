@@ -27,7 +27,7 @@ const TITLE_WORDS: &[&str] = &[
     "force", "corps", "national", "security", "adviser", "advisor", "envoy", "diplomat",
     "official", "aide", "pastor", "rabbi", "chief-executive", "secretary-general",
     "prosecutor", "barrister", "solicitor", "boss", "substitute", "defender", "goalkeeper",
-    "winger", "forward", "editor", "columnist", "correspondent", "insider", "teacher",
+    "winger", "forward", "editor", "columnist", "correspondent", "teacher",
     "student", "pensioner", "voter", "councillor", "cabinet", "member",
 ];
 
@@ -53,7 +53,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "why", "how", "where", "there", "here", "so", "then", "also", "yet", "still", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "east",
+    "november", "december", "east",
     "west", "north", "south", "middle", "united", "kingdom", "arab", "emirates", "street",
     "square", "city", "river", "sea", "gulf", "islamic", "republic", "revolution", "day",
     "eve", "year", "new", "twitter", "facebook", "instagram", "god", "allah", "department",
@@ -146,7 +146,8 @@ pub fn is_name_token(tok: &Token) -> bool {
         return false;
     }
     let lower = tok.lower();
-    if lower_in(&lower, NOT_NAME_WORDS) || tok.text.starts_with('#') || tok.text.starts_with('@') {
+    let month_abbreviation = tok.text.ends_with('.') && matches!(lower.as_str(), "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec");
+    if month_abbreviation || lower_in(&lower, NOT_NAME_WORDS) || tok.text.starts_with('#') || tok.text.starts_with('@') {
         return false;
     }
     let first = tok.first_char();

@@ -109,11 +109,19 @@ fn reported(doc: &Doc, toks: &[Token], quoted: &dyn Fn(&Token) -> bool, has_frag
             let lead = subject.iter().position(|t| t.is_word && !t.is_capitalized() && !matches!(t.lower().as_str(), "the" | "a" | "an") && !crate::assist::names::is_title_word(&t.lower())).unwrap_or(and);
             subject = &subject[..lead.min(and)];
         }
-        // "Its director, Priya Natarajan, said": the name in apposition.
+        // "Its director, Priya Natarajan, said" / "Professor Henrik Lund, an
+        // epidemiologist, said": between two commas, the name in apposition.
         if subject.is_empty() && subject_from >= 2 {
             let prev_comma = toks[..subject_from - 1].iter().rposition(|t| t.text == ",");
-            if let Some(pc) = prev_comma {
-                subject = &toks[pc + 1..subject_from - 1];
+            let inner = &toks[prev_comma.map_or(0, |p| p + 1)..subject_from - 1];
+            let inner_is_name = inner.first().is_some_and(|t| t.is_capitalized() && t.lower() != "the") && crate::assist::names::read_name_phrase(inner, 0).is_some();
+            subject = inner;
+            if !inner_is_name && let Some(pc) = prev_comma {
+                let outer_from = toks[..pc].iter().rposition(|t| t.text == "," || t.text == ";").map_or(0, |p| p + 1);
+                let outer = &toks[outer_from..pc];
+                if outer.last().is_some_and(crate::assist::names::is_name_token) && outer.len() <= 5 {
+                    subject = outer;
+                }
             }
         }
         if subject.is_empty() || subject.len() > 9 || subject.iter().any(quoted) {

@@ -73,7 +73,7 @@ fn name_introduced_sources(doc: &Doc, quotes: &mut [FoundQuote]) {
         if described
             && same_paragraph
             && next.quote_type == QuoteType::Direct
-            && let Some(named) = next.speaker.clone().filter(|s| !s.descriptive)
+            && let Some(named) = next.speaker.clone().filter(|s| !s.descriptive && doc.chars.get(s.range.start).is_some_and(|c| c.is_uppercase()) && !doc.slice(s.range.start, s.range.end).starts_with("The "))
         {
             quotes[i].speaker = Some(named);
         }

@@ -28,7 +28,8 @@ const ORG_WORDS: &[&str] = &[
     "campaign", "team", "prosecutors", "investigators", "regulator", "watchdog",
     "ministry", "white", "house", "state", "media", "outlet", "newspaper", "airline",
     "airlines", "hospital", "coalition", "charity", "brigade", "unit", "secretariat",
-    "parliament", "congress", "senate", "cabinet", "association",
+    "parliament", "congress", "senate", "cabinet", "association", "institute", "studies",
+    "college", "foundation", "institution", "centre", "center", "school",
 ];
 
 /// Words that end a speaker phrase written after its cue ("said Zarif in a statement").

@@ -91,12 +91,19 @@ impl Groups {
 }
 
 /// Group the person names found in the project's articles (`names`, one per mention,
-/// repeats welcome) with the project's entities. Comparisons are made only between names
-/// whose surnames share their first letter, so the work stays near-linear.
-pub fn group(project: &Project, names: &[&str]) -> Vec<AliasGroup> {
+/// repeats welcome) with the project's entities. Full names join when they are spellings
+/// of one name (Qassem / Qasem Soleimani); a bare surname joins the one full name it
+/// belongs to — by spelling, or by a `variants` link (a variant seen beside that full name
+/// in one article) — and is left out when it could be several people. Comparisons are
+/// made only within blocks of names whose surnames share a first letter.
+pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -> Vec<AliasGroup> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for n in names {
         *counts.entry((*n).to_owned()).or_default() += 1;
+    }
+    for (v, f) in variants {
+        counts.entry(v.clone()).or_default();
+        counts.entry(f.clone()).or_default();
     }
     for e in &project.entities {
         for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
@@ -115,15 +122,22 @@ pub fn group(project: &Project, names: &[&str]) -> Vec<AliasGroup> {
             unique.push(n.clone());
         }
     }
-    let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
-    for (i, n) in unique.iter().enumerate() {
-        if let Some(c) = n.split_whitespace().last().and_then(|l| l.chars().next()) {
-            blocks.entry(c.to_lowercase().next().unwrap_or(c)).or_default().push(i);
-        }
-    }
+    let is_full = |n: &str| n.split_whitespace().count() > 1;
+    let surname = |n: &str| n.split_whitespace().last().unwrap_or("").to_lowercase();
     let mut g = Groups {
         parent: (0..unique.len()).collect(),
     };
+    let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in unique.iter().enumerate() {
+        if !is_full(n) {
+            continue;
+        }
+        if let Some(c) = surname(n).chars().next() {
+            blocks.entry(c).or_default().push(i);
+        }
+        by_surname.entry(surname(n)).or_default().push(i);
+    }
     for members in blocks.values() {
         for (k, &i) in members.iter().enumerate() {
             for &j in &members[k + 1..] {
@@ -133,7 +147,26 @@ pub fn group(project: &Project, names: &[&str]) -> Vec<AliasGroup> {
             }
         }
     }
-    // A bare surname shared by two different full names is ambiguous: it joins nobody.
+    for (i, n) in unique.iter().enumerate() {
+        if is_full(n) {
+            continue;
+        }
+        let l = n.to_lowercase();
+        let mut fulls: Vec<usize> = by_surname.get(&l).cloned().unwrap_or_default();
+        for (v, f) in variants {
+            if v.to_lowercase() == l
+                && let Some(&fi) = seen.get(&f.to_lowercase())
+            {
+                fulls.push(fi);
+            }
+        }
+        let mut roots: Vec<usize> = fulls.iter().map(|&f| g.find(f)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            g.union(root, i);
+        }
+    }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..unique.len() {
         let r = g.find(i);
@@ -142,11 +175,6 @@ pub fn group(project: &Project, names: &[&str]) -> Vec<AliasGroup> {
     let mut out = Vec::new();
     for members in by_root.values() {
         if members.len() < 2 {
-            continue;
-        }
-        let full: Vec<&String> = members.iter().map(|&i| &unique[i]).filter(|n| n.split_whitespace().count() > 1).collect();
-        let distinct_full = full.iter().filter(|a| !full.iter().any(|b| b != *a && same_person(a, b))).count();
-        if distinct_full > 1 {
             continue;
         }
         let mut names: Vec<String> = members.iter().map(|&i| unique[i].clone()).collect();
@@ -163,10 +191,7 @@ pub fn group(project: &Project, names: &[&str]) -> Vec<AliasGroup> {
         {
             continue;
         }
-        let spelling = names.iter().any(|a| names.iter().any(|b| {
-            let (la, lb) = (a.split_whitespace().last().unwrap_or(""), b.split_whitespace().last().unwrap_or(""));
-            spelling_variant(la, lb)
-        }));
+        let spelling = names.iter().any(|a| names.iter().any(|b| spelling_variant(&surname(a), &surname(b))));
         out.push(AliasGroup {
             names,
             entity: entity.map(|e| e.id),
@@ -191,10 +216,12 @@ mod tests {
         assert!(same_person("Ali Khamenei", "Khameini"));
         assert!(!same_person("Ali Khamenei", "Ruhollah Khomeini"));
         let p = Project::new("t");
-        let groups = group(&p, &["Ali Khamenei", "Khamenei", "Khameini", "Ruhollah Khomeini", "Javad Zarif", "Zariff"]);
+        let links = [("Khameini".to_string(), "Ali Khamenei".to_string())];
+        let groups = group(&p, &["Ali Khamenei", "Khamenei", "Khameini", "Ruhollah Khomeini", "Javad Zarif", "Zariff"], &links);
         let names: Vec<Vec<String>> = groups.into_iter().map(|g| g.names).collect();
         assert!(names.contains(&vec!["Ali Khamenei".to_string(), "Khameini".to_string(), "Khamenei".to_string()]) || names.iter().any(|g| g.len() == 3 && g[0] == "Ali Khamenei"));
-        assert!(names.iter().any(|g| g.contains(&"Zariff".to_string()) && g.contains(&"Javad Zarif".to_string())));
+        // A bare variant with no full name beside it in any article stays alone.
+        assert!(!names.iter().any(|g| g.contains(&"Zariff".to_string())));
         assert!(!names.iter().any(|g| g.iter().any(|n| n.contains("Khomeini"))));
     }
 }
@@ -202,18 +229,24 @@ mod tests {
 /// Capitalised words of an article that are spelling variants of the surname of a person
 /// named in it ("Khameini" beside "Ali Khamenei"): alias candidates that the name finder
 /// alone would not take for a person.
-pub fn variant_tokens(doc: &super::text::Doc, mentions: &[super::names::Mention]) -> Vec<String> {
-    let mut surnames: Vec<&str> = mentions.iter().filter_map(|m| m.full.split_whitespace().last()).collect();
-    surnames.sort_unstable();
-    surnames.dedup();
-    let mut out: Vec<String> = Vec::new();
+pub fn variant_tokens(doc: &super::text::Doc, mentions: &[super::names::Mention]) -> Vec<(String, String)> {
+    let mut fulls: Vec<&str> = mentions.iter().map(|m| m.full.as_str()).filter(|f| f.contains(' ')).collect();
+    fulls.sort_unstable();
+    fulls.dedup();
+    let mut out: Vec<(String, String)> = Vec::new();
+    if fulls.is_empty() {
+        return out;
+    }
     for t in &doc.tokens {
         let word = super::names::possessive_stem(t).unwrap_or_else(|| t.text.clone());
         if !t.is_capitalized() || word.chars().count() < 5 {
             continue;
         }
-        if surnames.iter().any(|s| spelling_variant(s, &word)) && !out.contains(&word) {
-            out.push(word);
+        let hits: Vec<&&str> = fulls.iter().filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word)).collect();
+        if let [full] = hits[..]
+            && !out.iter().any(|(w, _)| *w == word)
+        {
+            out.push((word, (*full).to_owned()));
         }
     }
     out

@@ -62,6 +62,8 @@ struct ArticleFacts {
     facts: Vec<conflicts::Fact>,
     fingerprint: passages::ArticleShingles,
     names: Vec<String>,
+    /// Spelling variants seen beside a full name: (variant, full name).
+    variants: Vec<(String, String)>,
 }
 
 /// Run the chosen suggesters over the project (or one article). `progress` is called after
@@ -107,11 +109,8 @@ pub fn suggest(project: &Project, options: &Options, progress: &mut dyn FnMut(Pr
                 id: article.id,
                 facts: if wants(SuggestionKind::Conflict) { conflicts::facts(&doc, &mentions) } else { Vec::new() },
                 fingerprint: if wants(SuggestionKind::Passage) { passages::shingles(&doc) } else { passages::ArticleShingles::default() },
-                names: if wants(SuggestionKind::Aliases) {
-                    mentions.iter().flat_map(|m| [m.full.clone(), m.name.clone()]).chain(aliases::variant_tokens(&doc, &mentions)).collect()
-                } else {
-                    Vec::new()
-                },
+                names: if wants(SuggestionKind::Aliases) { mentions.iter().flat_map(|m| [m.full.clone(), m.name.clone()]).collect() } else { Vec::new() },
+                variants: if wants(SuggestionKind::Aliases) { aliases::variant_tokens(&doc, &mentions) } else { Vec::new() },
             });
         }
         progress(Progress { done: i + 1, total });
@@ -132,7 +131,8 @@ pub fn suggest(project: &Project, options: &Options, progress: &mut dyn FnMut(Pr
     }
     if wants(SuggestionKind::Aliases) {
         let names: Vec<&str> = per_article.iter().flat_map(|a| a.names.iter().map(String::as_str)).collect();
-        out.aliases = aliases::group(project, &names);
+        let variants: Vec<(String, String)> = per_article.iter().flat_map(|a| a.variants.iter().cloned()).collect();
+        out.aliases = aliases::group(project, &names, &variants);
     }
     drop_rejected_and_done(project, &mut out);
     Ok(out)

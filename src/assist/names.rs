@@ -255,6 +255,16 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut i = 0;
     let sentence_starts: std::collections::HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    // Title-case lines (headlines, "MORE: …" links) capitalise every word: a new name is
+    // not trusted there, only names seen before or known.
+    let headlines: Vec<Range> = doc
+        .paragraphs()
+        .into_iter()
+        .filter(|p| {
+            let words: Vec<&Token> = doc.tokens_in(p.start, p.end).iter().filter(|t| t.is_word && t.text.chars().any(char::is_alphabetic)).collect();
+            words.len() >= 4 && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 7
+        })
+        .collect();
     while i < toks.len() {
         // "Diallo's team": a possessive of a person already named is a mention too.
         if let Some(stem) = possessive_stem(&toks[i]) {
@@ -305,7 +315,8 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
                 phrase.titles.push(toks[k].lower());
             }
         }
-        if let Some(full) = judge(doc, &phrase, &out, known, at_sentence_start && is_common_opening(&toks[i])) {
+        let in_headline = headlines.iter().any(|h| h.contains(phrase.name.start));
+        if let Some(full) = judge(doc, &phrase, &out, known, (at_sentence_start && is_common_opening(&toks[i])) || in_headline) {
             out.push(Mention {
                 range: phrase.name,
                 name: doc.slice(phrase.name.start, phrase.name.end),
@@ -333,7 +344,7 @@ fn judge(doc: &Doc, phrase: &NamePhrase, out: &[Mention], known: &[String], comm
         fl == name_lower || (phrase.name_tokens == 1 && fl.split_whitespace().any(|w| w == last_word))
     });
     let accepted = (phrase.name_tokens >= 2 && !common_opening)
-        || !phrase.titles.is_empty()
+        || (!phrase.titles.is_empty() && !common_opening)
         || known_full.is_some()
         || earlier.is_some();
     if !accepted {

@@ -54,12 +54,13 @@ const CLAUSE_CUES: &[&str] = &[
 /// Cues after which an addressee may come: "told reporters that …".
 const TAKES_ADDRESSEE: &[&str] = &["tell", "tells", "told", "warn", "warns", "warned", "assure", "assured", "inform", "informed", "remind", "reminded", "promised", "cautioned"];
 
+/// Cue verbs are written in lower case ("The U.S. State Department" has no cue).
 pub fn is_cue(tok: &Token) -> bool {
-    tok.is_word && CUE_VERBS.contains(&tok.text.to_lowercase().as_str())
+    tok.is_word && !tok.is_capitalized() && CUE_VERBS.contains(&tok.text.to_lowercase().as_str())
 }
 
 pub fn is_clause_cue(tok: &Token) -> bool {
-    tok.is_word && CLAUSE_CUES.contains(&tok.text.to_lowercase().as_str())
+    tok.is_word && !tok.is_capitalized() && CLAUSE_CUES.contains(&tok.text.to_lowercase().as_str())
 }
 
 pub fn takes_addressee(tok: &Token) -> bool {

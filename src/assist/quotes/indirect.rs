@@ -127,6 +127,11 @@ fn reported(doc: &Doc, toks: &[Token], quoted: &dyn Fn(&Token) -> bool, has_frag
         if subject.is_empty() || subject.len() > 9 || subject.iter().any(quoted) {
             continue;
         }
+        // "In a series of tweets", "which would explain": not a speaker.
+        let first_lower = subject.first().map(|t| t.lower()).unwrap_or_default();
+        if matches!(first_lower.as_str(), "in" | "at" | "on" | "for" | "from" | "with" | "by" | "which" | "who" | "that" | "what" | "if" | "when" | "while" | "as") {
+            continue;
+        }
         let prev_lower = subject.last().map(|t| t.lower()).unwrap_or_default();
         if matches!(prev_lower.as_str(), "was" | "is" | "be" | "been" | "being" | "are" | "were") && !has_fragment {
             continue;

@@ -27,7 +27,24 @@ pub enum Command {
     /// Select an annotation (and scroll the reader to it).
     SelectAnnotation(AnnotationId),
     /// Select a suggestion (by key) in the current article.
-    SelectSuggestion(String),
+    SelectSuggestion(crate::model::SuggestionKey),
+    /// Accept every suggestion of this kind in the current article.
+    AcceptAllSuggestions(crate::assist::SuggestionKind),
+    /// Reject every suggestion of this kind in the current article.
+    RejectAllSuggestions(crate::assist::SuggestionKind),
+    /// Accept one suggestion (a conflict becomes claims, an alias group an entity's
+    /// aliases).
+    AcceptSuggestion(crate::model::SuggestionKey),
+    RejectSuggestion(crate::model::SuggestionKey),
+    /// Switch one suggester on or off.
+    ToggleSuggester(crate::assist::SuggestionKind),
+    /// Open an article and select a span of it (a conflict's or passage's place).
+    GoTo {
+        article: ArticleId,
+        start: usize,
+        end: usize,
+    },
+    CloseFindings,
     /// The panel changed fields of an annotation (the whole new value).
     UpdateAnnotation(Annotation),
     /// The panel changed an annotation to point at a new entity it created.

@@ -3,7 +3,7 @@
 
 use crate::model::{
     Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, LabelSchema, Layer,
-    Project,
+    Project, SuggestionKey,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +36,10 @@ pub enum Edit {
     },
     /// Replace the verdict scale and tag list (another project's levels brought in).
     ReplaceSchema(LabelSchema),
+    /// Remember that the user rejected a suggestion (it is not offered again).
+    RejectSuggestion(SuggestionKey),
+    /// Forget a rejection (the inverse of `RejectSuggestion`).
+    UnrejectSuggestion(SuggestionKey),
     /// Append an entry to the review log.
     AddDecision(Decision),
     /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
@@ -207,6 +211,20 @@ impl Edit {
                 &mut project.schema,
                 schema,
             ))),
+            Edit::RejectSuggestion(key) => {
+                if project.rejected_suggestions.contains(&key) {
+                    return Ok(Edit::Batch(Vec::new()));
+                }
+                project.reject_suggestion(key.clone());
+                Ok(Edit::UnrejectSuggestion(key))
+            }
+            Edit::UnrejectSuggestion(key) => {
+                if !project.rejected_suggestions.contains(&key) {
+                    return Ok(Edit::Batch(Vec::new()));
+                }
+                project.unreject_suggestion(&key);
+                Ok(Edit::RejectSuggestion(key))
+            }
             Edit::AddDecision(decision) => {
                 project.decisions.push(decision.clone());
                 Ok(Edit::RemoveDecision(decision))

@@ -3,14 +3,14 @@
 //! style saying whose it is. Clicking, cycling through overlaps and the panel all work on
 //! marks, so review and suggestions add marks, not reader code.
 
-use crate::model::{AnnotationId, KindName};
+use crate::model::{AnnotationId, KindName, SuggestionKey};
 
 /// What a mark stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum MarkTarget {
     Annotation(AnnotationId),
     /// A suggestion, by its stable key.
-    Suggestion(String),
+    Suggestion(SuggestionKey),
 }
 
 /// How a mark is drawn.
@@ -89,10 +89,10 @@ impl ArticleMarks {
 }
 
 impl MarkTarget {
-    fn sort_key(&self) -> (u8, u64, &str) {
+    fn sort_key(&self) -> (u8, u64, Option<&SuggestionKey>) {
         match self {
-            MarkTarget::Annotation(id) => (0, id.0, ""),
-            MarkTarget::Suggestion(key) => (1, 0, key),
+            MarkTarget::Annotation(id) => (0, id.0, None),
+            MarkTarget::Suggestion(key) => (1, 0, Some(key)),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod action;
 mod articles;
+mod assist_job;
 mod command;
 mod edit;
 mod export_job;
@@ -20,6 +21,7 @@ mod workbench;
 
 pub use action::{Action, Menu};
 pub use articles::{ArticleList, KindCounts};
+pub use assist_job::AssistProgress;
 pub use command::{Command, Dialog, Effect};
 pub use edit::{Edit, EditError};
 pub use export_job::ExportProgress;
@@ -30,4 +32,6 @@ pub use mode::{Binding, Mode};
 pub use prompt::{Choice, Prompt, Then};
 pub use session::{Session, UndoError};
 pub use settings::{STORAGE_KEY, Settings};
-pub use workbench::{ReviewProgress, ReviewSetup, ScrollRequest, Startup, Workbench};
+pub use workbench::{
+    ReviewProgress, ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench, kind_of,
+};

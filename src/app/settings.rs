@@ -22,6 +22,8 @@ pub struct Settings {
     pub hidden_layers: BTreeSet<String>,
     /// The article last open in each project, to reopen where the user left off.
     pub last_article: BTreeMap<PathBuf, u64>,
+    /// Suggesters switched off (`quote`, `claim`, `passage`, `conflict`, `aliases`).
+    pub assist_off: BTreeSet<String>,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             show_other_layers: true,
             hidden_layers: BTreeSet::new(),
             last_article: BTreeMap::new(),
+            assist_off: BTreeSet::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{
     Annotation, AnnotationId, Article, ArticleId, Entity, EntityId, FORMAT_VERSION, LabelSchema,
+    SuggestionKey,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,9 @@ pub struct Project {
     pub layers: Vec<Layer>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Assist suggestions the user rejected; they are not offered again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected_suggestions: Vec<SuggestionKey>,
 }
 
 /// One annotator's annotations (or the adjudicated result). Layers never overwrite each
@@ -165,6 +169,7 @@ impl Project {
             articles: Vec::new(),
             layers: Vec::new(),
             decisions: Vec::new(),
+            rejected_suggestions: Vec::new(),
         }
     }
 
@@ -260,6 +265,18 @@ impl Project {
                 return id;
             }
         }
+    }
+
+    /// Remember that the user rejected a suggestion (kept once, in order).
+    pub fn reject_suggestion(&mut self, key: SuggestionKey) {
+        if let Err(at) = self.rejected_suggestions.binary_search(&key) {
+            self.rejected_suggestions.insert(at, key);
+        }
+    }
+
+    /// Forget a rejection (undo of a reject).
+    pub fn unreject_suggestion(&mut self, key: &SuggestionKey) {
+        self.rejected_suggestions.retain(|k| k != key);
     }
 
     /// Put layers and their annotations in the canonical order used in saved files.

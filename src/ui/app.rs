@@ -559,6 +559,16 @@ impl App {
             );
             ui.separator();
             ui.label(format!("{} mode", self.wb.mode().name()));
+            if let Some(p) = self.wb.assist_progress()
+                && p.total > 50
+            {
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(p.done as f32 / p.total.max(1) as f32)
+                        .desired_width(120.0)
+                        .text(format!("suggestions {}/{}", p.done, p.total)),
+                );
+            }
             if let Some(r) = self.wb.selection() {
                 ui.separator();
                 ui.label(format!(
@@ -711,6 +721,15 @@ impl eframe::App for App {
                             ui.label(RichText::new("Adjudicated annotation").strong());
                             panel::editor_only(ui, &view, &mut self.panel, &mut out);
                         }
+                    } else if let Some(suggestion) = self.wb.selected_suggestion() {
+                        egui::ScrollArea::vertical()
+                            .id_salt("suggestion")
+                            .max_height(ui.available_height() * 0.5)
+                            .show(ui, |ui| {
+                                super::suggestion_panel::show(ui, &self.wb, &suggestion, &mut out)
+                            });
+                        ui.separator();
+                        panel::list(ui, &view, &mut out);
                     } else {
                         panel::show(ui, &view, &mut self.panel, &mut out);
                     }
@@ -747,6 +766,9 @@ impl eframe::App for App {
             self.path_entry = None;
             out.send(Command::Chosen { dialog, paths });
         }
+        if self.wb.findings_open() {
+            super::findings_window::show(&ctx, &self.wb, &mut out);
+        }
         if let Some(report) = self.wb.agreement() {
             super::agreement_window::show(&ctx, report, &mut out);
         }
@@ -760,7 +782,9 @@ impl eframe::App for App {
         }
         self.apply_all(&ctx, std::mem::take(&mut out.0));
 
-        if self.wb.session().is_dirty() || self.wb.export_progress().is_some() {
+        if self.wb.assist_progress().is_some() || self.wb.export_progress().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        } else if self.wb.session().is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
         self.was_typing = ctx.egui_wants_keyboard_input();

@@ -7,6 +7,7 @@ mod article_list;
 mod decision_log;
 pub mod dialogs;
 mod export_dialog;
+mod findings_window;
 mod fonts;
 mod icon;
 mod message;
@@ -18,6 +19,7 @@ mod reader_bidi;
 mod review_panel;
 mod shaping;
 mod shortcuts;
+mod suggestion_panel;
 mod theme;
 
 pub use crate::app::Action;

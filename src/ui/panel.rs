@@ -40,7 +40,6 @@ pub fn editor_only(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, ou
 }
 
 pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
-    let dark = ui.visuals().dark_mode;
     let editor_height = (ui.available_height() * 0.62).max(160.0);
     egui::ScrollArea::vertical()
         .id_salt("panel")
@@ -60,6 +59,12 @@ pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut
             }
         });
     ui.separator();
+    list(ui, view, out);
+}
+
+/// The article's marks (annotations and suggestions) as a list; a click selects one.
+pub fn list(ui: &mut Ui, view: &PanelView<'_>, out: &mut Outbox) {
+    let dark = ui.visuals().dark_mode;
     let rows = view.rows;
     ui.label(RichText::new(format!("Annotations in this article ({})", rows.len())).strong());
     // Only the visible rows are built: an article may have thousands of annotations.

@@ -64,7 +64,8 @@ impl Workbench {
     pub(super) fn delete_selected(&mut self) {
         match self.selected.clone() {
             Some(MarkTarget::Annotation(id)) => self.delete(id),
-            Some(MarkTarget::Suggestion(_)) | None => {
+            Some(MarkTarget::Suggestion(key)) => self.reject_suggestion(&key),
+            None => {
                 self.status = "Select one of your annotations to delete it".into();
             }
         }

@@ -45,6 +45,7 @@ impl Workbench {
 
     fn replace_session(&mut self, session: Session) {
         self.session = session;
+        self.reset_suggestions();
         self.article = self.project().articles.first().map(|a| a.id);
         self.selected = None;
         self.selection = None;

@@ -1,11 +1,17 @@
 //! The current article's marks, recomputed only when their inputs change.
 
 use crate::app::marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
-use crate::model::{ADJUDICATED, ArticleId, LayerRole, Project};
+use crate::assist::Suggestions;
+use crate::model::{ADJUDICATED, ArticleId, KindName, LayerRole, Project};
+use std::collections::{BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
 
 /// What the marks of an article are computed from.
 pub struct MarksInput<'a> {
+    pub suggestions: Option<&'a Suggestions>,
+    /// Changes with the suggestions.
+    pub suggestions_serial: u64,
+    pub assist_off: &'a BTreeSet<String>,
     pub project: &'a Project,
     pub revision: u64,
     pub article: Option<ArticleId>,
@@ -18,6 +24,8 @@ pub struct MarksInput<'a> {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct MarksKey {
+    suggestions_serial: u64,
+    assist_off: BTreeSet<String>,
     revision: u64,
     article: Option<ArticleId>,
     me: String,
@@ -43,6 +51,8 @@ impl MarksCache {
 
     pub fn refresh(&mut self, input: MarksInput<'_>) {
         let key = MarksKey {
+            suggestions_serial: input.suggestions_serial,
+            assist_off: input.assist_off.clone(),
             revision: input.revision,
             article: input.article,
             me: input.me.to_owned(),
@@ -111,6 +121,11 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
             pairs.push((mark, row));
         }
     }
+    if input.review_layers.is_none()
+        && let Some(s) = input.suggestions
+    {
+        pairs.extend(suggestion_marks(input, s, article));
+    }
     pairs.sort_by(|(a, _), (b, _)| {
         (a.start, a.end, a.annotation()).cmp(&(b.start, b.end, b.annotation()))
     });
@@ -132,4 +147,76 @@ fn excerpt(exact: &str) -> String {
         s.push('…');
     }
     s.replace('\n', " ")
+}
+
+/// Ghost marks for the article's quote and claim suggestions that still apply: not
+/// rejected, not already annotated with that span and kind.
+fn suggestion_marks(
+    input: &MarksInput<'_>,
+    s: &Suggestions,
+    article: ArticleId,
+) -> Vec<(Mark, MarkRow)> {
+    let annotated: HashSet<(usize, usize, KindName)> = input
+        .project
+        .layers
+        .iter()
+        .flat_map(|l| l.of_article(article))
+        .map(|a| (a.span.start, a.span.end, a.kind.name()))
+        .collect();
+    let rejected: HashSet<_> = input.project.rejected_suggestions.iter().collect();
+    let on = |k: &str| !input.assist_off.contains(k);
+    let quotes = s
+        .quotes
+        .iter()
+        .filter(|_| on("quote"))
+        .filter(|q| q.article == article)
+        .map(|q| {
+            (
+                q.key(),
+                q.start,
+                q.end,
+                KindName::Quote,
+                q.text.as_str(),
+                q.score,
+            )
+        });
+    let claims = s
+        .claims
+        .iter()
+        .filter(|_| on("claim"))
+        .filter(|c| c.article == article)
+        .map(|c| {
+            (
+                c.key(),
+                c.start,
+                c.end,
+                KindName::Claim,
+                c.text.as_str(),
+                c.score,
+            )
+        });
+    quotes
+        .chain(claims)
+        .filter(|(key, start, end, kind, _, _)| {
+            !rejected.contains(key) && !annotated.contains(&(*start, *end, *kind))
+        })
+        .map(|(key, start, end, kind, text, score)| {
+            let target = MarkTarget::Suggestion(key);
+            let row = MarkRow {
+                target: target.clone(),
+                kind,
+                excerpt: excerpt(text),
+                owner: format!("suggested {:.0}%", score * 100.0),
+                style: MarkStyle::Suggestion,
+            };
+            let mark = Mark {
+                start,
+                end,
+                kind,
+                target,
+                style: MarkStyle::Suggestion,
+            };
+            (mark, row)
+        })
+        .collect()
 }

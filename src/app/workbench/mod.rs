@@ -7,8 +7,10 @@ mod annotate;
 mod files;
 mod marks;
 mod review;
+mod suggest;
 
 pub use review::{ReviewProgress, ReviewSetup};
+pub use suggest::{ShownSuggestion, kind_of};
 
 use super::articles::ArticleList;
 use super::export_job::{ExportJob, ExportProgress};
@@ -66,6 +68,7 @@ pub struct Workbench {
     export: Option<ExportJob>,
     export_result: Option<Result<ExportReport, String>>,
     review: review::ReviewState,
+    suggest: suggest::SuggestState,
 }
 
 impl Workbench {
@@ -93,6 +96,7 @@ impl Workbench {
             export: None,
             export_result: None,
             review: review::ReviewState::default(),
+            suggest: suggest::SuggestState::default(),
         };
         match startup.project {
             Some(path) => wb.open_path(&path),
@@ -190,9 +194,24 @@ impl Workbench {
             Command::SelectArticle(id) => self.select_article(id),
             Command::SelectAnnotation(id) => self.select_annotation(id),
             Command::SelectSuggestion(key) => {
+                if let Some(article) = key.article {
+                    self.select_article(article);
+                    self.scroll_to(key.start);
+                }
                 self.selected = Some(MarkTarget::Suggestion(key));
                 self.selection = None;
             }
+            Command::AcceptSuggestion(key) => self.accept_suggestion(&key),
+            Command::RejectSuggestion(key) => self.reject_suggestion(&key),
+            Command::AcceptAllSuggestions(kind) => self.all_suggestions(kind, true),
+            Command::RejectAllSuggestions(kind) => self.all_suggestions(kind, false),
+            Command::ToggleSuggester(kind) => self.toggle_suggester(kind),
+            Command::GoTo {
+                article,
+                start,
+                end,
+            } => self.go_to(article, start, end),
+            Command::CloseFindings => self.show_findings(false),
             Command::UpdateAnnotation(a) if self.is_read_only(a.id) => {
                 self.status = "That annotation is in another layer (read-only)".into();
             }
@@ -332,9 +351,15 @@ impl Workbench {
             CreateSentiment => self.create(crate::model::KindName::Sentiment),
             CreateTag => self.create(crate::model::KindName::Tag),
             Delete => self.delete_selected(),
-            AcceptSuggestion => {
-                self.status = "Select a suggestion first (click a ghost highlight)".into();
+            AcceptSuggestion => self.accept_selected_suggestion(),
+            AcceptAllOfKind | RejectAllOfKind => {
+                let kind = match self.selected_suggestion() {
+                    Some(ShownSuggestion::Claim(_)) => crate::assist::SuggestionKind::Claim,
+                    _ => crate::assist::SuggestionKind::Quote,
+                };
+                self.all_suggestions(kind, action == AcceptAllOfKind);
             }
+            ShowFindings => self.show_findings(!self.suggest.findings_open),
             NextAnnotation => self.step_mark(true),
             PrevAnnotation => self.step_mark(false),
             NextArticle => self.step_article(true),
@@ -373,6 +398,7 @@ impl Workbench {
     /// Once a frame: collect a finished export, autosave when due.
     fn tick(&mut self, now: f64) {
         self.now = now;
+        self.tick_suggestions(now);
         if self.export.as_ref().is_some_and(ExportJob::is_finished)
             && let Some(job) = self.export.take()
         {
@@ -408,6 +434,9 @@ impl Workbench {
             _ => None,
         };
         self.marks.refresh(marks::MarksInput {
+            suggestions: self.suggest.results.as_deref(),
+            suggestions_serial: self.suggest.serial,
+            assist_off: &self.settings.assist_off,
             project: self.session.project(),
             revision,
             article: self.article,

@@ -135,3 +135,25 @@ fn label_chart(ui: &mut Ui, pair: &PairReport) {
             plot.bar_chart(BarChart::new("lenient", bars(true)));
         });
 }
+
+fn per_article(ui: &mut Ui, pair: &PairReport) {
+    egui::Grid::new(("articles", &pair.a, &pair.b))
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in ["article", "F1 strict", "F1 lenient", "κ label", "matched / only A / only B"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for a in pair.per_article.values() {
+                let title: String = a.title.chars().take(48).collect();
+                ui.label(crate::bidi::display_line(&title));
+                score(ui, a.figures.span_f1.strict);
+                score(ui, a.figures.span_f1.lenient);
+                score(ui, a.label_kappa);
+                let c = &a.figures.counts;
+                ui.label(format!("{} / {} / {}", c.matched, c.only_a, c.only_b));
+                ui.end_row();
+            }
+        });
+}

@@ -87,6 +87,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
             }
         });
     ui.separator();
+    project_open(ui, wb, out);
     let items: Vec<&ReviewItem> = wb.review_items_here().collect();
     ui.label(RichText::new(format!("Items in this article ({})", items.len())).strong());
     egui::ScrollArea::vertical()
@@ -221,4 +222,44 @@ fn category_text(c: Category) -> &'static str {
         Category::OnlyInA => "Only in A",
         Category::OnlyInB => "Only in B",
     }
+}
+
+/// Every open disagreement of the project, by article: a click goes there.
+fn project_open(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
+    let open: Vec<&ReviewItem> = wb
+        .review_items()
+        .iter()
+        .filter(|i| i.category.is_disagreement() && !wb.review_is_decided(i))
+        .collect();
+    egui::CollapsingHeader::new(format!("Open in the project ({})", open.len()))
+        .id_salt("review-project-open")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("review-project-list")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    let mut last = None;
+                    for item in open {
+                        if last != Some(item.article) {
+                            last = Some(item.article);
+                            let title = wb
+                                .project()
+                                .article(item.article)
+                                .map(|a| a.title.chars().take(50).collect::<String>())
+                                .unwrap_or_default();
+                            ui.label(RichText::new(crate::bidi::display_line(&title)).small().strong());
+                        }
+                        let excerpt: String = item
+                            .a
+                            .as_ref()
+                            .or(item.b.as_ref())
+                            .map(|a| a.span.exact.chars().take(50).collect())
+                            .unwrap_or_default();
+                        let text = format!("{}: {}", category_text(item.category), excerpt.replace('\n', " "));
+                        if ui.add(egui::Button::new(RichText::new(text).small()).truncate()).clicked() {
+                            out.send(Command::SelectReviewItem(item.key.clone()));
+                        }
+                    }
+                });
+        });
 }

@@ -98,7 +98,7 @@ impl ListRow {
         Self {
             id: a.id,
             kind,
-            text: format!("{}  {exact}{who}", theme::kind_letter(kind)),
+            text: crate::bidi::display_line(&format!("{}  {exact}{who}", theme::kind_letter(kind))),
         }
     }
 }
@@ -121,7 +121,7 @@ fn editor(
                 .small(),
         );
     });
-    ui.label(RichText::new(&a.span.exact).italics());
+    ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
     let mine = layer.annotator == view.annotator;
     if !mine {
         ui.horizontal_wrapped(|ui| {
@@ -164,7 +164,9 @@ fn editor(
                     ui.label("Claims in this quote");
                     for c in claims {
                         let mut on = q.claims.contains(&c.id);
-                        let label: String = c.span.exact.chars().take(50).collect();
+                        let label = crate::bidi::display_line(
+                            &c.span.exact.chars().take(50).collect::<String>(),
+                        );
                         if ui.checkbox(&mut on, label).changed() {
                             if on {
                                 q.claims.push(c.id);
@@ -350,7 +352,7 @@ fn speaker_span_field(
         ui.label("Named in text:");
         match &q.speaker_span {
             Some(sp) => {
-                ui.label(RichText::new(&sp.exact).strong());
+                ui.label(RichText::new(crate::bidi::display_line(&sp.exact)).strong());
                 if ui.small_button("Clear speaker span").clicked() {
                     q.speaker_span = None;
                 }

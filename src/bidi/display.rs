@@ -51,9 +51,11 @@ pub fn visual_segments(line: &str) -> Vec<Segment> {
         let mut pieces: Vec<Segment> = Vec::new();
         for c in run.start..run.end {
             let class = p.class(c);
-            let strong = matches!(class, BidiClass::R | BidiClass::AL);
-            let attached = matches!(class, BidiClass::NSM | BidiClass::BN);
             let ch = line[p.byte(c)..].chars().next().expect("in range");
+            // Arabic punctuation and digits go with the letters: the font that draws the
+            // letters draws them, so the shaper sees them in the same run.
+            let strong = matches!(class, BidiClass::R | BidiClass::AL) || rtl_script(ch);
+            let attached = matches!(class, BidiClass::NSM | BidiClass::BN);
             match pieces.last_mut() {
                 Some(last) if last.rtl && (strong || attached) => last.end = p.byte(c + 1),
                 Some(last) if attached => last.end = p.byte(c + 1),
@@ -70,9 +72,27 @@ pub fn visual_segments(line: &str) -> Vec<Segment> {
     out
 }
 
-/// The line's text with its segments in visual order (each right-to-left segment still in
-/// storage order, for the shaper to reverse; mirrored brackets swapped).
-pub fn display_line(line: &str) -> String {
+/// Characters of a script that a shaper lays out right to left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko, their presentation forms, punctuation and digits): given to a shaper
+/// with left-to-right text they come out reversed, so they are always kept in
+/// right-to-left pieces or drawn one at a time.
+pub fn rtl_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// The text with the segments of each line in visual order (each right-to-left segment
+/// still in storage order, for the shaper to reverse; mirrored brackets swapped). Lines
+/// (`\n`) stay in order, each its own paragraph.
+pub fn display_line(text: &str) -> String {
+    if !super::has_rtl(text) {
+        return text.to_owned();
+    }
+    let lines: Vec<String> = text.split('\n').map(display_one_line).collect();
+    lines.join("\n")
+}
+
+fn display_one_line(line: &str) -> String {
     let mut s = String::with_capacity(line.len());
     for seg in visual_segments(line) {
         match seg.mirrored {

@@ -466,7 +466,7 @@ impl App {
         };
         ui.vertical_centered(|ui| {
             ui.set_max_width(super::theme::READING_WIDTH.min(ui.available_width()));
-            ui.heading(RichText::new(&article.title).size(22.0));
+            ui.heading(RichText::new(crate::bidi::display_line(&article.title)).size(22.0));
             let mut meta = Vec::new();
             if let Some(o) = &article.outlet {
                 meta.push(o.clone());

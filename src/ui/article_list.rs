@@ -54,7 +54,11 @@ pub fn show(
                 let resp = ui
                     .push_id(id, |ui| {
                         ui.set_min_height(row_height - 6.0);
-                        let title = format!("{}{}", if a.done { "✔ " } else { "" }, a.title);
+                        let title = format!(
+                            "{}{}",
+                            if a.done { "✔ " } else { "" },
+                            crate::bidi::display_line(&a.title)
+                        );
                         let r = ui.selectable_label(selected, RichText::new(title).strong());
                         ui.horizontal(|ui| {
                             let mut meta = Vec::new();

@@ -81,11 +81,11 @@ pub fn list(ui: &mut Ui, view: &PanelView<'_>, out: &mut Outbox) {
                 } else {
                     format!("[{}] ", row.owner)
                 };
-                let text = RichText::new(format!(
+                let text = RichText::new(crate::bidi::display_line(&format!(
                     "{}  {owner}{}",
                     theme::kind_letter(row.kind),
                     row.excerpt
-                ))
+                )))
                 .color(theme::kind_color(row.kind, dark));
                 if ui
                     .add(egui::Button::selectable(selected, text).truncate())
@@ -118,7 +118,7 @@ fn editor(
                 .small(),
         );
     });
-    ui.label(RichText::new(&a.span.exact).italics());
+    ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
     let mine = view.editable;
     if !mine {
         ui.horizontal_wrapped(|ui| {
@@ -161,7 +161,9 @@ fn editor(
                     ui.label("Claims in this quote");
                     for c in claims {
                         let mut on = q.claims.contains(&c.id);
-                        let label: String = c.span.exact.chars().take(50).collect();
+                        let label = crate::bidi::display_line(
+                            &c.span.exact.chars().take(50).collect::<String>(),
+                        );
                         if ui.checkbox(&mut on, label).changed() {
                             if on {
                                 q.claims.push(c.id);
@@ -338,7 +340,7 @@ fn speaker_span_field(
         ui.label("Named in text:");
         match &q.speaker_span {
             Some(sp) => {
-                ui.label(RichText::new(&sp.exact).strong());
+                ui.label(RichText::new(crate::bidi::display_line(&sp.exact)).strong());
                 if ui.small_button("Clear speaker span").clicked() {
                     q.speaker_span = None;
                 }

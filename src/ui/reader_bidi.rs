@@ -9,6 +9,7 @@
 
 use super::shaping;
 use super::theme;
+use crate::bidi::display::rtl_script;
 use crate::bidi::{self, Direction, LineGeometry, ParagraphBidi};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, Galley, Painter, Pos2, Rect, Stroke, Vec2, pos2, vec2};
@@ -59,14 +60,6 @@ enum RunFont {
     Rtl(usize),
     /// The reading family, laid out by egui as usual.
     Reading,
-}
-
-/// Characters of a script a shaper lays out right to left (Hebrew, Arabic, Syriac, Thaana,
-/// N'Ko and their presentation forms and digits): a piece holding one of them must be a
-/// right-to-left piece, or be drawn one character at a time.
-fn rtl_script(c: char) -> bool {
-    matches!(c as u32,
-        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
 impl BidiBody {

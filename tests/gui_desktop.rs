@@ -279,3 +279,35 @@ fn a_640_by_480_window_keeps_a_readable_article_column() {
 fn an_800_by_500_window_keeps_a_readable_article_column() {
     readable_at(egui::vec2(800.0, 500.0), "window_800x500");
 }
+
+#[test]
+fn a_long_article_opens_laying_out_only_what_is_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = factdesk::synthetic::project(5, 1, 300_000, 2_000);
+    let paragraphs = project.articles[0].text.split('\n').count();
+    let path = dir.path().join("long.ron");
+    factdesk::store::save(&path, &project).unwrap();
+    let mut h = harness(
+        Some(path),
+        Box::new(ScriptedDialogs::default()),
+        "tester",
+        dir.path(),
+        big(),
+    );
+    h.run_steps(2);
+    let laid_out = h.state().reader_paragraphs_laid_out() as usize;
+    assert!(laid_out > 0);
+    assert!(
+        laid_out * 20 < paragraphs,
+        "{laid_out} of {paragraphs} paragraphs laid out on open"
+    );
+    // Jumping to the last annotation lays out its paragraph and shows it.
+    let last = project.layers[0].annotations.iter().max_by_key(|a| a.span.start).unwrap();
+    h.key_press(Key::K);
+    h.run();
+    let selected = h.state().selected().unwrap();
+    let (_, a) = h.state().session().project().find_annotation(selected).unwrap();
+    assert!(a.span.start >= last.span.start.saturating_sub(1));
+    let rect = h.state().char_rect(a.span.start).expect("laid out when scrolled to");
+    assert!(rect.top() >= 0.0 && rect.bottom() <= 900.0, "visible: {rect:?}");
+}

@@ -1,8 +1,11 @@
 //! The article text with every annotation highlighted, selectable with the mouse.
 //!
-//! Paragraphs are laid out once per (article, project revision, width, theme) and kept;
-//! each frame only the paragraphs inside the viewport are painted and hit-tested, so a
-//! 1 MB article with 10,000 annotations scrolls as smoothly as a short one.
+//! Paragraphs are laid out lazily: opening an article only measures where its paragraphs
+//! start and estimates their heights; a paragraph is laid out (once per article, marks,
+//! width and theme) when it first comes near the viewport, so the first frame of a 1 MB
+//! article costs what its visible part costs. Each frame only the paragraphs inside the
+//! viewport are painted and hit-tested, so a 1 MB article with 10,000 annotations scrolls
+//! as smoothly as a short one.
 
 use super::reader_bidi::{BidiBody, StyledRange};
 use super::theme;
@@ -37,12 +40,22 @@ pub struct LayoutKey {
 struct Para {
     /// First code point of the paragraph in the article text.
     start: usize,
+    /// Its code points end (exclusive) and its bytes in the article.
+    end: usize,
+    bytes: std::ops::Range<usize>,
     /// Hash of the highlights that touch this paragraph: unchanged means reusable galley.
     hash: u64,
+    /// The marks touching it (indices into the view's marks), to lay it out later.
+    marks: Vec<u32>,
     top: f32,
+    /// Exact once laid out; an estimate from its length before.
     height: f32,
-    body: Body,
+    /// `None` until the paragraph first comes near the viewport.
+    body: Option<Body>,
 }
+
+/// Screen space around the viewport that is laid out ahead of scrolling.
+const LAYOUT_MARGIN: f32 = 600.0;
 
 /// How a paragraph is drawn.
 enum Body {
@@ -77,7 +90,6 @@ pub struct ReaderView<'a> {
     pub text: &'a str,
     pub key: LayoutKey,
     /// Sorted by start.
-    /// Sorted by start.
     pub marks: &'a [Mark],
     pub selection: Option<std::ops::Range<usize>>,
     /// Span of the selected annotation: outlined.
@@ -109,7 +121,9 @@ impl Reader {
                 } else {
                     ((room / 40.0).floor() * 40.0).max(160.0)
                 };
-                self.ensure_layout(ui.ctx(), view, width, text_color);
+                self.ensure_layout(view, width);
+                let target = view.scroll_to.map(|c| (c, c + 1));
+                self.lay_out_visible(ui.ctx(), view, viewport, target, text_color);
                 let Some(layout) = &self.layout else { return };
                 let (rect, response) = ui.allocate_exact_size(
                     vec2(full, layout.height.max(1.0)),
@@ -133,8 +147,11 @@ impl Reader {
                 {
                     let at = self.origin + vec2(0.0, p.top);
                     match &p.body {
-                        Body::Plain(galley) => painter.galley(at, galley.clone(), text_color),
-                        Body::Bidi(body) => body.paint(&painter, at, text_color),
+                        Some(Body::Plain(galley)) => {
+                            painter.galley(at, galley.clone(), text_color)
+                        }
+                        Some(Body::Bidi(body)) => body.paint(&painter, at, text_color),
+                        None => {}
                     }
                     if let Some(sel) = &view.selection {
                         for r in range_rects(p, sel.start, sel.end) {
@@ -201,13 +218,7 @@ impl Reader {
         events
     }
 
-    fn ensure_layout(
-        &mut self,
-        ctx: &egui::Context,
-        view: &ReaderView<'_>,
-        width: f32,
-        color: Color32,
-    ) {
+    fn ensure_layout(&mut self, view: &ReaderView<'_>, width: f32) {
         if let Some(l) = &self.layout
             && l.key == view.key
             && (l.width - width).abs() < 0.5
@@ -221,25 +232,72 @@ impl Reader {
                 && l.key.dark == view.key.dark
                 && (l.width - width).abs() < 0.5
         });
-        let (paras, laid_out) = build_paragraphs(
-            ctx,
+        let paras = measure_paragraphs(
             view.text,
             view.marks,
             width,
-            view.key.dark,
-            view.direction,
-            color,
             old.map(|l| l.paras).unwrap_or_default(),
         );
-        let height = paras.last().map_or(0.0, |p| p.top + p.height);
-        self.layout = Some(Layout {
+        let mut layout = Layout {
             key: view.key,
             width,
             paras,
-            height,
-        });
+            height: 0.0,
+        };
+        layout.restack();
+        self.layout = Some(layout);
         self.layouts_built += 1;
-        self.paragraphs_laid_out += laid_out;
+    }
+
+    /// Lay out the paragraphs within [`LAYOUT_MARGIN`] of the viewport (and the one holding
+    /// `target`, a scroll destination), then restack the paragraphs below them. Repeats
+    /// while exact heights move more paragraphs into view.
+    fn lay_out_visible(
+        &mut self,
+        ctx: &egui::Context,
+        view: &ReaderView<'_>,
+        viewport: Rect,
+        target: Option<(usize, usize)>,
+        color: Color32,
+    ) {
+        let Some(layout) = &mut self.layout else {
+            return;
+        };
+        let base = TextFormat {
+            font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
+            line_height: Some(theme::READING_LINE),
+            color,
+            ..Default::default()
+        };
+        for _ in 0..4 {
+            let lo = viewport.min.y - LAYOUT_MARGIN;
+            let hi = viewport.max.y + LAYOUT_MARGIN;
+            let first = layout.paras.partition_point(|p| p.top + p.height < lo);
+            let mut todo: Vec<usize> = (first..layout.paras.len())
+                .take_while(|&i| layout.paras[i].top <= hi)
+                .filter(|&i| layout.paras[i].body.is_none())
+                .collect();
+            if let Some((c, _)) = target {
+                let i = layout
+                    .paras
+                    .partition_point(|p| p.start <= c)
+                    .saturating_sub(1);
+                if layout.paras.get(i).is_some_and(|p| p.body.is_none()) {
+                    todo.push(i);
+                }
+            }
+            if todo.is_empty() {
+                return;
+            }
+            for i in todo {
+                let p = &mut layout.paras[i];
+                let body = lay_out(ctx, view, p, layout.width, &base);
+                p.height = body.height();
+                p.body = Some(body);
+                self.paragraphs_laid_out += 1;
+            }
+            layout.restack();
+        }
     }
 
     fn para_at(&self, y: f32) -> Option<&Para> {
@@ -256,8 +314,9 @@ impl Reader {
         let local = rel - vec2(0.0, p.top);
         p.start
             + match &p.body {
-                Body::Plain(galley) => galley.cursor_from_pos(local).index.0,
-                Body::Bidi(body) => body.caret_at(local),
+                Some(Body::Plain(galley)) => galley.cursor_from_pos(local).index.0,
+                Some(Body::Bidi(body)) => body.caret_at(local),
+                None => 0,
             }
     }
 
@@ -266,8 +325,9 @@ impl Reader {
         let p = self.para_at(rel.y)?;
         let local = rel - vec2(0.0, p.top);
         let galley = match &p.body {
-            Body::Plain(galley) => galley,
-            Body::Bidi(body) => return body.char_at(local).map(|c| p.start + c),
+            Some(Body::Plain(galley)) => galley,
+            Some(Body::Bidi(body)) => return body.char_at(local).map(|c| p.start + c),
+            None => return None,
         };
         let mut idx = 0;
         for row in &galley.rows {
@@ -301,9 +361,11 @@ impl Reader {
 /// left to right on each line: several on one line where the range changes direction.
 fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
     match &p.body {
-        Body::Plain(galley) => plain_range_rects(galley, p.start, s, e),
-        Body::Bidi(body) if e > p.start => body.range_rects(s.saturating_sub(p.start), e - p.start),
-        Body::Bidi(_) => Vec::new(),
+        Some(Body::Plain(galley)) => plain_range_rects(galley, p.start, s, e),
+        Some(Body::Bidi(body)) if e > p.start => {
+            body.range_rects(s.saturating_sub(p.start), e - p.start)
+        }
+        Some(Body::Bidi(_)) | None => Vec::new(),
     }
 }
 
@@ -330,75 +392,105 @@ fn plain_range_rects(galley: &Galley, start: usize, s: usize, e: usize) -> Vec<R
     out
 }
 
-/// Lay out every paragraph, reusing galleys from `old` whose highlights did not change.
-/// Returns the paragraphs and how many were laid out anew.
-fn build_paragraphs(
-    ctx: &egui::Context,
-    article: &str,
-    highlights: &[Mark],
-    width: f32,
-    dark: bool,
-    direction: Option<Direction>,
-    color: Color32,
-    old: Vec<Para>,
-) -> (Vec<Para>, u64) {
-    let base = TextFormat {
-        font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
-        line_height: Some(theme::READING_LINE),
-        color,
-        ..Default::default()
-    };
+impl Layout {
+    /// Recompute every paragraph's top and the total height from their heights.
+    fn restack(&mut self) {
+        let mut top = 0.0;
+        for p in &mut self.paras {
+            p.top = top;
+            top += p.height;
+        }
+        self.height = top;
+    }
+}
+
+impl Body {
+    fn height(&self) -> f32 {
+        match self {
+            Body::Plain(galley) => galley.size().y,
+            Body::Bidi(body) => body.height(),
+        }
+    }
+}
+
+/// Split the article into paragraphs with the marks touching each, reusing the laid-out
+/// bodies of `old` whose marks did not change; the others get an estimated height and are
+/// laid out when they come into view. Linear in the text, no shaping.
+fn measure_paragraphs(article: &str, highlights: &[Mark], width: f32, old: Vec<Para>) -> Vec<Para> {
+    // About this many points per character of the reading font, for the estimate.
+    const CHAR_WIDTH: f32 = 8.2;
     let mut old = old.into_iter().peekable();
     let mut paras = Vec::new();
-    let mut laid_out = 0;
-    let mut top = 0.0;
     let mut start = 0;
+    let mut byte = 0;
     let mut next = 0; // next highlight (by start) not yet active
-    let mut active: Vec<&Mark> = Vec::new();
+    let mut active: Vec<u32> = Vec::new();
     for line in article.split('\n') {
         let len = text::char_len(line);
         let end = start + len;
         while next < highlights.len() && highlights[next].start < end.max(start + 1) {
-            active.push(&highlights[next]);
+            active.push(next as u32);
             next += 1;
         }
-        active.retain(|h| h.end > start);
+        active.retain(|&h| highlights[h as usize].end > start);
+        let touching: Vec<u32> = active
+            .iter()
+            .copied()
+            .filter(|&h| highlights[h as usize].start < end)
+            .collect();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for h in active.iter().filter(|h| h.start < end && h.end > start) {
-            h.hash(&mut hasher);
+        for &h in &touching {
+            highlights[h as usize].hash(&mut hasher);
         }
         let hash = hasher.finish();
         while old.peek().is_some_and(|p| p.start < start) {
             old.next();
         }
-        let (body, h) = match old.next_if(|p| p.start == start && p.hash == hash) {
+        let (body, height) = match old.next_if(|p| p.start == start && p.hash == hash) {
             Some(p) => (p.body, p.height),
             None => {
-                laid_out += 1;
-                let styles = styled_ranges(start, end, &active, dark);
-                if direction.is_some_and(Direction::is_rtl) || bidi::has_rtl(line) {
-                    let body = BidiBody::layout(ctx, line, direction, width, &base, &styles);
-                    let h = body.height();
-                    (Body::Bidi(body), h)
-                } else {
-                    let job = paragraph_job(line, &styles, width, &base);
-                    let galley = ctx.fonts_mut(|f| f.layout_job(job));
-                    let h = galley.size().y;
-                    (Body::Plain(galley), h)
-                }
+                let per_line = (width / CHAR_WIDTH).max(1.0);
+                let lines = (len as f32 / per_line).ceil().max(1.0);
+                (None, lines * theme::READING_LINE)
             }
         };
         paras.push(Para {
             start,
+            end,
+            bytes: byte..byte + line.len(),
             hash,
-            top,
-            height: h,
+            marks: touching,
+            top: 0.0,
+            height,
             body,
         });
-        top += h;
         start = end + 1; // the '\n'
+        byte += line.len() + 1;
     }
-    (paras, laid_out)
+    paras
+}
+
+/// Lay out one paragraph with its marks.
+fn lay_out(
+    ctx: &egui::Context,
+    view: &ReaderView<'_>,
+    p: &Para,
+    width: f32,
+    base: &TextFormat,
+) -> Body {
+    let line = &view.text[p.bytes.clone()];
+    let active: Vec<&Mark> = p
+        .marks
+        .iter()
+        .filter_map(|&i| view.marks.get(i as usize))
+        .collect();
+    let styles = styled_ranges(p.start, p.end, &active, view.key.dark);
+    if view.direction.is_some_and(Direction::is_rtl) || bidi::has_rtl(line) {
+        Body::Bidi(BidiBody::layout(ctx, line, view.direction, width, base, &styles))
+    } else {
+        let job = paragraph_job(line, &styles, width, base);
+        Body::Plain(ctx.fonts_mut(|f| f.layout_job(job)))
+    }
 }
 
 /// The highlight style of each stretch of the paragraph `start..end` (article code points)

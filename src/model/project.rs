@@ -11,6 +11,7 @@ use std::collections::HashSet;
 pub const ADJUDICATED: &str = "adjudicated";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub format_version: u32,
     pub name: String,
@@ -32,6 +33,7 @@ pub struct Project {
 /// One annotator's annotations (or the adjudicated result). Layers never overwrite each
 /// other: agreement needs all of them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Layer {
     pub annotator: String,
     #[serde(default)]
@@ -50,6 +52,7 @@ pub enum LayerRole {
 
 /// One entry of the review log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     pub annotation: AnnotationId,
     pub action: DecisionAction,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// One step of a verdict scale: its number (for ordinal statistics and ClaimReview ratings)
 /// and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VerdictLevel {
     pub value: i32,
     pub label: String,
@@ -12,6 +13,7 @@ pub struct VerdictLevel {
 
 /// What a project's annotators may choose from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabelSchema {
     /// Ordered from best (`True`) to worst (`False`).
     pub verdicts: Vec<VerdictLevel>,

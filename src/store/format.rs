@@ -57,7 +57,7 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             path: PathBuf::new(),
             line: e.span.start.line,
             col: e.span.start.col,
-            message: e.code.to_string(),
+            message: parse_message(&e.code),
         })?;
     let problems = project.problems();
     if problems.is_empty() {
@@ -67,6 +67,25 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             path: PathBuf::new(),
             problems,
         })
+    }
+}
+
+/// The parser's message, with the reason spelt out for a field this version does not know:
+/// it can only come from a newer factdesk or a hand edit, and reading on would drop it at
+/// the next save.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::NoSuchStructField { found, outer, .. } => {
+            let within = outer
+                .as_deref()
+                .map(|o| format!(" in `{o}`"))
+                .unwrap_or_default();
+            format!(
+                "unknown field `{found}`{within}: written by a newer factdesk or edited by hand; \
+                 refused so that the next save does not drop it"
+            )
+        }
+        other => other.to_string(),
     }
 }
 

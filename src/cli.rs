@@ -1,16 +1,66 @@
 //! The command line: `factdesk [PROJECT]` opens the GUI; subcommands work without a window.
 //!
-//! Every error ends in one line on stderr and a non-zero exit code, never a panic.
+//! Every error ends in one line on stderr and a non-zero exit code, never a panic — also
+//! when stdout is a closed pipe (`factdesk stats p.ron | head -1`). Commands that change a
+//! project hold its lock from the read to the write, so two of them at once never lose
+//! each other's work.
 
 use crate::export::{self, ExportOptions, Format, LayerChoice, Split};
 use crate::import;
 use crate::import::foreign::{self, ForeignFormat};
 use crate::model::{ADJUDICATED, AnnotationKind, KindName, LayerRole, Project};
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, ProjectLock};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// `println!` that returns the write error (a closed pipe) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
+/// `eprintln!` that never panics: a warning that cannot be shown is not worth a crash.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    };
+}
+
+/// How `main` should end after an error: `None` when the error is only that the reader of
+/// our output went away (a closed pipe), which is not a failure worth reporting.
+pub fn error_message(error: &anyhow::Error) -> Option<String> {
+    let broken_pipe = error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return None;
+    }
+    Some(one_line(error))
+}
+
+/// The error and its causes on one line, each said once: a cause whose text the line
+/// already holds (our errors repeat their source to stand alone) is left out.
+fn one_line(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        let text = text.trim();
+        if text.is_empty() || line.contains(text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(text);
+    }
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -56,9 +106,14 @@ pub enum Command {
         /// hf, doccano, label-studio, brat, conll, web-annotation, claimreview or csv.
         #[arg(long, short)]
         format: String,
-        /// Output folder (created if missing; files of the same names are replaced).
+        /// Output folder (created if missing). Files of the same names in it are refused
+        /// unless --force is given.
         #[arg(long, short)]
         out: PathBuf,
+        /// Replace files of the same names in the output folder (all of them or, if the
+        /// export fails, none).
+        #[arg(long)]
+        force: bool,
         /// A layer name, `adjudicated` or `all` [default: adjudicated if the project has
         /// that layer, else all].
         #[arg(long)]
@@ -100,6 +155,7 @@ pub fn run(command: Command) -> Result<bool> {
             layer,
             split,
             seed,
+            force,
         } => export_project(
             &project,
             &format,
@@ -107,6 +163,7 @@ pub fn run(command: Command) -> Result<bool> {
             layer.as_deref(),
             split.as_deref(),
             seed,
+            force,
         ),
         Command::ImportAnnotations {
             project,
@@ -124,6 +181,7 @@ fn export_project(
     layer: Option<&str>,
     split: Option<&str>,
     seed: Option<u64>,
+    force: bool,
 ) -> Result<bool> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
     let split = split
@@ -145,8 +203,9 @@ fn export_project(
     let mut options = ExportOptions::new(format, out);
     options.layer = layer;
     options.split = split;
+    options.force = force;
     let report = export::run(&project, &options, &mut |_, _| true)?;
-    println!(
+    say!(
         "wrote {} file(s) to {} ({format}: {} articles, {} annotations, {} records)",
         report.files.len(),
         out.display(),
@@ -155,10 +214,10 @@ fn export_project(
         report.records
     );
     for (split, n) in &report.splits {
-        println!("  {split}: {n} article(s)");
+        say!("  {split}: {n} article(s)");
     }
     for note in &report.notes {
-        println!("note: {note}");
+        say!("note: {note}");
     }
     Ok(true)
 }
@@ -168,16 +227,17 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
     if layer.trim().is_empty() {
         bail!("--layer must name a layer");
     }
-    let mut project = store::load(file)?;
+    let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
+    let mut project = lock.load()?;
     let report = foreign::import_file(&mut project, format, from, layer)
         .context("import stopped, nothing was added")?;
     for s in &report.skipped {
-        eprintln!("warning: {}: {s}", from.display());
+        warn!("warning: {}: {s}", from.display());
     }
     if report.annotations > 0 || report.articles_created > 0 {
-        store::save_verified(file, &project)?;
+        lock.save(&project)?;
     }
-    println!(
+    say!(
         "imported {} annotation(s) into layer {layer:?} of {} from {} document(s): {} article(s) matched, {} created, {} item(s) skipped",
         report.annotations,
         file.display(),
@@ -187,7 +247,7 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
         report.skipped.len()
     );
     if report.utf16_regions > 0 {
-        println!(
+        say!(
             "note: {} span(s) counted UTF-16 units (an older Label Studio) and were converted",
             report.utf16_regions
         );
@@ -196,7 +256,8 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
 }
 
 fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
-    if file.exists() {
+    let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
+    if file.exists() || lock.target().exists() {
         bail!(
             "{}: already exists; use `factdesk import` to add articles to it",
             file.display()
@@ -209,38 +270,52 @@ fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
     });
     let mut project = Project::new(name);
     let added = read_and_add(&mut project, paths)?;
-    store::save_verified(file, &project)?;
-    println!("created {} with {added} article(s)", file.display());
+    lock.save(&project)?;
+    say!("created {} with {added} article(s)", file.display());
     Ok(true)
 }
 
 fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
-    let mut project = store::load(file)?;
-    let added = read_and_add(&mut project, paths)?;
+    // Read the articles first (slow, no lock needed), then read-modify-write the project
+    // under its lock, so a concurrent import's articles are kept.
+    let batch = read_batch(paths)?;
+    let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
+    let mut project = lock.load()?;
+    let added = add_batch(&mut project, batch);
     if added > 0 {
-        store::save_verified(file, &project)?;
+        lock.save(&project)?;
     }
-    println!("imported {added} article(s) into {}", file.display());
+    say!("imported {added} article(s) into {}", file.display());
     Ok(true)
 }
 
 fn read_and_add(project: &mut Project, paths: &[PathBuf]) -> Result<usize> {
+    Ok(add_batch(project, read_batch(paths)?))
+}
+
+fn read_batch(paths: &[PathBuf]) -> Result<Option<import::Batch>> {
     if paths.is_empty() {
-        return Ok(0);
+        return Ok(None);
     }
-    let batch = import::read_paths(paths).context("import stopped, nothing was added")?;
+    import::read_paths(paths)
+        .context("import stopped, nothing was added")
+        .map(Some)
+}
+
+fn add_batch(project: &mut Project, batch: Option<import::Batch>) -> usize {
+    let Some(batch) = batch else { return 0 };
     let mut warnings = batch.warnings;
     let added = import::add_to_project(project, batch.articles, &mut warnings);
     for w in &warnings {
-        eprintln!("warning: {w}");
+        warn!("warning: {w}");
     }
-    Ok(added.len())
+    added.len()
 }
 
 fn check(file: &Path) -> Result<bool> {
     match store::load(file) {
         Ok(p) => {
-            println!(
+            say!(
                 "{}: ok ({} articles, {} annotations)",
                 file.display(),
                 p.articles.len(),
@@ -250,13 +325,13 @@ fn check(file: &Path) -> Result<bool> {
         }
         Err(LoadError::Invalid { problems, .. }) => {
             for p in &problems {
-                println!("{}: {p}", file.display());
+                warn!("{}: {p}", file.display());
             }
-            eprintln!("{}: {} problem(s)", file.display(), problems.len());
+            warn!("{}: {} problem(s)", file.display(), problems.len());
             Ok(false)
         }
         Err(e) => {
-            println!("{e}");
+            warn!("{e}");
             Ok(false)
         }
     }
@@ -265,10 +340,10 @@ fn check(file: &Path) -> Result<bool> {
 fn stats(file: &Path) -> Result<bool> {
     let p = store::load(file)?;
     let done = p.articles.iter().filter(|a| a.done).count();
-    println!("project: {}", p.name);
-    println!("articles: {} ({done} done)", p.articles.len());
-    println!("entities: {}", p.entities.len());
-    println!("annotations: {}", p.annotation_count());
+    say!("project: {}", p.name);
+    say!("articles: {} ({done} done)", p.articles.len());
+    say!("entities: {}", p.entities.len());
+    say!("annotations: {}", p.annotation_count());
 
     let mut by_kind: BTreeMap<KindName, usize> = KindName::ALL.iter().map(|k| (*k, 0)).collect();
     let mut by_label: BTreeMap<&str, usize> = BTreeMap::new();
@@ -289,7 +364,7 @@ fn stats(file: &Path) -> Result<bool> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!(
+    say!(
         "  by kind: {}",
         line(
             by_kind
@@ -298,7 +373,7 @@ fn stats(file: &Path) -> Result<bool> {
                 .collect()
         )
     );
-    println!(
+    say!(
         "  by annotator: {}",
         line(
             p.layers
@@ -307,12 +382,12 @@ fn stats(file: &Path) -> Result<bool> {
                 .collect()
         )
     );
-    println!(
+    say!(
         "  by label: {}",
         line(by_label.iter().map(|(k, n)| (k.to_string(), *n)).collect())
     );
     if !verdicts.is_empty() {
-        println!(
+        say!(
             "  verdicts: {}",
             line(verdicts.iter().map(|(k, n)| (k.to_string(), *n)).collect())
         );

@@ -180,8 +180,11 @@ pub struct ExportOptions {
     pub layer: LayerChoice,
     /// Split into train/validation/test (formats where [`Format::splits`] is true).
     pub split: Option<Split>,
-    /// Created if missing. Files of the same names in it are replaced.
+    /// Created if missing. Files of the same names in it are replaced only with `force`.
     pub out_dir: PathBuf,
+    /// Replace files of the same names in `out_dir` (all or none). Without it the export
+    /// stops with [`ExportError::WouldReplace`] listing them, and writes nothing.
+    pub force: bool,
     /// The export date written into the dataset card (fixed in tests).
     pub date: NaiveDate,
 }
@@ -194,6 +197,7 @@ impl ExportOptions {
             layer: LayerChoice::All,
             split: None,
             out_dir: out_dir.into(),
+            force: false,
             date: chrono::Local::now().date_naive(),
         }
     }

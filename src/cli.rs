@@ -227,7 +227,7 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
     if layer.trim().is_empty() {
         bail!("--layer must name a layer");
     }
-    let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
+    let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
     let mut project = lock.load()?;
     let report = foreign::import_file(&mut project, format, from, layer)
         .context("import stopped, nothing was added")?;
@@ -279,7 +279,7 @@ fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
     // Read the articles first (slow, no lock needed), then read-modify-write the project
     // under its lock, so a concurrent import's articles are kept.
     let batch = read_batch(paths)?;
-    let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
+    let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
     let mut project = lock.load()?;
     let added = add_batch(&mut project, batch);
     if added > 0 {

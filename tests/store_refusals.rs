@@ -231,9 +231,18 @@ fn unknown_fields_are_refused_with_line_and_column() {
     // A field at the top, in an article, in an annotation, in a kind's fields and in an
     // enum's struct variant: each would be lost by the next save if it were ignored.
     let cases = [
-        ("name: \"refusals\",", "name: \"refusals\",\n  reviewed_by: \"carol\","),
-        ("title: \"Title\",", "title: \"Title\",\n      paywall: true,"),
-        ("status: Draft,", "status: Draft,\n          confidence: 0.9,"),
+        (
+            "name: \"refusals\",",
+            "name: \"refusals\",\n  reviewed_by: \"carol\",",
+        ),
+        (
+            "title: \"Title\",",
+            "title: \"Title\",\n      paywall: true,",
+        ),
+        (
+            "status: Draft,",
+            "status: Draft,\n          confidence: 0.9,",
+        ),
         ("label: \"Person\",", "label: \"Person\", colour: \"red\","),
     ];
     for (i, (anchor, replacement)) in cases.into_iter().enumerate() {
@@ -249,7 +258,9 @@ fn unknown_fields_are_refused_with_line_and_column() {
         let (expected_line, expected_col) = position_of(&text, &format!("{field}:"));
         let (err, _, _) = refused(&format!("unknown{i}.ron"), text.as_bytes());
         match &err {
-            LoadError::Parse { line, col, message, .. } => {
+            LoadError::Parse {
+                line, col, message, ..
+            } => {
                 assert_eq!(*line, expected_line, "{err}");
                 assert!(
                     (expected_col..=expected_col + field.len() + 1).contains(col),

@@ -54,7 +54,11 @@ fn concurrent_imports_keep_every_article() {
         let o = child.wait_with_output().unwrap();
         if !o.status.success() {
             // The only acceptable failure is a clear refusal because of the lock.
-            assert!(stderr(&o).contains("another program is saving"), "{}", stderr(&o));
+            assert!(
+                stderr(&o).contains("another program is saving"),
+                "{}",
+                stderr(&o)
+            );
             refused += 1;
         }
     }
@@ -82,13 +86,23 @@ fn a_held_lock_makes_a_writer_wait_then_fail_clearly() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("another program is saving"), "{err}");
-    assert!(err.contains(&std::process::id().to_string()), "names the holder: {err}");
+    assert!(
+        err.contains(&std::process::id().to_string()),
+        "names the holder: {err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(started.elapsed() >= Duration::from_secs(5), "it waited first");
+    assert!(
+        started.elapsed() >= Duration::from_secs(5),
+        "it waited first"
+    );
     assert_eq!(std::fs::read(&proj).unwrap(), before);
     // … and can once it is released.
     drop(lock);
-    assert!(factdesk(&["import", p(&proj), p(&article)]).status.success());
+    assert!(
+        factdesk(&["import", p(&proj), p(&article)])
+            .status
+            .success()
+    );
     assert_eq!(store::load(&proj).unwrap().articles.len(), 1);
 }
 
@@ -109,7 +123,10 @@ fn a_file_changed_on_disk_is_not_overwritten_silently() {
     // Overwriting after confirmation (no expected stamp) works and gives a new stamp.
     let new_stamp = store::save_checked(&proj, &mine, None).unwrap();
     assert!(!store::changed_since(&proj, &new_stamp).unwrap());
-    assert_eq!(DiskStamp::read(&proj).unwrap().unwrap().hash, new_stamp.hash);
+    assert_eq!(
+        DiskStamp::read(&proj).unwrap().unwrap().hash,
+        new_stamp.hash
+    );
 }
 
 #[cfg(unix)]
@@ -125,10 +142,20 @@ fn a_symlinked_project_is_written_through_with_a_real_backup() {
     std::os::unix::fs::symlink("real/project.ron", &link).unwrap();
 
     store::save_verified(&link, &Project::new("second")).unwrap();
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(store::load(&real).unwrap().name, "second");
     let bak = store::backup_path(&real);
-    assert!(!std::fs::symlink_metadata(&bak).unwrap().file_type().is_symlink());
+    assert!(
+        !std::fs::symlink_metadata(&bak)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read(&bak).unwrap(), first);
     assert!(!store::backup_path(&link).exists());
     assert!(hidden_leftovers(dir.path()).is_empty() && hidden_leftovers(&real_dir).is_empty());
@@ -181,7 +208,12 @@ fn a_killed_save_leaves_nothing_after_the_next_save() {
     let mut left = Vec::new();
     for _attempt in 0..20 {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "child_saves_until_killed", "--ignored", "--nocapture"])
+            .args([
+                "--exact",
+                "child_saves_until_killed",
+                "--ignored",
+                "--nocapture",
+            ])
             .env("FACTDESK_CHILD_SAVE", &proj)
             .stdout(Stdio::null())
             .spawn()
@@ -226,5 +258,9 @@ fn a_backup_that_is_a_hard_link_of_the_project_leaves_no_link_file() {
     store::save(&proj, &Project::new("two")).unwrap();
     assert_eq!(store::load(&store::backup_path(&proj)).unwrap().name, "one");
     assert_eq!(store::load(&proj).unwrap().name, "two");
-    assert!(hidden_leftovers(dir.path()).is_empty(), "{:?}", hidden_leftovers(dir.path()));
+    assert!(
+        hidden_leftovers(dir.path()).is_empty(),
+        "{:?}",
+        hidden_leftovers(dir.path())
+    );
 }

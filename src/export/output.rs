@@ -149,7 +149,11 @@ impl Output {
         }
     }
 
-    fn move_all(&self, replaced_dir: &Path, moves: &mut Moves) -> Result<Vec<PathBuf>, ExportError> {
+    fn move_all(
+        &self,
+        replaced_dir: &Path,
+        moves: &mut Moves,
+    ) -> Result<Vec<PathBuf>, ExportError> {
         let mut done = Vec::with_capacity(self.names.len());
         for name in &self.names {
             let to = self.dir.join(name);
@@ -204,12 +208,9 @@ fn remove_stale_staging(dir: &Path) {
         let path = entry.path();
         let abandoned = match File::open(path.join(STAGING_LOCK)) {
             Ok(lock) => lock.try_lock().is_ok(),
-            Err(_) => entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| {
-                    SystemTime::now().duration_since(t).unwrap_or_default() > LEGACY_AGE
-                }),
+            Err(_) => entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| {
+                SystemTime::now().duration_since(t).unwrap_or_default() > LEGACY_AGE
+            }),
         };
         if abandoned {
             let _ = fs::remove_dir_all(&path);

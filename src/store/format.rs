@@ -51,7 +51,10 @@ pub fn to_ron_bytes_limited(project: &Project, limit: u64) -> Result<Option<Vec<
         .write_all(HEADER.as_bytes())
         .map_err(|e| ron::Error::Io(e.to_string()))
         .and_then(|()| ron::Options::default().to_io_writer_pretty(&mut out, &*project, pretty()))
-        .and_then(|()| out.write_all(b"\n").map_err(|e| ron::Error::Io(e.to_string())));
+        .and_then(|()| {
+            out.write_all(b"\n")
+                .map_err(|e| ron::Error::Io(e.to_string()))
+        });
     match body {
         _ if out.exceeded => Ok(None),
         Ok(()) => Ok(Some(out.bytes)),
@@ -178,9 +181,14 @@ mod tests {
             "x".repeat(10_000),
         ));
         let full = to_ron_string(&p).unwrap();
-        let bytes = to_ron_bytes_limited(&p, full.len() as u64).unwrap().unwrap();
+        let bytes = to_ron_bytes_limited(&p, full.len() as u64)
+            .unwrap()
+            .unwrap();
         assert_eq!(bytes, full.as_bytes());
-        assert_eq!(to_ron_bytes_limited(&p, full.len() as u64 - 1).unwrap(), None);
+        assert_eq!(
+            to_ron_bytes_limited(&p, full.len() as u64 - 1).unwrap(),
+            None
+        );
         assert_eq!(to_ron_bytes_limited(&p, 5_000).unwrap(), None);
     }
 }

@@ -33,8 +33,8 @@ pub(crate) fn remove_stale(target: &Path) -> usize {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let ours = name.starts_with(&prefix)
-            && (name.ends_with(".tmp") || name.ends_with(".bak.link"));
+        let ours =
+            name.starts_with(&prefix) && (name.ends_with(".tmp") || name.ends_with(".bak.link"));
         let legacy = is_legacy_leftover(name)
             && entry
                 .metadata()

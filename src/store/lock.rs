@@ -50,7 +50,7 @@ impl ProjectLock {
             .truncate(false)
             .open(&lock)
             .map_err(|source| SaveError::Io {
-                path: lock.clone(),
+                path: target.clone(),
                 source,
             })?;
         let deadline = Instant::now() + wait;
@@ -79,6 +79,23 @@ impl ProjectLock {
             write!(file, "{}", holder_description())
         });
         Ok(Self { target, file })
+    }
+
+    /// Like [`ProjectLock::acquire`], for a project that must already exist (an import
+    /// into it): a missing file is an error, and no lock file is left beside a typo.
+    pub fn acquire_existing(path: &Path, wait: Duration) -> Result<Self, SaveError> {
+        let target = super::resolve_links(path).map_err(|source| SaveError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        match fs::metadata(&target) {
+            Ok(m) if m.is_file() => Self::acquire(path, wait),
+            Ok(_) => Err(SaveError::NotAFile { path: target }),
+            Err(source) => Err(SaveError::Io {
+                path: path.to_owned(),
+                source,
+            }),
+        }
     }
 
     /// The project file this lock covers (symlinks resolved).

@@ -131,11 +131,10 @@ fn write_locked(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(io(e)),
     }
-    let bytes = format::to_ron_bytes_limited(project, limit)?.ok_or_else(|| {
-        SaveError::TooLarge {
+    let bytes =
+        format::to_ron_bytes_limited(project, limit)?.ok_or_else(|| SaveError::TooLarge {
             path: target.to_owned(),
-        }
-    })?;
+        })?;
     leftovers::remove_stale(target);
     write_atomic(target, &bytes, true).map_err(io)?;
     Ok(DiskStamp::of_bytes(target, &bytes))

@@ -114,6 +114,10 @@ pub enum Command {
         /// export fails, none).
         #[arg(long)]
         force: bool,
+        /// ClaimReview: where each review is published, with `{annotation}` (and
+        /// `{article}`) replaced by ids [default: the project's review_url].
+        #[arg(long)]
+        review_url: Option<String>,
         /// A layer name, `adjudicated` or `all` [default: adjudicated if the project has
         /// that layer, else all].
         #[arg(long)]
@@ -156,14 +160,18 @@ pub fn run(command: Command) -> Result<bool> {
             split,
             seed,
             force,
+            review_url,
         } => export_project(
             &project,
             &format,
             &out,
-            layer.as_deref(),
-            split.as_deref(),
-            seed,
-            force,
+            ExportFlags {
+                layer,
+                split,
+                seed,
+                force,
+                review_url,
+            },
         ),
         Command::ImportAnnotations {
             project,
@@ -174,22 +182,25 @@ pub fn run(command: Command) -> Result<bool> {
     }
 }
 
-fn export_project(
-    file: &Path,
-    format: &str,
-    out: &Path,
-    layer: Option<&str>,
-    split: Option<&str>,
+/// The optional flags of `factdesk export`.
+struct ExportFlags {
+    layer: Option<String>,
+    split: Option<String>,
     seed: Option<u64>,
     force: bool,
-) -> Result<bool> {
+    review_url: Option<String>,
+}
+
+fn export_project(file: &Path, format: &str, out: &Path, flags: ExportFlags) -> Result<bool> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
-    let split = split
-        .map(|s| Split::parse(s, seed.unwrap_or(0)))
+    let split = flags
+        .split
+        .as_deref()
+        .map(|s| Split::parse(s, flags.seed.unwrap_or(0)))
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let project = store::load(file)?;
-    let layer = match layer {
+    let layer = match flags.layer.as_deref() {
         Some(l) => LayerChoice::parse(l),
         None if project
             .layers
@@ -203,7 +214,8 @@ fn export_project(
     let mut options = ExportOptions::new(format, out);
     options.layer = layer;
     options.split = split;
-    options.force = force;
+    options.force = flags.force;
+    options.review_url = flags.review_url;
     let report = export::run(&project, &options, &mut |_, _| true)?;
     say!(
         "wrote {} file(s) to {} ({format}: {} articles, {} annotations, {} records)",

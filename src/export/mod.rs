@@ -9,6 +9,7 @@
 //! half-written files behind.
 
 pub(crate) mod brat;
+pub mod brat_names;
 mod card;
 mod claimreview;
 mod claims_csv;
@@ -132,12 +133,13 @@ fn stage(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Output, ExportReport), ExportError> {
     options.validate()?;
-    let data = Dataset::new(
+    let mut data = Dataset::new(
         project,
         &options.layer,
         options.split.as_ref(),
         options.date,
     )?;
+    data.review_url = options.review_url.clone();
     let exporter = exporter(options.format);
     let mut report = ExportReport {
         articles: data.docs.len(),

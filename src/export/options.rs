@@ -187,6 +187,9 @@ pub struct ExportOptions {
     pub force: bool,
     /// The export date written into the dataset card (fixed in tests).
     pub date: NaiveDate,
+    /// ClaimReview: the review URL pattern (`{annotation}`, `{article}`), over the
+    /// project's own `review_url`.
+    pub review_url: Option<String>,
 }
 
 impl ExportOptions {
@@ -198,6 +201,7 @@ impl ExportOptions {
             split: None,
             out_dir: out_dir.into(),
             force: false,
+            review_url: None,
             date: chrono::Local::now().date_naive(),
         }
     }

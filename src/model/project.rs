@@ -15,6 +15,12 @@ pub const ADJUDICATED: &str = "adjudicated";
 pub struct Project {
     pub format_version: u32,
     pub name: String,
+    /// Where this team publishes its fact-checks, as a pattern for each claim's review URL:
+    /// `{annotation}` and `{article}` are replaced by the claim's and article's ids, e.g.
+    /// `https://factcheck.example.org/reviews/{annotation}`. ClaimReview requires a `url`,
+    /// so the ClaimReview export refuses to run without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_url: Option<String>,
     #[serde(default)]
     pub schema: LabelSchema,
     /// Everyone who has a layer or has reviewed, in the order they joined.
@@ -117,6 +123,7 @@ impl Project {
         Self {
             format_version: FORMAT_VERSION,
             name: name.into(),
+            review_url: None,
             schema: LabelSchema::default(),
             annotators: Vec::new(),
             entities: Vec::new(),

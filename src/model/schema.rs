@@ -9,6 +9,18 @@ use serde::{Deserialize, Serialize};
 pub struct VerdictLevel {
     pub value: i32,
     pub label: String,
+    /// Not a point of the true–false scale (e.g. "Unverifiable"): it has no rating, is
+    /// neither best nor worst, and ordinal statistics leave it out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unrated: bool,
+}
+
+impl VerdictLevel {
+    /// Whether the level is a point of the scale. A level named "Unverifiable" counts as
+    /// unrated also in files written before `unrated` existed.
+    pub fn is_rated(&self) -> bool {
+        !self.unrated && !self.label.trim().eq_ignore_ascii_case("unverifiable")
+    }
 }
 
 /// What a project's annotators may choose from.
@@ -37,6 +49,7 @@ impl Default for LabelSchema {
         .map(|(value, label)| VerdictLevel {
             value,
             label: label.to_owned(),
+            unrated: label == "Unverifiable",
         })
         .collect();
         let tags = ["Boilerplate", "Caption", "Number", "Person", "Place"]
@@ -50,5 +63,16 @@ impl Default for LabelSchema {
 impl LabelSchema {
     pub fn verdict(&self, label: &str) -> Option<&VerdictLevel> {
         self.verdicts.iter().find(|v| v.label == label)
+    }
+
+    /// The best and worst values of the rated levels (`None` if no level is rated).
+    pub fn rating_range(&self) -> Option<(i32, i32)> {
+        let rated = || {
+            self.verdicts
+                .iter()
+                .filter(|v| v.is_rated())
+                .map(|v| v.value)
+        };
+        Some((rated().max()?, rated().min()?))
     }
 }

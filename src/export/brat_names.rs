@@ -67,15 +67,7 @@ impl BratNames {
             "# Written by factdesk: the labels behind brat's type and value names.\n[labels]\n",
         );
         for (name, label) in &self.labels {
-            let shown: String = label
-                .chars()
-                .map(|c| match c {
-                    '|' => '¦',
-                    c if c.is_control() => ' ',
-                    c => c,
-                })
-                .collect();
-            let _ = writeln!(s, "{name} | {shown}");
+            let _ = writeln!(s, "{name} | {}", escape_label(label));
         }
         s.push_str(
             "\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n\
@@ -105,28 +97,76 @@ fn ascii_name(label: &str) -> String {
     }
 }
 
-/// Read the `[labels]` section of a `visual.conf`: brat name → label.
+/// Read the `[labels]` section of a `visual.conf`: brat name → label. The label is taken
+/// as written after `NAME | ` (up to a further ` | `), so labels with outer spaces, as
+/// factdesk writes them, come back exactly.
 pub fn read_visual_labels(conf: &str) -> HashMap<String, String> {
     let mut in_labels = false;
     let mut map = HashMap::new();
     for line in conf.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            in_labels = line == "[labels]";
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            in_labels = trimmed == "[labels]";
             continue;
         }
-        if !in_labels || line.is_empty() || line.starts_with('#') {
+        if !in_labels || trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let mut parts = line.split('|').map(str::trim);
-        if let (Some(name), Some(label)) = (parts.next(), parts.next())
-            && !name.is_empty()
-            && !label.is_empty()
-        {
-            map.insert(name.to_owned(), label.to_owned());
+        let Some((name, rest)) = line.split_once('|') else {
+            continue;
+        };
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let label = rest.split(" | ").next().unwrap_or(rest);
+        let name = name.trim();
+        if !name.is_empty() && !label.trim().is_empty() {
+            map.insert(name.to_owned(), unescape_label(label));
         }
     }
     map
+}
+
+/// A label on one `visual.conf` line: `\\`, and `\u{…}` for `|` (brat splits on it),
+/// controls and the characters Python (brat) takes as line breaks.
+fn escape_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if c == '|' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inverse of [`escape_label`]; anything else after a backslash is kept as written.
+fn unescape_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(tail) = after.strip_prefix('\\') {
+            out.push('\\');
+            rest = tail;
+        } else if let Some(c) = after
+            .strip_prefix("u{")
+            .and_then(|t| t.split_once('}'))
+            .and_then(|(hex, _)| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32)
+        {
+            out.push(c);
+            rest = &after[after.find('}').unwrap_or(0) + 1..];
+        } else {
+            out.push('\\');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -151,5 +191,12 @@ mod tests {
         assert_eq!(labels["Celebrite"], "Célébrité");
         assert_eq!(labels["label-2"], "中文");
         assert!(!labels.contains_key("quote"));
+        let mut n = BratNames::default();
+        let name = n.name("  padded ");
+        assert_eq!(read_visual_labels(&n.visual_conf())[&name], "  padded ");
+        for odd in ["a | b", "x\\y\nz\r\t\u{85}\u{2028}\u{1b}|", "\\u{41}", "\\"] {
+            assert_eq!(unescape_label(&escape_label(odd)), odd);
+            assert!(!escape_label(odd).contains(['\n', '\r', '|']) || odd.is_empty());
+        }
     }
 }

@@ -97,7 +97,7 @@ fn hf_card_describes_the_files() {
         "{front}"
     );
     assert!(
-        front.contains("  - name: train\n    num_examples: 3"),
+        front.contains("  - name: train\n    num_bytes: ") && front.contains("    num_examples: 3"),
         "{front}"
     );
     // Every key of a JSONL record and span is declared as a feature.

@@ -11,6 +11,7 @@ fn bench(c: &mut Criterion) {
     let project = synthetic::project(7, 10_000, 4_000, 200_000);
     let dir = tempfile::tempdir().unwrap();
     let mut options = ExportOptions::new(Format::HuggingFace, dir.path());
+    options.force = true; // every iteration replaces the previous one's files
     options.split = Some(Split {
         train: 80,
         validation: 10,

@@ -302,12 +302,27 @@ fn a_long_article_opens_laying_out_only_what_is_visible() {
         "{laid_out} of {paragraphs} paragraphs laid out on open"
     );
     // Jumping to the last annotation lays out its paragraph and shows it.
-    let last = project.layers[0].annotations.iter().max_by_key(|a| a.span.start).unwrap();
+    let last = project.layers[0]
+        .annotations
+        .iter()
+        .max_by_key(|a| a.span.start)
+        .unwrap();
     h.key_press(Key::K);
     h.run();
     let selected = h.state().selected().unwrap();
-    let (_, a) = h.state().session().project().find_annotation(selected).unwrap();
+    let (_, a) = h
+        .state()
+        .session()
+        .project()
+        .find_annotation(selected)
+        .unwrap();
     assert!(a.span.start >= last.span.start.saturating_sub(1));
-    let rect = h.state().char_rect(a.span.start).expect("laid out when scrolled to");
-    assert!(rect.top() >= 0.0 && rect.bottom() <= 900.0, "visible: {rect:?}");
+    let rect = h
+        .state()
+        .char_rect(a.span.start)
+        .expect("laid out when scrolled to");
+    assert!(
+        rect.top() >= 0.0 && rect.bottom() <= 900.0,
+        "visible: {rect:?}"
+    );
 }

@@ -117,7 +117,7 @@ fn text_of(h: &Harness<'_, App>) -> String {
     let id = h.state().current_article().unwrap();
     h.state()
         .session()
-        .project
+        .project()
         .article(id)
         .unwrap()
         .text

@@ -37,7 +37,10 @@ fn harness(project: &Path, data: &Path) -> Harness<'static, App> {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run();
-    assert!(h.state().workbench().suggestions().is_some(), "suggestions arrived");
+    assert!(
+        h.state().workbench().suggestions().is_some(),
+        "suggestions arrived"
+    );
     h
 }
 
@@ -86,7 +89,10 @@ fn accept_undo_reject_reopen_accept_all() {
     let path = copy(dir.path());
     let data = dir.path().join("data");
     let mut h = harness(&path, &data);
-    assert!(ghost_marks(&h, KindName::Quote) > 0, "quote suggestions are shown");
+    assert!(
+        ghost_marks(&h, KindName::Quote) > 0,
+        "quote suggestions are shown"
+    );
 
     // Enter accepts: a quote in my layer, marked as suggested.
     let key = select_suggestion(&mut h, KindName::Quote);
@@ -94,8 +100,14 @@ fn accept_undo_reject_reopen_accept_all() {
     h.run();
     let accepted = mine(&h);
     assert_eq!(accepted.len(), 1);
-    assert_eq!((accepted[0].span.start, accepted[0].span.end), (key.start, key.end));
-    assert!(matches!(accepted[0].provenance, Provenance::Suggested { .. }));
+    assert_eq!(
+        (accepted[0].span.start, accepted[0].span.end),
+        (key.start, key.end)
+    );
+    assert!(matches!(
+        accepted[0].provenance,
+        Provenance::Suggested { .. }
+    ));
     assert_eq!(h.state().selected(), Some(accepted[0].id));
 
     // Undo takes it back, and the suggestion is offered again.

@@ -104,6 +104,11 @@ fn to_edit(project: &Project, op: &Op) -> Option<Edit> {
             reviewer: "rita".into(),
             at: chrono::DateTime::UNIX_EPOCH,
             note: String::new(),
+            other: None,
+            article: None,
+            item: format!("op {pick}"),
+            result: None,
+            changed: String::new(),
         }),
         Op::Batch { ops } => {
             // Several additions at once, as an import makes them (ids kept distinct).

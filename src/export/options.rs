@@ -188,10 +188,16 @@ pub struct ExportOptions {
     pub layer: LayerChoice,
     /// Split into train/validation/test (formats where [`Format::splits`] is true).
     pub split: Option<Split>,
-    /// Created if missing. Files of the same names in it are replaced.
+    /// Created if missing. Files of the same names in it are replaced only with `force`.
     pub out_dir: PathBuf,
+    /// Replace files of the same names in `out_dir` (all or none). Without it the export
+    /// stops with [`ExportError::WouldReplace`] listing them, and writes nothing.
+    pub force: bool,
     /// The export date written into the dataset card (fixed in tests).
     pub date: NaiveDate,
+    /// ClaimReview: the review URL pattern (`{annotation}`, `{article}`), over the
+    /// project's own `review_url`.
+    pub review_url: Option<String>,
 }
 
 impl ExportOptions {
@@ -202,6 +208,8 @@ impl ExportOptions {
             layer: LayerChoice::All,
             split: None,
             out_dir: out_dir.into(),
+            force: false,
+            review_url: None,
             date: chrono::Local::now().date_naive(),
         }
     }

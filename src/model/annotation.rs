@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub id: AnnotationId,
     pub article: ArticleId,
@@ -46,6 +47,7 @@ impl Annotation {
 
 /// What the annotation marks, with the fields that belong to that kind.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum AnnotationKind {
     Quote(Quote),
     Claim(Claim),
@@ -55,6 +57,7 @@ pub enum AnnotationKind {
 
 /// Who said what, and how it was reported.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     #[serde(default)]
     pub speaker: Option<EntityId>,
@@ -81,6 +84,7 @@ pub enum QuoteType {
 
 /// A factual claim and, once checked, its verdict and evidence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     #[serde(default)]
     pub claimant: Option<EntityId>,
@@ -104,6 +108,7 @@ pub enum CheckWorthiness {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub url: String,
     #[serde(default)]
@@ -124,6 +129,7 @@ pub enum EvidenceStance {
 
 /// Sentiment towards a target, on a five-point scale.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sentiment {
     /// −2 (very negative) ..= +2 (very positive).
     pub polarity: i8,
@@ -153,6 +159,7 @@ pub enum Status {
 
 /// How the annotation came to be.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Provenance {
     #[default]
     Manual,

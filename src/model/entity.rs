@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A person or organisation; `aliases` merge name variants (Khamenei / Khameini).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: EntityId,
     pub name: String,

@@ -12,9 +12,16 @@ use std::collections::HashSet;
 pub const ADJUDICATED: &str = "adjudicated";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub format_version: u32,
     pub name: String,
+    /// Where this team publishes its fact-checks, as a pattern for each claim's review URL:
+    /// `{annotation}` and `{article}` are replaced by the claim's and article's ids, e.g.
+    /// `https://factcheck.example.org/reviews/{annotation}`. ClaimReview requires a `url`,
+    /// so the ClaimReview export refuses to run without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_url: Option<String>,
     #[serde(default)]
     pub schema: LabelSchema,
     /// Everyone who has a layer or has reviewed, in the order they joined.
@@ -36,6 +43,7 @@ pub struct Project {
 /// One annotator's annotations (or the adjudicated result). Layers never overwrite each
 /// other: agreement needs all of them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Layer {
     pub annotator: String,
     #[serde(default)]
@@ -58,6 +66,7 @@ pub enum LayerRole {
 /// Fields after `note` were added with review; files written before load with their
 /// defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     /// The source annotation decided on (the reviewer's own side when there are two).
     pub annotation: AnnotationId,
@@ -163,6 +172,7 @@ impl Project {
         Self {
             format_version: FORMAT_VERSION,
             name: name.into(),
+            review_url: None,
             schema: LabelSchema::default(),
             annotators: Vec::new(),
             entities: Vec::new(),

@@ -37,6 +37,9 @@ pub fn show(ctx: &egui::Context, report: &Result<AgreementReport, String>, out: 
                             .strong(),
                     );
                     label_chart(ui, pair);
+                    egui::CollapsingHeader::new(format!("Per article ({} and {})", pair.a, pair.b))
+                        .id_salt(("per-article", &pair.a, &pair.b))
+                        .show(ui, |ui| per_article(ui, pair));
                 }
             }
         });
@@ -141,7 +144,13 @@ fn per_article(ui: &mut Ui, pair: &PairReport) {
         .striped(true)
         .num_columns(5)
         .show(ui, |ui| {
-            for h in ["article", "F1 strict", "F1 lenient", "κ label", "matched / only A / only B"] {
+            for h in [
+                "article",
+                "F1 strict",
+                "F1 lenient",
+                "κ label",
+                "matched / only A / only B",
+            ] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();

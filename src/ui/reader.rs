@@ -147,9 +147,7 @@ impl Reader {
                 {
                     let at = self.origin + vec2(0.0, p.top);
                     match &p.body {
-                        Some(Body::Plain(galley)) => {
-                            painter.galley(at, galley.clone(), text_color)
-                        }
+                        Some(Body::Plain(galley)) => painter.galley(at, galley.clone(), text_color),
                         Some(Body::Bidi(body)) => body.paint(&painter, at, text_color),
                         None => {}
                     }
@@ -486,7 +484,14 @@ fn lay_out(
         .collect();
     let styles = styled_ranges(p.start, p.end, &active, view.key.dark);
     if view.direction.is_some_and(Direction::is_rtl) || bidi::has_rtl(line) {
-        Body::Bidi(BidiBody::layout(ctx, line, view.direction, width, base, &styles))
+        Body::Bidi(BidiBody::layout(
+            ctx,
+            line,
+            view.direction,
+            width,
+            base,
+            &styles,
+        ))
     } else {
         let job = paragraph_job(line, &styles, width, base);
         Body::Plain(ctx.fonts_mut(|f| f.layout_job(job)))

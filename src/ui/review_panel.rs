@@ -247,7 +247,11 @@ fn project_open(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                                 .article(item.article)
                                 .map(|a| a.title.chars().take(50).collect::<String>())
                                 .unwrap_or_default();
-                            ui.label(RichText::new(crate::bidi::display_line(&title)).small().strong());
+                            ui.label(
+                                RichText::new(crate::bidi::display_line(&title))
+                                    .small()
+                                    .strong(),
+                            );
                         }
                         let excerpt: String = item
                             .a
@@ -255,8 +259,15 @@ fn project_open(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                             .or(item.b.as_ref())
                             .map(|a| a.span.exact.chars().take(50).collect())
                             .unwrap_or_default();
-                        let text = format!("{}: {}", category_text(item.category), excerpt.replace('\n', " "));
-                        if ui.add(egui::Button::new(RichText::new(text).small()).truncate()).clicked() {
+                        let text = format!(
+                            "{}: {}",
+                            category_text(item.category),
+                            excerpt.replace('\n', " ")
+                        );
+                        if ui
+                            .add(egui::Button::new(RichText::new(text).small()).truncate())
+                            .clicked()
+                        {
                             out.send(Command::SelectReviewItem(item.key.clone()));
                         }
                     }

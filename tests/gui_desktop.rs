@@ -84,20 +84,32 @@ fn each_layer_has_its_own_style_and_switch() {
     );
     // The sample's layer is someone else's: drawn in that layer's style, owner listed.
     let marks = h.state().workbench().marks().clone();
-    assert!(!marks.marks.is_empty());
+    let annotations = |m: &factdesk::app::ArticleMarks| {
+        m.marks
+            .iter()
+            .filter(|m| m.annotation().is_some())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert!(!annotations(&marks).is_empty());
     assert!(
-        marks
-            .marks
+        annotations(&marks)
             .iter()
             .all(|m| matches!(m.style, MarkStyle::OtherLayer { .. }))
     );
-    assert!(marks.rows.iter().all(|r| r.owner == "sample"));
+    assert!(
+        marks
+            .rows
+            .iter()
+            .filter(|r| matches!(r.target, factdesk::app::MarkTarget::Annotation(_)))
+            .all(|r| r.owner == "sample")
+    );
     // Hide just that layer from the Layers menu (the legend).
     h.get_by_label_contains("Layers (").click();
     h.run();
     h.get_by_label_contains("— sample").click();
     h.run();
-    assert!(h.state().workbench().marks().marks.is_empty());
+    assert!(annotations(h.state().workbench().marks()).is_empty());
     assert!(h.state().settings().hidden_layers.contains("sample"));
     // Escape closes the menu.
     h.key_press(Key::Escape);

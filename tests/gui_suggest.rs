@@ -60,10 +60,10 @@ fn ghost_marks(h: &Harness<'_, App>, kind: KindName) -> usize {
         .count()
 }
 
-/// Step with J until a suggestion of `kind` is selected; returns its key.
+/// Step with `]` until a suggestion of `kind` is selected; returns its key.
 fn select_suggestion(h: &mut Harness<'_, App>, kind: KindName) -> SuggestionKey {
     for _ in 0..200 {
-        h.key_press(Key::J);
+        h.key_press(Key::CloseBracket);
         h.run();
         if let Some(MarkTarget::Suggestion(key)) = h.state().workbench().selected().cloned()
             && key.kind == kind.as_str()

@@ -74,6 +74,8 @@ impl Shortcut {
             "Escape" => "Esc",
             "Slash" if self.mods.shift => return format!("{s}?"),
             "Slash" => "/",
+            "OpenBracket" => "[",
+            "CloseBracket" => "]",
             other => other,
         };
         if self.mods.shift {

@@ -188,11 +188,22 @@ impl Workbench {
         }
     }
 
-    /// Select the next (or previous) mark of the article, in text order.
-    pub(super) fn step_mark(&mut self, forward: bool) {
-        let marks = &self.marks.get().marks;
+    /// Select the next (or previous) annotation — or suggestion — of the article, in text
+    /// order.
+    pub(super) fn step_mark(&mut self, forward: bool, suggestions: bool) {
+        let marks: Vec<&crate::app::Mark> = self
+            .marks
+            .get()
+            .marks
+            .iter()
+            .filter(|m| matches!(m.target, MarkTarget::Suggestion(_)) == suggestions)
+            .collect();
         if marks.is_empty() {
-            self.status = "No annotations in this article".into();
+            self.status = if suggestions {
+                "No suggestions in this article".into()
+            } else {
+                "No annotations in this article".into()
+            };
             return;
         }
         let pos = self

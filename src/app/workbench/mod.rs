@@ -360,8 +360,10 @@ impl Workbench {
                 self.all_suggestions(kind, action == AcceptAllOfKind);
             }
             ShowFindings => self.show_findings(!self.suggest.findings_open),
-            NextAnnotation => self.step_mark(true),
-            PrevAnnotation => self.step_mark(false),
+            NextAnnotation => self.step_mark(true, false),
+            PrevAnnotation => self.step_mark(false, false),
+            NextSuggestion => self.step_mark(true, true),
+            PrevSuggestion => self.step_mark(false, true),
             NextArticle => self.step_article(true),
             PrevArticle => self.step_article(false),
             ToggleDone => self.toggle_done(),

@@ -12,6 +12,9 @@ use std::sync::Arc;
 
 /// Seconds without an edit before suggestions are computed again.
 const SETTLE_SECONDS: f64 = 0.8;
+/// Projects with at most this much text get their suggestions at once, in the frame (a
+/// few milliseconds); bigger ones on a worker thread with progress.
+const INLINE_BYTES: usize = 256 * 1024;
 
 #[derive(Default)]
 pub(super) struct SuggestState {
@@ -154,8 +157,22 @@ impl Workbench {
                 kinds: enabled,
                 article: None,
             };
-            let project = Arc::new(self.project().clone());
-            self.suggest.job = Some(AssistJob::start(project, options, revision));
+            let bytes: usize = self.project().articles.iter().map(|a| a.text.len()).sum();
+            if bytes <= INLINE_BYTES {
+                let cancel = std::sync::atomic::AtomicBool::new(false);
+                match assist::suggest(self.project(), &options, &mut |_| {}, &cancel) {
+                    Ok(s) => {
+                        self.suggest.results = Some(Arc::new(s));
+                        self.suggest.error = None;
+                    }
+                    Err(e) => self.suggest.error = Some(e.to_string()),
+                }
+                self.suggest.results_revision = Some(revision);
+                self.suggest.serial += 1;
+            } else {
+                let project = Arc::new(self.project().clone());
+                self.suggest.job = Some(AssistJob::start(project, options, revision));
+            }
         }
     }
 

@@ -5,8 +5,10 @@
 
 pub mod accept;
 pub mod aliases;
+pub mod apply;
 pub mod claims;
 pub mod conflicts;
+pub mod json;
 pub mod names;
 pub mod passages;
 pub mod quotes;

@@ -141,11 +141,23 @@ pub fn run(command: Command) -> Result<bool> {
             kinds,
             apply,
             layer,
-        } => suggest(&project, json, article, &kinds, layer.filter(|_| apply).as_deref()),
+        } => suggest(
+            &project,
+            json,
+            article,
+            &kinds,
+            layer.filter(|_| apply).as_deref(),
+        ),
     }
 }
 
-fn suggest(file: &Path, json: bool, article: Option<u64>, kinds: &[String], layer: Option<&str>) -> Result<bool> {
+fn suggest(
+    file: &Path,
+    json: bool,
+    article: Option<u64>,
+    kinds: &[String],
+    layer: Option<&str>,
+) -> Result<bool> {
     use crate::assist::{self, SuggestionKind};
     let mut options = assist::Options {
         article: article.map(crate::model::ArticleId),
@@ -154,7 +166,11 @@ fn suggest(file: &Path, json: bool, article: Option<u64>, kinds: &[String], laye
     if !kinds.is_empty() {
         options.kinds = kinds
             .iter()
-            .map(|k| SuggestionKind::parse(k).with_context(|| format!("unknown kind {k:?} (quotes, claims, passages, conflicts, aliases)")))
+            .map(|k| {
+                SuggestionKind::parse(k).with_context(|| {
+                    format!("unknown kind {k:?} (quotes, claims, passages, conflicts, aliases)")
+                })
+            })
             .collect::<Result<_>>()?;
     }
     if let Some(l) = layer
@@ -163,9 +179,15 @@ fn suggest(file: &Path, json: bool, article: Option<u64>, kinds: &[String], laye
         bail!("--layer must name a layer");
     }
     let mut project = store::load(file)?;
-    let found = assist::suggest(&project, &options, &mut |_| {}, &std::sync::atomic::AtomicBool::new(false))?;
+    let found = assist::suggest(
+        &project,
+        &options,
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )?;
     if let Some(layer) = layer {
-        let report = assist::apply::apply(&mut project, &found, layer).context("nothing was applied")?;
+        let report =
+            assist::apply::apply(&mut project, &found, layer).context("nothing was applied")?;
         if report.quotes + report.claims > 0 {
             store::save_verified(file, &project)?;
         }
@@ -193,24 +215,79 @@ fn suggest(file: &Path, json: bool, article: Option<u64>, kinds: &[String], laye
     }
 }
 
-fn write_suggestions(out: &mut String, project: &Project, found: &crate::assist::Suggestions) -> std::fmt::Result {
+fn write_suggestions(
+    out: &mut String,
+    project: &Project,
+    found: &crate::assist::Suggestions,
+) -> std::fmt::Result {
     use crate::assist;
     use std::fmt::Write;
-    let title = |id: crate::model::ArticleId| project.article(id).map(|a| a.title.chars().take(50).collect::<String>()).unwrap_or_default();
+    let title = |id: crate::model::ArticleId| {
+        project
+            .article(id)
+            .map(|a| a.title.chars().take(50).collect::<String>())
+            .unwrap_or_default()
+    };
     for q in &found.quotes {
-        let speaker = q.speaker.as_ref().map_or("?".to_owned(), |s| s.name.clone());
-        writeln!(out, "quote    {} {}..{} {} [{}] {speaker}: {:?} ({:.2})", q.article, q.start, q.end, assist::suggestion::quote_type_name(q.quote_type), q.cue, q.text, q.score)?;
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map_or("?".to_owned(), |s| s.name.clone());
+        writeln!(
+            out,
+            "quote    {} {}..{} {} [{}] {speaker}: {:?} ({:.2})",
+            q.article,
+            q.start,
+            q.end,
+            assist::suggestion::quote_type_name(q.quote_type),
+            q.cue,
+            q.text,
+            q.score
+        )?;
     }
     for c in &found.claims {
-        writeln!(out, "claim    {} {}..{} {:?} ({:.2}: {})", c.article, c.start, c.end, c.text, c.score, c.reasons.join(", "))?;
+        writeln!(
+            out,
+            "claim    {} {}..{} {:?} ({:.2}: {})",
+            c.article,
+            c.start,
+            c.end,
+            c.text,
+            c.score,
+            c.reasons.join(", ")
+        )?;
     }
     for p in &found.passages {
-        let places: Vec<String> = p.places.iter().map(|pl| format!("{} {}..{}", pl.article, pl.start, pl.end)).collect();
-        writeln!(out, "passage  {:?} in {}; likely source: {}", p.text, places.join(", "), p.likely_source.map_or("?".to_owned(), title))?;
+        let places: Vec<String> = p
+            .places
+            .iter()
+            .map(|pl| format!("{} {}..{}", pl.article, pl.start, pl.end))
+            .collect();
+        writeln!(
+            out,
+            "passage  {:?} in {}; likely source: {}",
+            p.text,
+            places.join(", "),
+            p.likely_source.map_or("?".to_owned(), title)
+        )?;
     }
     for c in &found.conflicts {
-        let values: Vec<String> = c.values.iter().map(|v| format!("{:?} ({})", v.text, title(v.article))).collect();
-        writeln!(out, "conflict {}: {}{}", c.fact, values.join(" vs "), if c.possible_update { " (possibly an update)" } else { "" })?;
+        let values: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| format!("{:?} ({})", v.text, title(v.article)))
+            .collect();
+        writeln!(
+            out,
+            "conflict {}: {}{}",
+            c.fact,
+            values.join(" vs "),
+            if c.possible_update {
+                " (possibly an update)"
+            } else {
+                ""
+            }
+        )?;
     }
     for g in &found.aliases {
         writeln!(out, "aliases  {}", g.names.join(" / "))?;

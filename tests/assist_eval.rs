@@ -61,14 +61,26 @@ struct Prf {
 
 impl Prf {
     fn p(&self) -> f64 {
-        if self.predicted == 0 { 0.0 } else { self.tp as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.predicted as f64
+        }
     }
     fn r(&self) -> f64 {
-        if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        }
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -78,19 +90,30 @@ fn score(gold: &[&Item], pred: &[&Item], strict: bool) -> Prf {
     let mut tp = 0;
     for g in gold {
         let hit = pred.iter().enumerate().position(|(i, p)| {
-            !used[i] && p.article == g.article && if strict { p.start == g.start && p.end == g.end } else { p.start < g.end && g.start < p.end }
+            !used[i]
+                && p.article == g.article
+                && if strict {
+                    p.start == g.start && p.end == g.end
+                } else {
+                    p.start < g.end && g.start < p.end
+                }
         });
         if let Some(i) = hit {
             used[i] = true;
             tp += 1;
         }
     }
-    Prf { tp, predicted: pred.len(), gold: gold.len() }
+    Prf {
+        tp,
+        predicted: pred.len(),
+        gold: gold.len(),
+    }
 }
 
 fn load() -> (Vec<Item>, Vec<Item>, Vec<String>) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/assist");
-    let gold: Vec<GoldArticle> = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
+    let gold: Vec<GoldArticle> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
     let mut project = Project::new("eval");
     let mut gold_items = Vec::new();
     let mut names = Vec::new();
@@ -98,7 +121,9 @@ fn load() -> (Vec<Item>, Vec<Item>, Vec<String>) {
         let raw = std::fs::read_to_string(dir.join("articles").join(&g.article)).unwrap();
         let body = text::normalize(&raw);
         for q in &g.quotes {
-            let byte = body.find(&q.text).unwrap_or_else(|| panic!("{}: {:?} not found", g.article, q.text));
+            let byte = body
+                .find(&q.text)
+                .unwrap_or_else(|| panic!("{}: {:?} not found", g.article, q.text));
             let start = body[..byte].chars().count();
             gold_items.push(Item {
                 article: i,
@@ -109,7 +134,11 @@ fn load() -> (Vec<Item>, Vec<Item>, Vec<String>) {
                 speaker: q.speaker.clone(),
             });
         }
-        project.articles.push(Article::new(ArticleId(i as u64 + 1), g.article.clone(), body));
+        project.articles.push(Article::new(
+            ArticleId(i as u64 + 1),
+            g.article.clone(),
+            body,
+        ));
         names.push(g.article.clone());
     }
     let options = Options {
@@ -126,7 +155,11 @@ fn load() -> (Vec<Item>, Vec<Item>, Vec<String>) {
             end: q.end,
             quote_type: q.quote_type,
             cue: q.cue.clone(),
-            speaker: q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            speaker: q
+                .speaker
+                .as_ref()
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
         })
         .collect();
     (gold_items, pred, names)
@@ -135,8 +168,17 @@ fn load() -> (Vec<Item>, Vec<Item>, Vec<String>) {
 #[test]
 fn quote_detection_meets_its_targets() {
     let (gold, pred, names) = load();
-    let of = |items: &[Item], t: QuoteType| -> Vec<usize> { items.iter().enumerate().filter(|(_, i)| i.quote_type == t).map(|(k, _)| k).collect() };
-    let pick = |items: &[Item], idx: &[usize]| -> Vec<Item> { idx.iter().map(|&k| items[k].clone()).collect() };
+    let of = |items: &[Item], t: QuoteType| -> Vec<usize> {
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.quote_type == t)
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let pick = |items: &[Item], idx: &[usize]| -> Vec<Item> {
+        idx.iter().map(|&k| items[k].clone()).collect()
+    };
     let gd = pick(&gold, &of(&gold, QuoteType::Direct));
     let pd = pick(&pred, &of(&pred, QuoteType::Direct));
     let gi = pick(&gold, &of(&gold, QuoteType::Indirect));
@@ -154,46 +196,96 @@ fn quote_detection_meets_its_targets() {
     let (mut matched, mut speaker_ok, mut cue_ok) = (0, 0, 0);
     let mut misses = Vec::new();
     for g in &gold {
-        let Some(p) = pred.iter().find(|p| p.article == g.article && p.start < g.end && g.start < p.end) else {
+        let Some(p) = pred
+            .iter()
+            .find(|p| p.article == g.article && p.start < g.end && g.start < p.end)
+        else {
             continue;
         };
         matched += 1;
         if norm(&p.speaker) == norm(&g.speaker) {
             speaker_ok += 1;
         } else {
-            misses.push(format!("speaker {:?} ≠ gold {:?} ({})", p.speaker, g.speaker, names[g.article]));
+            misses.push(format!(
+                "speaker {:?} ≠ gold {:?} ({})",
+                p.speaker, g.speaker, names[g.article]
+            ));
         }
         if norm(&p.cue) == norm(&g.cue) {
             cue_ok += 1;
         } else {
-            misses.push(format!("cue {:?} ≠ gold {:?} ({})", p.cue, g.cue, names[g.article]));
+            misses.push(format!(
+                "cue {:?} ≠ gold {:?} ({})",
+                p.cue, g.cue, names[g.article]
+            ));
         }
     }
     let speaker_acc = speaker_ok as f64 / matched.max(1) as f64;
     let cue_acc = cue_ok as f64 / matched.max(1) as f64;
 
-    println!("quote evaluation: {} articles, {} gold quotes ({} direct, {} indirect, {} mixed), {} suggested", names.len(), gold.len(), gd.len(), gi.len(), gm.len(), pred.len());
-    let row = |name: &str, s: &Prf| println!("  {name:<26} P {:.3}  R {:.3}  F1 {:.3}  ({} of {} gold, {} suggested)", s.p(), s.r(), s.f1(), s.tp, s.gold, s.predicted);
+    println!(
+        "quote evaluation: {} articles, {} gold quotes ({} direct, {} indirect, {} mixed), {} suggested",
+        names.len(),
+        gold.len(),
+        gd.len(),
+        gi.len(),
+        gm.len(),
+        pred.len()
+    );
+    let row = |name: &str, s: &Prf| {
+        println!(
+            "  {name:<26} P {:.3}  R {:.3}  F1 {:.3}  ({} of {} gold, {} suggested)",
+            s.p(),
+            s.r(),
+            s.f1(),
+            s.tp,
+            s.gold,
+            s.predicted
+        )
+    };
     row("direct, strict", &direct_strict);
     row("direct, overlap", &direct_overlap);
     row("indirect, overlap", &indirect_overlap);
     row("indirect, strict", &indirect_strict);
     row("mixed, overlap", &mixed_overlap);
     row("any quote, overlap", &all_overlap);
-    println!("  speaker accuracy           {speaker_acc:.3}  ({speaker_ok} of {matched} found quotes)");
+    println!(
+        "  speaker accuracy           {speaker_acc:.3}  ({speaker_ok} of {matched} found quotes)"
+    );
     println!("  cue accuracy               {cue_acc:.3}  ({cue_ok} of {matched} found quotes)");
     for (g, p) in [(&gold, &pred), (&pred, &gold)] {
         for x in g.iter() {
-            if !p.iter().any(|y| y.article == x.article && y.start < x.end && x.start < y.end) {
-                let what = if std::ptr::eq(g, &gold) { "missed" } else { "extra" };
-                misses.push(format!("{what} {:?} [{}..{}] ({})", x.quote_type, x.start, x.end, names[x.article]));
+            if !p
+                .iter()
+                .any(|y| y.article == x.article && y.start < x.end && x.start < y.end)
+            {
+                let what = if std::ptr::eq(g, &gold) {
+                    "missed"
+                } else {
+                    "extra"
+                };
+                misses.push(format!(
+                    "{what} {:?} [{}..{}] ({})",
+                    x.quote_type, x.start, x.end, names[x.article]
+                ));
             }
         }
     }
     for m in &misses {
         println!("    {m}");
     }
-    assert!(direct_strict.f1() >= 0.95, "direct quote F1 (strict) {:.3} < 0.95", direct_strict.f1());
-    assert!(speaker_acc >= 0.90, "speaker accuracy {speaker_acc:.3} < 0.90");
-    assert!(indirect_overlap.f1() >= 0.80, "indirect quote F1 {:.3} < 0.80", indirect_overlap.f1());
+    assert!(
+        direct_strict.f1() >= 0.95,
+        "direct quote F1 (strict) {:.3} < 0.95",
+        direct_strict.f1()
+    );
+    assert!(
+        speaker_acc >= 0.90,
+        "speaker accuracy {speaker_acc:.3} < 0.90"
+    );
+    assert!(
+        indirect_overlap.f1() >= 0.80,
+        "indirect quote F1 {:.3} < 0.80",
+        indirect_overlap.f1()
+    );
 }

@@ -28,16 +28,45 @@ fn json_has_every_kind_with_the_documented_fields() {
         assert!(v[key].is_array(), "{key} missing");
     }
     let q = &v["quotes"][0];
-    for f in ["article", "start", "end", "text", "type", "cue", "speaker", "speaker_start", "speaker_end", "score"] {
+    for f in [
+        "article",
+        "start",
+        "end",
+        "text",
+        "type",
+        "cue",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "score",
+    ] {
         assert!(q.get(f).is_some(), "quote field {f} missing: {q}");
     }
-    let lunn = v["quotes"].as_array().unwrap().iter().find(|q| q["text"].as_str().unwrap().starts_with("I guess the Ayatollah")).unwrap();
+    let lunn = v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("I guess the Ayatollah")
+        })
+        .unwrap();
     assert_eq!(lunn["speaker"], "Michael Lunn");
     assert_eq!(lunn["type"], "direct");
     assert_eq!(lunn["cue"], "tweeted");
     let conflicts = v["conflicts"].as_array().unwrap();
-    let age = conflicts.iter().find(|c| c["fact"].as_str().unwrap().starts_with("age of")).unwrap();
-    let ages: Vec<f64> = age["values"].as_array().unwrap().iter().map(|x| x["value"].as_f64().unwrap()).collect();
+    let age = conflicts
+        .iter()
+        .find(|c| c["fact"].as_str().unwrap().starts_with("age of"))
+        .unwrap();
+    let ages: Vec<f64> = age["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["value"].as_f64().unwrap())
+        .collect();
     assert!(ages.contains(&62.0) && ages.contains(&66.0));
     assert!(age["possible_update"].is_boolean());
     let passage = &v["passages"][0];
@@ -54,10 +83,23 @@ fn kinds_and_article_filter_and_bad_input() {
     assert!(all["claims"].as_array().unwrap().is_empty());
     assert!(all["passages"].as_array().unwrap().is_empty());
     let article = all["quotes"][0]["article"].as_u64().unwrap().to_string();
-    let one = json_of(&["suggest", p(&proj), "--json", "--kinds", "quotes,claims", "--article", &article]);
+    let one = json_of(&[
+        "suggest",
+        p(&proj),
+        "--json",
+        "--kinds",
+        "quotes,claims",
+        "--article",
+        &article,
+    ]);
     let quotes = one["quotes"].as_array().unwrap();
     assert!(!quotes.is_empty());
-    assert!(quotes.iter().chain(one["claims"].as_array().unwrap()).all(|q| q["article"].as_u64().unwrap().to_string() == article));
+    assert!(
+        quotes
+            .iter()
+            .chain(one["claims"].as_array().unwrap())
+            .all(|q| q["article"].as_u64().unwrap().to_string() == article)
+    );
     assert!(quotes.len() < all["quotes"].as_array().unwrap().len());
 
     let o = factdesk(&["suggest", p(&proj), "--kinds", "quotes,gossip"]);
@@ -77,7 +119,10 @@ fn kinds_and_article_filter_and_bad_input() {
     assert!(o.status.success());
     let text = stdout(&o);
     for prefix in ["quote ", "claim ", "passage ", "conflict ", "aliases "] {
-        assert!(text.lines().any(|l| l.starts_with(prefix)) || prefix == "aliases ", "no {prefix} line");
+        assert!(
+            text.lines().any(|l| l.starts_with(prefix)) || prefix == "aliases ",
+            "no {prefix} line"
+        );
     }
 }
 
@@ -98,34 +143,79 @@ fn rejected_suggestions_do_not_come_back() {
     project.reject_suggestion(key.clone());
     factdesk::store::save_verified(&proj, &project).unwrap();
     // The rejection is in the file and survives a reload.
-    assert_eq!(factdesk::store::load(&proj).unwrap().rejected_suggestions, vec![key]);
+    assert_eq!(
+        factdesk::store::load(&proj).unwrap().rejected_suggestions,
+        vec![key]
+    );
     let after = json_of(&["suggest", p(&proj), "--json", "--kinds", "quotes"]);
     let n = |v: &serde_json::Value| v["quotes"].as_array().unwrap().len();
     assert_eq!(n(&after), n(&before) - 1);
-    assert!(!after["quotes"].as_array().unwrap().iter().any(|x| x["start"] == q["start"] && x["article"] == q["article"]));
+    assert!(
+        !after["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["start"] == q["start"] && x["article"] == q["article"])
+    );
 }
 
 #[test]
 fn apply_pre_annotates_a_layer_once() {
     let dir = tempfile::tempdir().unwrap();
     let proj = sample_copy(dir.path());
-    let o = factdesk(&["suggest", p(&proj), "--apply", "--layer", "assist", "--kinds", "quotes,claims"]);
+    let o = factdesk(&[
+        "suggest",
+        p(&proj),
+        "--apply",
+        "--layer",
+        "assist",
+        "--kinds",
+        "quotes,claims",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("to layer \"assist\""), "{}", stdout(&o));
     let project = factdesk::store::load(&proj).unwrap();
     let layer = project.layer("assist").expect("layer created");
-    let quotes = layer.annotations.iter().filter(|a| matches!(a.kind, AnnotationKind::Quote(_))).count();
-    let claims = layer.annotations.iter().filter(|a| matches!(a.kind, AnnotationKind::Claim(_))).count();
-    assert!(quotes >= 20 && claims >= 10, "{quotes} quotes, {claims} claims");
+    let quotes = layer
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.kind, AnnotationKind::Quote(_)))
+        .count();
+    let claims = layer
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.kind, AnnotationKind::Claim(_)))
+        .count();
+    assert!(
+        quotes >= 20 && claims >= 10,
+        "{quotes} quotes, {claims} claims"
+    );
     assert!(layer.annotations.iter().all(|a| matches!(&a.provenance, Provenance::Suggested { method, score } if method.starts_with("assist:") && score.is_finite())));
     // Speakers were resolved to the project's entities.
     let zarif = project.entity_named("Javad Zarif").unwrap().id;
-    assert!(layer.annotations.iter().any(|a| matches!(&a.kind, AnnotationKind::Quote(q) if q.speaker == Some(zarif))));
+    assert!(
+        layer
+            .annotations
+            .iter()
+            .any(|a| matches!(&a.kind, AnnotationKind::Quote(q) if q.speaker == Some(zarif)))
+    );
     assert!(factdesk::store::backup_path(&proj).exists());
     let o = factdesk(&["check", p(&proj)]);
     assert!(o.status.success(), "{}", stdout(&o));
     // Already annotated spans are not suggested again.
-    let o = factdesk(&["suggest", p(&proj), "--apply", "--layer", "assist", "--kinds", "quotes,claims"]);
+    let o = factdesk(&[
+        "suggest",
+        p(&proj),
+        "--apply",
+        "--layer",
+        "assist",
+        "--kinds",
+        "quotes,claims",
+    ]);
     assert!(o.status.success());
-    assert!(stdout(&o).contains("added 0 quote(s) and 0 claim(s)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("added 0 quote(s) and 0 claim(s)"),
+        "{}",
+        stdout(&o)
+    );
 }

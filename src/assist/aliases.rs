@@ -22,7 +22,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -40,8 +42,16 @@ pub fn spelling_variant(a: &str, b: &str) -> bool {
         return false;
     }
     let len = a.chars().count().min(b.chars().count());
-    let allowed = if len >= 8 { 2 } else if len >= 5 { 1 } else { 0 };
-    allowed > 0 && a.chars().count().abs_diff(b.chars().count()) <= allowed && edit_distance(&a, &b) <= allowed
+    let allowed = if len >= 8 {
+        2
+    } else if len >= 5 {
+        1
+    } else {
+        0
+    };
+    allowed > 0
+        && a.chars().count().abs_diff(b.chars().count()) <= allowed
+        && edit_distance(&a, &b) <= allowed
 }
 
 /// Two full names of one person: same surname (or a spelling variant of it) and first
@@ -185,13 +195,20 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
                 .then(counts.get(b).cmp(&counts.get(a)))
                 .then(a.cmp(b))
         });
-        let entity = project.entities.iter().find(|e| names.iter().any(|n| e.answers_to(n)));
+        let entity = project
+            .entities
+            .iter()
+            .find(|e| names.iter().any(|n| e.answers_to(n)));
         if let Some(e) = entity
             && names.iter().all(|n| e.answers_to(n))
         {
             continue;
         }
-        let spelling = names.iter().any(|a| names.iter().any(|b| spelling_variant(&surname(a), &surname(b))));
+        let spelling = names.iter().any(|a| {
+            names
+                .iter()
+                .any(|b| spelling_variant(&surname(a), &surname(b)))
+        });
         out.push(AliasGroup {
             names,
             entity: entity.map(|e| e.id),
@@ -217,20 +234,48 @@ mod tests {
         assert!(!same_person("Ali Khamenei", "Ruhollah Khomeini"));
         let p = Project::new("t");
         let links = [("Khameini".to_string(), "Ali Khamenei".to_string())];
-        let groups = group(&p, &["Ali Khamenei", "Khamenei", "Khameini", "Ruhollah Khomeini", "Javad Zarif", "Zariff"], &links);
+        let groups = group(
+            &p,
+            &[
+                "Ali Khamenei",
+                "Khamenei",
+                "Khameini",
+                "Ruhollah Khomeini",
+                "Javad Zarif",
+                "Zariff",
+            ],
+            &links,
+        );
         let names: Vec<Vec<String>> = groups.into_iter().map(|g| g.names).collect();
-        assert!(names.contains(&vec!["Ali Khamenei".to_string(), "Khameini".to_string(), "Khamenei".to_string()]) || names.iter().any(|g| g.len() == 3 && g[0] == "Ali Khamenei"));
+        assert!(
+            names.contains(&vec![
+                "Ali Khamenei".to_string(),
+                "Khameini".to_string(),
+                "Khamenei".to_string()
+            ]) || names.iter().any(|g| g.len() == 3 && g[0] == "Ali Khamenei")
+        );
         // A bare variant with no full name beside it in any article stays alone.
         assert!(!names.iter().any(|g| g.contains(&"Zariff".to_string())));
-        assert!(!names.iter().any(|g| g.iter().any(|n| n.contains("Khomeini"))));
+        assert!(
+            !names
+                .iter()
+                .any(|g| g.iter().any(|n| n.contains("Khomeini")))
+        );
     }
 }
 
 /// Capitalised words of an article that are spelling variants of the surname of a person
 /// named in it ("Khameini" beside "Ali Khamenei"): alias candidates that the name finder
 /// alone would not take for a person.
-pub fn variant_tokens(doc: &super::text::Doc, mentions: &[super::names::Mention]) -> Vec<(String, String)> {
-    let mut fulls: Vec<&str> = mentions.iter().map(|m| m.full.as_str()).filter(|f| f.contains(' ')).collect();
+pub fn variant_tokens(
+    doc: &super::text::Doc,
+    mentions: &[super::names::Mention],
+) -> Vec<(String, String)> {
+    let mut fulls: Vec<&str> = mentions
+        .iter()
+        .map(|m| m.full.as_str())
+        .filter(|f| f.contains(' '))
+        .collect();
     fulls.sort_unstable();
     fulls.dedup();
     let mut out: Vec<(String, String)> = Vec::new();
@@ -242,7 +287,10 @@ pub fn variant_tokens(doc: &super::text::Doc, mentions: &[super::names::Mention]
         if !t.is_capitalized() || word.chars().count() < 5 {
             continue;
         }
-        let hits: Vec<&&str> = fulls.iter().filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word)).collect();
+        let hits: Vec<&&str> = fulls
+            .iter()
+            .filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word))
+            .collect();
         if let [full] = hits[..]
             && !out.iter().any(|(w, _)| *w == word)
         {

@@ -16,7 +16,11 @@ pub struct ApplyReport {
 
 /// Add the quote and claim suggestions to `layer` (created if missing). All or nothing:
 /// on an error nothing is added.
-pub fn apply(project: &mut Project, s: &Suggestions, layer: &str) -> Result<ApplyReport, AcceptError> {
+pub fn apply(
+    project: &mut Project,
+    s: &Suggestions,
+    layer: &str,
+) -> Result<ApplyReport, AcceptError> {
     let mut staged = project.clone();
     let mut report = ApplyReport::default();
     for q in &s.quotes {

@@ -8,6 +8,7 @@
 use super::names::{self, Mention};
 use super::suggestion::{Conflict, FactValue};
 use super::text::{Doc, Range, Token};
+use crate::assist::text::WordList;
 use crate::model::{ArticleId, Project};
 use std::collections::BTreeMap;
 
@@ -24,8 +25,7 @@ pub enum FactKey {
 }
 
 impl FactKey {
-    fn describe(&self, project: &Project) -> String {
-        let _ = project;
+    fn describe(&self) -> String {
         match self {
             Self::Age(p) => format!("age of {p}"),
             Self::Dead(e) => format!("number killed in the {e}"),
@@ -46,10 +46,73 @@ pub struct Fact {
     pub sentence: Range,
 }
 
-const DEAD: &[&str] = &["killed", "dead", "died", "deaths", "death", "lives", "fatalities", "perished", "bodies"];
-const INJURED: &[&str] = &["injured", "wounded", "hurt", "injuries", "hospitalised", "hospitalized"];
-const ATTENDING: &[&str] = &["mourners", "attended", "attending", "attendees", "crowd", "crowds", "turnout", "mourned", "gathered", "streets", "marched", "procession", "attendance", "rally", "protesters", "demonstrators", "spectators"];
-const EVENTS: &[&str] = &["stampede", "strike", "airstrike", "attack", "crash", "fire", "explosion", "blast", "earthquake", "flood", "floods", "shooting", "bombing", "storm", "collapse", "riot", "clashes", "hurricane", "tsunami", "derailment", "landslide", "avalanche", "eruption", "outbreak", "epidemic", "wildfire", "cyclone"];
+static DEAD: WordList = WordList::new(&[
+    "killed",
+    "dead",
+    "died",
+    "deaths",
+    "death",
+    "lives",
+    "fatalities",
+    "perished",
+    "bodies",
+]);
+static INJURED: WordList = WordList::new(&[
+    "injured",
+    "wounded",
+    "hurt",
+    "injuries",
+    "hospitalised",
+    "hospitalized",
+]);
+static ATTENDING: WordList = WordList::new(&[
+    "mourners",
+    "attended",
+    "attending",
+    "attendees",
+    "crowd",
+    "crowds",
+    "turnout",
+    "mourned",
+    "gathered",
+    "streets",
+    "marched",
+    "procession",
+    "attendance",
+    "rally",
+    "protesters",
+    "demonstrators",
+    "spectators",
+]);
+static EVENTS: WordList = WordList::new(&[
+    "stampede",
+    "strike",
+    "airstrike",
+    "attack",
+    "crash",
+    "fire",
+    "explosion",
+    "blast",
+    "earthquake",
+    "flood",
+    "floods",
+    "shooting",
+    "bombing",
+    "storm",
+    "collapse",
+    "riot",
+    "clashes",
+    "hurricane",
+    "tsunami",
+    "derailment",
+    "landslide",
+    "avalanche",
+    "eruption",
+    "outbreak",
+    "epidemic",
+    "wildfire",
+    "cyclone",
+]);
 
 fn number_word(w: &str) -> Option<f64> {
     Some(match w {
@@ -102,13 +165,17 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
         }
         return Some((v, true, i + 1));
     }
-    if lower == "tens" && next_lower(i + 1) == "of"
+    if lower == "tens"
+        && next_lower(i + 1) == "of"
         && let Some(v2) = vague_word(&next_lower(i + 2))
     {
         return Some((10.0 * v2, true, i + 3));
     }
     let digits: String = t.text.chars().filter(|c| *c != ',').collect();
-    let base = if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') && digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    let base = if !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
         digits.parse::<f64>().ok()?
     } else {
         number_word(&lower)?
@@ -123,7 +190,11 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
 }
 
 fn magnitude(v: f64) -> i32 {
-    if v <= 0.0 { 0 } else { v.log10().floor() as i32 }
+    if v <= 0.0 {
+        0
+    } else {
+        v.log10().floor() as i32
+    }
 }
 
 /// The canonical person a mention is: the project's entity name if one answers to it.
@@ -136,20 +207,47 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let toks = doc.tokens_in(s.start, s.end);
-        let lowers: Vec<String> = toks.iter().map(Token::lower).collect();
+        let lowers: Vec<String> = toks.iter().map(|t| t.lower().to_owned()).collect();
         for (i, t) in toks.iter().enumerate() {
             // Ages: "62-year-old", "Soleimani, 66,", "aged 66".
-            if let Some(age) = t.lower().strip_suffix("-year-old").and_then(|n| n.parse::<f64>().ok()) {
+            if let Some(age) = t
+                .lower()
+                .strip_suffix("-year-old")
+                .and_then(|n| n.parse::<f64>().ok())
+            {
                 if let Some(person) = age_subject(doc, toks, i + 1, mentions, t.start) {
-                    out.push(Fact { key: FactKey::Age(person_key(&person)), value: age, vague: false, range: Range { start: t.start, end: t.end }, sentence: *s });
+                    out.push(Fact {
+                        key: FactKey::Age(person_key(&person)),
+                        value: age,
+                        vague: false,
+                        range: Range {
+                            start: t.start,
+                            end: t.end,
+                        },
+                        sentence: *s,
+                    });
                 }
                 continue;
             }
-            if t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 3 && i >= 2 && toks[i - 1].text == "," && toks.get(i + 1).is_some_and(|n| n.text == ",") {
+            if t.text.chars().all(|c| c.is_ascii_digit())
+                && t.text.len() <= 3
+                && i >= 2
+                && toks[i - 1].text == ","
+                && toks.get(i + 1).is_some_and(|n| n.text == ",")
+            {
                 if let Some(m) = mentions.iter().find(|m| m.range.end == toks[i - 1].start) {
                     let age: f64 = t.text.parse().unwrap_or(0.0);
                     if (1.0..=120.0).contains(&age) {
-                        out.push(Fact { key: FactKey::Age(person_key(&m.full)), value: age, vague: false, range: Range { start: m.range.start, end: t.end }, sentence: *s });
+                        out.push(Fact {
+                            key: FactKey::Age(person_key(&m.full)),
+                            value: age,
+                            vague: false,
+                            range: Range {
+                                start: m.range.start,
+                                end: t.end,
+                            },
+                            sentence: *s,
+                        });
                     }
                 }
                 continue;
@@ -164,9 +262,29 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             };
             let after = lowers.get(next).map(String::as_str).unwrap_or("");
             let before = if i > 0 { lowers[i - 1].as_str() } else { "" };
-            let is_year = !vague && value >= 1800.0 && value <= 2100.0 && !toks[i].text.contains(',');
+            let is_year =
+                !vague && value >= 1800.0 && value <= 2100.0 && !toks[i].text.contains(',');
             let skip = is_year
-                || matches!(after, "percent" | "%" | "per" | "years" | "year" | "days" | "hours" | "minutes" | "miles" | "km" | "kilometres" | "kilometers" | "metres" | "meters" | "times" | "cities" | "countries")
+                || matches!(
+                    after,
+                    "percent"
+                        | "%"
+                        | "per"
+                        | "years"
+                        | "year"
+                        | "days"
+                        | "hours"
+                        | "minutes"
+                        | "miles"
+                        | "km"
+                        | "kilometres"
+                        | "kilometers"
+                        | "metres"
+                        | "meters"
+                        | "times"
+                        | "cities"
+                        | "countries"
+                )
                 || matches!(before, "$" | "£" | "€" | "no" | "number")
                 || toks[i].text.contains('.');
             if skip || toks[i].lower().ends_with("-year-old") {
@@ -176,27 +294,41 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             let lo = i.saturating_sub(4);
             let hi = (next + 7).min(toks.len());
             let window = &lowers[lo..hi];
-            let near = |list: &[&str]| window.iter().any(|w| list.contains(&w.as_str()));
-            let event = lowers.iter().find(|w| EVENTS.contains(&w.as_str())).cloned();
-            let key = if near(INJURED) && !near(DEAD) {
+            let near = |list: &WordList| window.iter().any(|w| list.contains(&w.as_str()));
+            let event = lowers
+                .iter()
+                .find(|w| EVENTS.contains(&w.as_str()))
+                .cloned();
+            let key = if near(&INJURED) && !near(&DEAD) {
                 event.map(FactKey::Injured)
-            } else if near(DEAD) {
+            } else if near(&DEAD) {
                 // "50 people killed and more than 200 injured": the nearest word decides.
                 let dead_pos = window.iter().position(|w| DEAD.contains(&w.as_str()));
                 let inj_pos = window.iter().position(|w| INJURED.contains(&w.as_str()));
                 let here = i - lo;
                 match (dead_pos, inj_pos) {
-                    (Some(d), Some(j)) if j.abs_diff(here) < d.abs_diff(here) => event.map(FactKey::Injured),
+                    (Some(d), Some(j)) if j.abs_diff(here) < d.abs_diff(here) => {
+                        event.map(FactKey::Injured)
+                    }
                     _ => event.map(FactKey::Dead),
                 }
-            } else if near(ATTENDING) {
+            } else if near(&ATTENDING) {
                 Some(FactKey::Attending)
             } else {
                 None
             };
             if let Some(key) = key {
-                let range = Range { start: toks[i].start, end: toks[next - 1].end };
-                out.push(Fact { key, value, vague, range, sentence: *s });
+                let range = Range {
+                    start: toks[i].start,
+                    end: toks[next - 1].end,
+                };
+                out.push(Fact {
+                    key,
+                    value,
+                    vague,
+                    range,
+                    sentence: *s,
+                });
             }
             i = next;
         }
@@ -206,13 +338,22 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
 
 /// Who an age belongs to: a name right after it ("the 80-year-old Khamenei"), a role
 /// ("the 62-year-old general" → the person titled general), or the nearest person before.
-fn age_subject(doc: &Doc, toks: &[Token], i: usize, mentions: &[Mention], pos: usize) -> Option<String> {
+fn age_subject(
+    doc: &Doc,
+    toks: &[Token],
+    i: usize,
+    mentions: &[Mention],
+    pos: usize,
+) -> Option<String> {
     if let Some(t) = toks.get(i) {
-        if let Some(m) = mentions.iter().find(|m| m.phrase_start == t.start || m.range.start == t.start) {
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.phrase_start == t.start || m.range.start == t.start)
+        {
             return Some(m.full.clone());
         }
         let word = t.lower();
-        let role = names::role_of(&word).or(match word.as_str() {
+        let role = names::role_of(&word).or(match word {
             "commander" => Some("commander"),
             _ => None,
         });
@@ -227,28 +368,46 @@ fn age_subject(doc: &Doc, toks: &[Token], i: usize, mentions: &[Mention], pos: u
 pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> {
     // Ages: names differ in form between articles ("Soleimani" vs "Qassem Soleimani"); key
     // them by the project entity or by surname.
-    let canon = |f: &Fact| -> FactKey {
-        match &f.key {
-            FactKey::Age(name) => {
-                let entity = super::entity_for(project, name).and_then(|id| project.entity(id)).map(|e| e.name.to_lowercase());
-                FactKey::Age(entity.unwrap_or_else(|| name.split_whitespace().last().unwrap_or(name).to_owned()))
+    let canon =
+        |f: &Fact| -> FactKey {
+            match &f.key {
+                FactKey::Age(name) => {
+                    let entity = super::entity_for(project, name)
+                        .and_then(|id| project.entity(id))
+                        .map(|e| e.name.to_lowercase());
+                    FactKey::Age(entity.unwrap_or_else(|| {
+                        name.split_whitespace().last().unwrap_or(name).to_owned()
+                    }))
+                }
+                k => k.clone(),
             }
-            k => k.clone(),
-        }
-    };
+        };
     let mut by_key: BTreeMap<FactKey, Vec<(ArticleId, &Fact)>> = BTreeMap::new();
     for (article, fs) in facts {
         for f in fs.iter() {
             by_key.entry(canon(f)).or_default().push((*article, f));
         }
     }
-    let texts: BTreeMap<ArticleId, &str> = project.articles.iter().map(|a| (a.id, a.text.as_str())).collect();
-    let slice = |a: ArticleId, r: Range| -> String { texts.get(&a).map(|t| t.chars().skip(r.start).take(r.len()).collect()).unwrap_or_default() };
+    let texts: BTreeMap<ArticleId, &str> = project
+        .articles
+        .iter()
+        .map(|a| (a.id, a.text.as_str()))
+        .collect();
+    let slice = |a: ArticleId, r: Range| -> String {
+        texts
+            .get(&a)
+            .map(|t| t.chars().skip(r.start).take(r.len()).collect())
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
     for (key, entries) in by_key {
         // One value per article and magnitude (or exact value).
         let class = |f: &Fact| -> i64 {
-            if f.vague || matches!(key, FactKey::Attending) { magnitude(f.value) as i64 } else { f.value as i64 }
+            if f.vague || matches!(key, FactKey::Attending) {
+                magnitude(f.value) as i64
+            } else {
+                f.value as i64
+            }
         };
         let mut kept: Vec<(ArticleId, &Fact)> = Vec::new();
         for (a, f) in &entries {
@@ -256,15 +415,22 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
                 kept.push((*a, f));
             }
         }
-        let disagree = kept.iter().any(|(a, f)| kept.iter().any(|(b, g)| a != b && !same_value(f, g, &key)));
+        let disagree = kept
+            .iter()
+            .any(|(a, f)| kept.iter().any(|(b, g)| a != b && !same_value(f, g, &key)));
         if !disagree {
             continue;
         }
         let published = |a: ArticleId| project.article(a).and_then(|x| x.published);
         let possible_update = matches!(key, FactKey::Dead(_) | FactKey::Injured(_)) && {
-            let mut dated: Vec<(chrono::NaiveDate, f64)> = kept.iter().filter_map(|(a, f)| published(*a).map(|d| (d, f.value))).collect();
+            let mut dated: Vec<(chrono::NaiveDate, f64)> = kept
+                .iter()
+                .filter_map(|(a, f)| published(*a).map(|d| (d, f.value)))
+                .collect();
             dated.sort_by(|x, y| x.0.cmp(&y.0));
-            dated.len() >= 2 && dated.windows(2).all(|w| w[1].1 >= w[0].1) && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)
+            dated.len() >= 2
+                && dated.windows(2).all(|w| w[1].1 >= w[0].1)
+                && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)
         };
         let values = kept
             .iter()
@@ -279,7 +445,7 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             })
             .collect();
         out.push(Conflict {
-            fact: key.describe(project),
+            fact: key.describe(),
             values,
             possible_update,
             score: if possible_update { 0.5 } else { 0.8 },

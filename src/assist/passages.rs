@@ -8,14 +8,14 @@ use super::quotes::pairing;
 use super::suggestion::{Place, SharedPassage};
 use super::text::{Doc, Range};
 use crate::model::{ArticleId, Project};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 8;
 /// Shortest passage reported, in words.
 pub const MIN_PASSAGE_WORDS: usize = 12;
 /// Shingles found in more articles than this are boilerplate, not a shared passage.
-const MAX_ARTICLES_PER_SHINGLE: usize = 40;
+const MAX_ARTICLES_PER_SHINGLE: usize = 20;
 /// Broken shingles allowed inside one passage (small edits).
 const MAX_GAP: usize = SHINGLE_WORDS + 2;
 
@@ -30,11 +30,24 @@ pub struct ArticleShingles {
 
 /// Shingle an article: words lower-cased, punctuation and quotation marks ignored.
 pub fn shingles(doc: &Doc) -> ArticleShingles {
+    shingles_with(doc, &pairing::segments(doc))
+}
+
+/// [`shingles`] with the quoted segments already paired.
+pub fn shingles_with(doc: &Doc, segments: &[pairing::Segment]) -> ArticleShingles {
     let mut words = Vec::new();
     let mut norm: Vec<u64> = Vec::new();
     for t in doc.tokens.iter().filter(|t| t.is_word) {
-        words.push(Range { start: t.start, end: t.end });
-        let w: String = t.text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        words.push(Range {
+            start: t.start,
+            end: t.end,
+        });
+        let w: String = t
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
         norm.push(xxhash_rust::xxh3::xxh3_64(w.as_bytes()));
     }
     let hashes = if norm.len() >= SHINGLE_WORDS {
@@ -50,8 +63,12 @@ pub fn shingles(doc: &Doc) -> ArticleShingles {
     } else {
         Vec::new()
     };
-    let quoted = pairing::segments(doc).iter().map(pairing::Segment::outer).collect();
-    ArticleShingles { words, hashes, quoted }
+    let quoted = segments.iter().map(pairing::Segment::outer).collect();
+    ArticleShingles {
+        words,
+        hashes,
+        quoted,
+    }
 }
 
 /// A run of shared shingles between two articles.
@@ -78,7 +95,7 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
         }
     }
     // Matching positions per article pair, in the first article's order.
-    let mut pairs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut pairs: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
     for (ai, (_, sh)) in docs.iter().enumerate() {
         for (pos, h) in sh.hashes.iter().enumerate() {
             let Some(hits) = index.get(h) else { continue };
@@ -92,12 +109,18 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
             }
         }
     }
+    let mut pairs: Vec<((usize, usize), Vec<(usize, usize)>)> = pairs.into_iter().collect();
+    pairs.sort_unstable_by_key(|(k, _)| *k);
     let mut runs: Vec<Run> = Vec::new();
     for ((a, b), matches) in pairs {
         let mut cur: Option<Run> = None;
         for (pa, pb) in matches {
             match cur.as_mut() {
-                Some(r) if pa <= r.a_last + MAX_GAP && pb + MAX_GAP >= r.b_last && pb <= r.b_last + MAX_GAP => {
+                Some(r)
+                    if pa <= r.a_last + MAX_GAP
+                        && pb + MAX_GAP >= r.b_last
+                        && pb <= r.b_last + MAX_GAP =>
+                {
                     r.a_last = pa;
                     r.b_first = r.b_first.min(pb);
                     r.b_last = r.b_last.max(pb);
@@ -107,7 +130,15 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
                     if let Some(r) = cur.take() {
                         runs.push(r);
                     }
-                    cur = Some(Run { a, b, a_first: pa, a_last: pa, b_first: pb, b_last: pb, shared: 1 });
+                    cur = Some(Run {
+                        a,
+                        b,
+                        a_first: pa,
+                        a_last: pa,
+                        b_first: pb,
+                        b_last: pb,
+                        shared: 1,
+                    });
                 }
             }
         }
@@ -122,8 +153,13 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
         let pb = (r.b, r.b_first, r.b_last + SHINGLE_WORDS - 1);
         let len = (pa.2 - pa.1 + 1).max(pb.2 - pb.1 + 1);
         let sim = (r.shared as f32 / (len + 1 - SHINGLE_WORDS) as f32).min(1.0);
-        let overlaps = |p: &(usize, usize, usize), q: &(usize, usize, usize)| p.0 == q.0 && p.1 <= q.2 && q.1 <= p.2;
-        if let Some(existing) = passages.iter_mut().find(|(places, _)| places.iter().any(|p| overlaps(p, &pa) || overlaps(p, &pb))) {
+        let overlaps = |p: &(usize, usize, usize), q: &(usize, usize, usize)| {
+            p.0 == q.0 && p.1 <= q.2 && q.1 <= p.2
+        };
+        if let Some(existing) = passages
+            .iter_mut()
+            .find(|(places, _)| places.iter().any(|p| overlaps(p, &pa) || overlaps(p, &pb)))
+        {
             for new in [pa, pb] {
                 if let Some(p) = existing.0.iter_mut().find(|p| overlaps(p, &new)) {
                     p.1 = p.1.min(new.1);
@@ -146,17 +182,46 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
             .iter()
             .map(|&(ai, first, last)| {
                 let (id, sh) = docs[ai];
-                let range = Range { start: sh.words[first].start, end: sh.words[last].end };
-                let quoted = sh.quoted.iter().any(|q| q.overlaps(range) && q.len() * 2 >= range.len());
-                (Place { article: id, start: range.start, end: range.end }, quoted)
+                let range = Range {
+                    start: sh.words[first].start,
+                    end: sh.words[last].end,
+                };
+                let quoted = sh
+                    .quoted
+                    .iter()
+                    .any(|q| q.overlaps(range) && q.len() * 2 >= range.len());
+                (
+                    Place {
+                        article: id,
+                        start: range.start,
+                        end: range.end,
+                    },
+                    quoted,
+                )
             })
             .collect();
         // The likely source: a place that does not itself quote the passage, earliest
         // published first (undated last).
-        let candidates: Vec<&(Place, bool)> = if placed.iter().any(|(_, q)| !q) { placed.iter().filter(|(_, q)| !q).collect() } else { placed.iter().collect() };
-        let source = candidates.iter().min_by_key(|(p, _)| (published(p.article).is_none(), published(p.article))).map(|(p, _)| p.clone());
+        let candidates: Vec<&(Place, bool)> = if placed.iter().any(|(_, q)| !q) {
+            placed.iter().filter(|(_, q)| !q).collect()
+        } else {
+            placed.iter().collect()
+        };
+        let source = candidates
+            .iter()
+            .min_by_key(|(p, _)| (published(p.article).is_none(), published(p.article)))
+            .map(|(p, _)| p.clone());
         let text_from = source.clone().unwrap_or_else(|| placed[0].0.clone());
-        let text = project.article(text_from.article).map(|a| a.text.chars().skip(text_from.start).take(text_from.end - text_from.start).collect()).unwrap_or_default();
+        let text = project
+            .article(text_from.article)
+            .map(|a| {
+                a.text
+                    .chars()
+                    .skip(text_from.start)
+                    .take(text_from.end - text_from.start)
+                    .collect()
+            })
+            .unwrap_or_default();
         out.push(SharedPassage {
             text,
             places: placed.into_iter().map(|(p, _)| p).collect(),

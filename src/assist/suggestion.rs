@@ -15,7 +15,13 @@ pub enum SuggestionKind {
 }
 
 impl SuggestionKind {
-    pub const ALL: [SuggestionKind; 5] = [Self::Quote, Self::Claim, Self::Passage, Self::Conflict, Self::Aliases];
+    pub const ALL: [SuggestionKind; 5] = [
+        Self::Quote,
+        Self::Claim,
+        Self::Passage,
+        Self::Conflict,
+        Self::Aliases,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -202,14 +208,22 @@ impl ClaimSuggestion {
 
 impl SharedPassage {
     pub fn key(&self) -> SuggestionKey {
-        let parts: Vec<String> = self.places.iter().map(|p| format!("{}:{}:{}", p.article, p.start, p.end)).collect();
+        let parts: Vec<String> = self
+            .places
+            .iter()
+            .map(|p| format!("{}:{}:{}", p.article, p.start, p.end))
+            .collect();
         fingerprint_key(SuggestionKind::Passage, &parts)
     }
 }
 
 impl Conflict {
     pub fn key(&self) -> SuggestionKey {
-        let parts: Vec<String> = self.values.iter().map(|v| format!("{}:{}:{}", v.article, v.start, v.end)).collect();
+        let parts: Vec<String> = self
+            .values
+            .iter()
+            .map(|v| format!("{}:{}:{}", v.article, v.start, v.end))
+            .collect();
         fingerprint_key(SuggestionKind::Conflict, &parts)
     }
 }

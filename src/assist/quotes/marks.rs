@@ -31,14 +31,56 @@ pub struct Mark {
 fn is_open_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '"' | '\'' | '«' | '‹' | '„'),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '‹'
+                        | '„'
+                )
+        }
     }
 }
 
 fn is_close_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '”' | '’' | '"' | '\'' | '»' | '›'),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '…'
+                        | '”'
+                        | '’'
+                        | '"'
+                        | '\''
+                        | '»'
+                        | '›'
+                )
+        }
     }
 }
 
@@ -91,9 +133,14 @@ pub fn mark_at(chars: &[char], i: usize) -> Option<Mark> {
             }
             // Elision before a number or a clipped word: ’90s, ’em, ‘til.
             if !letter(prev) && next.is_some_and(|n| n.is_ascii_digit()) {
-                let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let digits = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
                 let after = chars.get(i + 1 + digits).copied();
-                if digits == 2 && (after == Some('s') || !after.is_some_and(|a| a.is_alphanumeric())) {
+                if digits == 2
+                    && (after == Some('s') || !after.is_some_and(|a| a.is_alphanumeric()))
+                {
                     return None;
                 }
             }
@@ -104,7 +151,11 @@ pub fn mark_at(chars: &[char], i: usize) -> Option<Mark> {
             if open_ctx && !close_ctx && c != '’' {
                 mark(MarkClass::Single, MarkRole::Open)
             } else if close_ctx && !open_ctx {
-                let possessive = prev.is_some_and(|p| p == 's' || p == 'S') && next.is_some_and(char::is_whitespace) && chars.get(i + 2).is_some_and(|n| n.is_lowercase() || n.is_alphabetic());
+                let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
+                    && next.is_some_and(char::is_whitespace)
+                    && chars
+                        .get(i + 2)
+                        .is_some_and(|n| n.is_lowercase() || n.is_alphabetic());
                 Some(Mark {
                     pos: i,
                     class: MarkClass::Single,
@@ -132,7 +183,10 @@ mod tests {
 
     fn roles(s: &str) -> Vec<(char, MarkRole)> {
         let chars: Vec<char> = s.chars().collect();
-        marks_in(&chars, 0, chars.len()).iter().map(|m| (chars[m.pos], m.role)).collect()
+        marks_in(&chars, 0, chars.len())
+            .iter()
+            .map(|m| (chars[m.pos], m.role))
+            .collect()
     }
 
     #[test]
@@ -145,7 +199,10 @@ mod tests {
     #[test]
     fn directions_from_context() {
         use MarkRole::*;
-        assert_eq!(roles("said \"yes\" and «oui»"), [('"', Open), ('"', Close), ('«', Open), ('»', Close)]);
+        assert_eq!(
+            roles("said \"yes\" and «oui»"),
+            [('"', Open), ('"', Close), ('«', Open), ('»', Close)]
+        );
         assert_eq!(roles("‘No,’ she said"), [('‘', Open), ('’', Close)]);
     }
 }

@@ -9,6 +9,7 @@ pub mod pairing;
 pub mod speaker;
 
 use crate::assist::names::Mention;
+use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 use crate::model::QuoteType;
 use pairing::Segment;
@@ -26,11 +27,17 @@ pub struct FoundQuote {
 }
 
 /// Small words a title-case title may contain ("Made in Iran", "The Lord of the Rings").
-const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with"];
+static TITLE_SMALL_WORDS: WordList = WordList::new(&[
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with",
+]);
 
 /// Find every quote in the article. `mentions`: person mentions in text order.
 pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
-    let segments = pairing::segments(doc);
+    find_in(doc, pairing::segments(doc), mentions)
+}
+
+/// [`find`] over segments already paired (the passage finder shares them).
+pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<FoundQuote> {
     let outside: Vec<Mention> = mentions
         .iter()
         .filter(|m| !segments.iter().any(|s| s.content.contains(m.range.start)))
@@ -39,7 +46,11 @@ pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
     let mut direct: Vec<(Segment, FoundQuote)> = Vec::new();
     let mut fragments: Vec<Segment> = Vec::new();
     for seg in segments {
-        let words = doc.tokens_in(seg.content.start, seg.content.end).iter().filter(|t| t.is_word).count();
+        let words = doc
+            .tokens_in(seg.content.start, seg.content.end)
+            .iter()
+            .filter(|t| t.is_word)
+            .count();
         if words == 0 {
             continue;
         }
@@ -66,14 +77,31 @@ pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
 fn name_introduced_sources(doc: &Doc, quotes: &mut [FoundQuote]) {
     for i in 0..quotes.len().saturating_sub(1) {
         let described = quotes[i].speaker.as_ref().is_some_and(|s| {
-            s.descriptive && matches!(s.name.split_whitespace().next().map(str::to_lowercase).as_deref(), Some("a" | "an" | "one"))
+            s.descriptive
+                && matches!(
+                    s.name
+                        .split_whitespace()
+                        .next()
+                        .map(str::to_lowercase)
+                        .as_deref(),
+                    Some("a" | "an" | "one")
+                )
         });
         let next = &quotes[i + 1];
-        let same_paragraph = !doc.slice(quotes[i].range.end, next.range.start).contains('\n');
+        let same_paragraph = !doc
+            .slice(quotes[i].range.end, next.range.start)
+            .contains('\n');
         if described
             && same_paragraph
             && next.quote_type == QuoteType::Direct
-            && let Some(named) = next.speaker.clone().filter(|s| !s.descriptive && doc.chars.get(s.range.start).is_some_and(|c| c.is_uppercase()) && !doc.slice(s.range.start, s.range.end).starts_with("The "))
+            && let Some(named) = next.speaker.clone().filter(|s| {
+                !s.descriptive
+                    && doc
+                        .chars
+                        .get(s.range.start)
+                        .is_some_and(|c| c.is_uppercase())
+                    && !doc.slice(s.range.start, s.range.end).starts_with("The ")
+            })
         {
             quotes[i].speaker = Some(named);
         }
@@ -93,10 +121,18 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     let toks = doc.tokens_in(seg.content.start, seg.content.end);
     let title_case = !ends_punct
         && words <= 8
-        && toks.iter().filter(|t| t.is_word).enumerate().all(|(i, t)| t.is_capitalized() || t.first_char().is_ascii_digit() || (i > 0 && TITLE_SMALL_WORDS.contains(&t.lower().as_str())));
+        && toks.iter().filter(|t| t.is_word).enumerate().all(|(i, t)| {
+            t.is_capitalized()
+                || t.first_char().is_ascii_digit()
+                || (i > 0 && TITLE_SMALL_WORDS.contains(&t.lower()))
+        });
     let Some(open) = seg.open else {
         // A closing mark without an opening one: the quote started with the paragraph.
-        return if words >= 2 { Shape::Direct } else { Shape::Fragment };
+        return if words >= 2 {
+            Shape::Direct
+        } else {
+            Shape::Fragment
+        };
     };
     let sentence = doc.sentence_of(open);
     let pre = doc.trim(Range {
@@ -105,16 +141,24 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     });
     let pre_toks = doc.tokens_in(pre.start, pre.end);
     let pre_last = pre_toks.last();
-    let standalone = pre.is_empty();
+    // Nothing but symbols before the mark (an emoji, a bullet, a dash) still opens.
+    let standalone = !pre_toks.iter().any(|t| t.is_word);
     let after_colon = pre_last.is_some_and(|t| t.text == ":");
     let after_comma_cue = pre_last.is_some_and(|t| t.text == "," || t.text == "—")
         && pre_toks.iter().rev().skip(1).take(6).any(cues::is_cue);
-    let after_cue = pre_last.is_some_and(cues::is_cue) && content.chars().next().is_some_and(char::is_uppercase);
+    let after_cue = pre_last.is_some_and(cues::is_cue)
+        && content.chars().next().is_some_and(char::is_uppercase);
     let introduced = standalone || after_colon || after_comma_cue || after_cue;
     if title_case && !(introduced && words >= 3 && !standalone) {
-        return if standalone && followed_by_cue(doc, seg) && words >= 2 { Shape::Direct } else { Shape::Title };
+        return if standalone && followed_by_cue(doc, seg) && words >= 2 {
+            Shape::Direct
+        } else {
+            Shape::Title
+        };
     }
-    let sentence_like = words >= 4 || ends_punct || (words >= 2 && content.chars().next().is_some_and(char::is_uppercase) && !standalone);
+    let sentence_like = words >= 4
+        || ends_punct
+        || (words >= 2 && content.chars().next().is_some_and(char::is_uppercase) && !standalone);
     if introduced && sentence_like {
         Shape::Direct
     } else if standalone && words >= 2 && followed_by_cue(doc, seg) {
@@ -128,7 +172,10 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
 fn followed_by_cue(doc: &Doc, seg: &Segment) -> bool {
     let Some(close) = seg.close else { return false };
     let toks = doc.tokens_in(close + 1, (close + 60).min(doc.len()));
-    toks.iter().skip_while(|t| !t.is_word).take(5).any(cues::is_cue)
+    toks.iter()
+        .skip_while(|t| !t.is_word)
+        .take(5)
+        .any(cues::is_cue)
 }
 
 /// Where the attribution after a closing mark ends: the end of the sentence that follows,
@@ -142,10 +189,14 @@ fn after_range(doc: &Doc, close: usize) -> Range {
         return Range { start: k, end: k };
     }
     let mut end = doc.sentence_of(k).end.max(k);
-    if let Some(next_open) = (k..end).find(|&i| matches!(doc.chars[i], '“' | '"' | '«' | '‘')) {
+    if let Some(next_open) = (k..end).find(|&i| matches!(doc.chars[i], '“' | '"' | '«' | '‘'))
+    {
         end = next_open;
     }
-    Range { start: close + 1, end }
+    Range {
+        start: close + 1,
+        end,
+    }
 }
 
 fn cue_text(toks: &[Token], i: usize) -> (String, usize) {
@@ -158,7 +209,12 @@ fn cue_text(toks: &[Token], i: usize) -> (String, usize) {
 
 /// Cue and speaker of a direct quote: after it (", he said"), before it ("X said: “"),
 /// or, failing both, the previous quote's speaker when this one continues it.
-fn attribute(doc: &Doc, seg: &Segment, mentions: &[Mention], prev: Option<&(Segment, FoundQuote)>) -> FoundQuote {
+fn attribute(
+    doc: &Doc,
+    seg: &Segment,
+    mentions: &[Mention],
+    prev: Option<&(Segment, FoundQuote)>,
+) -> FoundQuote {
     let start_pos = seg.open.unwrap_or(seg.content.start);
     let mut score: f32 = 0.95;
     if seg.open.is_none() || seg.close.is_none() {
@@ -171,17 +227,29 @@ fn attribute(doc: &Doc, seg: &Segment, mentions: &[Mention], prev: Option<&(Segm
         let words: Vec<&Token> = toks.iter().collect();
         let lead = words.iter().take_while(|t| !t.is_word).count();
         let body = &toks[lead..];
-        if let Some(c) = body.iter().take(14).position(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according")) {
+        if let Some(c) = body
+            .iter()
+            .take(14)
+            .position(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according"))
+        {
             // Commas are allowed around a name in apposition ("the minister, Jan Kowalczyk,
             // said"), not a sentence break.
             let commas = body[..c].iter().filter(|t| t.text == ",").count();
-            let no_break = !body[..c].iter().any(|t| matches!(t.text.as_str(), ";" | "." | "!" | "?")) && (commas == 0 || (commas <= 2 && c > 0));
+            let no_break = !body[..c]
+                .iter()
+                .any(|t| matches!(t.text.as_str(), ";" | "." | "!" | "?"))
+                && (commas == 0 || (commas <= 2 && c > 0));
             if no_break {
                 let (cue, n) = cue_text(body, c);
                 let speaker = if c > 0 {
                     speaker::resolve(doc, &body[..c], start_pos, mentions)
                 } else {
-                    speaker::resolve(doc, speaker::phrase_after_cue(&body[c + n..]), start_pos, mentions)
+                    speaker::resolve(
+                        doc,
+                        speaker::phrase_after_cue(&body[c + n..]),
+                        start_pos,
+                        mentions,
+                    )
                 };
                 found = Some((cue, speaker));
             }
@@ -192,11 +260,19 @@ fn attribute(doc: &Doc, seg: &Segment, mentions: &[Mention], prev: Option<&(Segm
     {
         let sentence = doc.sentence_of(open);
         let pre = doc.tokens_in(sentence.start.min(open), open);
-        if let Some(c) = pre.iter().rposition(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according")) {
+        if let Some(c) = pre
+            .iter()
+            .rposition(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according"))
+        {
             let (cue, n) = cue_text(pre, c);
-            let before_start = pre[..c].iter().rposition(|t| t.text == "," || t.text == ";").map_or(0, |p| p + 1);
+            let before_start = pre[..c]
+                .iter()
+                .rposition(|t| t.text == "," || t.text == ";")
+                .map_or(0, |p| p + 1);
             let after_phrase = speaker::phrase_after_cue(&pre[(c + n).min(pre.len())..]);
-            let speaker = if cue.to_lowercase().starts_with("according") || (before_start == c && !after_phrase.is_empty()) {
+            let speaker = if cue.to_lowercase().starts_with("according")
+                || (before_start == c && !after_phrase.is_empty())
+            {
                 speaker::resolve(doc, after_phrase, start_pos, mentions)
             } else {
                 speaker::resolve(doc, &pre[before_start..c], start_pos, mentions)
@@ -208,19 +284,37 @@ fn attribute(doc: &Doc, seg: &Segment, mentions: &[Mention], prev: Option<&(Segm
         Some(f) => f,
         None => {
             score -= 0.25;
-            let gap = prev.map(|(ps, _)| doc.slice(ps.outer().end, start_pos)).unwrap_or_default();
+            let gap = prev
+                .map(|(ps, _)| doc.slice(ps.outer().end, start_pos))
+                .unwrap_or_default();
             let same_paragraph = prev.is_some() && !gap.contains('\n');
-            let paragraph_start = doc.paragraphs().into_iter().rfind(|p| p.start <= start_pos).map_or(0, |p| p.start);
-            let named_before = mentions.iter().rfind(|m| m.range.start >= paragraph_start && m.range.end <= start_pos);
+            let paragraph_start = doc
+                .paragraphs()
+                .into_iter()
+                .rfind(|p| p.start <= start_pos)
+                .map_or(0, |p| p.start);
+            let named_before = mentions
+                .iter()
+                .rfind(|m| m.range.start >= paragraph_start && m.range.end <= start_pos);
             if same_paragraph && let Some((_, q)) = prev {
                 // "“A,” he said. “B.”": the attribution covers both.
                 (q.cue.clone(), q.speaker.clone())
-            } else if let Some(m) = named_before.filter(|m| prev.is_none_or(|(ps, _)| m.range.start > ps.outer().end)) {
+            } else if let Some(m) =
+                named_before.filter(|m| prev.is_none_or(|(ps, _)| m.range.start > ps.outer().end))
+            {
                 // "Duarte laughed. “Title? …”"
-                (String::new(), Some(Speaker { name: m.full.clone(), range: m.range, descriptive: false }))
+                (
+                    String::new(),
+                    Some(Speaker {
+                        name: m.full.clone(),
+                        range: m.range,
+                        descriptive: false,
+                    }),
+                )
             } else {
                 // A quote paragraph continuing the previous quote's speaker.
-                let near = prev.filter(|_| gap.matches('\n').count() <= 4 && gap.chars().count() < 400);
+                let near =
+                    prev.filter(|_| gap.matches('\n').count() <= 4 && gap.chars().count() < 400);
                 (String::new(), near.and_then(|(_, q)| q.speaker.clone()))
             }
         }

@@ -49,7 +49,9 @@ pub fn segments(doc: &Doc) -> Vec<Segment> {
         let mut stack: Vec<OpenQuote> = Vec::new();
         let mut skip_first = false;
         if let Some(c) = carry.take() {
-            let reopens = marks.first().is_some_and(|m| m.pos == par.start && m.class == c.class && m.role != MarkRole::Close);
+            let reopens = marks.first().is_some_and(|m| {
+                m.pos == par.start && m.class == c.class && m.role != MarkRole::Close
+            });
             if reopens {
                 stack.push(OpenQuote {
                     paragraphs: c.paragraphs + 1,
@@ -82,7 +84,11 @@ pub fn segments(doc: &Doc) -> Vec<Segment> {
                 MarkRole::Open => {
                     // A double mark opening while a double is open, with nothing between
                     // that could nest, is more likely a misdirected closing mark.
-                    if m.class == MarkClass::Double && open_idx.is_some() && stack.len() == 1 && next_closes(&marks, k, m) {
+                    if m.class == MarkClass::Double
+                        && open_idx.is_some()
+                        && stack.len() == 1
+                        && next_closes(&marks, k, m)
+                    {
                         close_at(doc, &mut out, &mut stack, open_idx.unwrap_or(0), m.pos);
                         last_close = Some(m.pos);
                         continue;
@@ -169,9 +175,14 @@ fn closes_here(doc: &Doc, pos: usize) -> bool {
         None => true,
         Some(c) if !c.is_whitespace() => true,
         Some(_) => {
-            let rest: String = doc.chars[pos + 1..(pos + 12).min(doc.len())].iter().collect();
+            let rest: String = doc.chars[pos + 1..(pos + 12).min(doc.len())]
+                .iter()
+                .collect();
             let w = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-            matches!(w.as_str(), "he" | "she" | "they" | "said" | "says" | "told" | "added" | "wrote" | "asked")
+            matches!(
+                w.as_str(),
+                "he" | "she" | "they" | "said" | "says" | "told" | "added" | "wrote" | "asked"
+            )
         }
     }
 }
@@ -186,7 +197,10 @@ fn close_at(doc: &Doc, out: &mut Vec<Segment>, stack: &mut Vec<OpenQuote>, idx: 
 }
 
 fn push_segment(doc: &Doc, out: &mut Vec<Segment>, q: OpenQuote, end: usize, close: Option<usize>) {
-    let content = doc.trim(Range { start: q.start, end });
+    let content = doc.trim(Range {
+        start: q.start,
+        end,
+    });
     if content.is_empty() {
         return;
     }
@@ -205,21 +219,42 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let d = Doc::new(s);
-        segments(&d).iter().map(|g| d.slice(g.content.start, g.content.end)).collect()
+        segments(&d)
+            .iter()
+            .map(|g| d.slice(g.content.start, g.content.end))
+            .collect()
     }
 
     #[test]
     fn styles_nesting_and_apostrophes() {
-        assert_eq!(texts("He said “It’s ‘fine’ now,” and left."), ["It’s ‘fine’ now,"]);
-        assert_eq!(texts("‘We can’t,’ she said of the members’ votes."), ["We can’t,"]);
-        assert_eq!(texts("\"The martyr is dead”, he said."), ["The martyr is dead"]);
+        assert_eq!(
+            texts("He said “It’s ‘fine’ now,” and left."),
+            ["It’s ‘fine’ now,"]
+        );
+        assert_eq!(
+            texts("‘We can’t,’ she said of the members’ votes."),
+            ["We can’t,"]
+        );
+        assert_eq!(
+            texts("\"The martyr is dead”, he said."),
+            ["The martyr is dead"]
+        );
         assert_eq!(texts("« Nous verrons », a-t-il dit."), ["Nous verrons"]);
     }
 
     #[test]
     fn missing_opening_mark_and_paragraph_continuation() {
-        assert_eq!(texts("I guess he found out,” tweeted Lunn."), ["I guess he found out,"]);
-        assert_eq!(texts("“First paragraph.\n\n“Second one,” he said."), ["First paragraph.\n\n“Second one,"]);
-        assert_eq!(texts("“Unclosed to the end\n\nNext paragraph."), ["Unclosed to the end"]);
+        assert_eq!(
+            texts("I guess he found out,” tweeted Lunn."),
+            ["I guess he found out,"]
+        );
+        assert_eq!(
+            texts("“First paragraph.\n\n“Second one,” he said."),
+            ["First paragraph.\n\n“Second one,"]
+        );
+        assert_eq!(
+            texts("“Unclosed to the end\n\nNext paragraph."),
+            ["Unclosed to the end"]
+        );
     }
 }

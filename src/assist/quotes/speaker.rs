@@ -3,6 +3,7 @@
 //! named person, an organisation, or a descriptive source kept as written.
 
 use crate::assist::names::{self, Mention};
+use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 
 /// A speaker found in the text.
@@ -14,29 +15,209 @@ pub struct Speaker {
     pub descriptive: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "a", "his", "her", "their", "its"];
-const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "had", "have", "been", "also", "then", "later", "quoted", "as", "reportedly", "once", "previously", "further", "simply", "had", "would", "will", "could", "has", "later", "again", "just", "only", "recently", "earlier", "subsequently", "then", "quickly", "angrily", "firmly", "flatly", "privately", "publicly", "repeatedly", "directly", "told", "being", "be"];
-const ORG_WORDS: &[&str] = &[
-    "department", "agency", "press", "police", "ministry", "office", "council", "government",
-    "army", "company", "court", "committee", "university", "news", "group", "force",
-    "corps", "guard", "guards", "embassy", "pentagon", "kremlin", "reuters", "afp", "ap",
-    "bbc", "cnn", "isna", "irna", "tasnim", "statement", "union", "party", "nhs", "trust",
-    "board", "commission", "federation", "club", "service", "services", "authority",
-    "authorities", "officials", "spokesperson", "organisation", "organization", "firm",
-    "bank", "fund", "network", "channel", "agency", "times", "post", "journal", "council",
-    "campaign", "team", "prosecutors", "investigators", "regulator", "watchdog",
-    "ministry", "white", "house", "state", "media", "outlet", "newspaper", "airline",
-    "airlines", "hospital", "coalition", "charity", "brigade", "unit", "secretariat",
-    "parliament", "congress", "senate", "cabinet", "association", "institute", "studies",
-    "college", "foundation", "institution", "centre", "center", "school",
-];
+static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "i", "we", "him", "her"]);
+static DETERMINERS: WordList = WordList::new(&[
+    "the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "a", "his",
+    "her", "their", "its",
+]);
+static AUXILIARIES: WordList = WordList::new(&[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "have",
+    "been",
+    "also",
+    "then",
+    "later",
+    "quoted",
+    "as",
+    "reportedly",
+    "once",
+    "previously",
+    "further",
+    "simply",
+    "had",
+    "would",
+    "will",
+    "could",
+    "has",
+    "later",
+    "again",
+    "just",
+    "only",
+    "recently",
+    "earlier",
+    "subsequently",
+    "then",
+    "quickly",
+    "angrily",
+    "firmly",
+    "flatly",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "directly",
+    "told",
+    "being",
+    "be",
+]);
+static ORG_WORDS: WordList = WordList::new(&[
+    "department",
+    "agency",
+    "press",
+    "police",
+    "ministry",
+    "office",
+    "council",
+    "government",
+    "army",
+    "company",
+    "court",
+    "committee",
+    "university",
+    "news",
+    "group",
+    "force",
+    "corps",
+    "guard",
+    "guards",
+    "embassy",
+    "pentagon",
+    "kremlin",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "isna",
+    "irna",
+    "tasnim",
+    "statement",
+    "union",
+    "party",
+    "nhs",
+    "trust",
+    "board",
+    "commission",
+    "federation",
+    "club",
+    "service",
+    "services",
+    "authority",
+    "authorities",
+    "officials",
+    "spokesperson",
+    "organisation",
+    "organization",
+    "firm",
+    "bank",
+    "fund",
+    "network",
+    "channel",
+    "agency",
+    "times",
+    "post",
+    "journal",
+    "council",
+    "campaign",
+    "team",
+    "prosecutors",
+    "investigators",
+    "regulator",
+    "watchdog",
+    "ministry",
+    "white",
+    "house",
+    "state",
+    "media",
+    "outlet",
+    "newspaper",
+    "airline",
+    "airlines",
+    "hospital",
+    "coalition",
+    "charity",
+    "brigade",
+    "unit",
+    "secretariat",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "association",
+    "institute",
+    "studies",
+    "college",
+    "foundation",
+    "institution",
+    "centre",
+    "center",
+    "school",
+]);
 
 /// Words that end a speaker phrase written after its cue ("said Zarif in a statement").
-const PHRASE_STOPS: &[&str] = &["in", "on", "at", "during", "while", "after", "before", "as", "from", "to", "who", "which", "that", "when", "adding", "and", "but", "with", "via", "for", "late", "earlier", "yesterday", "today", "tonight", "this", "last", "standing", "speaking", "referring", "pointing", "noting", "according", "before", "outside", "inside", "through", "into", "over", "under", "citing", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "about", "later", "told", "said", "tweeted", "wrote"];
+static PHRASE_STOPS: WordList = WordList::new(&[
+    "in",
+    "on",
+    "at",
+    "during",
+    "while",
+    "after",
+    "before",
+    "as",
+    "from",
+    "to",
+    "who",
+    "which",
+    "that",
+    "when",
+    "adding",
+    "and",
+    "but",
+    "with",
+    "via",
+    "for",
+    "late",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "this",
+    "last",
+    "standing",
+    "speaking",
+    "referring",
+    "pointing",
+    "noting",
+    "according",
+    "before",
+    "outside",
+    "inside",
+    "through",
+    "into",
+    "over",
+    "under",
+    "citing",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "about",
+    "later",
+    "told",
+    "said",
+    "tweeted",
+    "wrote",
+]);
 
 pub fn is_pronoun(t: &Token) -> bool {
-    PRONOUNS.contains(&t.lower().as_str())
+    PRONOUNS.contains(&t.lower())
 }
 
 /// Cut a phrase that follows its cue at the first stop word or punctuation — except a
@@ -44,7 +225,7 @@ pub fn is_pronoun(t: &Token) -> bool {
 pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()
-        .position(|t| !t.is_word || PHRASE_STOPS.contains(&t.lower().as_str()))
+        .position(|t| !t.is_word || PHRASE_STOPS.contains(&t.lower()))
         .unwrap_or(tokens.len());
     if end < tokens.len()
         && tokens[end].text == ","
@@ -57,17 +238,24 @@ pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     &tokens[..end.min(8)]
 }
 
-const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several", "many", "two", "three"];
+static INDEFINITE: WordList = WordList::new(&[
+    "a", "an", "one", "another", "some", "several", "many", "two", "three",
+]);
 
 /// "the tenant" → the earlier "a tenant whose repairs were delayed" (up to its verb).
 fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, Range)> {
     let toks = doc.tokens_in(pos.saturating_sub(1500), pos);
     let at = toks.iter().rposition(|t| t.lower() == noun)?;
-    let det = (at.saturating_sub(3)..at).rev().find(|&k| INDEFINITE.contains(&toks[k].lower().as_str()))?;
+    let det = (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&k| INDEFINITE.contains(&toks[k].lower()))?;
     let end = (at..toks.len().min(det + 11))
         .find(|&k| !toks[k].is_word || crate::assist::quotes::cues::is_cue(&toks[k]))
         .unwrap_or(toks.len().min(det + 11));
-    let r = Range { start: toks[det].start, end: toks[end - 1].end };
+    let r = Range {
+        start: toks[det].start,
+        end: toks[end - 1].end,
+    };
     Some((doc.slice(r.start, r.end), r))
 }
 
@@ -76,14 +264,14 @@ fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, 
 pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) -> Option<Speaker> {
     let mut np: &[Token] = phrase;
     while let Some(first) = np.first() {
-        if !first.is_word || matches!(first.lower().as_str(), "and" | "but" | "so" | "then" | "as") {
+        if !first.is_word || matches!(first.lower(), "and" | "but" | "so" | "then" | "as") {
             np = &np[1..];
         } else {
             break;
         }
     }
     while let Some(last) = np.last() {
-        if !last.is_word || AUXILIARIES.contains(&last.lower().as_str()) {
+        if !last.is_word || AUXILIARIES.contains(&last.lower()) {
             np = &np[..np.len() - 1];
         } else {
             break;
@@ -104,7 +292,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
             descriptive: false,
         });
     }
-    let lowers: Vec<String> = np.iter().map(Token::lower).collect();
+    let lowers: Vec<String> = np.iter().map(|t| t.lower().to_owned()).collect();
     // An indefinite description ("a voter in Westfield") is a descriptive source, even
     // when it names a place.
     if INDEFINITE.contains(&lowers[0].as_str()) && np.len() > 1 {
@@ -115,8 +303,16 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         });
     }
     // Organisations and institutions: kept as written, without a leading article.
-    if lowers.iter().any(|l| ORG_WORDS.contains(&l.as_str())) && !np.iter().any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start)) {
-        let from = if matches!(lowers[0].as_str(), "the") { 1 } else { 0 };
+    if lowers.iter().any(|l| ORG_WORDS.contains(&l.as_str()))
+        && !np
+            .iter()
+            .any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start))
+    {
+        let from = if matches!(lowers[0].as_str(), "the") {
+            1
+        } else {
+            0
+        };
         if from < np.len() {
             let r = Range {
                 start: np[from].start,
@@ -153,7 +349,11 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
                     let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
                     mentions
                         .iter()
-                        .rfind(|m| m.range.end <= pos && m.full.to_lowercase().split_whitespace().last() == Some(last.as_str()))
+                        .rfind(|m| {
+                            m.range.end <= pos
+                                && m.full.to_lowercase().split_whitespace().last()
+                                    == Some(last.as_str())
+                        })
                         .map(|m| m.full.clone())
                         .filter(|_| p.name_tokens == 1)
                 })

@@ -211,9 +211,7 @@ pub fn is_boilerplate(par: &str) -> bool {
 }
 
 fn has(tokens: &[Token], list: &WordList) -> bool {
-    tokens
-        .iter()
-        .any(|t| t.is_word && list.contains(&t.lower()))
+    tokens.iter().any(|t| t.is_word && list.contains(t.lower()))
 }
 
 /// Claim candidates of one article, best first.

@@ -156,10 +156,10 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     let t = toks.get(i)?;
     let lower = t.lower();
     let next_lower = |k: usize| toks.get(k).map(Token::lower).unwrap_or_default();
-    if let Some(v) = vague_word(&lower) {
+    if let Some(v) = vague_word(lower) {
         // "hundreds of thousands", "tens of thousands"
         if next_lower(i + 1) == "of"
-            && let Some(v2) = vague_word(&next_lower(i + 2))
+            && let Some(v2) = vague_word(next_lower(i + 2))
         {
             return Some((v * v2, true, i + 3));
         }
@@ -167,7 +167,7 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     }
     if lower == "tens"
         && next_lower(i + 1) == "of"
-        && let Some(v2) = vague_word(&next_lower(i + 2))
+        && let Some(v2) = vague_word(next_lower(i + 2))
     {
         return Some((10.0 * v2, true, i + 3));
     }
@@ -178,11 +178,11 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     {
         digits.parse::<f64>().ok()?
     } else {
-        number_word(&lower)?
+        number_word(lower)?
     };
     let mut end = i + 1;
     let mut value = base;
-    if let Some(m) = number_word(&next_lower(i + 1)).filter(|m| *m >= 100.0) {
+    if let Some(m) = number_word(next_lower(i + 1)).filter(|m| *m >= 100.0) {
         value *= m;
         end += 1;
     }
@@ -263,7 +263,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             let after = lowers.get(next).map(String::as_str).unwrap_or("");
             let before = if i > 0 { lowers[i - 1].as_str() } else { "" };
             let is_year =
-                !vague && value >= 1800.0 && value <= 2100.0 && !toks[i].text.contains(',');
+                !vague && (1800.0..=2100.0).contains(&value) && !toks[i].text.contains(',');
             let skip = is_year
                 || matches!(
                     after,
@@ -294,17 +294,14 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             let lo = i.saturating_sub(4);
             let hi = (next + 7).min(toks.len());
             let window = &lowers[lo..hi];
-            let near = |list: &WordList| window.iter().any(|w| list.contains(&w.as_str()));
-            let event = lowers
-                .iter()
-                .find(|w| EVENTS.contains(&w.as_str()))
-                .cloned();
+            let near = |list: &WordList| window.iter().any(|w| list.contains(w.as_str()));
+            let event = lowers.iter().find(|w| EVENTS.contains(w.as_str())).cloned();
             let key = if near(&INJURED) && !near(&DEAD) {
                 event.map(FactKey::Injured)
             } else if near(&DEAD) {
                 // "50 people killed and more than 200 injured": the nearest word decides.
-                let dead_pos = window.iter().position(|w| DEAD.contains(&w.as_str()));
-                let inj_pos = window.iter().position(|w| INJURED.contains(&w.as_str()));
+                let dead_pos = window.iter().position(|w| DEAD.contains(w.as_str()));
+                let inj_pos = window.iter().position(|w| INJURED.contains(w.as_str()));
                 let here = i - lo;
                 match (dead_pos, inj_pos) {
                     (Some(d), Some(j)) if j.abs_diff(here) < d.abs_diff(here) => {
@@ -353,7 +350,7 @@ fn age_subject(
             return Some(m.full.clone());
         }
         let word = t.lower();
-        let role = names::role_of(&word).or(match word {
+        let role = names::role_of(word).or(match word {
             "commander" => Some("commander"),
             _ => None,
         });
@@ -427,7 +424,7 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
                 .iter()
                 .filter_map(|(a, f)| published(*a).map(|d| (d, f.value)))
                 .collect();
-            dated.sort_by(|x, y| x.0.cmp(&y.0));
+            dated.sort_by_key(|x| x.0);
             dated.len() >= 2
                 && dated.windows(2).all(|w| w[1].1 >= w[0].1)
                 && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)

@@ -620,7 +620,7 @@ const ROLES: &[(&str, &[&str])] = &[
 ];
 
 fn lower_in(word: &str, list: &WordList) -> bool {
-    list.contains(&word)
+    list.contains(word)
 }
 
 pub fn is_title_word(lower: &str) -> bool {
@@ -704,7 +704,7 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             break;
         }
         let lower = t.lower();
-        if is_title_word(&lower) || (is_possessive(t) && t.is_capitalized()) {
+        if is_title_word(lower) || (is_possessive(t) && t.is_capitalized()) {
             titles.push(lower.to_owned());
             i += 1;
         } else {
@@ -835,7 +835,7 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
         // "Royal College", "Weather Service": a name part followed by an institution word.
         let org_follows = toks
             .get(next)
-            .is_some_and(|t| t.is_word && t.is_capitalized() && ORG_TAILS.contains(&t.lower()));
+            .is_some_and(|t| t.is_word && t.is_capitalized() && ORG_TAILS.contains(t.lower()));
         if org_follows {
             i = next.max(i + 1);
             continue;
@@ -843,7 +843,7 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
         // "the mining minister, Andrea Fuentes": a title in apposition before the name.
         if phrase.titles.is_empty() && i >= 2 && toks[i - 1].text == "," {
             let mut k = i - 1;
-            while k > 0 && toks[k - 1].is_word && is_title_word(&toks[k - 1].lower()) {
+            while k > 0 && toks[k - 1].is_word && is_title_word(toks[k - 1].lower()) {
                 k -= 1;
                 phrase.titles.push(toks[k].lower().to_owned());
             }
@@ -893,8 +893,7 @@ fn judge(
         fl == name_lower
             || (phrase.name_tokens == 1 && fl.split_whitespace().any(|w| w == last_word))
     });
-    let accepted = (phrase.name_tokens >= 2 && !common_opening)
-        || (!phrase.titles.is_empty() && !common_opening)
+    let accepted = ((phrase.name_tokens >= 2 || !phrase.titles.is_empty()) && !common_opening)
         || known_full.is_some()
         || earlier.is_some();
     if !accepted {
@@ -933,8 +932,7 @@ pub fn resolve_role<'a>(mentions: &'a [Mention], pos: usize, role: &str) -> Opti
         .collect();
     mentions
         .iter()
-        .filter(|m| m.range.end <= pos && titled.contains(&m.full.as_str()))
-        .next_back()
+        .rfind(|m| m.range.end <= pos && titled.contains(&m.full.as_str()))
 }
 
 /// The nearest person mentioned before `pos` (for a pronoun), skipping organisations.

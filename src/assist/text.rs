@@ -248,7 +248,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
             if i < end && chars[i] == '.' {
                 let lower = word.to_lowercase();
                 let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if ABBREVIATIONS.contains(&lower.as_str())
+                if ABBREVIATIONS.contains(lower.as_str())
                     || single_cap
                     || (lower.contains('.') && !lower.ends_with('.'))
                 {

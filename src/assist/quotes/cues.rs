@@ -339,15 +339,15 @@ static TAKES_ADDRESSEE: WordList = WordList::new(&[
 
 /// Cue verbs are written in lower case ("The U.S. State Department" has no cue).
 pub fn is_cue(tok: &Token) -> bool {
-    tok.is_word && !tok.is_capitalized() && CUE_VERBS.contains(&tok.text.to_lowercase().as_str())
+    tok.is_word && !tok.is_capitalized() && CUE_VERBS.contains(tok.text.to_lowercase().as_str())
 }
 
 pub fn is_clause_cue(tok: &Token) -> bool {
-    tok.is_word && !tok.is_capitalized() && CLAUSE_CUES.contains(&tok.text.to_lowercase().as_str())
+    tok.is_word && !tok.is_capitalized() && CLAUSE_CUES.contains(tok.text.to_lowercase().as_str())
 }
 
 pub fn takes_addressee(tok: &Token) -> bool {
-    TAKES_ADDRESSEE.contains(&tok.text.to_lowercase().as_str())
+    TAKES_ADDRESSEE.contains(tok.text.to_lowercase().as_str())
 }
 
 /// "according to" at token `i`.

@@ -160,7 +160,7 @@ fn reported(
                     t.is_word
                         && !t.is_capitalized()
                         && !matches!(t.lower(), "the" | "a" | "an")
-                        && !crate::assist::names::is_title_word(&t.lower())
+                        && !crate::assist::names::is_title_word(t.lower())
                 })
                 .unwrap_or(and);
             subject = &subject[..lead.min(and)];

@@ -124,7 +124,7 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
         && toks.iter().filter(|t| t.is_word).enumerate().all(|(i, t)| {
             t.is_capitalized()
                 || t.first_char().is_ascii_digit()
-                || (i > 0 && TITLE_SMALL_WORDS.contains(&t.lower()))
+                || (i > 0 && TITLE_SMALL_WORDS.contains(t.lower()))
         });
     let Some(open) = seg.open else {
         // A closing mark without an opening one: the quote started with the paragraph.
@@ -159,9 +159,7 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     let sentence_like = words >= 4
         || ends_punct
         || (words >= 2 && content.chars().next().is_some_and(char::is_uppercase) && !standalone);
-    if introduced && sentence_like {
-        Shape::Direct
-    } else if standalone && words >= 2 && followed_by_cue(doc, seg) {
+    if (introduced && sentence_like) || (standalone && words >= 2 && followed_by_cue(doc, seg)) {
         Shape::Direct
     } else {
         Shape::Fragment
@@ -290,7 +288,7 @@ fn attribute(
             let same_paragraph = prev.is_some() && !gap.contains('\n');
             let paragraph_start = doc
                 .paragraphs()
-                .into_iter()
+                .iter()
                 .rfind(|p| p.start <= start_pos)
                 .map_or(0, |p| p.start);
             let named_before = mentions

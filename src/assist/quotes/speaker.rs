@@ -217,7 +217,7 @@ static PHRASE_STOPS: WordList = WordList::new(&[
 ]);
 
 pub fn is_pronoun(t: &Token) -> bool {
-    PRONOUNS.contains(&t.lower())
+    PRONOUNS.contains(t.lower())
 }
 
 /// Cut a phrase that follows its cue at the first stop word or punctuation — except a
@@ -225,7 +225,7 @@ pub fn is_pronoun(t: &Token) -> bool {
 pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()
-        .position(|t| !t.is_word || PHRASE_STOPS.contains(&t.lower()))
+        .position(|t| !t.is_word || PHRASE_STOPS.contains(t.lower()))
         .unwrap_or(tokens.len());
     if end < tokens.len()
         && tokens[end].text == ","
@@ -248,7 +248,7 @@ fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, 
     let at = toks.iter().rposition(|t| t.lower() == noun)?;
     let det = (at.saturating_sub(3)..at)
         .rev()
-        .find(|&k| INDEFINITE.contains(&toks[k].lower()))?;
+        .find(|&k| INDEFINITE.contains(toks[k].lower()))?;
     let end = (at..toks.len().min(det + 11))
         .find(|&k| !toks[k].is_word || crate::assist::quotes::cues::is_cue(&toks[k]))
         .unwrap_or(toks.len().min(det + 11));
@@ -271,7 +271,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         }
     }
     while let Some(last) = np.last() {
-        if !last.is_word || AUXILIARIES.contains(&last.lower()) {
+        if !last.is_word || AUXILIARIES.contains(last.lower()) {
             np = &np[..np.len() - 1];
         } else {
             break;
@@ -295,7 +295,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     let lowers: Vec<String> = np.iter().map(|t| t.lower().to_owned()).collect();
     // An indefinite description ("a voter in Westfield") is a descriptive source, even
     // when it names a place.
-    if INDEFINITE.contains(&lowers[0].as_str()) && np.len() > 1 {
+    if INDEFINITE.contains(lowers[0].as_str()) && np.len() > 1 {
         return Some(Speaker {
             name: doc.slice(range.start, range.end),
             range,
@@ -303,7 +303,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         });
     }
     // Organisations and institutions: kept as written, without a leading article.
-    if lowers.iter().any(|l| ORG_WORDS.contains(&l.as_str()))
+    if lowers.iter().any(|l| ORG_WORDS.contains(l.as_str()))
         && !np
             .iter()
             .any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start))
@@ -398,7 +398,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         }
     }
     // A descriptive source, kept as written ("a Kerman resident", "one commenter").
-    let first_is_det = DETERMINERS.contains(&lowers[0].as_str());
+    let first_is_det = DETERMINERS.contains(lowers[0].as_str());
     let any_noun = np.iter().any(|t| t.is_word);
     if any_noun && (first_is_det || np.len() <= 4) {
         return Some(Speaker {

@@ -3,6 +3,11 @@
 use super::suggestion::{Suggestions, quote_type_name};
 use serde_json::{Value, json};
 
+/// Scores are f32 inside; three decimals are all they mean.
+fn score(s: f32) -> f64 {
+    (f64::from(s) * 1000.0).round() / 1000.0
+}
+
 /// `{"quotes": […], "claims": […], "passages": […], "conflicts": […], "aliases": [[…]]}`
 pub fn to_json(s: &Suggestions) -> Value {
     let quotes: Vec<Value> = s
@@ -22,14 +27,14 @@ pub fn to_json(s: &Suggestions) -> Value {
                 "speaker_end": sp.and_then(|x| x.end),
                 "speaker_entity": sp.and_then(|x| x.entity).map(|e| e.0),
                 "speaker_descriptive": sp.is_some_and(|x| x.descriptive),
-                "score": q.score,
+                "score": score(q.score),
             })
         })
         .collect();
     let claims: Vec<Value> = s
         .claims
         .iter()
-        .map(|c| json!({"article": c.article.0, "start": c.start, "end": c.end, "text": c.text, "score": c.score, "reasons": c.reasons}))
+        .map(|c| json!({"article": c.article.0, "start": c.start, "end": c.end, "text": c.text, "score": score(c.score), "reasons": c.reasons}))
         .collect();
     let passages: Vec<Value> = s
         .passages
@@ -39,7 +44,7 @@ pub fn to_json(s: &Suggestions) -> Value {
                 "text": p.text,
                 "places": p.places.iter().map(|pl| json!({"article": pl.article.0, "start": pl.start, "end": pl.end})).collect::<Vec<_>>(),
                 "likely_source": p.likely_source.map(|a| a.0),
-                "score": p.score,
+                "score": score(p.score),
             })
         })
         .collect();
@@ -51,7 +56,7 @@ pub fn to_json(s: &Suggestions) -> Value {
                 "fact": c.fact,
                 "values": c.values.iter().map(|v| json!({"article": v.article.0, "value": v.value, "text": v.text, "start": v.start, "end": v.end})).collect::<Vec<_>>(),
                 "possible_update": c.possible_update,
-                "score": c.score,
+                "score": score(c.score),
             })
         })
         .collect();

@@ -458,3 +458,73 @@ fn same_value(f: &Fact, g: &Fact, key: &FactKey) -> bool {
         (f.value - g.value).abs() < f64::EPSILON
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::assist::{self, Options, SuggestionKind};
+    use crate::model::{Article, ArticleId, Project, text};
+    use chrono::NaiveDate;
+    use std::sync::atomic::AtomicBool;
+
+    fn conflicts(texts: &[(&str, Option<u32>)]) -> Vec<crate::assist::Conflict> {
+        let mut p = Project::new("t");
+        for (i, (t, day)) in texts.iter().enumerate() {
+            let mut a = Article::new(ArticleId(i as u64 + 1), format!("a{i}"), text::normalize(t));
+            a.published = day.and_then(|d| NaiveDate::from_ymd_opt(2020, 1, d));
+            p.articles.push(a);
+        }
+        let options = Options {
+            kinds: [SuggestionKind::Conflict].into_iter().collect(),
+            article: None,
+        };
+        assist::suggest(&p, &options, &mut |_| {}, &AtomicBool::new(false))
+            .unwrap()
+            .conflicts
+    }
+
+    #[test]
+    fn rising_toll_in_a_later_article_is_a_possible_update() {
+        let c = conflicts(&[
+            (
+                "At least 35 people were killed in the stampede in Kerman.",
+                Some(7),
+            ),
+            (
+                "At least 50 people have been killed and more than 200 injured in a stampede.",
+                Some(8),
+            ),
+        ]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].fact, "number killed in the stampede");
+        assert!(c[0].possible_update);
+        let values: Vec<f64> = c[0].values.iter().map(|v| v.value).collect();
+        assert_eq!(values, [35.0, 50.0]);
+        // The other way round (the later report is lower) is a plain contradiction.
+        let c = conflicts(&[
+            ("50 people were killed in the stampede.", Some(7)),
+            ("35 people were killed in the stampede.", Some(8)),
+        ]);
+        assert!(!c[0].possible_update);
+    }
+
+    #[test]
+    fn numbers_about_different_things_do_not_conflict() {
+        // Workers are not injured people; a toll without its event is not compared; the
+        // same order of magnitude is no disagreement for vague crowds.
+        let c = conflicts(&[
+            (
+                "About 100 people were working at the plant. Thousands of mourners gathered.",
+                None,
+            ),
+            (
+                "In the fire, 12 people were injured. Officials said 5,000 mourners attended.",
+                None,
+            ),
+            (
+                "He was responsible for the deaths of millions of people.",
+                None,
+            ),
+        ]);
+        assert!(c.is_empty(), "{c:?}");
+    }
+}

@@ -175,6 +175,26 @@ pub enum Command {
         /// Their version (%B).
         theirs: PathBuf,
     },
+    /// Suggest quotes (with speakers), claim candidates, shared passages, conflicting
+    /// facts and speaker aliases; rejected suggestions are left out.
+    Suggest {
+        project: PathBuf,
+        /// Print JSON (see the README) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Only this article's suggestions.
+        #[arg(long)]
+        article: Option<u64>,
+        /// Comma-separated: quotes, claims, passages, conflicts, aliases [default: all].
+        #[arg(long, value_delimiter = ',')]
+        kinds: Vec<String>,
+        /// Add the quote and claim suggestions to a layer (saved atomically).
+        #[arg(long, requires = "layer")]
+        apply: bool,
+        /// The layer --apply writes to (created if missing).
+        #[arg(long, requires = "apply")]
+        layer: Option<String>,
+    },
 }
 
 /// Run a subcommand. `Ok(false)` means it ran but found problems (exit code 1).
@@ -218,6 +238,20 @@ pub fn run(command: Command) -> Result<bool> {
         } => agree(&project, layers, json),
         Command::Merge { a, b, output } => merge(&a, &b, &output),
         Command::MergeDriver { base, ours, theirs } => merge_driver(&base, &ours, &theirs),
+        Command::Suggest {
+            project,
+            json,
+            article,
+            kinds,
+            apply,
+            layer,
+        } => suggest(
+            &project,
+            json,
+            article,
+            &kinds,
+            layer.filter(|_| apply).as_deref(),
+        ),
     }
 }
 
@@ -315,6 +349,151 @@ fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<bool> {
         );
         Ok(false)
     }
+}
+
+
+fn suggest(
+    file: &Path,
+    json: bool,
+    article: Option<u64>,
+    kinds: &[String],
+    layer: Option<&str>,
+) -> Result<bool> {
+    use crate::assist::{self, SuggestionKind};
+    let mut options = assist::Options {
+        article: article.map(crate::model::ArticleId),
+        ..assist::Options::default()
+    };
+    if !kinds.is_empty() {
+        options.kinds = kinds
+            .iter()
+            .map(|k| {
+                SuggestionKind::parse(k).with_context(|| {
+                    format!("unknown kind {k:?} (quotes, claims, passages, conflicts, aliases)")
+                })
+            })
+            .collect::<Result<_>>()?;
+    }
+    if let Some(l) = layer
+        && l.trim().is_empty()
+    {
+        bail!("--layer must name a layer");
+    }
+    let mut project = store::load(file)?;
+    let found = assist::suggest(
+        &project,
+        &options,
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )?;
+    if let Some(layer) = layer {
+        let report =
+            assist::apply::apply(&mut project, &found, layer).context("nothing was applied")?;
+        if report.quotes + report.claims > 0 {
+            store::save_verified(file, &project)?;
+        }
+        println!(
+            "added {} quote(s) and {} claim(s) to layer {layer:?} of {} ({} new speaker entit{})",
+            report.quotes,
+            report.claims,
+            file.display(),
+            report.entities,
+            if report.entities == 1 { "y" } else { "ies" }
+        );
+        return Ok(true);
+    }
+    let mut out = String::new();
+    if json {
+        out = serde_json::to_string_pretty(&assist::json::to_json(&found))?;
+        out.push('\n');
+    } else {
+        write_suggestions(&mut out, &project, &found)?;
+    }
+    // A reader that stops early (`| head`) is not an error.
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(true),
+    }
+}
+
+fn write_suggestions(
+    out: &mut String,
+    project: &Project,
+    found: &crate::assist::Suggestions,
+) -> std::fmt::Result {
+    use crate::assist;
+    use std::fmt::Write;
+    let title = |id: crate::model::ArticleId| {
+        project
+            .article(id)
+            .map(|a| a.title.chars().take(50).collect::<String>())
+            .unwrap_or_default()
+    };
+    for q in &found.quotes {
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map_or("?".to_owned(), |s| s.name.clone());
+        writeln!(
+            out,
+            "quote    {} {}..{} {} [{}] {speaker}: {:?} ({:.2})",
+            q.article,
+            q.start,
+            q.end,
+            assist::suggestion::quote_type_name(q.quote_type),
+            q.cue,
+            q.text,
+            q.score
+        )?;
+    }
+    for c in &found.claims {
+        writeln!(
+            out,
+            "claim    {} {}..{} {:?} ({:.2}: {})",
+            c.article,
+            c.start,
+            c.end,
+            c.text,
+            c.score,
+            c.reasons.join(", ")
+        )?;
+    }
+    for p in &found.passages {
+        let places: Vec<String> = p
+            .places
+            .iter()
+            .map(|pl| format!("{} {}..{}", pl.article, pl.start, pl.end))
+            .collect();
+        writeln!(
+            out,
+            "passage  {:?} in {}; likely source: {}",
+            p.text,
+            places.join(", "),
+            p.likely_source.map_or("?".to_owned(), title)
+        )?;
+    }
+    for c in &found.conflicts {
+        let values: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| format!("{:?} ({})", v.text, title(v.article)))
+            .collect();
+        writeln!(
+            out,
+            "conflict {}: {}{}",
+            c.fact,
+            values.join(" vs "),
+            if c.possible_update {
+                " (possibly an update)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    for g in &found.aliases {
+        writeln!(out, "aliases  {}", g.names.join(" / "))?;
+    }
+    Ok(())
 }
 
 /// The optional flags of `factdesk export`.

@@ -199,9 +199,19 @@ impl Action {
                 "Show facts that differ between articles, shared passages and name variants",
                 Menu::View,
             ),
+            NextSuggestion => (
+                "Next suggestion",
+                "Select the next suggestion of the article",
+                Menu::View,
+            ),
+            PrevSuggestion => (
+                "Previous suggestion",
+                "Select the previous suggestion of the article",
+                Menu::View,
+            ),
             NextAnnotation => (
                 "Next annotation",
-                "Select the next annotation or suggestion",
+                "Select the next annotation",
                 Menu::View,
             ),
             PrevAnnotation => (

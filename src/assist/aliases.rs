@@ -16,8 +16,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -127,8 +127,8 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
     let mut seen: HashMap<String, usize> = HashMap::new();
     for n in counts.keys() {
         let l = n.to_lowercase();
-        if !seen.contains_key(&l) {
-            seen.insert(l, unique.len());
+        if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(l) {
+            e.insert(unique.len());
             unique.push(n.clone());
         }
     }
@@ -219,6 +219,42 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
     out
 }
 
+/// Capitalised words of an article that are spelling variants of the surname of a person
+/// named in it ("Khameini" beside "Ali Khamenei"): alias candidates that the name finder
+/// alone would not take for a person.
+pub fn variant_tokens(
+    doc: &super::text::Doc,
+    mentions: &[super::names::Mention],
+) -> Vec<(String, String)> {
+    let mut fulls: Vec<&str> = mentions
+        .iter()
+        .map(|m| m.full.as_str())
+        .filter(|f| f.contains(' '))
+        .collect();
+    fulls.sort_unstable();
+    fulls.dedup();
+    let mut out: Vec<(String, String)> = Vec::new();
+    if fulls.is_empty() {
+        return out;
+    }
+    for t in &doc.tokens {
+        let word = super::names::possessive_stem(t).unwrap_or_else(|| t.text.clone());
+        if !t.is_capitalized() || word.chars().count() < 5 {
+            continue;
+        }
+        let hits: Vec<&&str> = fulls
+            .iter()
+            .filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word))
+            .collect();
+        if let [full] = hits[..]
+            && !out.iter().any(|(w, _)| *w == word)
+        {
+            out.push((word, (*full).to_owned()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,40 +298,4 @@ mod tests {
                 .any(|g| g.iter().any(|n| n.contains("Khomeini")))
         );
     }
-}
-
-/// Capitalised words of an article that are spelling variants of the surname of a person
-/// named in it ("Khameini" beside "Ali Khamenei"): alias candidates that the name finder
-/// alone would not take for a person.
-pub fn variant_tokens(
-    doc: &super::text::Doc,
-    mentions: &[super::names::Mention],
-) -> Vec<(String, String)> {
-    let mut fulls: Vec<&str> = mentions
-        .iter()
-        .map(|m| m.full.as_str())
-        .filter(|f| f.contains(' '))
-        .collect();
-    fulls.sort_unstable();
-    fulls.dedup();
-    let mut out: Vec<(String, String)> = Vec::new();
-    if fulls.is_empty() {
-        return out;
-    }
-    for t in &doc.tokens {
-        let word = super::names::possessive_stem(t).unwrap_or_else(|| t.text.clone());
-        if !t.is_capitalized() || word.chars().count() < 5 {
-            continue;
-        }
-        let hits: Vec<&&str> = fulls
-            .iter()
-            .filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word))
-            .collect();
-        if let [full] = hits[..]
-            && !out.iter().any(|(w, _)| *w == word)
-        {
-            out.push((word, (*full).to_owned()));
-        }
-    }
-    out
 }

@@ -6,9 +6,10 @@
 
 use super::suggestion::ClaimSuggestion;
 use super::text::{Doc, Range, Token};
+use crate::assist::text::WordList;
 use crate::model::ArticleId;
 
-const MONTHS: &[&str] = &[
+static MONTHS: WordList = WordList::new(&[
     "january",
     "february",
     "march",
@@ -28,8 +29,8 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-];
-const WEEKDAYS: &[&str] = &[
+]);
+static WEEKDAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -39,8 +40,8 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
     "yesterday",
     "today",
-];
-const QUANTITY_WORDS: &[&str] = &[
+]);
+static QUANTITY_WORDS: WordList = WordList::new(&[
     "hundreds",
     "thousands",
     "millions",
@@ -77,8 +78,8 @@ const QUANTITY_WORDS: &[&str] = &[
     "seventy",
     "eighty",
     "ninety",
-];
-const COMPARISONS: &[&str] = &[
+]);
+static COMPARISONS: WordList = WordList::new(&[
     "more",
     "less",
     "fewer",
@@ -110,8 +111,8 @@ const COMPARISONS: &[&str] = &[
     "declined",
     "surged",
     "slumped",
-];
-const SUPERLATIVES: &[&str] = &[
+]);
+static SUPERLATIVES: WordList = WordList::new(&[
     "most",
     "least",
     "first",
@@ -128,8 +129,8 @@ const SUPERLATIVES: &[&str] = &[
     "record",
     "unprecedented",
     "since",
-];
-const CAUSAL: &[&str] = &[
+]);
+static CAUSAL: WordList = WordList::new(&[
     "because",
     "caused",
     "causes",
@@ -144,8 +145,8 @@ const CAUSAL: &[&str] = &[
     "consequently",
     "killed",
     "after",
-];
-const ATTRIBUTION: &[&str] = &[
+]);
+static ATTRIBUTION: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -158,7 +159,7 @@ const ATTRIBUTION: &[&str] = &[
     "tweeted",
     "warned",
     "estimated",
-];
+]);
 
 /// A paragraph that is site furniture, not article content.
 pub fn is_boilerplate(par: &str) -> bool {
@@ -209,17 +210,16 @@ pub fn is_boilerplate(par: &str) -> bool {
         || (lower.ends_with(')') && lower.contains("(twitter/"))
 }
 
-fn has(tokens: &[Token], list: &[&str]) -> bool {
-    tokens
-        .iter()
-        .any(|t| t.is_word && list.contains(&t.lower().as_str()))
+fn has(tokens: &[Token], list: &WordList) -> bool {
+    tokens.iter().any(|t| t.is_word && list.contains(t.lower()))
 }
 
 /// Claim candidates of one article, best first.
 pub fn find(doc: &Doc, article: ArticleId) -> Vec<ClaimSuggestion> {
     let boiler: Vec<Range> = doc
         .paragraphs()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| is_boilerplate(&doc.slice(p.start, p.end)))
         .collect();
     let mut out = Vec::new();
@@ -237,9 +237,9 @@ pub fn find(doc: &Doc, article: ArticleId) -> Vec<ClaimSuggestion> {
         let digits = toks
             .iter()
             .any(|t| t.is_word && t.text.chars().any(|c| c.is_ascii_digit()));
-        let percent = toks.iter().any(|t| {
-            t.text == "%" || matches!(t.lower().as_str(), "percent" | "per" | "percentage")
-        });
+        let percent = toks
+            .iter()
+            .any(|t| t.text == "%" || matches!(t.lower(), "percent" | "per" | "percentage"));
         let year = toks.iter().any(|t| {
             t.text.len() == 4
                 && t.text.chars().all(|c| c.is_ascii_digit())
@@ -249,25 +249,25 @@ pub fn find(doc: &Doc, article: ArticleId) -> Vec<ClaimSuggestion> {
             reasons.push("percentage");
             score += 0.35;
         }
-        if digits && !percent || has(toks, QUANTITY_WORDS) {
+        if digits && !percent || has(toks, &QUANTITY_WORDS) {
             reasons.push("number");
             score += 0.3;
         }
-        if year || has(toks, MONTHS) || has(toks, WEEKDAYS) {
+        if year || has(toks, &MONTHS) || has(toks, &WEEKDAYS) {
             reasons.push("date");
             score += 0.15;
         }
-        if has(toks, COMPARISONS) {
+        if has(toks, &COMPARISONS) {
             reasons.push("comparison");
             score += 0.15;
         }
-        if has(toks, SUPERLATIVES)
+        if has(toks, &SUPERLATIVES)
             || toks.iter().any(|t| {
                 t.is_word
                     && t.text.len() > 5
                     && t.lower().ends_with("est")
                     && !matches!(
-                        t.lower().as_str(),
+                        t.lower(),
                         "interest"
                             | "protest"
                             | "suggest"
@@ -281,11 +281,11 @@ pub fn find(doc: &Doc, article: ArticleId) -> Vec<ClaimSuggestion> {
             reasons.push("superlative");
             score += 0.15;
         }
-        if has(toks, CAUSAL) {
+        if has(toks, &CAUSAL) {
             reasons.push("cause");
             score += 0.15;
         }
-        if has(toks, ATTRIBUTION) {
+        if has(toks, &ATTRIBUTION) {
             reasons.push("attribution");
             score += 0.1;
         }

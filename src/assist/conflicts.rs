@@ -8,6 +8,7 @@
 use super::names::{self, Mention};
 use super::suggestion::{Conflict, FactValue};
 use super::text::{Doc, Range, Token};
+use crate::assist::text::WordList;
 use crate::model::{ArticleId, Project};
 use std::collections::BTreeMap;
 
@@ -24,8 +25,7 @@ pub enum FactKey {
 }
 
 impl FactKey {
-    fn describe(&self, project: &Project) -> String {
-        let _ = project;
+    fn describe(&self) -> String {
         match self {
             Self::Age(p) => format!("age of {p}"),
             Self::Dead(e) => format!("number killed in the {e}"),
@@ -46,7 +46,7 @@ pub struct Fact {
     pub sentence: Range,
 }
 
-const DEAD: &[&str] = &[
+static DEAD: WordList = WordList::new(&[
     "killed",
     "dead",
     "died",
@@ -56,16 +56,16 @@ const DEAD: &[&str] = &[
     "fatalities",
     "perished",
     "bodies",
-];
-const INJURED: &[&str] = &[
+]);
+static INJURED: WordList = WordList::new(&[
     "injured",
     "wounded",
     "hurt",
     "injuries",
     "hospitalised",
     "hospitalized",
-];
-const ATTENDING: &[&str] = &[
+]);
+static ATTENDING: WordList = WordList::new(&[
     "mourners",
     "attended",
     "attending",
@@ -83,8 +83,8 @@ const ATTENDING: &[&str] = &[
     "protesters",
     "demonstrators",
     "spectators",
-];
-const EVENTS: &[&str] = &[
+]);
+static EVENTS: WordList = WordList::new(&[
     "stampede",
     "strike",
     "airstrike",
@@ -112,7 +112,7 @@ const EVENTS: &[&str] = &[
     "epidemic",
     "wildfire",
     "cyclone",
-];
+]);
 
 fn number_word(w: &str) -> Option<f64> {
     Some(match w {
@@ -156,10 +156,10 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     let t = toks.get(i)?;
     let lower = t.lower();
     let next_lower = |k: usize| toks.get(k).map(Token::lower).unwrap_or_default();
-    if let Some(v) = vague_word(&lower) {
+    if let Some(v) = vague_word(lower) {
         // "hundreds of thousands", "tens of thousands"
         if next_lower(i + 1) == "of"
-            && let Some(v2) = vague_word(&next_lower(i + 2))
+            && let Some(v2) = vague_word(next_lower(i + 2))
         {
             return Some((v * v2, true, i + 3));
         }
@@ -167,7 +167,7 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     }
     if lower == "tens"
         && next_lower(i + 1) == "of"
-        && let Some(v2) = vague_word(&next_lower(i + 2))
+        && let Some(v2) = vague_word(next_lower(i + 2))
     {
         return Some((10.0 * v2, true, i + 3));
     }
@@ -178,11 +178,11 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
     {
         digits.parse::<f64>().ok()?
     } else {
-        number_word(&lower)?
+        number_word(lower)?
     };
     let mut end = i + 1;
     let mut value = base;
-    if let Some(m) = number_word(&next_lower(i + 1)).filter(|m| *m >= 100.0) {
+    if let Some(m) = number_word(next_lower(i + 1)).filter(|m| *m >= 100.0) {
         value *= m;
         end += 1;
     }
@@ -207,7 +207,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let toks = doc.tokens_in(s.start, s.end);
-        let lowers: Vec<String> = toks.iter().map(Token::lower).collect();
+        let lowers: Vec<String> = toks.iter().map(|t| t.lower().to_owned()).collect();
         for (i, t) in toks.iter().enumerate() {
             // Ages: "62-year-old", "Soleimani, 66,", "aged 66".
             if let Some(age) = t
@@ -263,7 +263,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             let after = lowers.get(next).map(String::as_str).unwrap_or("");
             let before = if i > 0 { lowers[i - 1].as_str() } else { "" };
             let is_year =
-                !vague && value >= 1800.0 && value <= 2100.0 && !toks[i].text.contains(',');
+                !vague && (1800.0..=2100.0).contains(&value) && !toks[i].text.contains(',');
             let skip = is_year
                 || matches!(
                     after,
@@ -294,17 +294,14 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             let lo = i.saturating_sub(4);
             let hi = (next + 7).min(toks.len());
             let window = &lowers[lo..hi];
-            let near = |list: &[&str]| window.iter().any(|w| list.contains(&w.as_str()));
-            let event = lowers
-                .iter()
-                .find(|w| EVENTS.contains(&w.as_str()))
-                .cloned();
-            let key = if near(INJURED) && !near(DEAD) {
+            let near = |list: &WordList| window.iter().any(|w| list.contains(w.as_str()));
+            let event = lowers.iter().find(|w| EVENTS.contains(w.as_str())).cloned();
+            let key = if near(&INJURED) && !near(&DEAD) {
                 event.map(FactKey::Injured)
-            } else if near(DEAD) {
+            } else if near(&DEAD) {
                 // "50 people killed and more than 200 injured": the nearest word decides.
-                let dead_pos = window.iter().position(|w| DEAD.contains(&w.as_str()));
-                let inj_pos = window.iter().position(|w| INJURED.contains(&w.as_str()));
+                let dead_pos = window.iter().position(|w| DEAD.contains(w.as_str()));
+                let inj_pos = window.iter().position(|w| INJURED.contains(w.as_str()));
                 let here = i - lo;
                 match (dead_pos, inj_pos) {
                     (Some(d), Some(j)) if j.abs_diff(here) < d.abs_diff(here) => {
@@ -312,7 +309,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
                     }
                     _ => event.map(FactKey::Dead),
                 }
-            } else if near(ATTENDING) {
+            } else if near(&ATTENDING) {
                 Some(FactKey::Attending)
             } else {
                 None
@@ -353,7 +350,7 @@ fn age_subject(
             return Some(m.full.clone());
         }
         let word = t.lower();
-        let role = names::role_of(&word).or(match word.as_str() {
+        let role = names::role_of(word).or(match word {
             "commander" => Some("commander"),
             _ => None,
         });
@@ -427,7 +424,7 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
                 .iter()
                 .filter_map(|(a, f)| published(*a).map(|d| (d, f.value)))
                 .collect();
-            dated.sort_by(|x, y| x.0.cmp(&y.0));
+            dated.sort_by_key(|x| x.0);
             dated.len() >= 2
                 && dated.windows(2).all(|w| w[1].1 >= w[0].1)
                 && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)
@@ -445,7 +442,7 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             })
             .collect();
         out.push(Conflict {
-            fact: key.describe(project),
+            fact: key.describe(),
             values,
             possible_update,
             score: if possible_update { 0.5 } else { 0.8 },
@@ -459,5 +456,75 @@ fn same_value(f: &Fact, g: &Fact, key: &FactKey) -> bool {
         magnitude(f.value) == magnitude(g.value)
     } else {
         (f.value - g.value).abs() < f64::EPSILON
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assist::{self, Options, SuggestionKind};
+    use crate::model::{Article, ArticleId, Project, text};
+    use chrono::NaiveDate;
+    use std::sync::atomic::AtomicBool;
+
+    fn conflicts(texts: &[(&str, Option<u32>)]) -> Vec<crate::assist::Conflict> {
+        let mut p = Project::new("t");
+        for (i, (t, day)) in texts.iter().enumerate() {
+            let mut a = Article::new(ArticleId(i as u64 + 1), format!("a{i}"), text::normalize(t));
+            a.published = day.and_then(|d| NaiveDate::from_ymd_opt(2020, 1, d));
+            p.articles.push(a);
+        }
+        let options = Options {
+            kinds: [SuggestionKind::Conflict].into_iter().collect(),
+            article: None,
+        };
+        assist::suggest(&p, &options, &mut |_| {}, &AtomicBool::new(false))
+            .unwrap()
+            .conflicts
+    }
+
+    #[test]
+    fn rising_toll_in_a_later_article_is_a_possible_update() {
+        let c = conflicts(&[
+            (
+                "At least 35 people were killed in the stampede in Kerman.",
+                Some(7),
+            ),
+            (
+                "At least 50 people have been killed and more than 200 injured in a stampede.",
+                Some(8),
+            ),
+        ]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].fact, "number killed in the stampede");
+        assert!(c[0].possible_update);
+        let values: Vec<f64> = c[0].values.iter().map(|v| v.value).collect();
+        assert_eq!(values, [35.0, 50.0]);
+        // The other way round (the later report is lower) is a plain contradiction.
+        let c = conflicts(&[
+            ("50 people were killed in the stampede.", Some(7)),
+            ("35 people were killed in the stampede.", Some(8)),
+        ]);
+        assert!(!c[0].possible_update);
+    }
+
+    #[test]
+    fn numbers_about_different_things_do_not_conflict() {
+        // Workers are not injured people; a toll without its event is not compared; the
+        // same order of magnitude is no disagreement for vague crowds.
+        let c = conflicts(&[
+            (
+                "About 100 people were working at the plant. Thousands of mourners gathered.",
+                None,
+            ),
+            (
+                "In the fire, 12 people were injured. Officials said 5,000 mourners attended.",
+                None,
+            ),
+            (
+                "He was responsible for the deaths of millions of people.",
+                None,
+            ),
+        ]);
+        assert!(c.is_empty(), "{c:?}");
     }
 }

@@ -3,9 +3,10 @@
 //! resolved to the nearest person who carries that title.
 
 use super::text::{Doc, Range, Token};
+use crate::assist::text::WordList;
 
 /// Words that come before a name as a title or description and are not part of it.
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: WordList = WordList::new(&[
     "president",
     "vice",
     "minister",
@@ -183,14 +184,29 @@ const TITLE_WORDS: &[&str] = &[
     "teacher",
     "student",
     "pensioner",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "cousin",
+    "nephew",
+    "niece",
     "voter",
     "councillor",
     "cabinet",
     "member",
-];
+]);
 
 /// Country and nationality words that describe a person in front of the name.
-const NATIONALITY_WORDS: &[&str] = &[
+static NATIONALITY_WORDS: WordList = WordList::new(&[
     "us",
     "u.s",
     "usa",
@@ -265,10 +281,10 @@ const NATIONALITY_WORDS: &[&str] = &[
     "nato",
     "shiite",
     "sunni",
-];
+]);
 
 /// Words that never belong to a person's name, even capitalised.
-const NOT_NAME_WORDS: &[&str] = &[
+static NOT_NAME_WORDS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -525,10 +541,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     "foundation",
     "trust",
     "institute",
-];
+]);
 
 /// Capitalised words that make the run before them an institution, not a person.
-const ORG_TAILS: &[&str] = &[
+static ORG_TAILS: WordList = WordList::new(&[
     "service",
     "college",
     "studies",
@@ -564,13 +580,13 @@ const ORG_TAILS: &[&str] = &[
     "times",
     "post",
     "network",
-];
+]);
 
 /// Name particles written in lower case inside a name (Abu Mahdi al-Muhandis, van Gogh).
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordList = WordList::new(&[
     "al", "bin", "ibn", "de", "van", "von", "da", "di", "le", "la", "el", "du", "der", "den",
     "dos", "abu", "ter", "bint",
-];
+]);
 
 /// Roles that a definite description ("the minister") can stand for, with the title
 /// words that give a person that role.
@@ -618,12 +634,12 @@ const ROLES: &[(&str, &[&str])] = &[
     ("cleric", &["cleric", "ayatollah", "imam"]),
 ];
 
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.contains(&word)
+fn lower_in(word: &str, list: &WordList) -> bool {
+    list.contains(word)
 }
 
 pub fn is_title_word(lower: &str) -> bool {
-    lower_in(lower, TITLE_WORDS) || lower_in(lower, NATIONALITY_WORDS)
+    lower_in(lower, &TITLE_WORDS) || lower_in(lower, &NATIONALITY_WORDS)
 }
 
 /// A possessive such as `Iran’s` (a description, not a name).
@@ -640,11 +656,11 @@ pub fn is_name_token(tok: &Token) -> bool {
     let lower = tok.lower();
     let month_abbreviation = tok.text.ends_with('.')
         && matches!(
-            lower.as_str(),
+            lower,
             "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec"
         );
     if month_abbreviation
-        || lower_in(&lower, NOT_NAME_WORDS)
+        || lower_in(lower, &NOT_NAME_WORDS)
         || tok.text.starts_with('#')
         || tok.text.starts_with('@')
     {
@@ -703,8 +719,8 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             break;
         }
         let lower = t.lower();
-        if is_title_word(&lower) || (is_possessive(t) && t.is_capitalized()) {
-            titles.push(lower);
+        if is_title_word(lower) || (is_possessive(t) && t.is_capitalized()) {
+            titles.push(lower.to_owned());
             i += 1;
         } else {
             break;
@@ -717,7 +733,7 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             last = Some(i);
             i += 1;
         } else if t.is_word
-            && lower_in(&t.lower(), PARTICLES)
+            && lower_in(t.lower(), &PARTICLES)
             && tokens.get(i + 1).is_some_and(is_name_token)
             && last.is_some()
         {
@@ -770,14 +786,17 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
     // not trusted there, only names seen before or known.
     let headlines: Vec<Range> = doc
         .paragraphs()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| {
             let words: Vec<&Token> = doc
                 .tokens_in(p.start, p.end)
                 .iter()
                 .filter(|t| t.is_word && t.text.chars().any(char::is_alphabetic))
                 .collect();
-            words.len() >= 4
+            let last = doc.chars[p.end - 1];
+            !matches!(last, '.' | '!' | '?' | '”' | '"' | '’' | '»' | ':')
+                && words.len() >= 4
                 && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 7
         })
         .collect();
@@ -829,9 +848,9 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             }
         }
         // "Royal College", "Weather Service": a name part followed by an institution word.
-        let org_follows = toks.get(next).is_some_and(|t| {
-            t.is_word && t.is_capitalized() && ORG_TAILS.contains(&t.lower().as_str())
-        });
+        let org_follows = toks
+            .get(next)
+            .is_some_and(|t| t.is_word && t.is_capitalized() && ORG_TAILS.contains(t.lower()));
         if org_follows {
             i = next.max(i + 1);
             continue;
@@ -839,9 +858,9 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
         // "the mining minister, Andrea Fuentes": a title in apposition before the name.
         if phrase.titles.is_empty() && i >= 2 && toks[i - 1].text == "," {
             let mut k = i - 1;
-            while k > 0 && toks[k - 1].is_word && is_title_word(&toks[k - 1].lower()) {
+            while k > 0 && toks[k - 1].is_word && is_title_word(toks[k - 1].lower()) {
                 k -= 1;
-                phrase.titles.push(toks[k].lower());
+                phrase.titles.push(toks[k].lower().to_owned());
             }
         }
         let in_headline = headlines.iter().any(|h| h.contains(phrase.name.start));
@@ -889,8 +908,7 @@ fn judge(
         fl == name_lower
             || (phrase.name_tokens == 1 && fl.split_whitespace().any(|w| w == last_word))
     });
-    let accepted = (phrase.name_tokens >= 2 && !common_opening)
-        || (!phrase.titles.is_empty() && !common_opening)
+    let accepted = ((phrase.name_tokens >= 2 || !phrase.titles.is_empty()) && !common_opening)
         || known_full.is_some()
         || earlier.is_some();
     if !accepted {
@@ -929,8 +947,7 @@ pub fn resolve_role<'a>(mentions: &'a [Mention], pos: usize, role: &str) -> Opti
         .collect();
     mentions
         .iter()
-        .filter(|m| m.range.end <= pos && titled.contains(&m.full.as_str()))
-        .next_back()
+        .rfind(|m| m.range.end <= pos && titled.contains(&m.full.as_str()))
 }
 
 /// The nearest person mentioned before `pos` (for a pronoun), skipping organisations.

@@ -8,14 +8,14 @@ use super::quotes::pairing;
 use super::suggestion::{Place, SharedPassage};
 use super::text::{Doc, Range};
 use crate::model::{ArticleId, Project};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 8;
 /// Shortest passage reported, in words.
 pub const MIN_PASSAGE_WORDS: usize = 12;
 /// Shingles found in more articles than this are boilerplate, not a shared passage.
-const MAX_ARTICLES_PER_SHINGLE: usize = 40;
+const MAX_ARTICLES_PER_SHINGLE: usize = 20;
 /// Broken shingles allowed inside one passage (small edits).
 const MAX_GAP: usize = SHINGLE_WORDS + 2;
 
@@ -30,6 +30,11 @@ pub struct ArticleShingles {
 
 /// Shingle an article: words lower-cased, punctuation and quotation marks ignored.
 pub fn shingles(doc: &Doc) -> ArticleShingles {
+    shingles_with(doc, &pairing::segments(doc))
+}
+
+/// [`shingles`] with the quoted segments already paired.
+pub fn shingles_with(doc: &Doc, segments: &[pairing::Segment]) -> ArticleShingles {
     let mut words = Vec::new();
     let mut norm: Vec<u64> = Vec::new();
     for t in doc.tokens.iter().filter(|t| t.is_word) {
@@ -58,15 +63,46 @@ pub fn shingles(doc: &Doc) -> ArticleShingles {
     } else {
         Vec::new()
     };
-    let quoted = pairing::segments(doc)
-        .iter()
-        .map(pairing::Segment::outer)
-        .collect();
+    let quoted = segments.iter().map(pairing::Segment::outer).collect();
     ArticleShingles {
         words,
         hashes,
         quoted,
     }
+}
+
+/// Two articles (indexes into the slice given to [`find`]), the first one lower.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct ArticlePair {
+    a: usize,
+    b: usize,
+}
+
+/// The same shingle at word `a_pos` of one article and `b_pos` of the other.
+#[derive(Clone, Copy, Debug)]
+struct ShingleMatch {
+    a_pos: usize,
+    b_pos: usize,
+}
+
+/// Where a passage lies in one article, in words (inclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct WordSpan {
+    article: usize,
+    first: usize,
+    last: usize,
+}
+
+impl WordSpan {
+    fn overlaps(&self, other: &WordSpan) -> bool {
+        self.article == other.article && self.first <= other.last && other.first <= self.last
+    }
+}
+
+/// A passage being assembled from runs.
+struct Draft {
+    places: Vec<WordSpan>,
+    similarity: f32,
 }
 
 /// A run of shared shingles between two articles.
@@ -93,7 +129,7 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
         }
     }
     // Matching positions per article pair, in the first article's order.
-    let mut pairs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut pairs: HashMap<ArticlePair, Vec<ShingleMatch>> = HashMap::new();
     for (ai, (_, sh)) in docs.iter().enumerate() {
         for (pos, h) in sh.hashes.iter().enumerate() {
             let Some(hits) = index.get(h) else { continue };
@@ -102,15 +138,27 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
             }
             for &(bi, bpos) in hits {
                 if bi > ai {
-                    pairs.entry((ai, bi)).or_default().push((pos, bpos));
+                    pairs
+                        .entry(ArticlePair { a: ai, b: bi })
+                        .or_default()
+                        .push(ShingleMatch {
+                            a_pos: pos,
+                            b_pos: bpos,
+                        });
                 }
             }
         }
     }
+    let mut pairs: Vec<(ArticlePair, Vec<ShingleMatch>)> = pairs.into_iter().collect();
+    pairs.sort_unstable_by_key(|(k, _)| *k);
     let mut runs: Vec<Run> = Vec::new();
-    for ((a, b), matches) in pairs {
+    for (ArticlePair { a, b }, matches) in pairs {
         let mut cur: Option<Run> = None;
-        for (pa, pb) in matches {
+        for ShingleMatch {
+            a_pos: pa,
+            b_pos: pb,
+        } in matches
+        {
             match cur.as_mut() {
                 Some(r)
                     if pa <= r.a_last + MAX_GAP
@@ -143,58 +191,76 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
     runs.retain(|r| r.a_last + SHINGLE_WORDS - r.a_first >= MIN_PASSAGE_WORDS);
 
     // Runs that overlap in some article are one passage.
-    let mut passages: Vec<(Vec<(usize, usize, usize)>, f32)> = Vec::new();
+    let mut passages: Vec<Draft> = Vec::new();
     for r in &runs {
-        let pa = (r.a, r.a_first, r.a_last + SHINGLE_WORDS - 1);
-        let pb = (r.b, r.b_first, r.b_last + SHINGLE_WORDS - 1);
-        let len = (pa.2 - pa.1 + 1).max(pb.2 - pb.1 + 1);
-        let sim = (r.shared as f32 / (len + 1 - SHINGLE_WORDS) as f32).min(1.0);
-        let overlaps = |p: &(usize, usize, usize), q: &(usize, usize, usize)| {
-            p.0 == q.0 && p.1 <= q.2 && q.1 <= p.2
+        let pa = WordSpan {
+            article: r.a,
+            first: r.a_first,
+            last: r.a_last + SHINGLE_WORDS - 1,
         };
+        let pb = WordSpan {
+            article: r.b,
+            first: r.b_first,
+            last: r.b_last + SHINGLE_WORDS - 1,
+        };
+        let len = (pa.last - pa.first + 1).max(pb.last - pb.first + 1);
+        let sim = (r.shared as f32 / (len + 1 - SHINGLE_WORDS) as f32).min(1.0);
         if let Some(existing) = passages
             .iter_mut()
-            .find(|(places, _)| places.iter().any(|p| overlaps(p, &pa) || overlaps(p, &pb)))
+            .find(|d| d.places.iter().any(|p| p.overlaps(&pa) || p.overlaps(&pb)))
         {
             for new in [pa, pb] {
-                if let Some(p) = existing.0.iter_mut().find(|p| overlaps(p, &new)) {
-                    p.1 = p.1.min(new.1);
-                    p.2 = p.2.max(new.2);
+                if let Some(p) = existing.places.iter_mut().find(|p| p.overlaps(&new)) {
+                    p.first = p.first.min(new.first);
+                    p.last = p.last.max(new.last);
                 } else {
-                    existing.0.push(new);
+                    existing.places.push(new);
                 }
             }
-            existing.1 = existing.1.min(sim);
+            existing.similarity = existing.similarity.min(sim);
         } else {
-            passages.push((vec![pa, pb], sim));
+            passages.push(Draft {
+                places: vec![pa, pb],
+                similarity: sim,
+            });
         }
     }
 
     let published = |id: ArticleId| project.article(id).and_then(|a| a.published);
     let mut out = Vec::new();
-    for (mut places, sim) in passages {
+    for Draft {
+        mut places,
+        similarity: sim,
+    } in passages
+    {
         places.sort();
         let placed: Vec<(Place, bool)> = places
             .iter()
-            .map(|&(ai, first, last)| {
-                let (id, sh) = docs[ai];
-                let range = Range {
-                    start: sh.words[first].start,
-                    end: sh.words[last].end,
-                };
-                let quoted = sh
-                    .quoted
-                    .iter()
-                    .any(|q| q.overlaps(range) && q.len() * 2 >= range.len());
-                (
-                    Place {
-                        article: id,
-                        start: range.start,
-                        end: range.end,
-                    },
-                    quoted,
-                )
-            })
+            .map(
+                |&WordSpan {
+                     article: ai,
+                     first,
+                     last,
+                 }| {
+                    let (id, sh) = docs[ai];
+                    let range = Range {
+                        start: sh.words[first].start,
+                        end: sh.words[last].end,
+                    };
+                    let quoted = sh
+                        .quoted
+                        .iter()
+                        .any(|q| q.overlaps(range) && q.len() * 2 >= range.len());
+                    (
+                        Place {
+                            article: id,
+                            start: range.start,
+                            end: range.end,
+                        },
+                        quoted,
+                    )
+                },
+            )
             .collect();
         // The likely source: a place that does not itself quote the passage, earliest
         // published first (undated last).

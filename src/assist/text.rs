@@ -3,12 +3,33 @@
 //! become `model::Span`s directly.
 
 /// Abbreviations whose final full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st",
     "prof", "rev", "hon", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "jan", "feb", "aug",
     "sept", "sep", "oct", "nov", "dec", "adm", "brig", "cmdr", "supt", "insp", "mt", "ft",
     "approx", "dept", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "mme",
-];
+]);
+
+/// A fixed list of lower-case words with hashed lookup (built on first use).
+pub struct WordList {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
 
 /// One word (letters, digits, inner apostrophes, hyphens and abbreviation dots, `@`
 /// handles) or one punctuation character.
@@ -18,12 +39,25 @@ pub struct Token {
     pub end: usize,
     pub text: String,
     pub is_word: bool,
+    /// Lower-cased text with a trailing abbreviation dot removed.
+    lower: String,
 }
 
 impl Token {
+    pub fn new(start: usize, end: usize, text: String, is_word: bool) -> Self {
+        let lower = text.trim_end_matches('.').to_lowercase();
+        Self {
+            start,
+            end,
+            text,
+            is_word,
+            lower,
+        }
+    }
+
     /// Lower-cased text with a trailing abbreviation dot removed.
-    pub fn lower(&self) -> String {
-        self.text.trim_end_matches('.').to_lowercase()
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     pub fn is_capitalized(&self) -> bool {
@@ -65,6 +99,7 @@ pub struct Doc {
     pub chars: Vec<char>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Range>,
+    paragraphs: Vec<Range>,
 }
 
 impl Doc {
@@ -72,10 +107,12 @@ impl Doc {
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenize(&chars, 0, chars.len());
         let sentences = sentences(&chars, &tokens);
+        let paragraphs = paragraphs(&chars);
         Self {
             chars,
             tokens,
             sentences,
+            paragraphs,
         }
     }
 
@@ -127,28 +164,41 @@ impl Doc {
         })
     }
 
-    /// Paragraphs: non-empty lines.
-    pub fn paragraphs(&self) -> Vec<Range> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, &c) in self.chars.iter().enumerate() {
-            if c == '\n' {
-                let r = self.trim(Range { start, end: i });
-                if !r.is_empty() {
-                    out.push(r);
-                }
-                start = i + 1;
-            }
-        }
-        let r = self.trim(Range {
-            start,
-            end: self.chars.len(),
-        });
-        if !r.is_empty() {
-            out.push(r);
-        }
-        out
+    /// Paragraphs: non-empty lines, white space trimmed.
+    pub fn paragraphs(&self) -> &[Range] {
+        &self.paragraphs
     }
+}
+
+fn paragraphs(chars: &[char]) -> Vec<Range> {
+    let trim = |mut r: Range| {
+        while r.start < r.end && chars[r.start].is_whitespace() {
+            r.start += 1;
+        }
+        while r.end > r.start && chars[r.end - 1].is_whitespace() {
+            r.end -= 1;
+        }
+        r
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            let r = trim(Range { start, end: i });
+            if !r.is_empty() {
+                out.push(r);
+            }
+            start = i + 1;
+        }
+    }
+    let r = trim(Range {
+        start,
+        end: chars.len(),
+    });
+    if !r.is_empty() {
+        out.push(r);
+    }
+    out
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -198,26 +248,16 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
             if i < end && chars[i] == '.' {
                 let lower = word.to_lowercase();
                 let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if ABBREVIATIONS.contains(&lower.as_str())
+                if ABBREVIATIONS.contains(lower.as_str())
                     || single_cap
                     || (lower.contains('.') && !lower.ends_with('.'))
                 {
                     i += 1;
                 }
             }
-            tokens.push(Token {
-                start: s,
-                end: i,
-                text: chars[s..i].iter().collect(),
-                is_word: true,
-            });
+            tokens.push(Token::new(s, i, chars[s..i].iter().collect(), true));
         } else {
-            tokens.push(Token {
-                start: i,
-                end: i + 1,
-                text: c.to_string(),
-                is_word: false,
-            });
+            tokens.push(Token::new(i, i + 1, c.to_string(), false));
             i += 1;
         }
     }
@@ -300,7 +340,7 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<Range> {
                 let tok = &tokens[ti];
                 let lower = tok.lower();
                 let title = matches!(
-                    lower.as_str(),
+                    lower,
                     "mr" | "mrs"
                         | "ms"
                         | "dr"

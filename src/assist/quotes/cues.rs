@@ -1,9 +1,10 @@
 //! Cue verbs: the words that report speech (said, told, tweeted, according to …).
 
 use crate::assist::text::Token;
+use crate::assist::text::WordList;
 
 /// Reporting verbs in the forms news writing uses.
-const CUE_VERBS: &[&str] = &[
+static CUE_VERBS: WordList = WordList::new(&[
     "say",
     "says",
     "said",
@@ -209,10 +210,10 @@ const CUE_VERBS: &[&str] = &[
     "assert",
     "recounted",
     "recounts",
-];
+]);
 
 /// Cue verbs that can introduce an indirect (reported) clause: "said that …".
-const CLAUSE_CUES: &[&str] = &[
+static CLAUSE_CUES: WordList = WordList::new(&[
     "say",
     "says",
     "said",
@@ -316,10 +317,10 @@ const CLAUSE_CUES: &[&str] = &[
     "countered",
     "concluded",
     "posted",
-];
+]);
 
 /// Cues after which an addressee may come: "told reporters that …".
-const TAKES_ADDRESSEE: &[&str] = &[
+static TAKES_ADDRESSEE: WordList = WordList::new(&[
     "tell",
     "tells",
     "told",
@@ -334,19 +335,19 @@ const TAKES_ADDRESSEE: &[&str] = &[
     "reminded",
     "promised",
     "cautioned",
-];
+]);
 
 /// Cue verbs are written in lower case ("The U.S. State Department" has no cue).
 pub fn is_cue(tok: &Token) -> bool {
-    tok.is_word && !tok.is_capitalized() && CUE_VERBS.contains(&tok.text.to_lowercase().as_str())
+    tok.is_word && !tok.is_capitalized() && CUE_VERBS.contains(tok.text.to_lowercase().as_str())
 }
 
 pub fn is_clause_cue(tok: &Token) -> bool {
-    tok.is_word && !tok.is_capitalized() && CLAUSE_CUES.contains(&tok.text.to_lowercase().as_str())
+    tok.is_word && !tok.is_capitalized() && CLAUSE_CUES.contains(tok.text.to_lowercase().as_str())
 }
 
 pub fn takes_addressee(tok: &Token) -> bool {
-    TAKES_ADDRESSEE.contains(&tok.text.to_lowercase().as_str())
+    TAKES_ADDRESSEE.contains(tok.text.to_lowercase().as_str())
 }
 
 /// "according to" at token `i`.

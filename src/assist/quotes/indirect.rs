@@ -3,15 +3,16 @@
 
 use super::{FoundQuote, Segment, cues, speaker};
 use crate::assist::names::Mention;
+use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 use crate::model::QuoteType;
 
 /// Words that can open a reported clause written without "that".
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordList = WordList::new(&[
     "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
     "an", "his", "her", "their", "its", "our", "no", "some", "any", "all", "most", "many",
     "nobody", "none", "every",
-];
+]);
 
 /// Minimum words for a reported clause.
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -96,7 +97,7 @@ fn reported(
     {
         let content = clause(doc, toks, comma + 1, end)?;
         let speaker = speaker::resolve(doc, &toks[2..comma], content.start, mentions);
-        return Some(found(content, "according to", toks, 0, speaker, 0.8));
+        return Some(found(content, "according to", speaker, 0.8));
     }
     // Clause, according to X.
     if let Some(a) = (1..n.saturating_sub(2))
@@ -110,7 +111,7 @@ fn reported(
             content.start,
             mentions,
         );
-        return Some(found(content, "according to", toks, a, speaker, 0.8));
+        return Some(found(content, "according to", speaker, 0.8));
     }
     // Clause, X said [adverbials]. / Clause, said X.
     if let Some(comma) = toks.iter().rposition(|t| t.text == "," && !quoted(t)) {
@@ -134,7 +135,7 @@ fn reported(
             let rest_ok = tail[c + 1..].iter().all(|t| !cues::is_cue(t));
             if speaker.is_some() && rest_ok && tail[..c].iter().all(|t| t.is_word) {
                 let content = clause(doc, toks, 0, comma)?;
-                return Some(found(content, &tail[c].text, tail, c, speaker, 0.7));
+                return Some(found(content, &tail[c].text, speaker, 0.7));
             }
         }
     }
@@ -158,8 +159,8 @@ fn reported(
                 .position(|t| {
                     t.is_word
                         && !t.is_capitalized()
-                        && !matches!(t.lower().as_str(), "the" | "a" | "an")
-                        && !crate::assist::names::is_title_word(&t.lower())
+                        && !matches!(t.lower(), "the" | "a" | "an")
+                        && !crate::assist::names::is_title_word(t.lower())
                 })
                 .unwrap_or(and);
             subject = &subject[..lead.min(and)];
@@ -195,7 +196,7 @@ fn reported(
         // "In a series of tweets", "which would explain": not a speaker.
         let first_lower = subject.first().map(|t| t.lower()).unwrap_or_default();
         if matches!(
-            first_lower.as_str(),
+            first_lower,
             "in" | "at"
                 | "on"
                 | "for"
@@ -215,7 +216,7 @@ fn reported(
         }
         let prev_lower = subject.last().map(|t| t.lower()).unwrap_or_default();
         if matches!(
-            prev_lower.as_str(),
+            prev_lower,
             "was" | "is" | "be" | "been" | "being" | "are" | "were"
         ) && !has_fragment
         {
@@ -242,7 +243,7 @@ fn reported(
                 // told reporters / told the BBC / told him
                 if let Some(next) = toks.get(k) {
                     let l = next.lower();
-                    if matches!(l.as_str(), "the" | "a") {
+                    if matches!(l, "the" | "a") {
                         k += 1;
                         while toks
                             .get(k)
@@ -252,7 +253,7 @@ fn reported(
                         }
                     } else if next.is_capitalized()
                         || matches!(
-                            l.as_str(),
+                            l,
                             "reporters"
                                 | "journalists"
                                 | "him"
@@ -274,9 +275,7 @@ fn reported(
             }
             let opener = toks.get(k).is_some_and(|t| {
                 let l = t.lower();
-                CLAUSE_OPENERS.contains(&l.as_str())
-                    || t.is_capitalized()
-                    || t.first_char().is_ascii_digit()
+                CLAUSE_OPENERS.contains(l) || t.is_capitalized() || t.first_char().is_ascii_digit()
             });
             if !opener && !has_fragment {
                 continue;
@@ -287,20 +286,12 @@ fn reported(
             continue;
         };
         let score = if that.is_some() { 0.75 } else { 0.65 };
-        return Some(found(content, &t.text, toks, c, Some(speaker), score));
+        return Some(found(content, &t.text, Some(speaker), score));
     }
     None
 }
 
-fn found(
-    range: Range,
-    cue: &str,
-    toks: &[Token],
-    at: usize,
-    speaker: Option<speaker::Speaker>,
-    score: f32,
-) -> FoundQuote {
-    let _ = (toks, at);
+fn found(range: Range, cue: &str, speaker: Option<speaker::Speaker>, score: f32) -> FoundQuote {
     FoundQuote {
         range,
         quote_type: QuoteType::Indirect,

@@ -9,6 +9,7 @@ pub mod pairing;
 pub mod speaker;
 
 use crate::assist::names::Mention;
+use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 use crate::model::QuoteType;
 use pairing::Segment;
@@ -26,13 +27,17 @@ pub struct FoundQuote {
 }
 
 /// Small words a title-case title may contain ("Made in Iran", "The Lord of the Rings").
-const TITLE_SMALL_WORDS: &[&str] = &[
+static TITLE_SMALL_WORDS: WordList = WordList::new(&[
     "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with",
-];
+]);
 
 /// Find every quote in the article. `mentions`: person mentions in text order.
 pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
-    let segments = pairing::segments(doc);
+    find_in(doc, pairing::segments(doc), mentions)
+}
+
+/// [`find`] over segments already paired (the passage finder shares them).
+pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<FoundQuote> {
     let outside: Vec<Mention> = mentions
         .iter()
         .filter(|m| !segments.iter().any(|s| s.content.contains(m.range.start)))
@@ -119,7 +124,7 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
         && toks.iter().filter(|t| t.is_word).enumerate().all(|(i, t)| {
             t.is_capitalized()
                 || t.first_char().is_ascii_digit()
-                || (i > 0 && TITLE_SMALL_WORDS.contains(&t.lower().as_str()))
+                || (i > 0 && TITLE_SMALL_WORDS.contains(t.lower()))
         });
     let Some(open) = seg.open else {
         // A closing mark without an opening one: the quote started with the paragraph.
@@ -136,7 +141,8 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     });
     let pre_toks = doc.tokens_in(pre.start, pre.end);
     let pre_last = pre_toks.last();
-    let standalone = pre.is_empty();
+    // Nothing but symbols before the mark (an emoji, a bullet, a dash) still opens.
+    let standalone = !pre_toks.iter().any(|t| t.is_word);
     let after_colon = pre_last.is_some_and(|t| t.text == ":");
     let after_comma_cue = pre_last.is_some_and(|t| t.text == "," || t.text == "—")
         && pre_toks.iter().rev().skip(1).take(6).any(cues::is_cue);
@@ -153,9 +159,7 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     let sentence_like = words >= 4
         || ends_punct
         || (words >= 2 && content.chars().next().is_some_and(char::is_uppercase) && !standalone);
-    if introduced && sentence_like {
-        Shape::Direct
-    } else if standalone && words >= 2 && followed_by_cue(doc, seg) {
+    if (introduced && sentence_like) || (standalone && words >= 2 && followed_by_cue(doc, seg)) {
         Shape::Direct
     } else {
         Shape::Fragment
@@ -284,7 +288,7 @@ fn attribute(
             let same_paragraph = prev.is_some() && !gap.contains('\n');
             let paragraph_start = doc
                 .paragraphs()
-                .into_iter()
+                .iter()
                 .rfind(|p| p.start <= start_pos)
                 .map_or(0, |p| p.start);
             let named_before = mentions

@@ -3,6 +3,7 @@
 //! named person, an organisation, or a descriptive source kept as written.
 
 use crate::assist::names::{self, Mention};
+use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 
 /// A speaker found in the text.
@@ -14,12 +15,12 @@ pub struct Speaker {
     pub descriptive: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her"];
-const DETERMINERS: &[&str] = &[
+static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "i", "we", "him", "her"]);
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "a", "his",
     "her", "their", "its",
-];
-const AUXILIARIES: &[&str] = &[
+]);
+static AUXILIARIES: WordList = WordList::new(&[
     "was",
     "were",
     "is",
@@ -62,8 +63,8 @@ const AUXILIARIES: &[&str] = &[
     "told",
     "being",
     "be",
-];
-const ORG_WORDS: &[&str] = &[
+]);
+static ORG_WORDS: WordList = WordList::new(&[
     "department",
     "agency",
     "press",
@@ -155,10 +156,10 @@ const ORG_WORDS: &[&str] = &[
     "centre",
     "center",
     "school",
-];
+]);
 
 /// Words that end a speaker phrase written after its cue ("said Zarif in a statement").
-const PHRASE_STOPS: &[&str] = &[
+static PHRASE_STOPS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -213,10 +214,10 @@ const PHRASE_STOPS: &[&str] = &[
     "said",
     "tweeted",
     "wrote",
-];
+]);
 
 pub fn is_pronoun(t: &Token) -> bool {
-    PRONOUNS.contains(&t.lower().as_str())
+    PRONOUNS.contains(t.lower())
 }
 
 /// Cut a phrase that follows its cue at the first stop word or punctuation — except a
@@ -224,7 +225,7 @@ pub fn is_pronoun(t: &Token) -> bool {
 pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()
-        .position(|t| !t.is_word || PHRASE_STOPS.contains(&t.lower().as_str()))
+        .position(|t| !t.is_word || PHRASE_STOPS.contains(t.lower()))
         .unwrap_or(tokens.len());
     if end < tokens.len()
         && tokens[end].text == ","
@@ -237,9 +238,9 @@ pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     &tokens[..end.min(8)]
 }
 
-const INDEFINITE: &[&str] = &[
+static INDEFINITE: WordList = WordList::new(&[
     "a", "an", "one", "another", "some", "several", "many", "two", "three",
-];
+]);
 
 /// "the tenant" → the earlier "a tenant whose repairs were delayed" (up to its verb).
 fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, Range)> {
@@ -247,7 +248,7 @@ fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, 
     let at = toks.iter().rposition(|t| t.lower() == noun)?;
     let det = (at.saturating_sub(3)..at)
         .rev()
-        .find(|&k| INDEFINITE.contains(&toks[k].lower().as_str()))?;
+        .find(|&k| INDEFINITE.contains(toks[k].lower()))?;
     let end = (at..toks.len().min(det + 11))
         .find(|&k| !toks[k].is_word || crate::assist::quotes::cues::is_cue(&toks[k]))
         .unwrap_or(toks.len().min(det + 11));
@@ -263,15 +264,14 @@ fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, 
 pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) -> Option<Speaker> {
     let mut np: &[Token] = phrase;
     while let Some(first) = np.first() {
-        if !first.is_word || matches!(first.lower().as_str(), "and" | "but" | "so" | "then" | "as")
-        {
+        if !first.is_word || matches!(first.lower(), "and" | "but" | "so" | "then" | "as") {
             np = &np[1..];
         } else {
             break;
         }
     }
     while let Some(last) = np.last() {
-        if !last.is_word || AUXILIARIES.contains(&last.lower().as_str()) {
+        if !last.is_word || AUXILIARIES.contains(last.lower()) {
             np = &np[..np.len() - 1];
         } else {
             break;
@@ -292,10 +292,10 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
             descriptive: false,
         });
     }
-    let lowers: Vec<String> = np.iter().map(Token::lower).collect();
+    let lowers: Vec<String> = np.iter().map(|t| t.lower().to_owned()).collect();
     // An indefinite description ("a voter in Westfield") is a descriptive source, even
     // when it names a place.
-    if INDEFINITE.contains(&lowers[0].as_str()) && np.len() > 1 {
+    if INDEFINITE.contains(lowers[0].as_str()) && np.len() > 1 {
         return Some(Speaker {
             name: doc.slice(range.start, range.end),
             range,
@@ -303,7 +303,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         });
     }
     // Organisations and institutions: kept as written, without a leading article.
-    if lowers.iter().any(|l| ORG_WORDS.contains(&l.as_str()))
+    if lowers.iter().any(|l| ORG_WORDS.contains(l.as_str()))
         && !np
             .iter()
             .any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start))
@@ -398,7 +398,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         }
     }
     // A descriptive source, kept as written ("a Kerman resident", "one commenter").
-    let first_is_det = DETERMINERS.contains(&lowers[0].as_str());
+    let first_is_det = DETERMINERS.contains(lowers[0].as_str());
     let any_noun = np.iter().any(|t| t.is_word);
     if any_noun && (first_is_det || np.len() <= 4) {
         return Some(Speaker {

@@ -2,6 +2,10 @@
 //! target: < 8 ms of CPU per frame). The real `App` runs in a headless `egui::Context`;
 //! each iteration is one frame (input, layout, painting, tessellation) with a mouse-wheel
 //! scroll over the reader. Run: `cargo bench --bench frame`.
+//!
+//! Two articles: the mixed-script one (mostly English, a few Arabic words: most paragraphs
+//! go through the bidi layout) and a right-to-left one (Persian/Arabic with Latin names and
+//! numbers, language `fa`: every paragraph right-aligned and reordered).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Modifiers, MouseWheelUnit, RawInput, Rect, pos2, vec2};
@@ -33,7 +37,19 @@ impl Headless {
 }
 
 fn bench(c: &mut Criterion) {
-    let project = synthetic::project(11, 1, 1_000_000, 10_000);
+    scrolling(
+        c,
+        "frame_scrolling_1MB_article_10k_annotations",
+        synthetic::project(11, 1, 1_000_000, 10_000),
+    );
+    scrolling(
+        c,
+        "frame_scrolling_1MB_rtl_article_10k_annotations",
+        synthetic::rtl_project(11, 1, 1_000_000, 10_000),
+    );
+}
+
+fn scrolling(c: &mut Criterion, name: &str, project: factdesk::model::Project) {
     let text_bytes = project.articles[0].text.len();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("long.ron");
@@ -92,7 +108,7 @@ fn bench(c: &mut Criterion) {
 
     let mut down = true;
     let mut n = 0u32;
-    c.bench_function("frame_scrolling_1MB_article_10k_annotations", |b| {
+    c.bench_function(name, |b| {
         b.iter(|| {
             n += 1;
             if n.is_multiple_of(400) {

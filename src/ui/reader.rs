@@ -230,11 +230,8 @@ impl Reader {
         });
         let (paras, laid_out) = build_paragraphs(
             ctx,
-            view.text,
-            view.highlights,
+            view,
             width,
-            view.key.dark,
-            view.direction,
             color,
             old.map(|l| l.paras).unwrap_or_default(),
         );
@@ -341,14 +338,13 @@ fn plain_range_rects(galley: &Galley, start: usize, s: usize, e: usize) -> Vec<R
 /// Returns the paragraphs and how many were laid out anew.
 fn build_paragraphs(
     ctx: &egui::Context,
-    article: &str,
-    highlights: &[Highlight],
+    view: &ReaderView<'_>,
     width: f32,
-    dark: bool,
-    direction: Option<Direction>,
     color: Color32,
     old: Vec<Para>,
 ) -> (Vec<Para>, u64) {
+    let (article, highlights) = (view.text, view.highlights);
+    let (dark, direction) = (view.key.dark, view.direction);
     let base = TextFormat {
         font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
         line_height: Some(theme::READING_LINE),

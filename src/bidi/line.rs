@@ -92,31 +92,37 @@ impl VisualLine {
 mod tests {
     use crate::bidi::{Direction, ParagraphBidi};
 
-    /// The lines of the committed extract of `BidiCharacterTest.txt`.
-    fn conformance() -> Vec<(String, Option<Direction>, u8, Vec<u8>, Vec<usize>)> {
+    /// One line of the committed extract of `BidiCharacterTest.txt`.
+    struct Case {
+        text: String,
+        direction: Option<Direction>,
+        paragraph_level: u8,
+        levels: Vec<u8>,
+        /// Logical indices, left to right.
+        order: Vec<usize>,
+    }
+
+    fn conformance() -> Vec<Case> {
         let data = include_str!("../../tests/data/bidi/BidiCharacterTest-extract.txt");
+        let nums = |s: &str| -> Vec<usize> { s.split(' ').map(|n| n.parse().unwrap()).collect() };
         data.lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| {
                 let f: Vec<&str> = l.split(';').collect();
-                let text: String = f[0]
-                    .split(' ')
-                    .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
-                    .collect();
-                let dir = match f[1] {
-                    "0" => Some(Direction::LeftToRight),
-                    "1" => Some(Direction::RightToLeft),
-                    _ => None,
-                };
-                let nums =
-                    |s: &str| -> Vec<usize> { s.split(' ').map(|n| n.parse().unwrap()).collect() };
-                (
-                    text,
-                    dir,
-                    f[2].parse().unwrap(),
-                    nums(f[3]).into_iter().map(|n| n as u8).collect(),
-                    nums(f[4]),
-                )
+                Case {
+                    text: f[0]
+                        .split(' ')
+                        .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+                        .collect(),
+                    direction: match f[1] {
+                        "0" => Some(Direction::LeftToRight),
+                        "1" => Some(Direction::RightToLeft),
+                        _ => None,
+                    },
+                    paragraph_level: f[2].parse().unwrap(),
+                    levels: nums(f[3]).into_iter().map(|n| n as u8).collect(),
+                    order: nums(f[4]),
+                }
             })
             .collect()
     }
@@ -125,14 +131,14 @@ mod tests {
     fn unicode_conformance_examples() {
         let cases = conformance();
         assert_eq!(cases.len(), 16);
-        for (text, dir, para_level, levels, order) in cases {
-            let p = ParagraphBidi::new(&text, dir);
-            assert_eq!(p.direction().is_rtl(), para_level == 1, "{text}");
-            let n = p.char_len();
-            let line = p.line(0, n);
-            assert_eq!(line.levels, levels, "levels of {text:?}");
-            assert_eq!(line.visual, order, "visual order of {text:?}");
-            for (v, &c) in order.iter().enumerate() {
+        for case in cases {
+            let text = &case.text;
+            let p = ParagraphBidi::new(text, case.direction);
+            assert_eq!(p.direction().is_rtl(), case.paragraph_level == 1, "{text}");
+            let line = p.line(0, p.char_len());
+            assert_eq!(line.levels, case.levels, "levels of {text:?}");
+            assert_eq!(line.visual, case.order, "visual order of {text:?}");
+            for (v, &c) in case.order.iter().enumerate() {
                 assert_eq!(line.visual_of(c), Some(v));
                 assert_eq!(line.logical_of(v), Some(c));
             }

@@ -67,10 +67,7 @@ fn scrolling(c: &mut Criterion, name: &str, project: factdesk::model::Project) {
     let t0 = std::time::Instant::now();
     h.frame(vec![Event::PointerMoved(over_reader)]);
     h.frame(vec![]);
-    eprintln!(
-        "first frames: {:.0} ms",
-        t0.elapsed().as_secs_f64() * 1e3
-    );
+    eprintln!("first frames: {:.0} ms", t0.elapsed().as_secs_f64() * 1e3);
     h.settle();
 
     // Check that the wheel events really scroll the reader before timing them.

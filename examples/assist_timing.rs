@@ -17,6 +17,7 @@ fn main() {
         let options = Options {
             kinds: [kind].into_iter().collect(),
             article: None,
+            ..Options::default()
         };
         let t = Instant::now();
         let s = assist::suggest(&project, &options, &mut |_| {}, &cancel).unwrap();

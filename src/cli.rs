@@ -351,7 +351,6 @@ fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<bool> {
     }
 }
 
-
 fn suggest(
     file: &Path,
     json: bool,

@@ -144,6 +144,7 @@ fn load() -> (Vec<Item>, Vec<Item>, Vec<String>) {
     let options = Options {
         kinds: [SuggestionKind::Quote].into_iter().collect(),
         article: None,
+        ..Options::default()
     };
     let found = assist::suggest(&project, &options, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let pred = found

@@ -209,11 +209,7 @@ impl Action {
                 "Select the previous suggestion of the article",
                 Menu::View,
             ),
-            NextAnnotation => (
-                "Next annotation",
-                "Select the next annotation",
-                Menu::View,
-            ),
+            NextAnnotation => ("Next annotation", "Select the next annotation", Menu::View),
             PrevAnnotation => (
                 "Previous annotation",
                 "Select the previous annotation",

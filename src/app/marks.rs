@@ -76,12 +76,13 @@ pub struct ArticleMarks {
 }
 
 impl ArticleMarks {
-    /// The marks under a character, innermost first, then by target for a stable order.
+    /// The marks under a character: annotations before suggestions, innermost first, then
+    /// by target for a stable order.
     pub fn at(&self, c: usize) -> Vec<&Mark> {
         let mut covering: Vec<&Mark> = self.marks.iter().filter(|m| m.covers(c)).collect();
         covering.sort_by(|a, b| {
-            (a.end - a.start)
-                .cmp(&(b.end - b.start))
+            (a.annotation().is_none(), a.end - a.start)
+                .cmp(&(b.annotation().is_none(), b.end - b.start))
                 .then_with(|| a.target.sort_key().cmp(&b.target.sort_key()))
         });
         covering

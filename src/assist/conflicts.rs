@@ -476,6 +476,7 @@ mod tests {
         let options = Options {
             kinds: [SuggestionKind::Conflict].into_iter().collect(),
             article: None,
+            ..Options::default()
         };
         assist::suggest(&p, &options, &mut |_| {}, &AtomicBool::new(false))
             .unwrap()

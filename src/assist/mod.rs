@@ -32,6 +32,10 @@ pub struct Options {
     /// Only this article's quotes and claims (passages, conflicts and aliases still look
     /// at the whole project but keep only what touches this article).
     pub article: Option<ArticleId>,
+    /// Keep suggestions the user rejected or already annotated. The GUI wants them: it
+    /// filters when it shows them, so an undone accept or rejection brings its suggestion
+    /// back at once, without waiting for a new run.
+    pub keep_decided: bool,
 }
 
 impl Default for Options {
@@ -39,6 +43,7 @@ impl Default for Options {
         Self {
             kinds: SuggestionKind::ALL.into_iter().collect(),
             article: None,
+            keep_decided: false,
         }
     }
 }
@@ -219,7 +224,9 @@ pub fn suggest(
             .collect();
         out.aliases = aliases::group(project, &names, &variants);
     }
-    drop_rejected_and_done(project, &mut out);
+    if !options.keep_decided {
+        drop_rejected_and_done(project, &mut out);
+    }
     Ok(out)
 }
 

@@ -4,6 +4,7 @@ use crate::app::marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
 use crate::assist::Suggestions;
 use crate::model::{ADJUDICATED, ArticleId, KindName, LayerRole, Project};
 use std::collections::{BTreeSet, HashSet};
+
 use std::hash::{Hash, Hasher};
 
 /// What the marks of an article are computed from.
@@ -156,7 +157,7 @@ fn suggestion_marks(
     s: &Suggestions,
     article: ArticleId,
 ) -> Vec<(Mark, MarkRow)> {
-    let annotated: HashSet<(usize, usize, KindName)> = input
+    let annotated: Vec<(usize, usize, KindName)> = input
         .project
         .layers
         .iter()
@@ -197,8 +198,10 @@ fn suggestion_marks(
         });
     quotes
         .chain(claims)
-        .filter(|(key, start, end, kind, _, _)| {
-            !rejected.contains(key) && !annotated.contains(&(*start, *end, *kind))
+        .filter(|(key, start, end, kind, _, score)| {
+            *score >= crate::app::workbench::SHOWN_SCORE
+                && !rejected.contains(key)
+                && !crate::app::workbench::covered(&annotated, *start, *end, *kind)
         })
         .map(|(key, start, end, kind, text, score)| {
             let target = MarkTarget::Suggestion(key);

@@ -10,6 +10,28 @@ use crate::assist::{self, SuggestionKind, Suggestions, accept};
 use crate::model::{ArticleId, KindName, Project, SuggestionKey};
 use std::sync::Arc;
 
+/// Suggestions scored below this are not shown as marks (claims are generous: ranked, not
+/// filtered, so only the likelier half shows; the CLI lists them all).
+pub const SHOWN_SCORE: f32 = 0.5;
+
+/// Whether an annotation of the same kind already covers most (half or more) of a
+/// suggested span: then the suggestion adds nothing (a quote marked with or without its
+/// quotation marks is the same quote).
+pub fn covered(
+    annotated: &[(usize, usize, KindName)],
+    start: usize,
+    end: usize,
+    kind: KindName,
+) -> bool {
+    let len = end.saturating_sub(start).max(1);
+    annotated.iter().any(|&(s, e, k)| {
+        k == kind && {
+            let overlap = e.min(end).saturating_sub(s.max(start));
+            2 * overlap >= len
+        }
+    })
+}
+
 /// Seconds without an edit before suggestions are computed again.
 const SETTLE_SECONDS: f64 = 0.8;
 /// Projects with at most this much text get their suggestions at once, in the frame (a
@@ -39,6 +61,13 @@ pub enum ShownSuggestion<'a> {
 }
 
 impl ShownSuggestion<'_> {
+    pub fn score(&self) -> f32 {
+        match self {
+            Self::Quote(q) => q.score,
+            Self::Claim(c) => c.score,
+        }
+    }
+
     pub fn key(&self) -> SuggestionKey {
         match self {
             Self::Quote(q) => q.key(),
@@ -82,11 +111,13 @@ impl Workbench {
             "claim" => KindName::Claim,
             _ => return true,
         };
-        !project.layers.iter().any(|l| {
-            l.of_article(article).any(|a| {
-                a.span.start == key.start && a.span.end == key.end && a.kind.name() == kind
-            })
-        })
+        let annotated: Vec<(usize, usize, KindName)> = project
+            .layers
+            .iter()
+            .flat_map(|l| l.of_article(article))
+            .map(|a| (a.span.start, a.span.end, a.kind.name()))
+            .collect();
+        !covered(&annotated, key.start, key.end, kind)
     }
 
     /// The quote and claim suggestions of an article that still apply, in text order.
@@ -112,7 +143,7 @@ impl Workbench {
                     .map(ShownSuggestion::Claim),
             );
         }
-        out.retain(|x| self.suggestion_applies(&x.key()));
+        out.retain(|x| x.score() >= SHOWN_SCORE && self.suggestion_applies(&x.key()));
         out.sort_by_key(|x| {
             let k = x.key();
             (k.start, k.end)
@@ -156,6 +187,7 @@ impl Workbench {
             let options = assist::Options {
                 kinds: enabled,
                 article: None,
+                keep_decided: true,
             };
             let bytes: usize = self.project().articles.iter().map(|a| a.text.len()).sum();
             if bytes <= INLINE_BYTES {

@@ -57,11 +57,8 @@ impl ExportJob {
         self.handle.is_finished()
     }
 
-    /// Wait for the result (immediate once `is_finished`).
-    pub fn finish(self) -> Result<ExportReport, String> {
-        match self.handle.join() {
-            Ok(r) => r.map_err(|e| e.to_string()),
-            Err(_) => Err("the export stopped unexpectedly".into()),
-        }
+    /// Wait for the result (immediate once `is_finished`); `None` if the worker died.
+    pub fn finish(self) -> Option<Result<ExportReport, export::ExportError>> {
+        self.handle.join().ok()
     }
 }

@@ -36,6 +36,19 @@ pub enum Prompt {
     ImportLayer {
         file: PathBuf,
     },
+    /// The project file changed on disk since it was opened or saved (another program,
+    /// a colleague on a shared folder, git): never overwritten silently.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    /// The project file is read-only.
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// An export would replace files of the same names in its folder.
+    ExportReplace {
+        files: Vec<PathBuf>,
+    },
     /// Articles only the compared project has: add them, or leave them out.
     CompareArticles {
         file: PathBuf,
@@ -56,4 +69,12 @@ pub enum Choice {
     ImportInto(String),
     /// Add the compared project's unmatched articles too (or not).
     AddUnmatchedArticles(bool),
+    /// Bring the version on disk in (as with *Compare with…*), then save over it.
+    MergeDiskVersion,
+    /// Save the project under another name.
+    SaveElsewhere,
+    /// Replace the changed file with this version, as confirmed.
+    Overwrite,
+    /// Replace the export folder's files of the same names.
+    ReplaceExportFiles,
 }

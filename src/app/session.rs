@@ -5,7 +5,7 @@
 use super::history::StateId;
 use super::{Edit, EditError, History};
 use crate::model::Project;
-use crate::store::{self, LoadError, SaveError, recovery};
+use crate::store::{self, DiskStamp, LoadError, SaveError, recovery};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
@@ -21,6 +21,9 @@ pub struct Session {
     /// Revision last written to the recovery file.
     autosaved: u64,
     history: History,
+    /// What the file held when it was opened or last saved: a save refuses to overwrite a
+    /// file that has changed since.
+    stamp: Option<DiskStamp>,
 }
 
 /// An undo or redo that could not be carried out.
@@ -41,6 +44,7 @@ impl Session {
             saved: Some(0),
             autosaved: 1,
             history: History::default(),
+            stamp: None,
         }
     }
 
@@ -53,7 +57,29 @@ impl Session {
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self::new(store::load(path)?, Some(path.to_owned())))
+        let (project, stamp) = store::load_stamped(path)?;
+        let mut s = Self::new(project, Some(path.to_owned()));
+        s.stamp = Some(stamp);
+        Ok(s)
+    }
+
+    /// Whether the file on disk changed since it was opened or saved (by content: a touch
+    /// alone does not count).
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.stamp) {
+            (Some(path), Some(stamp)) => {
+                stamp.looks_changed(path) && store::changed_since(path, stamp).unwrap_or(false)
+            }
+            _ => false,
+        }
+    }
+
+    /// The user took the version on disk into account (merged it in): later saves may
+    /// replace it.
+    pub fn accept_disk_version(&mut self) {
+        if let Some(path) = &self.path {
+            self.stamp = DiskStamp::read(path).ok().flatten();
+        }
     }
 
     pub fn project(&self) -> &Project {
@@ -133,7 +159,8 @@ impl Session {
         self.history.redo_label()
     }
 
-    /// Save to the current path (atomic, with `.bak`); clears the recovery file.
+    /// Save to the current path (atomic, with `.bak`); clears the recovery file. Refused
+    /// with [`SaveError::ChangedOnDisk`] if someone else changed the file meanwhile.
     pub fn save(&mut self) -> Result<(), SaveError> {
         let Some(path) = self.path.clone() else {
             return Err(SaveError::Io {
@@ -144,11 +171,30 @@ impl Session {
         self.save_as(&path)
     }
 
-    /// Save under a (new) path. A project that would not load again is not written.
+    /// Save under a (new) path, replacing whatever is there (the user chose it). A project
+    /// that would not load again is not written.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        let expected = if self.path.as_deref() == Some(path) {
+            self.stamp.clone()
+        } else {
+            None
+        };
+        self.write(path, expected.as_ref())
+    }
+
+    /// Save to the current path even though the file changed on disk (confirmed).
+    pub fn overwrite(&mut self) -> Result<(), SaveError> {
+        let Some(path) = self.path.clone() else {
+            return self.save();
+        };
+        self.write(&path, None)
+    }
+
+    fn write(&mut self, path: &Path, expected: Option<&DiskStamp>) -> Result<(), SaveError> {
         // Sorting changes no content, only the order the file is written in.
         self.project.sort();
-        store::save_verified(path, &self.project)?;
+        let stamp = store::save_checked(path, &self.project, expected)?;
+        self.stamp = Some(stamp);
         if let Some(old) = &self.path
             && old != path
         {

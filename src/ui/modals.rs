@@ -69,6 +69,77 @@ pub fn show(ctx: &egui::Context, modal: &Prompt, drafts: &mut Drafts) -> Option<
                 }
             }
             Prompt::ImportLayer { file } => choice = import_layer(ui, file, &mut drafts.layer),
+            Prompt::ChangedOnDisk { path } => {
+                ui.heading("The project changed on disk");
+                ui.label(format!(
+                    "{} was changed by another program (or a colleague) since you opened or \
+                     saved it. Saving now would overwrite those changes.",
+                    path.display()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Merge it in")
+                        .on_hover_text(
+                            "Bring the other version's layers and articles in, as with \
+                             Compare with…; then save",
+                        )
+                        .clicked()
+                    {
+                        choice = Some(Choice::MergeDiskVersion);
+                    }
+                    if ui.button("Save elsewhere…").clicked() {
+                        choice = Some(Choice::SaveElsewhere);
+                    }
+                    if ui
+                        .button("Overwrite")
+                        .on_hover_text("Replace the other version with yours")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Overwrite);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Close);
+                    }
+                });
+            }
+            Prompt::ReadOnly { path } => {
+                ui.heading("The project file is read-only");
+                ui.label(format!(
+                    "{} cannot be written. Nothing was changed; save your work under another name.",
+                    path.display()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save as…").clicked() {
+                        choice = Some(Choice::SaveElsewhere);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Close);
+                    }
+                });
+            }
+            Prompt::ExportReplace { files } => {
+                ui.heading("Replace files in the export folder?");
+                ui.label(format!(
+                    "{} file(s) of the same names are already there. Replace them all? \
+                     (Either every file is replaced or none is.)",
+                    files.len()
+                ));
+                egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+                    for f in files {
+                        ui.label(RichText::new(f.display().to_string()).small().weak());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Replace").clicked() {
+                        choice = Some(Choice::ReplaceExportFiles);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Close);
+                    }
+                });
+            }
             Prompt::CompareArticles { file, titles } => {
                 ui.heading("Articles only the other project has");
                 ui.label(format!(

@@ -5,7 +5,7 @@ use super::Workbench;
 use crate::app::{Choice, Dialog, Edit, Effect, Prompt, Session, Then};
 use crate::import;
 use crate::model::{AnnotationId, ArticleId, EntityId, Project};
-use crate::store::recovery;
+use crate::store::{SaveError, recovery};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -58,12 +58,45 @@ impl Workbench {
         if self.session.path().is_none() {
             return self.save_as(effects);
         }
-        match self.session.save() {
-            Ok(()) => self.saved(effects),
+        let result = self.session.save();
+        self.after_saving(result, effects);
+    }
+
+    /// Carry on after a save, or tell why it did not happen and offer what can be done.
+    fn after_saving(&mut self, result: Result<(), SaveError>, effects: &mut Vec<Effect>) {
+        match result {
+            Ok(()) => {
+                if let Some(u) = self.untitled_path() {
+                    recovery::discard(&u);
+                }
+                self.disk_change_told = false;
+                self.saved(effects);
+            }
+            Err(SaveError::ChangedOnDisk { path }) => {
+                self.status = "Not saved: the file changed on disk".into();
+                self.prompt = Some(Prompt::ChangedOnDisk { path });
+            }
+            Err(SaveError::ReadOnly { path }) => {
+                self.after_save = None;
+                self.status = "Not saved: the file is read-only".into();
+                self.prompt = Some(Prompt::ReadOnly { path });
+            }
             Err(e) => {
                 self.after_save = None;
                 self.error("Could not save", e);
             }
+        }
+    }
+
+    /// Once in a while: tell the user when the project file changed on disk.
+    pub(super) fn check_disk(&mut self) {
+        if self.disk_change_told || self.prompt.is_some() || !self.session.changed_on_disk() {
+            return;
+        }
+        self.disk_change_told = true;
+        if let Some(path) = self.session.path().map(Path::to_owned) {
+            self.status = format!("{} changed on disk", file_name(&path));
+            self.prompt = Some(Prompt::ChangedOnDisk { path });
         }
     }
 
@@ -74,18 +107,8 @@ impl Workbench {
     }
 
     fn save_to(&mut self, path: &Path, effects: &mut Vec<Effect>) {
-        match self.session.save_as(path) {
-            Ok(()) => {
-                if let Some(u) = self.untitled_path() {
-                    recovery::discard(&u);
-                }
-                self.saved(effects);
-            }
-            Err(e) => {
-                self.after_save = None;
-                self.error("Could not save", e);
-            }
-        }
+        let result = self.session.save_as(path);
+        self.after_saving(result, effects);
     }
 
     fn saved(&mut self, effects: &mut Vec<Effect>) {
@@ -172,6 +195,20 @@ impl Workbench {
                 }
             }
             Choice::AddUnmatchedArticles(add) => self.answer_compare(add),
+            Choice::MergeDiskVersion => {
+                if let Some(Prompt::ChangedOnDisk { path }) = prompt {
+                    self.after_save = None;
+                    self.compare_with(&path);
+                    self.session.accept_disk_version();
+                    self.disk_change_told = false;
+                }
+            }
+            Choice::SaveElsewhere => self.save_as(effects),
+            Choice::Overwrite => {
+                let result = self.session.overwrite();
+                self.after_saving(result, effects);
+            }
+            Choice::ReplaceExportFiles => self.replace_export_files(),
         }
         if self.prompt.is_none() {
             self.ask_annotator_if_unknown();

@@ -66,7 +66,12 @@ pub struct Workbench {
     articles: ArticleList,
     marks: marks::MarksCache,
     export: Option<ExportJob>,
+    /// The options of the export running (or last refused), to run it again with `force`.
+    export_options: Option<crate::export::ExportOptions>,
     export_result: Option<Result<ExportReport, String>>,
+    /// The user was already told the file changed on disk (until the next save).
+    disk_change_told: bool,
+    last_disk_check: f64,
     review: review::ReviewState,
     suggest: suggest::SuggestState,
 }
@@ -94,7 +99,10 @@ impl Workbench {
             articles: ArticleList::default(),
             marks: marks::MarksCache::default(),
             export: None,
+            export_options: None,
             export_result: None,
+            disk_change_told: false,
+            last_disk_check: 0.0,
             review: review::ReviewState::default(),
             suggest: suggest::SuggestState::default(),
         };
@@ -270,13 +278,7 @@ impl Workbench {
                     self.prompt = Some(Prompt::Unsaved(Then::Quit));
                 }
             }
-            Command::StartExport(options) => {
-                // The worker gets its own copy, so editing can go on meanwhile.
-                let project = std::sync::Arc::new(self.project().clone());
-                self.export = Some(ExportJob::start(project, options));
-                self.export_result = None;
-                self.status = "Writing the dataset…".into();
-            }
+            Command::StartExport(options) => self.start_export(options),
             Command::CancelExport => {
                 if let Some(job) = &self.export {
                     job.cancel();
@@ -404,12 +406,27 @@ impl Workbench {
         if self.export.as_ref().is_some_and(ExportJob::is_finished)
             && let Some(job) = self.export.take()
         {
-            let result = job.finish();
-            self.status = match &result {
-                Ok(r) => format!("Exported {} file(s)", r.files.len()),
-                Err(e) => format!("Export failed: {e}"),
+            let result = match job.finish() {
+                Some(Err(crate::export::ExportError::WouldReplace { files })) => {
+                    // Ask first; nothing was replaced.
+                    self.status = "Export waits: files of the same names are there".into();
+                    self.prompt = Some(Prompt::ExportReplace { files });
+                    None
+                }
+                Some(r) => Some(r.map_err(|e| e.to_string())),
+                None => Some(Err("the export stopped unexpectedly".to_owned())),
             };
-            self.export_result = Some(result);
+            if let Some(result) = result {
+                self.status = match &result {
+                    Ok(r) => format!("Exported {} file(s)", r.files.len()),
+                    Err(e) => format!("Export failed: {e}"),
+                };
+                self.export_result = Some(result);
+            }
+        }
+        if now - self.last_disk_check >= 2.0 {
+            self.last_disk_check = now;
+            self.check_disk();
         }
         if now - self.last_autosave >= self.autosave_seconds {
             self.last_autosave = now;
@@ -423,6 +440,24 @@ impl Workbench {
             if let Err(e) = self.session.autosave(fallback.as_deref()) {
                 self.status = format!("Autosave failed: {e}");
             }
+        }
+    }
+
+    fn start_export(&mut self, options: crate::export::ExportOptions) {
+        // The worker gets its own copy, so editing can go on meanwhile.
+        let project = std::sync::Arc::new(self.project().clone());
+        self.export_options = Some(options.clone());
+        self.export = Some(ExportJob::start(project, options));
+        self.export_result = None;
+        self.status = "Writing the dataset…".into();
+    }
+
+    /// The user confirmed replacing the export folder's files: run it again with force
+    /// (every file replaced, or none).
+    pub(super) fn replace_export_files(&mut self) {
+        if let Some(mut options) = self.export_options.clone() {
+            options.force = true;
+            self.start_export(options);
         }
     }
 

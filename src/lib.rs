@@ -11,6 +11,7 @@ pub mod bidi;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod interchange;
 pub mod model;
 pub mod review;
 pub mod store;

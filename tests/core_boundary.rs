@@ -8,6 +8,8 @@ const CORE: &[&str] = &[
     "src/store",
     "src/import",
     "src/export",
+    "src/interchange",
+    "src/bidi",
     "src/review",
     "src/assist",
     "src/app",

@@ -143,7 +143,7 @@ fn brat_names_follow_brats_rule_in_ann_and_conf() {
     }
     // visual.conf gives each name its original label.
     let visual = std::fs::read_to_string(dir.path().join("visual.conf")).unwrap();
-    let labels = factdesk::export::brat_names::read_visual_labels(&visual);
+    let labels = factdesk::interchange::brat::read_visual_labels(&visual);
     for label in ["Célébrité", "Left/Right, (2020)!", "مرحبا", "a|b c"] {
         let name = labels
             .iter()

@@ -9,9 +9,9 @@
 //! breaks is written as fragments (`T1 quote 0 5;6 10`, tab-separated), as brat itself
 //! does, and its text column joins the fragments with a space.
 
-use super::brat_names::BratNames;
-use super::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER, escape_line};
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::interchange::brat::{BratNames, fragment_text};
+use crate::interchange::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER, escape_line};
 use crate::model::{AnnotationKind, KindName, Span};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -47,16 +47,6 @@ pub(crate) fn fragments(span: &Span) -> Vec<(usize, usize)> {
         last.1 = span.end;
     }
     out
-}
-
-/// The text column of a `T` line: the fragments' texts joined by a space, line feeds (only
-/// left in a span of line feeds) shown as spaces.
-pub(crate) fn fragment_text<'t>(slices: impl IntoIterator<Item = &'t str>) -> String {
-    slices
-        .into_iter()
-        .map(|s| s.replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 struct Ann<'n> {

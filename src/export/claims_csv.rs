@@ -4,8 +4,8 @@
 //! or carriage return) get a leading `'`, as OWASP advises against CSV injection. The
 //! file starts with a UTF-8 byte order mark so that Excel reads it as UTF-8.
 
-use super::names;
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::interchange::names;
 use crate::model::AnnotationKind;
 use std::borrow::Cow;
 use std::io::Write;

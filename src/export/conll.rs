@@ -12,8 +12,8 @@
 //! Tokens and tags are streamed to the file: memory holds one article's spans, never a
 //! token list, whatever the length of the text.
 
-use super::names::encode_token;
 use super::{Dataset, Doc, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::interchange::names::encode_token;
 use crate::model::KindName;
 use std::io::Write;
 use unicode_segmentation::UnicodeSegmentation;

@@ -120,12 +120,14 @@ fn record<'a>(data: &Dataset<'a>, doc: &Doc<'a>) -> Record<'a> {
                     r.speaker_start = q.speaker_span.as_ref().map(|s| s.start);
                     r.speaker_end = q.speaker_span.as_ref().map(|s| s.end);
                     r.cue = non_empty(&q.cue);
-                    r.quote_type = Some(super::names::quote_type(q.quote_type));
+                    r.quote_type = Some(crate::interchange::names::quote_type(q.quote_type));
                     r.claims = &q.claims;
                 }
                 AnnotationKind::Claim(c) => {
                     r.claimant = data.entity_name(c.claimant);
-                    r.check_worthiness = c.check_worthiness.map(super::names::check_worthiness);
+                    r.check_worthiness = c
+                        .check_worthiness
+                        .map(crate::interchange::names::check_worthiness);
                     r.verdict = c.verdict.as_deref();
                     r.verdict_value = c
                         .verdict
@@ -138,7 +140,7 @@ fn record<'a>(data: &Dataset<'a>, doc: &Doc<'a>) -> Record<'a> {
                 AnnotationKind::Sentiment(s) => {
                     r.polarity = Some(s.polarity);
                     r.target = non_empty(&s.target);
-                    r.stance = Some(super::names::stance(s.stance));
+                    r.stance = Some(crate::interchange::names::stance(s.stance));
                 }
                 AnnotationKind::Tag { .. } => {}
             }

@@ -8,8 +8,8 @@
 //! emoji tests, `web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts`); only old versions
 //! counted UTF-16 units, which the importer detects.
 
-use super::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER};
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::interchange::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER};
 use crate::model::{AnnotationKind, KindName, Span};
 use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashSet};

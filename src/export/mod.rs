@@ -9,7 +9,6 @@
 //! half-written files behind.
 
 pub(crate) mod brat;
-pub mod brat_names;
 mod card;
 mod claimreview;
 mod claims_csv;
@@ -19,7 +18,6 @@ mod doccano;
 mod error;
 mod hf;
 pub(crate) mod label_studio;
-pub mod names;
 mod options;
 mod output;
 mod web_annotation;

@@ -4,8 +4,8 @@
 //! even if the text changed. The motivation follows the kind: claim → assessing,
 //! quote → identifying, sentiment → assessing, tag → tagging.
 
-use super::names;
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::interchange::names;
 use crate::model::{AnnotationKind, Provenance};
 use serde_json::{Value, json};
 use std::io::Write;

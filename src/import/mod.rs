@@ -109,7 +109,9 @@ pub fn read_file(path: &Path, batch: &mut Batch) -> Result<(), ImportError> {
     }
 }
 
-fn read_utf8(path: &Path) -> Result<String, ImportError> {
+/// Read a whole file as UTF-8, refusing devices, pipes and files over the import limit;
+/// the one reader for every import (articles and other tools' annotations).
+pub(crate) fn read_utf8(path: &Path) -> Result<String, ImportError> {
     let io = |source| ImportError::Io {
         path: path.to_owned(),
         source,

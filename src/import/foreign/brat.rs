@@ -7,8 +7,8 @@
 //! (`Mostly_true` → `Mostly true`).
 
 use super::{ForeignDoc, ForeignError, Region, Relation, Skipped, StoredText, Units, read_text};
-use crate::export::brat_names::read_visual_labels;
-use crate::export::names::{decode_token, unescape_line};
+use crate::interchange::brat::read_visual_labels;
+use crate::interchange::names::{decode_token, unescape_line};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

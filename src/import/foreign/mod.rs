@@ -17,8 +17,8 @@ pub mod brat;
 pub mod doccano;
 pub mod label_studio;
 
-use super::{ImportError, MAX_IMPORT_BYTES};
-use crate::export::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER};
+use super::ImportError;
+use crate::interchange::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER};
 use crate::model::text::{self, TextIndex, Utf16Index};
 use crate::model::{
     Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Claim, KindName, Project,
@@ -243,33 +243,7 @@ impl ForeignError {
 
 /// Read a whole UTF-8 file, refusing huge ones.
 pub(crate) fn read_text(path: &Path) -> Result<String, ForeignError> {
-    let io = |source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ))
-        .into());
-    }
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        }
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    String::from_utf8(bytes).map_err(|e| {
-        ImportError::NotUtf8 {
-            path: path.to_owned(),
-            offset: e.utf8_error().valid_up_to(),
-        }
-        .into()
-    })
+    Ok(super::read_utf8(path)?)
 }
 
 /// Parse a file (for brat also a folder, or the `.txt` beside an `.ann`).
@@ -589,7 +563,7 @@ fn place(
         StoredText::Exact(t) => check(t, slice(start, end).to_owned())?,
         StoredText::Fragments(t) => check(
             t,
-            crate::export::brat::fragment_text(frags.iter().map(|&(a, b)| slice(a, b))),
+            crate::interchange::brat::fragment_text(frags.iter().map(|&(a, b)| slice(a, b))),
         )?,
     }
     Span::new(art_text, art_index, start, end).map_err(|e| e.to_string())

@@ -200,3 +200,13 @@ mod tests {
         }
     }
 }
+
+/// The text column of a `T` line: the fragments' texts joined by a space, line feeds (only
+/// left in a span of line feeds) shown as spaces.
+pub fn fragment_text<'t>(slices: impl IntoIterator<Item = &'t str>) -> String {
+    slices
+        .into_iter()
+        .map(|s| s.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -382,3 +382,41 @@ fn merge_driver_in_a_git_repository() {
     let status = stdout(&git(dir.path(), &["status", "--porcelain"]));
     assert!(status.contains("UU project.ron"), "{status}");
 }
+
+#[test]
+fn export_of_the_adjudicated_layer_and_its_card() {
+    use factdesk::review::{self, adjudicate::Reviewer};
+    let mut pr = two_annotators();
+    let items = review::review_items(&pr, "alice", "bob", Default::default()).unwrap();
+    let reviewer = Reviewer {
+        name: "rita",
+        at: at(),
+    };
+    let agreed = review::accept_all_agreements(&pr, &items, reviewer);
+    review::adjudicate::apply(&mut pr, agreed);
+    let verdict = items
+        .iter()
+        .find(|i| i.category == review::Category::FieldDisagreement)
+        .unwrap();
+    let adj = review::adjudicate(&pr, verdict, review::Action::AcceptTheirs, reviewer).unwrap();
+    review::adjudicate::apply(&mut pr, adj);
+    let dir = tempfile::tempdir().unwrap();
+    let file = save(dir.path(), "p.ron", &pr);
+    let out = dir.path().join("hf");
+    let o = factdesk(&[
+        "export", p(&file), "-f", "hf", "-o", p(&out), "--layer", "adjudicated",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = std::fs::read_to_string(out.join("train.jsonl")).unwrap();
+    let spans: usize = line
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["spans"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(spans, 2, "the agreed quote and the adjudicated claim");
+    let card = std::fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(card.contains("2 annotations were adjudicated from 2 annotator layer(s)"), "{card}");
+    assert!(card.contains("accepted theirs 1, agreed 1"), "{card}");
+    assert!(card.contains("before adjudication"), "{card}");
+    // The same figures as `factdesk agree`: strict F1 4/7 = 0.571, verdict κ 0.
+    assert!(card.contains("| alice / bob | 4 / 3 | 3 | 0.571 | 0.857 | 1.000 | 0.000 |"), "{card}");
+}

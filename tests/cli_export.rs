@@ -90,7 +90,17 @@ fn import_annotations_round_trip() {
         ("brat", "", "brat"),
     ] {
         let out = dir.path().join(export_format);
-        let o = factdesk(&["export", p(&sample()), "-f", export_format, "-o", p(&out)]);
+        // The first annotator's layer (the sample also has a second one, for review).
+        let o = factdesk(&[
+            "export",
+            p(&sample()),
+            "-f",
+            export_format,
+            "-o",
+            p(&out),
+            "--layer",
+            "sample",
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
         let from = if file.is_empty() {
             out.clone()
@@ -119,7 +129,7 @@ fn import_annotations_round_trip() {
     let o = factdesk(&["check", p(&proj)]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("5 articles, 56 annotations"),
+        stdout(&o).contains("5 articles, 69 annotations"),
         "{}",
         stdout(&o)
     );

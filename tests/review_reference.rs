@@ -80,7 +80,10 @@ fn kappa_and_alpha_match_scikit_learn_and_krippendorff() {
     assert_eq!(theirs.len(), ours.len());
     for (i, ((k, alphas), t)) in ours.iter().zip(&theirs).enumerate() {
         let tk = t["kappa"].as_f64().unwrap();
-        assert!((k - tk).abs() < 1e-9, "case {i}: kappa {k} vs scikit-learn {tk}");
+        assert!(
+            (k - tk).abs() < 1e-9,
+            "case {i}: kappa {k} vs scikit-learn {tk}"
+        );
         for (level, a) in ["nominal", "ordinal", "interval"].iter().zip(alphas) {
             let ta = t["alpha"][level].as_f64().unwrap();
             assert!(

@@ -7,7 +7,6 @@
 
 use crate::model::Annotation;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MatchKind {
@@ -59,24 +58,40 @@ pub fn align<'a>(a: &[&'a Annotation], b: &[&'a Annotation]) -> Alignment<'a> {
     let mut used_b = vec![false; b.len()];
     let mut pairs = Vec::new();
 
-    // Exact matches: B's candidates per (start, end, label), lowest id first.
-    let mut exact: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::new();
-    for (j, y) in b.iter().enumerate().rev() {
-        exact
-            .entry((y.span.start, y.span.end, y.kind.label()))
-            .or_default()
-            .push(j);
-    }
-    for (i, x) in a.iter().enumerate() {
-        let key = (x.span.start, x.span.end, x.kind.label());
-        if let Some(j) = exact.get_mut(&key).and_then(Vec::pop) {
-            used_a[i] = true;
-            used_b[j] = true;
-            pairs.push(Pair {
-                a: x,
-                b: b[j],
-                kind: MatchKind::SameSpan,
-            });
+    // Exact matches. Both sides are in (start, end, id) order, so equal spans form runs;
+    // within a run, each A takes the lowest-id unused B with the same label.
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (ka, kb) = (
+            (a[i].span.start, a[i].span.end),
+            (b[j].span.start, b[j].span.end),
+        );
+        if ka < kb {
+            i += 1;
+        } else if kb < ka {
+            j += 1;
+        } else {
+            let i_end = i + a[i..]
+                .iter()
+                .take_while(|x| (x.span.start, x.span.end) == ka)
+                .count();
+            let j_end = j + b[j..]
+                .iter()
+                .take_while(|y| (y.span.start, y.span.end) == kb)
+                .count();
+            for x in i..i_end {
+                let label = a[x].kind.label();
+                if let Some(y) = (j..j_end).find(|&y| !used_b[y] && b[y].kind.label() == label) {
+                    used_a[x] = true;
+                    used_b[y] = true;
+                    pairs.push(Pair {
+                        a: a[x],
+                        b: b[y],
+                        kind: MatchKind::SameSpan,
+                    });
+                }
+            }
+            (i, j) = (i_end, j_end);
         }
     }
 

@@ -5,7 +5,7 @@
 //! before different label, same span before overlap, larger overlap, closer boundaries,
 //! then lower ids. The result depends only on the annotations, not on their order.
 
-use crate::model::Annotation;
+use crate::model::{Annotation, AnnotationKind, KindName};
 use std::cmp::Reverse;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,9 +24,36 @@ pub struct Pair<'a> {
     pub kind: MatchKind,
 }
 
+/// An annotation's label as a cheap key: the kind, plus the label for tags. Equal keys
+/// mean equal [`AnnotationKind::label`]s, without comparing strings for the four kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LabelKey<'a> {
+    kind: KindName,
+    tag: &'a str,
+}
+
+impl<'a> LabelKey<'a> {
+    pub fn of(kind: &'a AnnotationKind) -> Self {
+        match kind {
+            AnnotationKind::Tag { label } => Self {
+                kind: KindName::Tag,
+                tag: label,
+            },
+            other => Self {
+                kind: other.name(),
+                tag: "",
+            },
+        }
+    }
+}
+
+fn same_label(x: &Annotation, y: &Annotation) -> bool {
+    LabelKey::of(&x.kind) == LabelKey::of(&y.kind)
+}
+
 impl Pair<'_> {
     pub fn same_label(&self) -> bool {
-        self.a.kind.label() == self.b.kind.label()
+        same_label(self.a, self.b)
     }
 
     /// Same span and same label: a strict match for span F1.
@@ -80,8 +107,7 @@ pub fn align<'a>(a: &[&'a Annotation], b: &[&'a Annotation]) -> Alignment<'a> {
                 .take_while(|y| (y.span.start, y.span.end) == kb)
                 .count();
             for x in i..i_end {
-                let label = a[x].kind.label();
-                if let Some(y) = (j..j_end).find(|&y| !used_b[y] && b[y].kind.label() == label) {
+                if let Some(y) = (j..j_end).find(|&y| !used_b[y] && same_label(a[x], b[y])) {
                     used_a[x] = true;
                     used_b[y] = true;
                     pairs.push(Pair {
@@ -112,7 +138,7 @@ pub fn align<'a>(a: &[&'a Annotation], b: &[&'a Annotation]) -> Alignment<'a> {
             }
             let overlap = x.span.end.min(y.span.end) - x.span.start.max(y.span.start);
             let distance = x.span.start.abs_diff(y.span.start) + x.span.end.abs_diff(y.span.end);
-            let same_label = x.kind.label() == y.kind.label();
+            let same_label = same_label(x, y);
             candidates.push((
                 (
                     Reverse(same_label),

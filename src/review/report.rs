@@ -3,7 +3,7 @@
 //! aligned spans, counts, per label and per article. The CLI (`agree`), the dataset card
 //! and the GUI all read this one report.
 
-use super::align::Alignment;
+use super::align::{Alignment, LabelKey};
 use super::disagreement::{align_layers, find_layer};
 use super::error::ReviewError;
 use super::metrics::{Level, Score, SpanF1, cohen_kappa, krippendorff_alpha};
@@ -159,14 +159,21 @@ pub struct ReportOptions {
     pub layers: Option<Vec<String>>,
 }
 
-/// Interns category values as small numbers for alpha.
+/// Interns labels as small numbers for alpha.
 #[derive(Default)]
-struct Codes<'s>(HashMap<&'s str, f64>);
+struct Codes<'s>(Vec<LabelKey<'s>>);
 
 impl<'s> Codes<'s> {
-    fn code(&mut self, s: &'s str) -> f64 {
-        let n = self.0.len() as f64;
-        *self.0.entry(s).or_insert(n)
+    fn code(&mut self, kind: &'s AnnotationKind) -> f64 {
+        let key = LabelKey::of(kind);
+        let i = match self.0.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                self.0.push(key);
+                self.0.len() - 1
+            }
+        };
+        i as f64
     }
 }
 
@@ -246,7 +253,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
     let worthiness =
         || claims().filter_map(|(x, y)| Some((x.check_worthiness?, y.check_worthiness?)));
     let kappa = Kappas {
-        label: cohen_kappa(pairs().map(|p| (p.a.kind.label(), p.b.kind.label()))),
+        label: cohen_kappa(pairs().map(|p| (LabelKey::of(&p.a.kind), LabelKey::of(&p.b.kind)))),
         verdict: cohen_kappa(verdicts()),
         check_worthiness: cohen_kappa(worthiness()),
         polarity: cohen_kappa(polarities()),
@@ -255,7 +262,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
     };
     let mut codes = Codes::default();
     let label_units: Vec<[f64; 2]> = pairs()
-        .map(|p| [codes.code(p.a.kind.label()), codes.code(p.b.kind.label())])
+        .map(|p| [codes.code(&p.a.kind), codes.code(&p.b.kind)])
         .collect();
     let scale = |v: &str| project.schema.verdict(v).map(|l| f64::from(l.value));
     let alpha = Alphas {

@@ -298,7 +298,7 @@ fn merge_driver_on_files() {
 }
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let o = Command::new("git")
+    Command::new("git")
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "t")
@@ -308,8 +308,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()
-        .unwrap();
-    o
+        .unwrap()
 }
 
 fn git_ok(dir: &Path, args: &[&str]) {

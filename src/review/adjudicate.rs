@@ -23,7 +23,7 @@ pub enum Action {
     /// Take both, as two annotations (only when they are not the same thing).
     AcceptBoth,
     /// Take this annotation instead (the reviewer's edit of one side); its id is replaced.
-    EditThenAccept(Annotation),
+    EditThenAccept(Box<Annotation>),
     /// Neither side goes into the adjudicated layer; the rejection is logged.
     Reject,
 }
@@ -496,7 +496,13 @@ mod tests {
             verdict: Some("Half true".into()),
             ..Claim::default()
         });
-        let e = adjudicate(&p, verdict, Action::EditThenAccept(edited), reviewer()).unwrap();
+        let e = adjudicate(
+            &p,
+            verdict,
+            Action::EditThenAccept(Box::new(edited)),
+            reviewer(),
+        )
+        .unwrap();
         assert_eq!(e.decisions[0].action, DecisionAction::Edited);
         assert!(
             e.decisions[0]

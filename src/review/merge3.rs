@@ -58,10 +58,10 @@ fn three_way<T: PartialEq + Clone>(
 }
 
 /// Items keyed by id, in first-seen order (ours, then theirs, then base).
-fn keyed<'a, K: Eq + Hash + Copy, T>(
-    lists: [&'a [T]; 3],
+fn keyed<K: Eq + Hash + Copy, T>(
+    lists: [&[T]; 3],
     key: impl Fn(&T) -> K,
-) -> (Vec<K>, [HashMap<K, &'a T>; 3]) {
+) -> (Vec<K>, [HashMap<K, &T>; 3]) {
     let mut order = Vec::new();
     let mut seen = HashSet::new();
     let maps = lists.map(|l| {

@@ -299,13 +299,16 @@ pub fn agreement_report(
     project: &Project,
     options: &ReportOptions,
 ) -> Result<AgreementReport, ReviewError> {
-    let chosen: Vec<&Layer> = match &options.layers {
+    let mut chosen: Vec<&Layer> = match &options.layers {
         Some(names) => names
             .iter()
             .map(|n| find_layer(project, n))
             .collect::<Result<_, _>>()?,
         None => project.layers.iter().collect(),
     };
+    // A layer named twice is compared once.
+    let mut seen = std::collections::HashSet::new();
+    chosen.retain(|l| seen.insert(l.annotator.as_str()));
     let is_adjudicated = |l: &Layer| l.role == LayerRole::Adjudicated;
     let raters: Vec<&Layer> = chosen
         .iter()

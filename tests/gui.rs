@@ -136,7 +136,7 @@ fn opens_the_sample_project() {
             .collect::<Vec<_>>()
             .is_empty()
     );
-    h.get_by_label_contains("5 articles · 14 annotations");
+    h.get_by_label_contains("5 articles · 27 annotations");
     h.get_by_label("Article text");
 }
 
@@ -557,12 +557,10 @@ fn import_label_studio_annotations_into_my_layer_and_undo() {
     let s = Setup::new();
     let sample = factdesk::store::load(Path::new(SAMPLE)).unwrap();
     let out = s.dir.path().join("ls");
-    let report = export::run(
-        &sample,
-        &ExportOptions::new(Format::LabelStudio, &out),
-        &mut |_, _| true,
-    )
-    .unwrap();
+    // The first annotator's layer (the sample also has a second one, for review).
+    let mut options = ExportOptions::new(Format::LabelStudio, &out);
+    options.layer = export::LayerChoice::Named("sample".into());
+    let report = export::run(&sample, &options, &mut |_, _| true).unwrap();
     let file = report
         .files
         .iter()

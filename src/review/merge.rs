@@ -343,3 +343,44 @@ pub fn apply(project: &mut Project, incoming: Incoming, add_unmatched: bool) {
     project.decisions.extend(incoming.decisions);
     project.sort();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::test_support::{project_with, tag};
+
+    #[test]
+    fn unmatched_articles_are_listed_not_added() {
+        let ours = project_with(vec![tag(1, 0, 8, "Person")], vec![]);
+        let mut theirs = ours.clone();
+        let extra = Article::new(ArticleId(9), "new", "Another text.".to_owned());
+        theirs.articles.push(extra.clone());
+        theirs.layer_mut("carol").insert(Annotation {
+            id: AnnotationId(50),
+            article: ArticleId(9),
+            span: crate::model::Span::from_text(&extra.text, 0, 7).unwrap(),
+            ..tag(50, 0, 8, "Person")
+        });
+        let inc = incoming(&ours, &theirs, "theirs");
+        assert_eq!(inc.summary.articles_matched, 1);
+        assert_eq!(inc.unmatched.len(), 1);
+        assert_eq!(inc.unmatched[0].annotations.len(), 1);
+        assert_eq!(inc.unmatched[0].annotations[0].layer, "carol");
+        // alice is identical: kept once.
+        assert!(
+            inc.summary
+                .layers
+                .iter()
+                .any(|l| l.from == "alice" && l.identical)
+        );
+        let mut without = ours.clone();
+        apply(&mut without, inc.clone(), false);
+        assert_eq!(without.articles.len(), 1);
+        assert!(without.problems().is_empty());
+        let mut with = ours.clone();
+        apply(&mut with, inc, true);
+        assert_eq!(with.articles.len(), 2);
+        assert_eq!(with.layer("carol").unwrap().annotations.len(), 1);
+        assert!(with.problems().is_empty());
+    }
+}

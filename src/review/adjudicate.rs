@@ -454,6 +454,25 @@ mod tests {
     }
 
     #[test]
+    fn log_entries_from_before_review_still_load_and_count() {
+        // A decision as files wrote it before review existed: no item key, no result.
+        let old =
+            r#"(annotation: 12, action: Accepted, reviewer: "rita", at: "2026-01-01T00:00:00Z")"#;
+        let d: Decision = ron::from_str(old).unwrap();
+        assert_eq!((d.item.as_str(), d.result, d.other), ("", None, None));
+        let mut p = setup();
+        p.decisions.push(d);
+        let decided = DecidedItems::new(&p);
+        let all = items(&p);
+        let verdict = all
+            .iter()
+            .find(|i| i.category == Category::FieldDisagreement)
+            .unwrap();
+        assert!(decided.is_decided(verdict), "matched by annotation id");
+        assert_eq!(decided.open(&all, false).count(), 2);
+    }
+
+    #[test]
     fn accept_all_agreements_never_overwrites() {
         let mut p = setup();
         let all = items(&p);

@@ -128,7 +128,10 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     let mut matched = HashSet::new();
     let mut unmatched = Vec::new();
     for t in &theirs.articles {
-        match by_hash.get(&(t.text_hash.as_str(), t.text.len())) {
+        // The same id with the same text first (a copy of the same project), then any
+        // article with the same text.
+        let same_id = ours.article(t.id).filter(|o| o.text == t.text);
+        match same_id.or_else(|| by_hash.get(&(t.text_hash.as_str(), t.text.len())).copied()) {
             Some(o) if o.text == t.text => {
                 articles.insert(t.id, o.id);
                 matched.insert(t.id);
@@ -155,10 +158,12 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     let mut used_entities: HashSet<EntityId> = ours.entities.iter().map(|e| e.id).collect();
     let mut entities = HashMap::new();
     for e in &theirs.entities {
-        let found = ours
-            .entities
-            .iter()
-            .find(|o| o.answers_to(&e.name) || e.aliases.iter().any(|alias| o.answers_to(alias)));
+        // The same entity (same id and name) first, then any answering to a name of it.
+        let found = ours.entity(e.id).filter(|o| o.name == e.name).or_else(|| {
+            ours.entities.iter().find(|o| {
+                o.answers_to(&e.name) || e.aliases.iter().any(|alias| o.answers_to(alias))
+            })
+        });
         match found {
             Some(o) => {
                 entities.insert(e.id, o.id);

@@ -1,5 +1,5 @@
 //! Export of a 10,000-article, 200,000-annotation project to Hugging Face JSONL with a
-//! train/validation/test split and the dataset card (agreement included). DESIGN.md target:
+//! train/validation/test split and the dataset card (agreement included). Target:
 //! under 1 s. Run: `cargo bench --bench export`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -11,6 +11,7 @@ fn bench(c: &mut Criterion) {
     let project = synthetic::project(7, 10_000, 4_000, 200_000);
     let dir = tempfile::tempdir().unwrap();
     let mut options = ExportOptions::new(Format::HuggingFace, dir.path());
+    options.force = true; // every iteration replaces the previous one's files
     options.split = Some(Split {
         train: 80,
         validation: 10,

@@ -1,4 +1,4 @@
-//! Load and save of a 10,000-article, 200,000-annotation project (DESIGN.md targets:
+//! Load and save of a 10,000-article, 200,000-annotation project (targets:
 //! load < 2 s, save < 1 s). Run: `cargo bench --bench store`.
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -25,6 +25,8 @@ fn main() -> Result<()> {
         .context("usage: make_sample PROJECT.ron")?
         .into();
     let mut p = factdesk::store::load(&path)?;
+    // Where the sample's reviews would be published (ClaimReview requires a `url`).
+    p.review_url = Some("https://factcheck.example.org/reviews/{annotation}".into());
     let at: DateTime<Utc> = "2026-11-21T09:00:00Z".parse()?;
     if p.layer(ANNOTATOR).is_some() {
         // Already built: only (re)make the second annotator's layer, keeping ids stable.

@@ -5,8 +5,10 @@ pkgs=(
   # GUI run time (loaded with dlopen, so cargo cannot see them)
   libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon0 libxkbcommon-x11-0
   libwayland-client0 libwayland-egl1 libegl1 libgl1-mesa-dri libvulkan1
-  # CPU Vulkan (lavapipe) for the headless GUI snapshot tests
+  # CPU Vulkan (lavapipe): the headless GUI snapshot tests, and machines without a GPU
   mesa-vulkan-drivers
+  # file dialogs when no desktop portal runs (rfd falls back to zenity)
+  zenity
   # the export tests read output back with Python's standard library
   python3
 )

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Make the Python virtual environment some tests use to check factdesk's output against
 # the reference implementations its consumers use (scikit-learn's cohen_kappa_score, the
-# `krippendorff` package, Hugging Face `datasets` / pyarrow). Prints the interpreter path.
+# `krippendorff` package, Hugging Face `datasets` / pyarrow, seqeval for strict IOB2). Prints the interpreter path.
 # Idempotent: an existing environment with every package is reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv="${FACTDESK_VENV:-$PWD/target/pyenv}"
-pkgs=(scikit-learn krippendorff numpy datasets pyarrow)
+pkgs=(scikit-learn krippendorff numpy datasets pyarrow seqeval)
 if [ ! -x "$venv/bin/python" ]; then
   if ! python3 -m venv "$venv" >/dev/null 2>&1; then
     sudo=""
@@ -16,7 +16,7 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-if ! "$venv/bin/python" -c "import sklearn, krippendorff, numpy, datasets, pyarrow" >/dev/null 2>&1; then
+if ! "$venv/bin/python" -c "import sklearn, krippendorff, numpy, datasets, pyarrow, seqeval" >/dev/null 2>&1; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${pkgs[@]}" >&2
 fi
 echo "$venv/bin/python"

@@ -1,17 +1,67 @@
 //! The command line: `factdesk [PROJECT]` opens the GUI; subcommands work without a window.
 //!
-//! Every error ends in one line on stderr and a non-zero exit code, never a panic.
+//! Every error ends in one line on stderr and a non-zero exit code, never a panic — also
+//! when stdout is a closed pipe (`factdesk stats p.ron | head -1`). Commands that change a
+//! project hold its lock from the read to the write, so two of them at once never lose
+//! each other's work.
 
 use crate::export::{self, ExportOptions, Format, LayerChoice, Split};
 use crate::import;
 use crate::import::foreign::{self, ForeignFormat};
 use crate::model::{ADJUDICATED, AnnotationKind, KindName, LayerRole, Project};
 use crate::review;
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, ProjectLock};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// `println!` that returns the write error (a closed pipe) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
+/// `eprintln!` that never panics: a warning that cannot be shown is not worth a crash.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    };
+}
+
+/// How `main` should end after an error: `None` when the error is only that the reader of
+/// our output went away (a closed pipe), which is not a failure worth reporting.
+pub fn error_message(error: &anyhow::Error) -> Option<String> {
+    let broken_pipe = error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return None;
+    }
+    Some(one_line(error))
+}
+
+/// The error and its causes on one line, each said once: a cause whose text the line
+/// already holds (our errors repeat their source to stand alone) is left out.
+fn one_line(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        let text = text.trim();
+        if text.is_empty() || line.contains(text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(text);
+    }
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -57,9 +107,18 @@ pub enum Command {
         /// hf, doccano, label-studio, brat, conll, web-annotation, claimreview or csv.
         #[arg(long, short)]
         format: String,
-        /// Output folder (created if missing; files of the same names are replaced).
+        /// Output folder (created if missing). Files of the same names in it are refused
+        /// unless --force is given.
         #[arg(long, short)]
         out: PathBuf,
+        /// Replace files of the same names in the output folder (all of them or, if the
+        /// export fails, none).
+        #[arg(long)]
+        force: bool,
+        /// ClaimReview: where each review is published, with `{annotation}` (and
+        /// `{article}`) replaced by ids [default: the project's review_url].
+        #[arg(long)]
+        review_url: Option<String>,
         /// A layer name, `adjudicated` or `all` [default: adjudicated if the project has
         /// that layer, else all].
         #[arg(long)]
@@ -116,6 +175,26 @@ pub enum Command {
         /// Their version (%B).
         theirs: PathBuf,
     },
+    /// Suggest quotes (with speakers), claim candidates, shared passages, conflicting
+    /// facts and speaker aliases; rejected suggestions are left out.
+    Suggest {
+        project: PathBuf,
+        /// Print JSON (see the README) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Only this article's suggestions.
+        #[arg(long)]
+        article: Option<u64>,
+        /// Comma-separated: quotes, claims, passages, conflicts, aliases [default: all].
+        #[arg(long, value_delimiter = ',')]
+        kinds: Vec<String>,
+        /// Add the quote and claim suggestions to a layer (saved atomically).
+        #[arg(long, requires = "layer")]
+        apply: bool,
+        /// The layer --apply writes to (created if missing).
+        #[arg(long, requires = "apply")]
+        layer: Option<String>,
+    },
 }
 
 /// Run a subcommand. `Ok(false)` means it ran but found problems (exit code 1).
@@ -132,13 +211,19 @@ pub fn run(command: Command) -> Result<bool> {
             layer,
             split,
             seed,
+            force,
+            review_url,
         } => export_project(
             &project,
             &format,
             &out,
-            layer.as_deref(),
-            split.as_deref(),
-            seed,
+            ExportFlags {
+                layer,
+                split,
+                seed,
+                force,
+                review_url,
+            },
         ),
         Command::ImportAnnotations {
             project,
@@ -153,6 +238,20 @@ pub fn run(command: Command) -> Result<bool> {
         } => agree(&project, layers, json),
         Command::Merge { a, b, output } => merge(&a, &b, &output),
         Command::MergeDriver { base, ours, theirs } => merge_driver(&base, &ours, &theirs),
+        Command::Suggest {
+            project,
+            json,
+            article,
+            kinds,
+            apply,
+            layer,
+        } => suggest(
+            &project,
+            json,
+            article,
+            &kinds,
+            layer.filter(|_| apply).as_deref(),
+        ),
     }
 }
 
@@ -252,21 +351,169 @@ fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<bool> {
     }
 }
 
-fn export_project(
+fn suggest(
     file: &Path,
-    format: &str,
-    out: &Path,
+    json: bool,
+    article: Option<u64>,
+    kinds: &[String],
     layer: Option<&str>,
-    split: Option<&str>,
-    seed: Option<u64>,
 ) -> Result<bool> {
+    use crate::assist::{self, SuggestionKind};
+    let mut options = assist::Options {
+        article: article.map(crate::model::ArticleId),
+        ..assist::Options::default()
+    };
+    if !kinds.is_empty() {
+        options.kinds = kinds
+            .iter()
+            .map(|k| {
+                SuggestionKind::parse(k).with_context(|| {
+                    format!("unknown kind {k:?} (quotes, claims, passages, conflicts, aliases)")
+                })
+            })
+            .collect::<Result<_>>()?;
+    }
+    if let Some(l) = layer
+        && l.trim().is_empty()
+    {
+        bail!("--layer must name a layer");
+    }
+    let mut project = store::load(file)?;
+    let found = assist::suggest(
+        &project,
+        &options,
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )?;
+    if let Some(layer) = layer {
+        let report =
+            assist::apply::apply(&mut project, &found, layer).context("nothing was applied")?;
+        if report.quotes + report.claims > 0 {
+            store::save_verified(file, &project)?;
+        }
+        println!(
+            "added {} quote(s) and {} claim(s) to layer {layer:?} of {} ({} new speaker entit{})",
+            report.quotes,
+            report.claims,
+            file.display(),
+            report.entities,
+            if report.entities == 1 { "y" } else { "ies" }
+        );
+        return Ok(true);
+    }
+    let mut out = String::new();
+    if json {
+        out = serde_json::to_string_pretty(&assist::json::to_json(&found))?;
+        out.push('\n');
+    } else {
+        write_suggestions(&mut out, &project, &found)?;
+    }
+    // A reader that stops early (`| head`) is not an error.
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(true),
+    }
+}
+
+fn write_suggestions(
+    out: &mut String,
+    project: &Project,
+    found: &crate::assist::Suggestions,
+) -> std::fmt::Result {
+    use crate::assist;
+    use std::fmt::Write;
+    let title = |id: crate::model::ArticleId| {
+        project
+            .article(id)
+            .map(|a| a.title.chars().take(50).collect::<String>())
+            .unwrap_or_default()
+    };
+    for q in &found.quotes {
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map_or("?".to_owned(), |s| s.name.clone());
+        writeln!(
+            out,
+            "quote    {} {}..{} {} [{}] {speaker}: {:?} ({:.2})",
+            q.article,
+            q.start,
+            q.end,
+            assist::suggestion::quote_type_name(q.quote_type),
+            q.cue,
+            q.text,
+            q.score
+        )?;
+    }
+    for c in &found.claims {
+        writeln!(
+            out,
+            "claim    {} {}..{} {:?} ({:.2}: {})",
+            c.article,
+            c.start,
+            c.end,
+            c.text,
+            c.score,
+            c.reasons.join(", ")
+        )?;
+    }
+    for p in &found.passages {
+        let places: Vec<String> = p
+            .places
+            .iter()
+            .map(|pl| format!("{} {}..{}", pl.article, pl.start, pl.end))
+            .collect();
+        writeln!(
+            out,
+            "passage  {:?} in {}; likely source: {}",
+            p.text,
+            places.join(", "),
+            p.likely_source.map_or("?".to_owned(), title)
+        )?;
+    }
+    for c in &found.conflicts {
+        let values: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| format!("{:?} ({})", v.text, title(v.article)))
+            .collect();
+        writeln!(
+            out,
+            "conflict {}: {}{}",
+            c.fact,
+            values.join(" vs "),
+            if c.possible_update {
+                " (possibly an update)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    for g in &found.aliases {
+        writeln!(out, "aliases  {}", g.names.join(" / "))?;
+    }
+    Ok(())
+}
+
+/// The optional flags of `factdesk export`.
+struct ExportFlags {
+    layer: Option<String>,
+    split: Option<String>,
+    seed: Option<u64>,
+    force: bool,
+    review_url: Option<String>,
+}
+
+fn export_project(file: &Path, format: &str, out: &Path, flags: ExportFlags) -> Result<bool> {
     let format: Format = format.parse().map_err(anyhow::Error::msg)?;
-    let split = split
-        .map(|s| Split::parse(s, seed.unwrap_or(0)))
+    let split = flags
+        .split
+        .as_deref()
+        .map(|s| Split::parse(s, flags.seed.unwrap_or(0)))
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let project = store::load(file)?;
-    let layer = match layer {
+    let layer = match flags.layer.as_deref() {
         Some(l) => LayerChoice::parse(l),
         None if project
             .layers
@@ -280,8 +527,10 @@ fn export_project(
     let mut options = ExportOptions::new(format, out);
     options.layer = layer;
     options.split = split;
+    options.force = flags.force;
+    options.review_url = flags.review_url;
     let report = export::run(&project, &options, &mut |_, _| true)?;
-    println!(
+    say!(
         "wrote {} file(s) to {} ({format}: {} articles, {} annotations, {} records)",
         report.files.len(),
         out.display(),
@@ -290,10 +539,10 @@ fn export_project(
         report.records
     );
     for (split, n) in &report.splits {
-        println!("  {split}: {n} article(s)");
+        say!("  {split}: {n} article(s)");
     }
     for note in &report.notes {
-        println!("note: {note}");
+        say!("note: {note}");
     }
     Ok(true)
 }
@@ -303,16 +552,17 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
     if layer.trim().is_empty() {
         bail!("--layer must name a layer");
     }
-    let mut project = store::load(file)?;
+    let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
+    let mut project = lock.load()?;
     let report = foreign::import_file(&mut project, format, from, layer)
         .context("import stopped, nothing was added")?;
     for s in &report.skipped {
-        eprintln!("warning: {}: {s}", from.display());
+        warn!("warning: {}: {s}", from.display());
     }
     if report.annotations > 0 || report.articles_created > 0 {
-        store::save_verified(file, &project)?;
+        lock.save(&project)?;
     }
-    println!(
+    say!(
         "imported {} annotation(s) into layer {layer:?} of {} from {} document(s): {} article(s) matched, {} created, {} item(s) skipped",
         report.annotations,
         file.display(),
@@ -322,7 +572,7 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
         report.skipped.len()
     );
     if report.utf16_regions > 0 {
-        println!(
+        say!(
             "note: {} span(s) counted UTF-16 units (an older Label Studio) and were converted",
             report.utf16_regions
         );
@@ -331,7 +581,8 @@ fn import_annotations(file: &Path, from: &Path, format: &str, layer: &str) -> Re
 }
 
 fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
-    if file.exists() {
+    let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
+    if file.exists() || lock.target().exists() {
         bail!(
             "{}: already exists; use `factdesk import` to add articles to it",
             file.display()
@@ -344,38 +595,52 @@ fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
     });
     let mut project = Project::new(name);
     let added = read_and_add(&mut project, paths)?;
-    store::save_verified(file, &project)?;
-    println!("created {} with {added} article(s)", file.display());
+    lock.save(&project)?;
+    say!("created {} with {added} article(s)", file.display());
     Ok(true)
 }
 
 fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
-    let mut project = store::load(file)?;
-    let added = read_and_add(&mut project, paths)?;
+    // Read the articles first (slow, no lock needed), then read-modify-write the project
+    // under its lock, so a concurrent import's articles are kept.
+    let batch = read_batch(paths)?;
+    let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
+    let mut project = lock.load()?;
+    let added = add_batch(&mut project, batch);
     if added > 0 {
-        store::save_verified(file, &project)?;
+        lock.save(&project)?;
     }
-    println!("imported {added} article(s) into {}", file.display());
+    say!("imported {added} article(s) into {}", file.display());
     Ok(true)
 }
 
 fn read_and_add(project: &mut Project, paths: &[PathBuf]) -> Result<usize> {
+    Ok(add_batch(project, read_batch(paths)?))
+}
+
+fn read_batch(paths: &[PathBuf]) -> Result<Option<import::Batch>> {
     if paths.is_empty() {
-        return Ok(0);
+        return Ok(None);
     }
-    let batch = import::read_paths(paths).context("import stopped, nothing was added")?;
+    import::read_paths(paths)
+        .context("import stopped, nothing was added")
+        .map(Some)
+}
+
+fn add_batch(project: &mut Project, batch: Option<import::Batch>) -> usize {
+    let Some(batch) = batch else { return 0 };
     let mut warnings = batch.warnings;
     let added = import::add_to_project(project, batch.articles, &mut warnings);
     for w in &warnings {
-        eprintln!("warning: {w}");
+        warn!("warning: {w}");
     }
-    Ok(added.len())
+    added.len()
 }
 
 fn check(file: &Path) -> Result<bool> {
     match store::load(file) {
         Ok(p) => {
-            println!(
+            say!(
                 "{}: ok ({} articles, {} annotations)",
                 file.display(),
                 p.articles.len(),
@@ -385,13 +650,13 @@ fn check(file: &Path) -> Result<bool> {
         }
         Err(LoadError::Invalid { problems, .. }) => {
             for p in &problems {
-                println!("{}: {p}", file.display());
+                warn!("{}: {p}", file.display());
             }
-            eprintln!("{}: {} problem(s)", file.display(), problems.len());
+            warn!("{}: {} problem(s)", file.display(), problems.len());
             Ok(false)
         }
         Err(e) => {
-            println!("{e}");
+            warn!("{e}");
             Ok(false)
         }
     }
@@ -400,10 +665,10 @@ fn check(file: &Path) -> Result<bool> {
 fn stats(file: &Path) -> Result<bool> {
     let p = store::load(file)?;
     let done = p.articles.iter().filter(|a| a.done).count();
-    println!("project: {}", p.name);
-    println!("articles: {} ({done} done)", p.articles.len());
-    println!("entities: {}", p.entities.len());
-    println!("annotations: {}", p.annotation_count());
+    say!("project: {}", p.name);
+    say!("articles: {} ({done} done)", p.articles.len());
+    say!("entities: {}", p.entities.len());
+    say!("annotations: {}", p.annotation_count());
 
     let mut by_kind: BTreeMap<KindName, usize> = KindName::ALL.iter().map(|k| (*k, 0)).collect();
     let mut by_label: BTreeMap<&str, usize> = BTreeMap::new();
@@ -424,7 +689,7 @@ fn stats(file: &Path) -> Result<bool> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!(
+    say!(
         "  by kind: {}",
         line(
             by_kind
@@ -433,7 +698,7 @@ fn stats(file: &Path) -> Result<bool> {
                 .collect()
         )
     );
-    println!(
+    say!(
         "  by annotator: {}",
         line(
             p.layers
@@ -442,12 +707,12 @@ fn stats(file: &Path) -> Result<bool> {
                 .collect()
         )
     );
-    println!(
+    say!(
         "  by label: {}",
         line(by_label.iter().map(|(k, n)| (k.to_string(), *n)).collect())
     );
     if !verdicts.is_empty() {
-        println!(
+        say!(
             "  verdicts: {}",
             line(verdicts.iter().map(|(k, n)| (k.to_string(), *n)).collect())
         );

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod app_id;
+pub mod assist;
+pub mod bidi;
 pub mod cli;
 pub mod export;
 pub mod import;

@@ -1,7 +1,8 @@
 //! The `factdesk` binary: a CLI subcommand, or the GUI on a project.
 
 use clap::Parser;
-use factdesk::cli::{Cli, run};
+use factdesk::cli::{Cli, error_message, run};
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,10 +11,14 @@ fn main() -> ExitCode {
         Some(command) => match run(command) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
-                eprintln!("factdesk: {e:#}");
-                ExitCode::FAILURE
-            }
+            Err(e) => match error_message(&e) {
+                Some(line) => {
+                    let _ = writeln!(std::io::stderr(), "factdesk: {line}");
+                    ExitCode::FAILURE
+                }
+                // The reader of our output went away (`| head`): nothing more to say.
+                None => ExitCode::SUCCESS,
+            },
         },
         None => match factdesk::ui::run(cli.project) {
             Ok(()) => ExitCode::SUCCESS,

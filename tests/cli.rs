@@ -88,12 +88,18 @@ fn check_lists_each_problem_and_fails() {
     std::fs::write(&proj, &broken).unwrap();
     let o = factdesk(&["check", p(&proj)]);
     assert_eq!(o.status.code(), Some(1));
-    let out = stdout(&o);
-    assert_eq!(out.lines().count(), 2, "{out}");
+    // Problems are reported on stderr, one line each, then their count.
+    let err = stderr(&o);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    let problems: Vec<&str> = err.lines().filter(|l| l.contains("annotation ")).collect();
+    assert_eq!(problems.len(), 2, "{err}");
     assert!(
-        out.lines().all(|l| l.contains("broken.ron: annotation ")),
-        "{out}"
+        problems
+            .iter()
+            .all(|l| l.contains("broken.ron: annotation ")),
+        "{err}"
     );
+    assert!(err.contains("broken.ron: 2 problem(s)"), "{err}");
     assert_eq!(std::fs::read_to_string(&proj).unwrap(), broken);
 }
 
@@ -119,7 +125,7 @@ fn errors_are_one_line_and_nonzero() {
     }
     let o = factdesk(&["check", p(&garbage)]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("g.ron:1:"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("g.ron:1:"), "{}", stderr(&o));
 }
 
 #[test]
@@ -136,7 +142,7 @@ fn version_flag() {
 fn sample_project_is_sound_and_shows_every_kind() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/soleimani-funeral.ron");
     let o = factdesk(&["check", p(&sample)]);
-    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     let o = factdesk(&["stats", p(&sample)]);
     let out = stdout(&o);
     assert!(out.contains("articles: 5"), "{out}");

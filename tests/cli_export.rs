@@ -23,7 +23,13 @@ fn exports_every_format() {
         ("csv", "claims.csv"),
     ] {
         let out = dir.path().join(format);
-        let o = factdesk(&["export", p(&sample()), "--format", format, "--out", p(&out)]);
+        let sample = sample();
+        let mut args = vec!["export", p(&sample), "--format", format, "--out", p(&out)];
+        if format == "claimreview" {
+            // One review per claim: the sample has two annotators' layers.
+            args.extend(["--layer", "sample"]);
+        }
+        let o = factdesk(&args);
         assert!(o.status.success(), "{format}: {}", stderr(&o));
         assert!(stdout(&o).contains("wrote "), "{}", stdout(&o));
         assert!(out.join(file).is_file(), "{format}: {file}");

@@ -97,7 +97,7 @@ fn hf_card_describes_the_files() {
         "{front}"
     );
     assert!(
-        front.contains("  - name: train\n    num_examples: 3"),
+        front.contains("  - name: train\n    num_bytes: ") && front.contains("    num_examples: 3"),
         "{front}"
     );
     // Every key of a JSONL record and span is declared as a feature.
@@ -157,7 +157,9 @@ fn json_ld_has_the_right_contexts_and_types() {
         .into();
     assert_eq!(motivations, want);
 
-    run(&p, Format::ClaimReview, dir.path());
+    let mut options = ExportOptions::new(Format::ClaimReview, dir.path());
+    options.layer = LayerChoice::Named("alice".into());
+    export::run(&p, &options, &mut |_, _| true).unwrap();
     let v: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("claimreview.jsonld")).unwrap(),
     )
@@ -165,6 +167,7 @@ fn json_ld_has_the_right_contexts_and_types() {
     let reviews = v.as_array().unwrap();
     let with_verdict = p
         .annotations()
+        .filter(|(l, _)| l.annotator == "alice")
         .filter(|(_, a)| matches!(&a.kind, AnnotationKind::Claim(c) if c.verdict.is_some()))
         .count();
     assert_eq!(reviews.len(), with_verdict);
@@ -174,7 +177,8 @@ fn json_ld_has_the_right_contexts_and_types() {
         assert_eq!(r["reviewRating"]["@type"], "Rating");
         assert_eq!(r["itemReviewed"]["@type"], "Claim");
         assert_eq!(r["reviewRating"]["bestRating"], 5);
-        assert_eq!(r["reviewRating"]["worstRating"], 0);
+        // "Unverifiable" (0) is not on the scale: "False" (1) is the worst.
+        assert_eq!(r["reviewRating"]["worstRating"], 1);
         let claim = r["claimReviewed"].as_str().unwrap();
         assert!(claim.chars().count() < 75, "{claim}");
     }
@@ -327,7 +331,11 @@ fn cancelling_leaves_no_files() {
     let p = factdesk::synthetic::project(1, 40, 300, 200);
     for format in Format::ALL {
         let dir = tempfile::tempdir().unwrap();
-        let options = ExportOptions::new(format, dir.path());
+        let mut options = ExportOptions::new(format, dir.path());
+        options.review_url = Some("https://example.org/review/{annotation}".into());
+        if format == Format::ClaimReview {
+            options.layer = LayerChoice::Named(p.layers[0].annotator.clone());
+        }
         let mut calls = Vec::new();
         let r = export::run(&p, &options, &mut |done, total| {
             calls.push((done, total));
@@ -395,7 +403,8 @@ fn file_names_from_titles_are_safe() {
     }
     let dir = tempfile::tempdir().unwrap();
     let report = run(&p, Format::Brat, dir.path());
-    assert_eq!(report.files.len(), titles.len() * 2 + 1);
+    // A .txt and an .ann per article, annotation.conf and visual.conf.
+    assert_eq!(report.files.len(), titles.len() * 2 + 2);
     let mut seen = BTreeSet::new();
     for f in &report.files {
         assert_eq!(

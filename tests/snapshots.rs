@@ -38,7 +38,7 @@ fn show(h: &mut Harness<'_, App>, title: &str, kind: KindName) {
     while !h
         .state()
         .current_article()
-        .and_then(|id| h.state().session().project.article(id))
+        .and_then(|id| h.state().session().project().article(id))
         .is_some_and(|a| a.title.starts_with(title))
     {
         h.key_press(Key::N);
@@ -50,7 +50,7 @@ fn show(h: &mut Harness<'_, App>, title: &str, kind: KindName) {
         let id = h.state().selected().unwrap();
         if h.state()
             .session()
-            .project
+            .project()
             .find_annotation(id)
             .unwrap()
             .1

@@ -217,3 +217,59 @@ fn a_score_that_is_not_a_number() {
         "{err}"
     );
 }
+
+/// `(line, column)` (1-based) of the first occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
+    (line, col)
+}
+
+#[test]
+fn unknown_fields_are_refused_with_line_and_column() {
+    // A field at the top, in an article, in an annotation, in a kind's fields and in an
+    // enum's struct variant: each would be lost by the next save if it were ignored.
+    let cases = [
+        (
+            "name: \"refusals\",",
+            "name: \"refusals\",\n  reviewed_by: \"carol\",",
+        ),
+        (
+            "title: \"Title\",",
+            "title: \"Title\",\n      paywall: true,",
+        ),
+        (
+            "status: Draft,",
+            "status: Draft,\n          confidence: 0.9,",
+        ),
+        ("label: \"Person\",", "label: \"Person\", colour: \"red\","),
+    ];
+    for (i, (anchor, replacement)) in cases.into_iter().enumerate() {
+        let text = good_text().replacen(anchor, replacement, 1);
+        assert_ne!(text, good_text(), "case {i}: anchor {anchor:?} not found");
+        let field = replacement
+            .trim_start_matches(anchor)
+            .trim_start()
+            .split(':')
+            .next()
+            .unwrap()
+            .to_owned();
+        let (expected_line, expected_col) = position_of(&text, &format!("{field}:"));
+        let (err, _, _) = refused(&format!("unknown{i}.ron"), text.as_bytes());
+        match &err {
+            LoadError::Parse {
+                line, col, message, ..
+            } => {
+                assert_eq!(*line, expected_line, "{err}");
+                assert!(
+                    (expected_col..=expected_col + field.len() + 1).contains(col),
+                    "column {col}, field at {expected_col}: {err}"
+                );
+                assert!(message.contains(&format!("`{field}`")), "{err}");
+                assert!(message.contains("newer factdesk"), "{err}");
+            }
+            other => panic!("expected a parse error, got {other}"),
+        }
+    }
+}

@@ -51,10 +51,11 @@ fn save_keeps_previous_version_as_bak() {
         store::load(&store::backup_path(&path)).unwrap().name,
         "first"
     );
-    // No temp files are left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    // No temp files are left behind: the project, its backup and its lock file only.
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    names.sort();
+    assert_eq!(names, ["p.ron", "p.ron.bak", "p.ron.lock"]);
 }

@@ -2,7 +2,8 @@
 //! undo history stores; every change the GUI makes goes through here.
 
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, Layer, Project,
+    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, LabelSchema, Layer,
+    Project, SuggestionKey,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,8 +28,18 @@ pub enum Edit {
     /// Add a whole layer (a colleague's work brought in, the adjudicated layer …). Its
     /// name must not be taken.
     AddLayer(Layer),
-    /// Remove the layer with this annotator name, with all its annotations.
-    RemoveLayer(String),
+    /// Remove the layer with this annotator name, with all its annotations; `unregister`
+    /// also drops the name from the project's annotators (undoing the layer's creation).
+    RemoveLayer {
+        annotator: String,
+        unregister: bool,
+    },
+    /// Replace the verdict scale and tag list (another project's levels brought in).
+    ReplaceSchema(LabelSchema),
+    /// Remember that the user rejected a suggestion (it is not offered again).
+    RejectSuggestion(SuggestionKey),
+    /// Forget a rejection (the inverse of `RejectSuggestion`).
+    UnrejectSuggestion(SuggestionKey),
     /// Append an entry to the review log.
     AddDecision(Decision),
     /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
@@ -65,8 +76,20 @@ impl Edit {
                     return Err(EditError::IdInUse(annotation.id.0));
                 }
                 let id = annotation.id;
-                project.layer_mut(&layer).insert(annotation);
-                Ok(Edit::RemoveAnnotation(id))
+                if project.layer(&layer).is_some() {
+                    project.layer_mut(&layer).insert(annotation);
+                    return Ok(Edit::RemoveAnnotation(id));
+                }
+                // The first annotation of a layer creates it; undo removes both.
+                let role = if layer == crate::model::ADJUDICATED {
+                    crate::model::LayerRole::Adjudicated
+                } else {
+                    crate::model::LayerRole::Annotator
+                };
+                let mut new = Layer::new(layer, role);
+                new.annotations.push(annotation);
+                let remove_layer = Edit::AddLayer(new).apply(project)?;
+                Ok(remove_layer)
             }
             Edit::RemoveAnnotation(id) => {
                 for layer in &mut project.layers {
@@ -156,18 +179,51 @@ impl Edit {
                 {
                     return Err(EditError::IdInUse(a.id.0));
                 }
-                let name = layer.annotator.clone();
+                let annotator = layer.annotator.clone();
+                let unregister = !project.annotators.contains(&annotator);
+                if unregister {
+                    project.annotators.push(annotator.clone());
+                }
                 project.layers.push(layer);
                 project.layers.sort_by(|a, b| a.annotator.cmp(&b.annotator));
-                Ok(Edit::RemoveLayer(name))
+                Ok(Edit::RemoveLayer {
+                    annotator,
+                    unregister,
+                })
             }
-            Edit::RemoveLayer(name) => {
+            Edit::RemoveLayer {
+                annotator,
+                unregister,
+            } => {
                 let i = project
                     .layers
                     .iter()
-                    .position(|l| l.annotator == name)
-                    .ok_or_else(|| EditError::NoLayer(name.clone()))?;
+                    .position(|l| l.annotator == annotator)
+                    .ok_or_else(|| EditError::NoLayer(annotator.clone()))?;
+                if unregister
+                    && let Some(j) = project.annotators.iter().rposition(|a| *a == annotator)
+                {
+                    project.annotators.remove(j);
+                }
                 Ok(Edit::AddLayer(project.layers.remove(i)))
+            }
+            Edit::ReplaceSchema(schema) => Ok(Edit::ReplaceSchema(std::mem::replace(
+                &mut project.schema,
+                schema,
+            ))),
+            Edit::RejectSuggestion(key) => {
+                if project.rejected_suggestions.contains(&key) {
+                    return Ok(Edit::Batch(Vec::new()));
+                }
+                project.reject_suggestion(key.clone());
+                Ok(Edit::UnrejectSuggestion(key))
+            }
+            Edit::UnrejectSuggestion(key) => {
+                if !project.rejected_suggestions.contains(&key) {
+                    return Ok(Edit::Batch(Vec::new()));
+                }
+                project.unreject_suggestion(&key);
+                Ok(Edit::RejectSuggestion(key))
             }
             Edit::AddDecision(decision) => {
                 project.decisions.push(decision.clone());

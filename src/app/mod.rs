@@ -1,10 +1,37 @@
-//! GUI state that is not about pixels: the open project as a [`Session`], undoable [`Edit`]s
-//! and their [`History`]. No egui here, so all of it is testable without a window.
+//! The workbench core: everything the GUI does, without the GUI. The open project as a
+//! [`Session`] with undoable [`Edit`]s and their [`History`]; the [`Workbench`] that owns
+//! it with the current article, selection, mode and prompts, and applies every
+//! [`Command`]; the [`Action`]s users invoke with their shortcuts per [`Mode`]; the
+//! [`Mark`]s the reader draws. No egui here, so all of it is testable without a window.
 
+mod action;
+mod articles;
+mod assist_job;
+mod command;
 mod edit;
+mod export_job;
 mod history;
+mod keys;
+mod marks;
+mod mode;
+mod prompt;
 mod session;
+mod settings;
+mod workbench;
 
+pub use action::{Action, Menu};
+pub use articles::{ArticleList, KindCounts};
+pub use assist_job::AssistProgress;
+pub use command::{Command, Dialog, Effect};
 pub use edit::{Edit, EditError};
+pub use export_job::ExportProgress;
 pub use history::History;
-pub use session::Session;
+pub use keys::{Mods, Shortcut};
+pub use marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
+pub use mode::{Binding, Mode};
+pub use prompt::{Choice, Prompt, Then};
+pub use session::{Session, UndoError};
+pub use settings::{STORAGE_KEY, Settings};
+pub use workbench::{
+    ReviewProgress, ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench, kind_of,
+};

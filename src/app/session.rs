@@ -1,5 +1,8 @@
-//! The open project: its file, unsaved state, revision counter and undo history.
+//! The open project: its file, unsaved state, revision counter and undo history. Its
+//! fields are private: every change goes through [`Session::apply`], so undo, the unsaved
+//! mark and autosave can never miss one.
 
+use super::history::StateId;
 use super::{Edit, EditError, History};
 use crate::model::Project;
 use crate::store::{self, LoadError, SaveError, recovery};
@@ -7,16 +10,26 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
 pub struct Session {
-    pub project: Project,
+    project: Project,
     /// Where it is saved; `None` for a new project never saved.
-    pub path: Option<PathBuf>,
-    /// Unsaved changes exist.
-    pub dirty: bool,
+    path: Option<PathBuf>,
     /// Bumped on every change, so views can cache what they derive from the project.
-    pub revision: u64,
+    revision: u64,
+    /// The history state that is on disk; `None` when no state of this session is
+    /// (restored autosave, unsaved new project with changes).
+    saved: Option<StateId>,
     /// Revision last written to the recovery file.
     autosaved: u64,
     history: History,
+}
+
+/// An undo or redo that could not be carried out.
+#[derive(Debug, thiserror::Error)]
+#[error("could not {what} “{label}”: {source}")]
+pub struct UndoError {
+    pub what: &'static str,
+    pub label: String,
+    pub source: EditError,
 }
 
 impl Session {
@@ -24,15 +37,41 @@ impl Session {
         Self {
             project,
             path,
-            dirty: false,
             revision: 1,
+            saved: Some(0),
             autosaved: 1,
             history: History::default(),
         }
     }
 
+    /// A project restored from an autosave: it differs from the file until saved.
+    pub fn restored(project: Project, path: Option<PathBuf>) -> Self {
+        let mut s = Self::new(project, path);
+        s.saved = None;
+        s.revision += 1;
+        s
+    }
+
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         Ok(Self::new(store::load(path)?, Some(path.to_owned())))
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Unsaved changes exist: the project is not in the state last saved (undoing back to
+    /// it clears this).
+    pub fn is_dirty(&self) -> bool {
+        self.saved != Some(self.history.state())
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Apply an edit as one undo step. `coalesce` merges rapid edits of one annotation.
@@ -45,37 +84,44 @@ impl Session {
     ) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.project)?;
         self.history.record(inverse, label, now, coalesce);
-        self.changed();
+        self.revision += 1;
         Ok(())
     }
 
-    fn changed(&mut self) {
-        self.dirty = true;
-        self.revision += 1;
-    }
-
-    /// Undo the last step; returns its label.
-    pub fn undo(&mut self) -> Option<String> {
-        let (inverse, label) = self.history.pop_undo()?;
+    /// Undo the last step; returns its label (`Ok(None)`: nothing to undo).
+    pub fn undo(&mut self) -> Result<Option<String>, UndoError> {
+        let Some((inverse, label)) = self.history.pop_undo() else {
+            return Ok(None);
+        };
         match inverse.apply(&mut self.project) {
             Ok(redo) => {
-                self.history.push_redo(redo, label.clone());
-                self.changed();
-                Some(label)
+                self.history.undone(redo, label.clone());
+                self.revision += 1;
+                Ok(Some(label))
             }
-            Err(_) => None,
+            Err(source) => Err(UndoError {
+                what: "undo",
+                label,
+                source,
+            }),
         }
     }
 
-    pub fn redo(&mut self) -> Option<String> {
-        let (edit, label) = self.history.pop_redo()?;
+    pub fn redo(&mut self) -> Result<Option<String>, UndoError> {
+        let Some((edit, label)) = self.history.pop_redo() else {
+            return Ok(None);
+        };
         match edit.apply(&mut self.project) {
             Ok(undo) => {
-                self.history.push_undo(undo, label.clone());
-                self.changed();
-                Some(label)
+                self.history.redone(undo, label.clone());
+                self.revision += 1;
+                Ok(Some(label))
             }
-            Err(_) => None,
+            Err(source) => Err(UndoError {
+                what: "redo",
+                label,
+                source,
+            }),
         }
     }
 
@@ -100,6 +146,7 @@ impl Session {
 
     /// Save under a (new) path. A project that would not load again is not written.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        // Sorting changes no content, only the order the file is written in.
         self.project.sort();
         store::save_verified(path, &self.project)?;
         if let Some(old) = &self.path
@@ -109,15 +156,24 @@ impl Session {
         }
         recovery::discard(path);
         self.path = Some(path.to_owned());
-        self.dirty = false;
+        self.history.seal();
+        self.saved = Some(self.history.state());
         self.autosaved = self.revision;
         Ok(())
+    }
+
+    /// The user chose to throw the unsaved changes away: forget them (and the autosave).
+    pub fn discard_changes(&mut self, fallback: Option<&Path>) {
+        if let Some(p) = self.path.as_deref().or(fallback) {
+            recovery::discard(p);
+        }
+        self.saved = Some(self.history.state());
     }
 
     /// Write the recovery file if there are changes since the last save or autosave.
     /// Untitled projects autosave to `fallback` (in the app's data folder).
     pub fn autosave(&mut self, fallback: Option<&Path>) -> Result<Option<PathBuf>, SaveError> {
-        if !self.dirty || self.autosaved == self.revision {
+        if !self.is_dirty() || self.autosaved == self.revision {
             return Ok(None);
         }
         let Some(target) = self.path.as_deref().or(fallback) else {
@@ -136,6 +192,9 @@ impl Session {
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Untitled".to_owned());
-        format!("{}{name} — factdesk", if self.dirty { "● " } else { "" })
+        format!(
+            "{}{name} — factdesk",
+            if self.is_dirty() { "● " } else { "" }
+        )
     }
 }

@@ -2,12 +2,15 @@
 //! bound), `A` (attribute), `R` (relation) and `#` (note) lines, plus an `annotation.conf`
 //! declaring every type used. Offsets are code points (brat is Python).
 //!
-//! brat types and attribute values are single tokens: labels are encoded with
-//! [`names::encode_token`] (`Mostly true` → `Mostly_true`). A span that crosses line
+//! brat types and attribute values must match `[A-Za-z0-9_-]+`: labels get such names from
+//! [`BratNames`] (`Mostly true` → `Mostly_true`, `Célébrité` → `Celebrite`), the same in
+//! every `.ann` file and in `annotation.conf`, and `visual.conf` shows the original labels
+//! (and lets factdesk's brat import read them back exactly). A span that crosses line
 //! breaks is written as fragments (`T1 quote 0 5;6 10`, tab-separated), as brat itself
 //! does, and its text column joins the fragments with a space.
 
-use super::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER, encode_token, escape_line};
+use super::brat_names::BratNames;
+use super::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER, escape_line};
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
 use crate::model::{AnnotationKind, KindName, Span};
 use std::collections::{BTreeSet, HashMap};
@@ -56,7 +59,8 @@ pub(crate) fn fragment_text<'t>(slices: impl IntoIterator<Item = &'t str>) -> St
         .join(" ")
 }
 
-struct Ann {
+struct Ann<'n> {
+    names: &'n mut BratNames,
     s: String,
     t: usize,
     a: usize,
@@ -64,7 +68,7 @@ struct Ann {
     notes: usize,
 }
 
-impl Ann {
+impl Ann<'_> {
     fn entity(&mut self, label: &str, span: &Span) -> String {
         self.t += 1;
         let frags = fragments(span);
@@ -84,7 +88,7 @@ impl Ann {
             self.s,
             "T{}\t{} {}\t{}",
             self.t,
-            encode_token(label),
+            self.names.name(label),
             offsets.join(";"),
             fragment_text(slices.iter().map(String::as_str))
         );
@@ -93,12 +97,8 @@ impl Ann {
 
     fn attribute(&mut self, name: &str, target: &str, value: &str) {
         self.a += 1;
-        let _ = writeln!(
-            self.s,
-            "A{}\t{name} {target} {}",
-            self.a,
-            encode_token(value)
-        );
+        let value = self.names.name(value);
+        let _ = writeln!(self.s, "A{}\t{name} {target} {value}", self.a);
     }
 
     fn relation(&mut self, name: &str, from: &str, to: &str) {
@@ -117,11 +117,32 @@ impl Ann {
     }
 }
 
+/// Types, relations and attribute names factdesk itself writes: already brat names, and
+/// never given to a label.
+const FIXED_NAMES: [&str; 10] = [
+    "quote",
+    "claim",
+    "sentiment",
+    SPEAKER,
+    "QuoteType",
+    "Cue",
+    "CheckWorthiness",
+    "Verdict",
+    "Polarity",
+    "Stance",
+];
+
 /// Values seen per attribute, for `annotation.conf`.
 type AttrValues = HashMap<&'static str, BTreeSet<String>>;
 
-fn ann_file(data: &Dataset<'_>, doc: &super::Doc<'_>, seen: &mut AttrValues) -> String {
+fn ann_file(
+    data: &Dataset<'_>,
+    doc: &super::Doc<'_>,
+    seen: &mut AttrValues,
+    names: &mut BratNames,
+) -> String {
     let mut f = Ann {
+        names,
         s: String::new(),
         t: 0,
         a: 0,
@@ -192,7 +213,7 @@ fn ann_file(data: &Dataset<'_>, doc: &super::Doc<'_>, seen: &mut AttrValues) -> 
     f.s
 }
 
-fn annotation_conf(data: &Dataset<'_>, seen: &AttrValues) -> String {
+fn annotation_conf(data: &Dataset<'_>, seen: &AttrValues, names: &mut BratNames) -> String {
     let mut labels: BTreeSet<String> = data.project.schema.tags.iter().cloned().collect();
     for d in &data.docs {
         for i in &d.items {
@@ -201,14 +222,14 @@ fn annotation_conf(data: &Dataset<'_>, seen: &AttrValues) -> String {
     }
     let kinds = [KindName::Quote, KindName::Claim, KindName::Sentiment].map(KindName::as_str);
     let mut s = String::from(
-        "# Written by factdesk. Labels are encoded: space → _, others → %XX.\n[entities]\n",
+        "# Written by factdesk. Names are brat names; visual.conf shows the labels.\n[entities]\n",
     );
     for k in kinds.iter().chain([&SPEAKER]) {
         let _ = writeln!(s, "{k}");
         labels.remove(*k);
     }
     for l in &labels {
-        let _ = writeln!(s, "{}", encode_token(l));
+        let _ = writeln!(s, "{}", names.name(l));
     }
     let _ = writeln!(s, "\n[relations]");
     let _ = writeln!(s, "{REL_SPEAKER}\tArg1:quote, Arg2:{SPEAKER}");
@@ -266,7 +287,7 @@ fn annotation_conf(data: &Dataset<'_>, seen: &AttrValues) -> String {
         // Declared order: the fixed values first, then any others seen.
         let mut ordered: Vec<String> = values.clone();
         ordered.extend(all.into_iter().filter(|v| !values.contains(v)));
-        let vals: Vec<String> = ordered.iter().map(|v| encode_token(v)).collect();
+        let vals: Vec<String> = ordered.iter().map(|v| names.name(v)).collect();
         let _ = writeln!(s, "{name}\tArg:{arg}, Value:{}", vals.join("|"));
     }
     s
@@ -285,9 +306,10 @@ impl Exporter for Brat {
         report: &mut ExportReport,
     ) -> Result<(), ExportError> {
         let mut seen = AttrValues::new();
+        let mut names = BratNames::reserving(FIXED_NAMES);
         for doc in &data.docs {
             let stem = out.unique_stem(&doc.article.title, &["txt", "ann"]);
-            let ann = ann_file(data, doc, &mut seen);
+            let ann = ann_file(data, doc, &mut seen, &mut names);
             out.write(&format!("{stem}.txt"), doc.article.text.as_bytes())?;
             let name = format!("{stem}.ann");
             let mut w = out.file(&name)?;
@@ -297,7 +319,9 @@ impl Exporter for Brat {
             report.records += 1;
             progress.step()?;
         }
-        out.write("annotation.conf", annotation_conf(data, &seen).as_bytes())
+        let conf = annotation_conf(data, &seen, &mut names);
+        out.write("annotation.conf", conf.as_bytes())?;
+        out.write("visual.conf", names.visual_conf().as_bytes())
     }
 }
 

@@ -1,8 +1,15 @@
 //! The dataset card (`README.md`) written with the Hugging Face export: YAML front matter
-//! that the Hub reads (features, splits with their sizes, data files), then label counts,
-//! annotators, agreement between annotator layers and the export date.
+//! that the Hub and `datasets.load_dataset` read (features, splits with their sizes, data
+//! files), then label counts, annotators, agreement between the exported annotator layers
+//! and the export date.
+//!
+//! Dates are declared `date32`: pyarrow's JSON reader (which `datasets` uses) reads an ISO
+//! date string as a timestamp, so a `string` feature would come back as
+//! `"2020-01-07 00:00:00"`; as `date32` it is the date itself, and a split whose dates are
+//! all null still loads with the declared type. `num_bytes` is the split file's size, which
+//! `datasets` needs to accept the split sizes (it then checks `num_examples`).
 
-use super::Dataset;
+use super::{Dataset, SplitName};
 use crate::model::{AnnotationKind, LayerRole};
 use crate::review::{self, Score};
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +21,7 @@ pub(super) const ARTICLE_FEATURES: &[(&str, &str)] = &[
     ("title", "string"),
     ("outlet", "string"),
     ("url", "string"),
-    ("published", "string"),
+    ("published", "date32"),
     ("language", "string"),
     ("text", "string"),
 ];
@@ -52,7 +59,7 @@ const EVIDENCE_FEATURES: &[(&str, &str)] = &[
     ("url", "string"),
     ("quote", "string"),
     ("stance", "string"),
-    ("accessed", "string"),
+    ("accessed", "date32"),
 ];
 
 /// A YAML scalar: JSON strings are valid YAML double-quoted scalars.
@@ -157,7 +164,8 @@ fn agreement_section(s: &mut String, data: &Dataset<'_>) {
     }
 }
 
-pub(super) fn dataset_card(data: &Dataset<'_>) -> String {
+/// The card for `data`; `split_bytes` gives each split file's size in bytes.
+pub(super) fn dataset_card(data: &Dataset<'_>, split_bytes: &[(SplitName, u64)]) -> String {
     let p = data.project;
     let mut s = String::new();
     let splits = data.used_splits();
@@ -204,9 +212,22 @@ pub(super) fn dataset_card(data: &Dataset<'_>) -> String {
         }
     }
     s.push_str("  splits:\n");
+    let mut total_bytes = 0;
     for (split, n) in &splits {
-        let _ = writeln!(s, "  - name: {split}\n    num_examples: {n}");
+        let bytes = split_bytes
+            .iter()
+            .find(|(name, _)| name == split)
+            .map_or(0, |(_, b)| *b);
+        total_bytes += bytes;
+        let _ = writeln!(
+            s,
+            "  - name: {split}\n    num_bytes: {bytes}\n    num_examples: {n}"
+        );
     }
+    let _ = writeln!(
+        s,
+        "  download_size: {total_bytes}\n  dataset_size: {total_bytes}"
+    );
     s.push_str("---\n\n");
 
     // Body.

@@ -1,10 +1,16 @@
 //! schema.org ClaimReview JSON-LD: one review per claim that has a verdict, in the shape
-//! fact-check aggregators read (`claimReviewed`, `reviewRating` with the scale's numbers and
-//! the verdict's text as `alternateName`, `itemReviewed` as a `Claim` with its author and
-//! where it appeared).
+//! fact-check aggregators read (`url`, `claimReviewed`, `reviewRating` with the scale's
+//! numbers and the verdict's text as `alternateName`, `itemReviewed` as a `Claim` with its
+//! author and where it appeared).
+//!
+//! Google's fact-check markup requires `url`, the page of the review: it comes from the
+//! project's review URL pattern (or `--review-url`), and the export refuses to run without
+//! one. An unrated verdict ("Unverifiable") gets only its text, never a number at the
+//! scale's end. Reviews come from one layer — the adjudicated one when several are chosen —
+//! so a claim never gets two contradictory reviews.
 
-use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
-use crate::model::AnnotationKind;
+use super::{Dataset, ExportError, ExportReport, Exporter, Format, Item, Output, Progress};
+use crate::model::{Annotation, AnnotationKind, Layer, LayerRole};
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -44,20 +50,71 @@ pub fn short_claim(text: &str) -> String {
     format!("{out}…")
 }
 
-fn review(data: &Dataset<'_>, doc: &super::Doc<'_>, item: &super::Item<'_>) -> Option<Value> {
+/// The URL of a claim's review, from a pattern with `{annotation}` and `{article}`.
+pub fn review_url(pattern: &str, annotation: &Annotation) -> String {
+    pattern
+        .replace("{annotation}", &annotation.id.to_string())
+        .replace("{article}", &annotation.article.to_string())
+}
+
+/// The review URL pattern to use, checked: an absolute http(s) URL.
+fn url_pattern(data: &Dataset<'_>, from_options: Option<&str>) -> Result<String, ExportError> {
+    let pattern = from_options
+        .or(data.project.review_url.as_deref())
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| {
+            ExportError::Options(
+                "ClaimReview needs the URL where each review is published: set the project's review URL (e.g. https://factcheck.example.org/reviews/{annotation}) or give --review-url".to_owned(),
+            )
+        })?;
+    if !(pattern.starts_with("https://") || pattern.starts_with("http://"))
+        || pattern.contains(char::is_whitespace)
+    {
+        return Err(ExportError::Options(format!(
+            "review URL {pattern:?} is not an http(s) URL"
+        )));
+    }
+    Ok(pattern.to_owned())
+}
+
+/// The one layer reviews come from: the only one chosen, or the adjudicated one among
+/// several; several without an adjudicated one would give a claim contradictory reviews.
+fn review_layer<'p>(data: &Dataset<'p>) -> Result<Option<&'p Layer>, ExportError> {
+    match data.layers[..] {
+        [] => Ok(None),
+        [only] => Ok(Some(only)),
+        ref several => several
+            .iter()
+            .copied()
+            .find(|l| l.role == LayerRole::Adjudicated || l.annotator == crate::model::ADJUDICATED)
+            .map(Some)
+            .ok_or_else(|| {
+                ExportError::Options(format!(
+                    "ClaimReview takes one review per claim, from one layer: choose one with --layer ({}) or adjudicate first",
+                    several.iter().map(|l| l.annotator.as_str()).collect::<Vec<_>>().join(", ")
+                ))
+            }),
+    }
+}
+
+fn review(
+    data: &Dataset<'_>,
+    doc: &super::Doc<'_>,
+    item: &Item<'_>,
+    url_pattern: &str,
+) -> Option<Value> {
     let a = item.annotation;
     let AnnotationKind::Claim(c) = &a.kind else {
         return None;
     };
     let verdict = c.verdict.as_deref()?;
-    let scale = &data.project.schema.verdicts;
     let mut rating = json!({"@type": "Rating", "alternateName": verdict});
-    if let Some(level) = data.project.schema.verdict(verdict) {
+    if let Some(level) = data.project.schema.verdict(verdict)
+        && level.is_rated()
+    {
         rating["ratingValue"] = json!(level.value);
-        if let (Some(best), Some(worst)) = (
-            scale.iter().map(|v| v.value).max(),
-            scale.iter().map(|v| v.value).min(),
-        ) {
+        if let Some((best, worst)) = data.project.schema.rating_range() {
             rating["bestRating"] = json!(best);
             rating["worstRating"] = json!(worst);
         }
@@ -95,6 +152,7 @@ fn review(data: &Dataset<'_>, doc: &super::Doc<'_>, item: &super::Item<'_>) -> O
     let mut v = json!({
         "@context": CONTEXT,
         "@type": "ClaimReview",
+        "url": review_url(url_pattern, a),
         "identifier": format!("urn:factdesk:annotation:{}", a.id),
         "claimReviewed": short_claim(&a.span.exact),
         "datePublished": a.modified.date_naive(),
@@ -124,10 +182,24 @@ impl Exporter for ClaimReview {
         progress: &mut Progress<'_>,
         report: &mut ExportReport,
     ) -> Result<(), ExportError> {
+        let pattern = url_pattern(data, data.review_url.as_deref())?;
+        let layer = review_layer(data)?;
         let mut reviews = Vec::new();
         for doc in &data.docs {
-            reviews.extend(doc.items.iter().filter_map(|i| review(data, doc, i)));
+            let from_layer = doc
+                .items
+                .iter()
+                .filter(|i| layer.is_some_and(|l| l.annotator == i.layer));
+            reviews.extend(from_layer.filter_map(|i| review(data, doc, i, &pattern)));
             progress.step()?;
+        }
+        if data.layers.len() > 1
+            && let Some(l) = layer
+        {
+            report.notes.push(format!(
+                "ClaimReview: one review per claim, from the {:?} layer",
+                l.annotator
+            ));
         }
         report.records = reviews.len();
         let name = "claimreview.jsonld";

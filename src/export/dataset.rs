@@ -59,6 +59,8 @@ pub struct Dataset<'p> {
     pub split: Option<Split>,
     /// Shown in the dataset card.
     pub date: NaiveDate,
+    /// Review URL pattern given for this export, over the project's own (ClaimReview).
+    pub review_url: Option<String>,
     entity_names: HashMap<EntityId, &'p str>,
 }
 
@@ -112,6 +114,7 @@ impl<'p> Dataset<'p> {
             docs,
             split: split.copied(),
             date,
+            review_url: None,
             entity_names,
         })
     }

@@ -22,6 +22,15 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("export cancelled")]
     Cancelled,
+    #[error(
+        "{}: {} file(s) of the same names already there ({}); nothing was replaced (use --force to replace them)",
+        files.first().and_then(|f| f.parent()).map(|d| d.display().to_string()).unwrap_or_default(),
+        files.len(),
+        files.iter().take(3).filter_map(|f| f.file_name()).map(|n| n.to_string_lossy()).collect::<Vec<_>>().join(", ")
+    )]
+    WouldReplace { files: Vec<PathBuf> },
+    #[error("{}: a folder has the name of an output file; nothing was replaced", path.display())]
+    Occupied { path: PathBuf },
 }
 
 impl ExportError {

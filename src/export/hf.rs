@@ -12,6 +12,24 @@ use std::io::Write;
 
 pub struct HuggingFace;
 
+/// A writer that counts what goes through it (for `num_bytes` in the card).
+struct ByteCount<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for ByteCount<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[derive(Serialize)]
 struct Record<'a> {
     id: u64,
@@ -152,9 +170,13 @@ impl Exporter for HuggingFace {
         report: &mut ExportReport,
     ) -> Result<(), ExportError> {
         let splits = data.used_splits();
+        let mut split_bytes = Vec::with_capacity(splits.len());
         for &(split, _) in &splits {
             let name = format!("{split}.jsonl");
-            let mut w = out.file(&name)?;
+            let mut w = ByteCount {
+                inner: out.file(&name)?,
+                bytes: 0,
+            };
             for doc in data.docs_in(split) {
                 serde_json::to_writer(&mut w, &record(data, doc))?;
                 w.write_all(b"\n")
@@ -162,9 +184,13 @@ impl Exporter for HuggingFace {
                 report.records += 1;
                 progress.step()?;
             }
-            out.finish(&name, w)?;
+            split_bytes.push((split, w.bytes));
+            out.finish(&name, w.inner)?;
         }
         report.splits = splits;
-        out.write("README.md", card::dataset_card(data).as_bytes())
+        out.write(
+            "README.md",
+            card::dataset_card(data, &split_bytes).as_bytes(),
+        )
     }
 }

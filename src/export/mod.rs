@@ -9,6 +9,7 @@
 //! half-written files behind.
 
 pub(crate) mod brat;
+pub mod brat_names;
 mod card;
 mod claimreview;
 mod claims_csv;
@@ -104,19 +105,41 @@ impl<'a> Progress<'a> {
 
 /// Export `project` as `options` say. `progress(done, total)` is called once per article
 /// (and once with `(0, total)` before starting); returning `false` cancels, and then
-/// nothing is left in the output folder. Blocking: the GUI runs it on a worker thread.
+/// nothing is left in the output folder. Files of the same names already in the output
+/// folder stop the export with [`ExportError::WouldReplace`] unless `options.force`.
+/// Blocking: the GUI runs it on a worker thread.
 pub fn run(
     project: &Project,
     options: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<ExportReport, ExportError> {
+    let (out, mut report) = stage(project, options, progress)?;
+    report.files = out.commit(options.force)?;
+    Ok(report)
+}
+
+/// The files an export with `options` would replace in the output folder (empty: nothing
+/// would be replaced). Runs the export into its staging folder and discards it, so the
+/// answer is exact; the export dialog calls it before asking "Replace these files?".
+pub fn conflicts(project: &Project, options: &ExportOptions) -> Result<Vec<PathBuf>, ExportError> {
+    let (out, _) = stage(project, options, &mut |_, _| true)?;
+    Ok(out.conflicts())
+}
+
+/// Write every file of the export into a fresh staging folder.
+fn stage(
+    project: &Project,
+    options: &ExportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(Output, ExportReport), ExportError> {
     options.validate()?;
-    let data = Dataset::new(
+    let mut data = Dataset::new(
         project,
         &options.layer,
         options.split.as_ref(),
         options.date,
     )?;
+    data.review_url = options.review_url.clone();
     let exporter = exporter(options.format);
     let mut report = ExportReport {
         articles: data.docs.len(),
@@ -135,6 +158,5 @@ pub fn run(
         return Err(ExportError::Cancelled);
     }
     exporter.write(&data, &mut out, &mut progress, &mut report)?;
-    report.files = out.commit()?;
-    Ok(report)
+    Ok((out, report))
 }

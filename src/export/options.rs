@@ -134,6 +134,14 @@ pub struct Split {
 }
 
 impl Split {
+    /// How many of `articles` articles each part gets (train, validation, test): a part
+    /// can be empty on a small project, which the export dialog says before exporting.
+    pub fn sizes(&self, articles: usize) -> [usize; 3] {
+        super::dataset::split_counts(articles, [self.train, self.validation, self.test])
+    }
+}
+
+impl Split {
     /// `80/10/10` (train/validation/test) or `90/10` (train/test); must add up to 100.
     pub fn parse(s: &str, seed: u64) -> Result<Self, String> {
         let parts: Vec<&str> = s.split('/').map(str::trim).collect();
@@ -180,10 +188,16 @@ pub struct ExportOptions {
     pub layer: LayerChoice,
     /// Split into train/validation/test (formats where [`Format::splits`] is true).
     pub split: Option<Split>,
-    /// Created if missing. Files of the same names in it are replaced.
+    /// Created if missing. Files of the same names in it are replaced only with `force`.
     pub out_dir: PathBuf,
+    /// Replace files of the same names in `out_dir` (all or none). Without it the export
+    /// stops with [`ExportError::WouldReplace`] listing them, and writes nothing.
+    pub force: bool,
     /// The export date written into the dataset card (fixed in tests).
     pub date: NaiveDate,
+    /// ClaimReview: the review URL pattern (`{annotation}`, `{article}`), over the
+    /// project's own `review_url`.
+    pub review_url: Option<String>,
 }
 
 impl ExportOptions {
@@ -194,6 +208,8 @@ impl ExportOptions {
             layer: LayerChoice::All,
             split: None,
             out_dir: out_dir.into(),
+            force: false,
+            review_url: None,
             date: chrono::Local::now().date_naive(),
         }
     }

@@ -1,12 +1,27 @@
 //! Where exported files go: a hidden staging folder inside the output folder, moved into
-//! place only when the whole export succeeded. File names derived from titles are
-//! sanitised here.
+//! place only when the whole export succeeded. Files of the same names already in the
+//! output folder are replaced only when the user said so, and then all of them or none.
+//! File names derived from titles are sanitised here.
+//!
+//! Each staging folder holds a locked `.lock` file while its export runs; a staging folder
+//! whose lock can be taken belongs to an export that was killed, and the next export into
+//! that folder removes it.
 
 use super::ExportError;
 use std::collections::HashSet;
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Prefix of the hidden staging folders.
+const STAGING_PREFIX: &str = ".factdesk-export-";
+/// Inside a staging folder: the lock its export holds while running.
+const STAGING_LOCK: &str = ".lock";
+/// Inside a staging folder: where replaced files wait until the export has succeeded.
+const REPLACED: &str = ".replaced";
+/// Staging folders of versions without a lock file are removed once this old.
+const LEGACY_AGE: Duration = Duration::from_secs(3600);
 
 /// Longest file stem made from a title, in bytes (file systems allow 255 per name).
 const MAX_STEM_BYTES: usize = 100;
@@ -15,6 +30,8 @@ const MAX_STEM_BYTES: usize = 100;
 pub struct Output {
     dir: PathBuf,
     staging: tempfile::TempDir,
+    /// Held (locked) while the export runs, so no other export takes this folder as stale.
+    _lock: File,
     names: Vec<String>,
     used: HashSet<String>,
 }
@@ -22,14 +39,19 @@ pub struct Output {
 impl Output {
     /// Create the output folder if needed and a staging folder inside it.
     pub fn create(dir: &Path) -> Result<Self, ExportError> {
-        std::fs::create_dir_all(dir).map_err(ExportError::io(dir))?;
+        fs::create_dir_all(dir).map_err(ExportError::io(dir))?;
+        remove_stale_staging(dir);
         let staging = tempfile::Builder::new()
-            .prefix(".factdesk-export-")
+            .prefix(STAGING_PREFIX)
             .tempdir_in(dir)
             .map_err(ExportError::io(dir))?;
+        let lock_path = staging.path().join(STAGING_LOCK);
+        let lock = File::create(&lock_path).map_err(ExportError::io(&lock_path))?;
+        lock.lock().map_err(ExportError::io(&lock_path))?;
         Ok(Self {
             dir: dir.to_owned(),
             staging,
+            _lock: lock,
             names: Vec::new(),
             used: HashSet::new(),
         })
@@ -90,16 +112,109 @@ impl Output {
         }
     }
 
-    /// Move every staged file into the output folder; returns their final paths.
-    pub fn commit(self) -> Result<Vec<PathBuf>, ExportError> {
+    /// Files of the output folder that committing would replace, in the order written.
+    pub fn conflicts(&self) -> Vec<PathBuf> {
+        self.names
+            .iter()
+            .map(|name| self.dir.join(name))
+            .filter(|to| fs::symlink_metadata(to).is_ok())
+            .collect()
+    }
+
+    /// Move every staged file into the output folder; returns their final paths. Files of
+    /// the same names there are refused ([`ExportError::WouldReplace`]) unless `force`, and
+    /// then replaced all together: if one move fails, the files already moved are taken
+    /// back and the replaced ones restored, so the folder is as it was.
+    pub fn commit(self, force: bool) -> Result<Vec<PathBuf>, ExportError> {
+        let conflicts = self.conflicts();
+        for to in &conflicts {
+            if fs::symlink_metadata(to).is_ok_and(|m| m.is_dir()) {
+                return Err(ExportError::Occupied { path: to.clone() });
+            }
+        }
+        if !conflicts.is_empty() && !force {
+            return Err(ExportError::WouldReplace { files: conflicts });
+        }
+        let replaced_dir = self.staging.path().join(REPLACED);
+        if !conflicts.is_empty() {
+            fs::create_dir(&replaced_dir).map_err(ExportError::io(&replaced_dir))?;
+        }
+        let mut moves = Moves::default();
+        match self.move_all(&replaced_dir, &mut moves) {
+            Ok(done) => Ok(done),
+            Err(e) => {
+                moves.undo();
+                Err(e)
+            }
+        }
+    }
+
+    fn move_all(
+        &self,
+        replaced_dir: &Path,
+        moves: &mut Moves,
+    ) -> Result<Vec<PathBuf>, ExportError> {
         let mut done = Vec::with_capacity(self.names.len());
         for name in &self.names {
             let to = self.dir.join(name);
-            std::fs::rename(self.staging.path().join(name), &to)
-                .map_err(ExportError::io(to.clone()))?;
+            if fs::symlink_metadata(&to).is_ok() {
+                let aside = replaced_dir.join(name);
+                fs::rename(&to, &aside).map_err(ExportError::io(to.clone()))?;
+                moves.set_aside.push((to.clone(), aside));
+            }
+            let from = self.staging.path().join(name);
+            fs::rename(&from, &to).map_err(ExportError::io(to.clone()))?;
+            moves.placed.push((from, to.clone()));
             done.push(to);
         }
         Ok(done)
+    }
+}
+
+/// What a commit has moved so far, to put back if a later move fails.
+#[derive(Default)]
+struct Moves {
+    /// (staged path, final path) of files moved into the output folder.
+    placed: Vec<(PathBuf, PathBuf)>,
+    /// (original path, where it was set aside) of files being replaced.
+    set_aside: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Moves {
+    fn undo(self) {
+        for (staged, placed) in self.placed.iter().rev() {
+            let _ = fs::rename(placed, staged);
+        }
+        for (original, aside) in self.set_aside.iter().rev() {
+            let _ = fs::rename(aside, original);
+        }
+    }
+}
+
+/// Remove staging folders that killed exports left in `dir`: those whose lock nobody
+/// holds (and, from versions without a lock, those over an hour old).
+fn remove_stale_staging(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_staging = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(STAGING_PREFIX));
+        if !is_staging || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let path = entry.path();
+        let abandoned = match File::open(path.join(STAGING_LOCK)) {
+            Ok(lock) => lock.try_lock().is_ok(),
+            Err(_) => entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| {
+                SystemTime::now().duration_since(t).unwrap_or_default() > LEGACY_AGE
+            }),
+        };
+        if abandoned {
+            let _ = fs::remove_dir_all(&path);
+        }
     }
 }
 

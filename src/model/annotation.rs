@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub id: AnnotationId,
     pub article: ArticleId,
@@ -20,8 +21,33 @@ pub struct Annotation {
     pub modified: DateTime<Utc>,
 }
 
+impl Annotation {
+    /// A new draft annotation, created and modified now.
+    pub fn new(
+        id: AnnotationId,
+        article: ArticleId,
+        span: Span,
+        kind: AnnotationKind,
+        provenance: Provenance,
+    ) -> Self {
+        let now = Utc::now();
+        Self {
+            id,
+            article,
+            span,
+            kind,
+            note: String::new(),
+            status: Status::Draft,
+            provenance,
+            created: now,
+            modified: now,
+        }
+    }
+}
+
 /// What the annotation marks, with the fields that belong to that kind.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum AnnotationKind {
     Quote(Quote),
     Claim(Claim),
@@ -31,6 +57,7 @@ pub enum AnnotationKind {
 
 /// Who said what, and how it was reported.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     #[serde(default)]
     pub speaker: Option<EntityId>,
@@ -57,6 +84,7 @@ pub enum QuoteType {
 
 /// A factual claim and, once checked, its verdict and evidence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     #[serde(default)]
     pub claimant: Option<EntityId>,
@@ -80,6 +108,7 @@ pub enum CheckWorthiness {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub url: String,
     #[serde(default)]
@@ -100,6 +129,7 @@ pub enum EvidenceStance {
 
 /// Sentiment towards a target, on a five-point scale.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sentiment {
     /// −2 (very negative) ..= +2 (very positive).
     pub polarity: i8,
@@ -129,6 +159,7 @@ pub enum Status {
 
 /// How the annotation came to be.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Provenance {
     #[default]
     Manual,

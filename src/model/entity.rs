@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A person or organisation; `aliases` merge name variants (Khamenei / Khameini).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: EntityId,
     pub name: String,
@@ -26,6 +27,17 @@ pub enum EntityKind {
 }
 
 impl Entity {
+    /// A person known by `name` (trimmed), with no aliases yet.
+    pub fn person(id: EntityId, name: &str) -> Self {
+        Self {
+            id,
+            name: name.trim().to_owned(),
+            aliases: Vec::new(),
+            kind: EntityKind::Person,
+            wikidata: None,
+        }
+    }
+
     /// True if `name` is this entity's name or one of its aliases (case-insensitive).
     pub fn answers_to(&self, name: &str) -> bool {
         let name = name.trim();

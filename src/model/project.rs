@@ -2,6 +2,7 @@
 
 use super::{
     Annotation, AnnotationId, Article, ArticleId, Entity, EntityId, FORMAT_VERSION, LabelSchema,
+    SuggestionKey,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,9 +12,16 @@ use std::collections::HashSet;
 pub const ADJUDICATED: &str = "adjudicated";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub format_version: u32,
     pub name: String,
+    /// Where this team publishes its fact-checks, as a pattern for each claim's review URL:
+    /// `{annotation}` and `{article}` are replaced by the claim's and article's ids, e.g.
+    /// `https://factcheck.example.org/reviews/{annotation}`. ClaimReview requires a `url`,
+    /// so the ClaimReview export refuses to run without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_url: Option<String>,
     #[serde(default)]
     pub schema: LabelSchema,
     /// Everyone who has a layer or has reviewed, in the order they joined.
@@ -27,11 +35,15 @@ pub struct Project {
     pub layers: Vec<Layer>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Assist suggestions the user rejected; they are not offered again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected_suggestions: Vec<SuggestionKey>,
 }
 
 /// One annotator's annotations (or the adjudicated result). Layers never overwrite each
 /// other: agreement needs all of them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Layer {
     pub annotator: String,
     #[serde(default)]
@@ -54,6 +66,7 @@ pub enum LayerRole {
 /// Fields after `note` were added with review; files written before load with their
 /// defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     /// The source annotation decided on (the reviewer's own side when there are two).
     pub annotation: AnnotationId,
@@ -159,12 +172,14 @@ impl Project {
         Self {
             format_version: FORMAT_VERSION,
             name: name.into(),
+            review_url: None,
             schema: LabelSchema::default(),
             annotators: Vec::new(),
             entities: Vec::new(),
             articles: Vec::new(),
             layers: Vec::new(),
             decisions: Vec::new(),
+            rejected_suggestions: Vec::new(),
         }
     }
 
@@ -260,6 +275,18 @@ impl Project {
                 return id;
             }
         }
+    }
+
+    /// Remember that the user rejected a suggestion (kept once, in order).
+    pub fn reject_suggestion(&mut self, key: SuggestionKey) {
+        if let Err(at) = self.rejected_suggestions.binary_search(&key) {
+            self.rejected_suggestions.insert(at, key);
+        }
+    }
+
+    /// Forget a rejection (undo of a reject).
+    pub fn unreject_suggestion(&mut self, key: &SuggestionKey) {
+        self.rejected_suggestions.retain(|k| k != key);
     }
 
     /// Put layers and their annotations in the canonical order used in saved files.

@@ -10,6 +10,7 @@ pub const CONTEXT_CHARS: usize = 32;
 /// `exact` text and some context, so a span can be verified on load and re-anchored if the
 /// text ever differs (W3C TextPositionSelector + TextQuoteSelector).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -154,7 +154,7 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let (mut s, mut e) = (start.min(n), end.min(n));
-    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let word = is_word_char;
     while s < e && chars[s].is_whitespace() {
         s += 1;
     }
@@ -171,6 +171,15 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
         e += 1;
     }
     (s, e)
+}
+
+/// Part of a word for selection: letters and digits of any script, their combining marks
+/// (Arabic vowel signs, accents), the joiners Persian writes inside words (ZWNJ U+200C,
+/// ZWJ U+200D), apostrophes and hyphens.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || unicode_normalization::char::is_combining_mark(c)
+        || matches!(c, '\u{200c}' | '\u{200d}' | '\'' | '’' | '-')
 }
 
 /// The word around code point `at` (for double clicks); `None` on white space.
@@ -250,6 +259,24 @@ mod tests {
         assert_eq!(super::snap_to_words(t, 16, 18), (17, 24));
         assert_eq!(super::word_at(t, 18), Some((17, 24)));
         assert_eq!(super::word_at(t, 16), None);
+    }
+
+    #[test]
+    fn words_of_arabic_and_persian() {
+        // Persian "می‌خواهم" has a ZWNJ inside: one word, not two.
+        let t = "من می\u{200c}خواهم بروم";
+        assert_eq!(super::word_at(t, 3), Some((3, 11)));
+        assert_eq!(super::word_at(t, 9), Some((3, 11)));
+        assert_eq!(super::snap_to_words(t, 5, 13), (3, 16));
+        // Arabic with vowel marks (kasra, sukun): the marks belong to the word.
+        let t = "بِسْمِ اللهِ";
+        assert_eq!(super::word_at(t, 0), Some((0, 6)));
+        assert_eq!(super::word_at(t, 5), Some((0, 6)));
+        assert_eq!(super::word_at(t, 8), Some((7, 12)));
+        // Arabic comma and full stop end a word.
+        let t = "قال، ثم ذهب.";
+        assert_eq!(super::word_at(t, 1), Some((0, 3)));
+        assert_eq!(super::word_at(t, 9), Some((8, 11)));
     }
 
     use super::*;

@@ -14,6 +14,9 @@ use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// What the reviewer chose for one item.
+// One action at a time is built and consumed: its size does not matter, and a plain
+// `Annotation` keeps the GUI's call simple.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Take layer A's annotation.
@@ -23,7 +26,7 @@ pub enum Action {
     /// Take both, as two annotations (only when they are not the same thing).
     AcceptBoth,
     /// Take this annotation instead (the reviewer's edit of one side); its id is replaced.
-    EditThenAccept(Box<Annotation>),
+    EditThenAccept(Annotation),
     /// Neither side goes into the adjudicated layer; the rejection is logged.
     Reject,
 }
@@ -515,13 +518,7 @@ mod tests {
             verdict: Some("Half true".into()),
             ..Claim::default()
         });
-        let e = adjudicate(
-            &p,
-            verdict,
-            Action::EditThenAccept(Box::new(edited)),
-            reviewer(),
-        )
-        .unwrap();
+        let e = adjudicate(&p, verdict, Action::EditThenAccept(edited), reviewer()).unwrap();
         assert_eq!(e.decisions[0].action, DecisionAction::Edited);
         assert!(
             e.decisions[0]

@@ -87,4 +87,24 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}: not a regular file; not overwritten", path.display())]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{}: not saved: the project would be over {} bytes, more than factdesk opens; nothing was written (split it into several projects)",
+        path.display(), super::MAX_FILE_BYTES
+    )]
+    TooLarge { path: PathBuf },
+    #[error("{}: the file is read-only; not overwritten (save under another name)", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "{}: another program is saving this project{}; try again when it has finished",
+        path.display(),
+        if holder.is_empty() { String::new() } else { format!(" ({holder})") }
+    )]
+    Locked { path: PathBuf, holder: String },
+    #[error(
+        "{}: changed on disk since it was opened or last saved; not overwritten (merge it in, save under another name, or overwrite)",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
 }

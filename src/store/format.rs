@@ -25,12 +25,66 @@ pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
         p.sort();
         Cow::Owned(p)
     };
-    let mut out = String::from(
-        "// factdesk project file. Offsets count Unicode code points; see README \"Project files\".\n",
-    );
+    let mut out = String::from(HEADER);
     out.push_str(&ron::ser::to_string_pretty(&*project, pretty())?);
     out.push('\n');
     Ok(out)
+}
+
+/// Serialise like [`to_ron_string`], but stop as soon as the text would exceed `limit`
+/// bytes: `Ok(None)` then, without ever holding more than `limit` bytes.
+pub fn to_ron_bytes_limited(project: &Project, limit: u64) -> Result<Option<Vec<u8>>, ron::Error> {
+    let project: Cow<Project> = if project.is_sorted() {
+        Cow::Borrowed(project)
+    } else {
+        let mut p = project.clone();
+        p.sort();
+        Cow::Owned(p)
+    };
+    let mut out = LimitedWriter {
+        bytes: Vec::new(),
+        limit,
+        exceeded: false,
+    };
+    use std::io::Write;
+    let body = out
+        .write_all(HEADER.as_bytes())
+        .map_err(|e| ron::Error::Io(e.to_string()))
+        .and_then(|()| ron::Options::default().to_io_writer_pretty(&mut out, &*project, pretty()))
+        .and_then(|()| {
+            out.write_all(b"\n")
+                .map_err(|e| ron::Error::Io(e.to_string()))
+        });
+    match body {
+        _ if out.exceeded => Ok(None),
+        Ok(()) => Ok(Some(out.bytes)),
+        Err(e) => Err(e),
+    }
+}
+
+const HEADER: &str =
+    "// factdesk project file. Offsets count Unicode code points; see README \"Project files\".\n";
+
+/// A `Vec` that refuses to grow past `limit` bytes.
+struct LimitedWriter {
+    bytes: Vec<u8>,
+    limit: u64,
+    exceeded: bool,
+}
+
+impl std::io::Write for LimitedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if (self.bytes.len() + buf.len()) as u64 > self.limit {
+            self.exceeded = true;
+            return Err(std::io::Error::other("over the size limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Parse and verify project text. Errors carry an empty path; `load` fills it in.
@@ -57,7 +111,7 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             path: PathBuf::new(),
             line: e.span.start.line,
             col: e.span.start.col,
-            message: e.code.to_string(),
+            message: parse_message(&e.code),
         })?;
     let problems = project.problems();
     if problems.is_empty() {
@@ -67,6 +121,25 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             path: PathBuf::new(),
             problems,
         })
+    }
+}
+
+/// The parser's message, with the reason spelt out for a field this version does not know:
+/// it can only come from a newer factdesk or a hand edit, and reading on would drop it at
+/// the next save.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::NoSuchStructField { found, outer, .. } => {
+            let within = outer
+                .as_deref()
+                .map(|o| format!(" in `{o}`"))
+                .unwrap_or_default();
+            format!(
+                "unknown field `{found}`{within}: written by a newer factdesk or edited by hand; \
+                 refused so that the next save does not drop it"
+            )
+        }
+        other => other.to_string(),
     }
 }
 
@@ -97,5 +170,25 @@ mod tests {
         // A multi-byte character across the probe's 4 KiB window is not a panic.
         let text = format!("{}😀 format_version: 2", "a".repeat(4094));
         assert_eq!(probe_version(&text), None);
+    }
+
+    #[test]
+    fn limited_serialisation_matches_and_stops_at_the_limit() {
+        let mut p = Project::new("limit");
+        p.articles.push(crate::model::Article::new(
+            crate::model::ArticleId(1),
+            "t",
+            "x".repeat(10_000),
+        ));
+        let full = to_ron_string(&p).unwrap();
+        let bytes = to_ron_bytes_limited(&p, full.len() as u64)
+            .unwrap()
+            .unwrap();
+        assert_eq!(bytes, full.as_bytes());
+        assert_eq!(
+            to_ron_bytes_limited(&p, full.len() as u64 - 1).unwrap(),
+            None
+        );
+        assert_eq!(to_ron_bytes_limited(&p, 5_000).unwrap(), None);
     }
 }

@@ -1,72 +1,33 @@
 //! The project's articles: title, outlet, date, counts by kind, done mark; filterable.
 
-use super::message::{Msg, Outbox};
+use super::message::Outbox;
 use super::theme;
+use crate::app::{ArticleList, Command};
 use crate::model::{ArticleId, KindName, Project};
 use egui::{RichText, Ui};
-use std::collections::HashMap;
 
-/// Per-article annotation counts, rebuilt when the project revision changes.
-#[derive(Default)]
-pub struct ArticleCounts {
-    revision: u64,
-    counts: HashMap<ArticleId, [usize; 4]>,
-}
-
-impl ArticleCounts {
-    pub fn get(&mut self, project: &Project, revision: u64) -> &HashMap<ArticleId, [usize; 4]> {
-        if self.revision != revision || self.counts.is_empty() {
-            self.counts.clear();
-            for (_, a) in project.annotations() {
-                let i = KindName::ALL
-                    .iter()
-                    .position(|k| *k == a.kind.name())
-                    .unwrap_or(0);
-                self.counts.entry(a.article).or_default()[i] += 1;
-            }
-            self.revision = revision;
-        }
-        &self.counts
-    }
-}
-
-/// Articles whose title, outlet or text contains `filter` (case-insensitive).
-pub fn matching(project: &Project, filter: &str) -> Vec<ArticleId> {
-    let f = filter.trim().to_lowercase();
-    project
-        .articles
-        .iter()
-        .filter(|a| {
-            f.is_empty()
-                || a.title.to_lowercase().contains(&f)
-                || a.outlet
-                    .as_deref()
-                    .unwrap_or("")
-                    .to_lowercase()
-                    .contains(&f)
-                || a.text.to_lowercase().contains(&f)
-        })
-        .map(|a| a.id)
-        .collect()
-}
-
+/// `filter` is the text in the filter field (the view's own); a change is sent to the core.
 pub fn show(
     ui: &mut Ui,
     project: &Project,
-    counts: &HashMap<ArticleId, [usize; 4]>,
-    visible: &[ArticleId],
+    list: &ArticleList,
     current: Option<ArticleId>,
     filter: &mut String,
     out: &mut Outbox,
 ) {
+    let visible = list.visible();
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        ui.add(
-            egui::TextEdit::singleline(filter)
-                .hint_text("title, outlet or text")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(filter)
+                    .hint_text("title, outlet or text")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if r.changed() {
+            out.send(Command::Filter(filter.clone()));
+        }
     });
     ui.label(
         RichText::new(format!(
@@ -88,12 +49,16 @@ pub fn show(
                 let Some(a) = project.article(*id) else {
                     continue;
                 };
-                let c = counts.get(id).copied().unwrap_or_default();
+                let c = list.counts(*id).0;
                 let selected = current == Some(*id);
                 let resp = ui
                     .push_id(id, |ui| {
                         ui.set_min_height(row_height - 6.0);
-                        let title = format!("{}{}", if a.done { "✔ " } else { "" }, a.title);
+                        let title = format!(
+                            "{}{}",
+                            if a.done { "✔ " } else { "" },
+                            crate::bidi::display_line(&a.title)
+                        );
                         let r = ui.selectable_label(selected, RichText::new(title).strong());
                         ui.horizontal(|ui| {
                             let mut meta = Vec::new();
@@ -126,7 +91,7 @@ pub fn show(
                     resp.scroll_to_me(None);
                 }
                 if resp.clicked() {
-                    out.send(Msg::SelectArticle(*id));
+                    out.send(Command::SelectArticle(*id));
                 }
                 ui.separator();
             }

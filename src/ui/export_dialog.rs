@@ -1,28 +1,21 @@
 //! The export dialog: format, layer, split and folder; the export runs on a worker thread
 //! with a progress bar and a Cancel button, and the result folder can be opened.
 
-use crate::export::{self, ExportOptions, ExportReport, Format, LayerChoice, Split};
+use crate::app::ExportProgress;
+use crate::export::{ExportOptions, ExportReport, Format, LayerChoice, Split};
 use crate::model::Project;
 use egui::{ComboBox, RichText};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::thread::JoinHandle;
 
-/// What the dialog asks the App to do (the App owns the file dialogs).
+/// What the dialog asks for (the App owns the file dialogs, the workbench the export).
 #[derive(Debug, PartialEq)]
 pub enum ExportRequest {
     ChooseFolder,
-    Start,
+    Start(ExportOptions),
+    Cancel,
 }
 
-struct Job {
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    handle: JoinHandle<Result<ExportReport, export::ExportError>>,
-}
-
+/// The export form. The export itself runs in the workbench.
 pub struct ExportDialog {
     pub open: bool,
     format: Format,
@@ -34,9 +27,10 @@ pub struct ExportDialog {
     test: u32,
     seed: u64,
     pub folder: Option<PathBuf>,
-    job: Option<Job>,
-    /// The last export's outcome.
-    pub result: Option<Result<ExportReport, String>>,
+    /// The user picked a layer (otherwise the adjudicated one is proposed when it exists).
+    layer_chosen: bool,
+    /// The folder as typed (the folder button fills it; typing works without a dialog).
+    folder_text: String,
 }
 
 impl Default for ExportDialog {
@@ -51,18 +45,22 @@ impl Default for ExportDialog {
             test: 10,
             seed: 42,
             folder: None,
-            job: None,
-            result: None,
+            layer_chosen: false,
+            folder_text: String::new(),
         }
     }
 }
 
 impl ExportDialog {
-    /// Start the export of a snapshot of the project on a worker thread.
-    pub fn start(&mut self, project: Arc<Project>) {
-        let Some(folder) = self.folder.clone() else {
-            return;
-        };
+    /// A folder chosen with the dialog.
+    pub fn set_folder(&mut self, dir: PathBuf) {
+        self.folder_text = dir.display().to_string();
+        self.folder = Some(dir);
+    }
+
+    /// The options the form describes (`None` without a folder).
+    fn options(&self) -> Option<ExportOptions> {
+        let folder = self.folder.clone()?;
         let mut options = ExportOptions::new(self.format, folder);
         options.layer = LayerChoice::parse(&self.layer);
         options.split = (self.split && self.format.splits()).then_some(Split {
@@ -71,42 +69,16 @@ impl ExportDialog {
             test: self.test,
             seed: self.seed,
         });
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
-        let handle = std::thread::spawn(move || {
-            export::run(&project, &options, &mut |n, of| {
-                d.store(n, Ordering::Relaxed);
-                t.store(of, Ordering::Relaxed);
-                !c.load(Ordering::Relaxed)
-            })
-        });
-        self.result = None;
-        self.job = Some(Job {
-            done,
-            total,
-            cancel,
-            handle,
-        });
+        Some(options)
     }
 
-    /// Collect a finished job. Returns true when one finished this frame.
-    pub fn poll(&mut self) -> bool {
-        if !self.job.as_ref().is_some_and(|j| j.handle.is_finished()) {
-            return false;
-        }
-        let Some(job) = self.job.take() else {
-            return false;
-        };
-        self.result = Some(match job.handle.join() {
-            Ok(r) => r.map_err(|e| e.to_string()),
-            Err(_) => Err("the export stopped unexpectedly".into()),
-        });
-        true
-    }
-
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project) -> Option<ExportRequest> {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        progress: Option<ExportProgress>,
+        result: Option<&Result<ExportReport, String>>,
+    ) -> Option<ExportRequest> {
         let mut request = None;
         let mut open = self.open;
         egui::Window::new("Export dataset")
@@ -115,7 +87,7 @@ impl ExportDialog {
             .resizable(false)
             .default_width(440.0)
             .show(ctx, |ui| {
-                let busy = self.job.is_some();
+                let busy = progress.is_some();
                 ui.add_enabled_ui(!busy, |ui| {
                     ComboBox::from_label("Format")
                         .selected_text(self.format.name())
@@ -125,6 +97,10 @@ impl ExportDialog {
                             }
                         });
                     ui.label(RichText::new(self.format.description()).weak().small());
+                    // The review's result is what a training set wants, when there is one.
+                    if !self.layer_chosen && project.layer(crate::model::ADJUDICATED).is_some() {
+                        self.layer = crate::model::ADJUDICATED.into();
+                    }
                     let layer_text = match self.layer.as_str() {
                         "all" => "All layers".to_owned(),
                         "adjudicated" => "Adjudicated".to_owned(),
@@ -133,6 +109,7 @@ impl ExportDialog {
                     ComboBox::from_label("Layer")
                         .selected_text(layer_text)
                         .show_ui(ui, |ui| {
+                            let before = self.layer.clone();
                             ui.selectable_value(&mut self.layer, "all".into(), "All layers");
                             for l in &project.layers {
                                 ui.selectable_value(
@@ -141,7 +118,21 @@ impl ExportDialog {
                                     &l.annotator,
                                 );
                             }
+                            self.layer_chosen |= self.layer != before;
                         });
+                    let annotator_layers = project
+                        .layers
+                        .iter()
+                        .filter(|l| l.annotator != crate::model::ADJUDICATED)
+                        .count();
+                    if self.layer == "all" && annotator_layers > 1 {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            "All layers: where annotators disagree, the dataset holds \
+                             contradictory duplicates. Export the adjudicated layer (review) \
+                             or one annotator's layer for training.",
+                        );
+                    }
                     if self.format.splits() {
                         ui.checkbox(&mut self.split, "Split into train / validation / test");
                         if self.split {
@@ -164,6 +155,33 @@ impl ExportDialog {
                             });
                             ui.add(egui::DragValue::new(&mut self.seed).prefix("seed "));
                             let sum = self.train + self.validation + self.test;
+                            let sizes = Split {
+                                train: self.train,
+                                validation: self.validation,
+                                test: self.test,
+                                seed: self.seed,
+                            }
+                            .sizes(project.articles.len());
+                            let empty: Vec<&str> = ["train", "validation", "test"]
+                                .into_iter()
+                                .zip(sizes)
+                                .filter(|(_, n)| *n == 0)
+                                .map(|(name, _)| name)
+                                .collect();
+                            if sum == 100 && !empty.is_empty() {
+                                ui.colored_label(
+                                    ui.visuals().warn_fg_color,
+                                    format!(
+                                        "{} articles split {}/{}/{}: no {} file (splits go by \
+                                         article).",
+                                        project.articles.len(),
+                                        self.train,
+                                        self.validation,
+                                        self.test,
+                                        empty.join(" or ")
+                                    ),
+                                );
+                            }
                             if sum != 100 {
                                 ui.colored_label(
                                     ui.visuals().error_fg_color,
@@ -172,22 +190,31 @@ impl ExportDialog {
                             }
                         }
                     }
+                    if let Some(f) = &self.folder
+                        && self.folder_text.is_empty()
+                    {
+                        self.folder_text = f.display().to_string();
+                    }
                     ui.horizontal(|ui| {
                         if ui.button("Choose folder…").clicked() {
                             request = Some(ExportRequest::ChooseFolder);
                         }
-                        match &self.folder {
-                            Some(f) => ui.label(f.display().to_string()),
-                            None => ui.label(RichText::new("no folder chosen").weak()),
-                        };
+                        let label = ui.label("Folder");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.folder_text)
+                                    .hint_text("type or choose a folder")
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if r.changed() {
+                            let t = self.folder_text.trim();
+                            self.folder = (!t.is_empty()).then(|| PathBuf::from(t));
+                        }
                     });
                 });
                 ui.separator();
-                if let Some(job) = &self.job {
-                    let (done, total) = (
-                        job.done.load(Ordering::Relaxed),
-                        job.total.load(Ordering::Relaxed),
-                    );
+                if let Some(ExportProgress { done, total }) = progress {
                     let fraction = if total == 0 {
                         0.0
                     } else {
@@ -198,7 +225,7 @@ impl ExportDialog {
                             .text(format!("{done} of {total} articles")),
                     );
                     if ui.button("Cancel").clicked() {
-                        job.cancel.store(true, Ordering::Relaxed);
+                        request = Some(ExportRequest::Cancel);
                     }
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(50));
@@ -206,11 +233,13 @@ impl ExportDialog {
                     let split_ok = !(self.split && self.format.splits())
                         || self.train + self.validation + self.test == 100;
                     let ready = self.folder.is_some() && split_ok;
-                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                        request = Some(ExportRequest::Start);
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked()
+                        && let Some(options) = self.options()
+                    {
+                        request = Some(ExportRequest::Start(options));
                     }
                 }
-                match &self.result {
+                match result {
                     Some(Ok(report)) => {
                         ui.label(format!(
                             "Exported {} annotations of {} articles to {} file(s).",
@@ -236,7 +265,7 @@ impl ExportDialog {
                     None => {}
                 }
             });
-        self.open = open || self.job.is_some();
+        self.open = open || progress.is_some();
         request
     }
 }

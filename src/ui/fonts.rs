@@ -9,6 +9,22 @@ pub fn reading() -> FontFamily {
     FontFamily::Name("reading".into())
 }
 
+/// The bundled Arabic-script font (Arabic, Persian, Urdu).
+pub(super) const ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+/// The bundled Hebrew font.
+pub(super) const HEBREW: &[u8] = include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf");
+
+/// A family with only the Arabic face: a right-to-left run laid out in it is shaped as one
+/// piece (egui shapes each same-face run on its own, in storage order).
+pub(super) fn arabic_only() -> FontFamily {
+    FontFamily::Name("only-arabic".into())
+}
+
+/// A family with only the Hebrew face (see [`arabic_only`]).
+pub(super) fn hebrew_only() -> FontFamily {
+    FontFamily::Name("only-hebrew".into())
+}
+
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
@@ -26,16 +42,8 @@ pub fn install(ctx: &egui::Context) {
         "NotoSans",
         include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
     );
-    add(
-        &mut fonts,
-        "NotoSansArabic",
-        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
-    );
-    add(
-        &mut fonts,
-        "NotoSansHebrew",
-        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
-    );
+    add(&mut fonts, "NotoSansArabic", ARABIC);
+    add(&mut fonts, "NotoSansHebrew", HEBREW);
     add(
         &mut fonts,
         "DroidSansFallback",
@@ -62,6 +70,12 @@ pub fn install(ctx: &egui::Context) {
             .cloned(),
     );
     fonts.families.insert(reading_family_key(), reading);
+    fonts
+        .families
+        .insert(arabic_only(), vec!["NotoSansArabic".to_owned()]);
+    fonts
+        .families
+        .insert(hebrew_only(), vec!["NotoSansHebrew".to_owned()]);
     ctx.set_fonts(fonts);
 }
 

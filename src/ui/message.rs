@@ -1,47 +1,17 @@
-//! What views ask for. Views never change the project themselves: they push messages, and
-//! `App::handle` applies them in one place (undo, dirty flag, autosave all follow).
+//! Commands the views send during a frame; the App hands them to the workbench in order.
 
-use super::action::Action;
-use super::reader::ReaderEvent;
-use crate::app::Edit;
-use crate::model::{AnnotationId, ArticleId};
-use std::path::PathBuf;
+use crate::app::{Action, Command};
 
-#[derive(Debug)]
-pub enum Msg {
-    Action(Action),
-    Edit {
-        edit: Box<Edit>,
-        label: String,
-        coalesce: bool,
-    },
-    SelectArticle(ArticleId),
-    /// Select an annotation (and scroll the reader to it).
-    SelectAnnotation(AnnotationId),
-    Reader(ReaderEvent),
-    OpenPath(PathBuf),
-    /// Copy another annotator's annotation into your own layer.
-    CopyToMine(AnnotationId),
-}
-
-/// Collects messages during a frame.
+/// Collects commands during a frame.
 #[derive(Debug, Default)]
-pub struct Outbox(pub Vec<Msg>);
+pub struct Outbox(pub Vec<Command>);
 
 impl Outbox {
-    pub fn send(&mut self, msg: Msg) {
-        self.0.push(msg);
+    pub fn send(&mut self, command: Command) {
+        self.0.push(command);
     }
 
     pub fn action(&mut self, action: Action) {
-        self.0.push(Msg::Action(action));
-    }
-
-    pub fn edit(&mut self, edit: Edit, label: impl Into<String>, coalesce: bool) {
-        self.0.push(Msg::Edit {
-            edit: Box::new(edit),
-            label: label.into(),
-            coalesce,
-        });
+        self.0.push(Command::Run(action));
     }
 }

@@ -1,20 +1,28 @@
-//! egui views. They read state and send [`message::Msg`]s; [`App`] applies them.
+//! egui views only: they draw the workbench (`crate::app`) and turn input into its
+//! commands; [`App`] hands those to `Workbench::apply`.
 
-mod action;
+mod agreement_window;
 mod app;
 mod article_list;
+mod decision_log;
 pub mod dialogs;
 mod export_dialog;
+mod findings_window;
 mod fonts;
 mod icon;
 mod message;
 pub mod modals;
 mod panel;
+mod path_entry;
 mod reader;
-pub mod settings;
+mod reader_bidi;
+mod review_panel;
+mod shaping;
+mod shortcuts;
+mod suggestion_panel;
 mod theme;
 
-pub use action::Action;
+pub use crate::app::Action;
 pub use app::{App, StartOptions};
 
 use std::path::PathBuf;
@@ -30,7 +38,7 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
         .with_app_id(crate::app_id::APP_ID)
         .with_icon(icon::window_icon())
         .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([800.0, 500.0]);
+        .with_min_inner_size([560.0, 400.0]);
     let options = eframe::NativeOptions {
         viewport,
         ..Default::default()

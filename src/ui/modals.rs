@@ -1,52 +1,28 @@
 //! Dialogs over the main window: shortcuts help, who-are-you, unsaved changes, recovery,
 //! errors. Each returns what the user chose; the App acts on it.
 
-use super::action::Action;
+use crate::app::{Action, Choice, Prompt};
 use egui::{Id, Key, Modal, RichText, Ui};
-use std::path::PathBuf;
 
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Then {
-    New,
-    Open(Option<PathBuf>),
-    Quit,
+/// Tests and older code name the prompt type this way.
+pub use crate::app::Prompt as ModalKind;
+pub use crate::app::Then;
+
+/// Text being typed in a prompt (annotator name, layer name), kept between frames.
+#[derive(Default)]
+pub struct Drafts {
+    pub annotator: String,
+    pub layer: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum ModalKind {
-    Help,
-    Annotator,
-    Unsaved(Then),
-    /// A recovery file newer than the project (or for an untitled project).
-    Recovery {
-        project: Option<PathBuf>,
-        recovery: PathBuf,
-    },
-    Error {
-        title: String,
-        message: String,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Choice {
-    Close,
-    AnnotatorSet(String),
-    SaveThen(Then),
-    DiscardThen(Then),
-    Restore,
-    DiscardRecovery,
-}
-
-pub fn show(ctx: &egui::Context, modal: &ModalKind, draft: &mut String) -> Option<Choice> {
+pub fn show(ctx: &egui::Context, modal: &Prompt, drafts: &mut Drafts) -> Option<Choice> {
     let mut choice = None;
     let resp = Modal::new(Id::unique("factdesk-modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         match modal {
-            ModalKind::Help => choice = help(ui),
-            ModalKind::Annotator => choice = annotator(ui, draft),
-            ModalKind::Unsaved(then) => {
+            Prompt::Help => choice = help(ui),
+            Prompt::Annotator => choice = annotator(ui, &mut drafts.annotator),
+            Prompt::Unsaved(then) => {
                 ui.heading("Save changes?");
                 ui.label("This project has changes that are not saved yet.");
                 ui.add_space(8.0);
@@ -62,7 +38,7 @@ pub fn show(ctx: &egui::Context, modal: &ModalKind, draft: &mut String) -> Optio
                     }
                 });
             }
-            ModalKind::Recovery { project, recovery } => {
+            Prompt::Recovery { project, recovery } => {
                 ui.heading("Restore unsaved work?");
                 let what = project
                     .as_ref()
@@ -82,17 +58,45 @@ pub fn show(ctx: &egui::Context, modal: &ModalKind, draft: &mut String) -> Optio
                     }
                 });
             }
-            ModalKind::Error { title, message } => {
+            Prompt::Error { title, message } | Prompt::Notice { title, message } => {
                 ui.heading(title);
-                ui.label(message);
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.6)
+                    .show(ui, |ui| ui.label(message));
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
                     choice = Some(Choice::Close);
                 }
             }
+            Prompt::ImportLayer { file } => choice = import_layer(ui, file, &mut drafts.layer),
+            Prompt::CompareArticles { file, titles } => {
+                ui.heading("Articles only the other project has");
+                ui.label(format!(
+                    "{} has {} article(s) that this project does not. Add them, so their \
+                     annotations can be reviewed too?",
+                    file.display(),
+                    titles.len()
+                ));
+                egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                    for t in titles {
+                        ui.label(RichText::new(t).weak());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Add them").clicked() {
+                        choice = Some(Choice::AddUnmatchedArticles(true));
+                    }
+                    if ui.button("Leave them out").clicked() {
+                        choice = Some(Choice::AddUnmatchedArticles(false));
+                    }
+                });
+            }
         }
     });
-    let closable = !matches!(modal, ModalKind::Annotator | ModalKind::Recovery { .. });
+    let closable = !matches!(
+        modal,
+        Prompt::Annotator | Prompt::Recovery { .. } | Prompt::CompareArticles { .. }
+    );
     if choice.is_none() && closable && resp.should_close() {
         choice = Some(Choice::Close);
     }
@@ -100,34 +104,48 @@ pub fn show(ctx: &egui::Context, modal: &ModalKind, draft: &mut String) -> Optio
 }
 
 fn help(ui: &mut Ui) -> Option<Choice> {
-    ui.heading("Keyboard shortcuts");
+    ui.horizontal(|ui| {
+        ui.heading("Keyboard shortcuts");
+    });
+    // Close is always visible, above the list that scrolls at any window size.
+    if ui.button("Close").clicked() {
+        return Some(Choice::Close);
+    }
     ui.label(RichText::new("Single-letter keys work when no text field has focus.").weak());
     ui.add_space(6.0);
-    egui::Grid::new("shortcuts")
-        .striped(true)
-        .num_columns(2)
+    let max_height = (ui.ctx().content_rect().height() - 160.0).max(120.0);
+    egui::ScrollArea::vertical()
+        .max_height(max_height)
         .show(ui, |ui| {
-            for a in Action::ALL {
-                let keys = a.shortcut_text(ui.ctx());
-                if keys.is_empty() {
-                    continue;
-                }
-                ui.label(RichText::new(keys).monospace());
-                ui.label(a.label());
-                ui.end_row();
-            }
-            ui.label(RichText::new("drag").monospace());
-            ui.label("Select text");
-            ui.end_row();
-            ui.label(RichText::new("click").monospace());
-            ui.label("Select the annotation under the pointer (again: the next overlapping one)");
-            ui.end_row();
-            ui.label(RichText::new("double click").monospace());
-            ui.label("Select a word");
-            ui.end_row();
+            egui::Grid::new("shortcuts")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for a in Action::all() {
+                        let keys = a.shortcut_text();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(a.label()).on_hover_text(a.description());
+                        let modes: Vec<&str> = a.modes().iter().map(|m| m.name()).collect();
+                        ui.label(RichText::new(modes.join(", ")).weak().small());
+                        ui.end_row();
+                    }
+                    ui.label(RichText::new("drag").monospace());
+                    ui.label("Select text");
+                    ui.end_row();
+                    ui.label(RichText::new("click").monospace());
+                    ui.label(
+                        "Select the annotation under the pointer (again: the next overlapping one)",
+                    );
+                    ui.end_row();
+                    ui.label(RichText::new("double click").monospace());
+                    ui.label("Select a word");
+                    ui.end_row();
+                });
         });
-    ui.add_space(8.0);
-    ui.button("Close").clicked().then_some(Choice::Close)
+    None
 }
 
 fn annotator(ui: &mut Ui, draft: &mut String) -> Option<Choice> {
@@ -146,4 +164,33 @@ fn annotator(ui: &mut Ui, draft: &mut String) -> Option<Choice> {
         .add_enabled(!name.is_empty(), egui::Button::new("Continue"))
         .clicked();
     ((ok || enter) && !name.is_empty()).then_some(Choice::AnnotatorSet(name))
+}
+
+fn import_layer(ui: &mut Ui, file: &std::path::Path, draft: &mut String) -> Option<Choice> {
+    ui.heading("Import annotations into which layer?");
+    ui.label(format!(
+        "The annotations in {} go into one layer. Use your own name to take them over, or \
+         the name of whoever made them to review their work.",
+        file.display()
+    ));
+    let label = ui.label("Layer");
+    ui.add(egui::TextEdit::singleline(draft).hint_text("annotator name"))
+        .labelled_by(label.id);
+    let name = draft.trim().to_owned();
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                !name.is_empty(),
+                egui::Button::new("Import into this layer"),
+            )
+            .clicked()
+        {
+            choice = Some(Choice::ImportInto(name.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
+    choice
 }

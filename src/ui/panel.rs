@@ -4,9 +4,9 @@
 //! The panel edits a copy of the annotation; when the copy differs at the end of the
 //! frame it sends one `ReplaceAnnotation` edit (rapid typing coalesces into one undo step).
 
-use super::message::{Msg, Outbox};
+use super::message::Outbox;
 use super::theme;
-use crate::app::Edit;
+use crate::app::{Action, Command, MarkRow, MarkTarget};
 use crate::model::*;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
@@ -23,15 +23,23 @@ pub struct PanelView<'a> {
     pub project: &'a Project,
     /// The current article's text and the pending text selection in it.
     pub text: Option<&'a str>,
-    pub selection: Option<(usize, usize)>,
+    pub selection: Option<std::ops::Range<usize>>,
     pub selected: Option<(&'a Layer, &'a Annotation)>,
-    pub annotator: &'a str,
-    /// The current article's visible annotations, in text order.
-    pub rows: &'a [ListRow],
+    /// The current article's marks as list rows, in text order.
+    pub rows: &'a [MarkRow],
+    pub selected_target: Option<&'a MarkTarget>,
+    /// The selected annotation may be changed (own layer, or adjudicated in review).
+    pub editable: bool,
+}
+
+/// Only the selected annotation's editor (review mode shows it under the review item).
+pub fn editor_only(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
+    if let Some((layer, a)) = view.selected {
+        editor(ui, view, layer, a, state, out);
+    }
 }
 
 pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut Outbox) {
-    let dark = ui.visuals().dark_mode;
     let editor_height = (ui.available_height() * 0.62).max(160.0);
     egui::ScrollArea::vertical()
         .id_salt("panel")
@@ -51,6 +59,12 @@ pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut
             }
         });
     ui.separator();
+    list(ui, view, out);
+}
+
+/// The article's marks (annotations and suggestions) as a list; a click selects one.
+pub fn list(ui: &mut Ui, view: &PanelView<'_>, out: &mut Outbox) {
+    let dark = ui.visuals().dark_mode;
     let rows = view.rows;
     ui.label(RichText::new(format!("Annotations in this article ({})", rows.len())).strong());
     // Only the visible rows are built: an article may have thousands of annotations.
@@ -60,47 +74,30 @@ pub fn show(ui: &mut Ui, view: &PanelView<'_>, state: &mut PanelState, out: &mut
         .auto_shrink(false)
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             for row in &rows[range] {
-                let selected = view.selected.is_some_and(|(_, s)| s.id == row.id);
-                let text = RichText::new(&row.text).color(theme::kind_color(row.kind, dark));
+                let selected = view.selected_target == Some(&row.target);
+                // The owner comes first, so a long excerpt never hides whose it is.
+                let owner = if row.owner.is_empty() {
+                    String::new()
+                } else {
+                    format!("[{}] ", row.owner)
+                };
+                let text = RichText::new(crate::bidi::display_line(&format!(
+                    "{}  {owner}{}",
+                    theme::kind_letter(row.kind),
+                    row.excerpt
+                )))
+                .color(theme::kind_color(row.kind, dark));
                 if ui
                     .add(egui::Button::selectable(selected, text).truncate())
                     .clicked()
                 {
-                    out.send(Msg::SelectAnnotation(row.id));
+                    out.send(match &row.target {
+                        MarkTarget::Annotation(id) => Command::SelectAnnotation(*id),
+                        MarkTarget::Suggestion(key) => Command::SelectSuggestion(key.clone()),
+                    });
                 }
             }
         });
-}
-
-/// One line of the annotation list, prepared once per project revision.
-#[derive(Clone, Debug)]
-pub struct ListRow {
-    pub id: AnnotationId,
-    pub kind: KindName,
-    pub text: String,
-}
-
-impl ListRow {
-    pub fn new(a: &Annotation, layer: &str, mine: &str) -> Self {
-        let kind = a.kind.name();
-        let exact: String = a
-            .span
-            .exact
-            .chars()
-            .take(80)
-            .collect::<String>()
-            .replace('\n', " ");
-        let who = if layer == mine {
-            String::new()
-        } else {
-            format!("  [{layer}]")
-        };
-        Self {
-            id: a.id,
-            kind,
-            text: format!("{}  {exact}{who}", theme::kind_letter(kind)),
-        }
-    }
 }
 
 fn editor(
@@ -121,13 +118,13 @@ fn editor(
                 .small(),
         );
     });
-    ui.label(RichText::new(&a.span.exact).italics());
-    let mine = layer.annotator == view.annotator;
+    ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
+    let mine = view.editable;
     if !mine {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("In {}’s layer (read-only).", layer.annotator)).weak());
             if ui.button("Copy to my layer").clicked() {
-                out.send(Msg::CopyToMine(a.id));
+                out.send(Command::CopyToMine(a.id));
             }
         });
     }
@@ -164,7 +161,9 @@ fn editor(
                     ui.label("Claims in this quote");
                     for c in claims {
                         let mut on = q.claims.contains(&c.id);
-                        let label: String = c.span.exact.chars().take(50).collect();
+                        let label = crate::bidi::display_line(
+                            &c.span.exact.chars().take(50).collect::<String>(),
+                        );
                         if ui.checkbox(&mut on, label).changed() {
                             if on {
                                 q.claims.push(c.id);
@@ -278,21 +277,19 @@ fn editor(
         ui.add_space(6.0);
         if ui.button("Delete annotation").clicked() {
             // The same path as the Delete key: it also unlinks the claim from quotes.
-            out.action(super::Action::Delete);
+            out.action(Action::Delete);
         }
     });
 
     if draft != *a {
         draft.modified = chrono::Utc::now();
-        let label = format!("Edit {}", kind.as_str());
-        match new_entity {
-            Some(e) => out.edit(
-                Edit::Batch(vec![Edit::AddEntity(e), Edit::ReplaceAnnotation(draft)]),
-                label,
-                false,
-            ),
-            None => out.edit(Edit::ReplaceAnnotation(draft), label, true),
-        }
+        out.send(match new_entity {
+            Some(entity) => Command::UpdateAnnotationWithEntity {
+                annotation: draft,
+                entity,
+            },
+            None => Command::UpdateAnnotation(draft),
+        });
     }
 }
 
@@ -322,18 +319,11 @@ fn aliases_field(ui: &mut Ui, name: &str, e: &Entity, state: &mut PanelState, ou
             .labelled_by(label.id);
         state.aliases_focused = r.has_focus();
         if r.lost_focus() {
-            let aliases: Vec<String> = draft
-                .split(',')
-                .map(|a| a.trim().to_owned())
-                .filter(|a| !a.is_empty() && *a != e.name)
-                .collect();
-            if aliases != e.aliases {
-                let updated = Entity {
-                    aliases,
-                    ..e.clone()
-                };
-                out.edit(Edit::ReplaceEntity(updated), "Edit aliases", false);
-            }
+            let aliases: Vec<String> = draft.split(',').map(str::to_owned).collect();
+            out.send(Command::SetAliases {
+                entity: e.id,
+                aliases,
+            });
         }
     });
 }
@@ -350,7 +340,7 @@ fn speaker_span_field(
         ui.label("Named in text:");
         match &q.speaker_span {
             Some(sp) => {
-                ui.label(RichText::new(&sp.exact).strong());
+                ui.label(RichText::new(crate::bidi::display_line(&sp.exact)).strong());
                 if ui.small_button("Clear speaker span").clicked() {
                     q.speaker_span = None;
                 }
@@ -360,26 +350,20 @@ fn speaker_span_field(
             }
         }
     });
-    let (Some((s, e)), Some(text)) = (view.selection, view.text) else {
+    let (Some(range), Some(text)) = (view.selection.clone(), view.text) else {
         return;
     };
     if !ui.button("Mark selection as speaker").clicked() {
         return;
     }
-    let Ok(span) = Span::from_text(text, s, e) else {
+    let Ok(span) = Span::from_text(text, range.start, range.end) else {
         return;
     };
     if q.speaker.is_none() {
         match view.project.entity_named(&span.exact) {
             Some(entity) => q.speaker = Some(entity.id),
             None => {
-                let entity = Entity {
-                    id: view.project.mint_entity_id(),
-                    name: span.exact.trim().to_owned(),
-                    aliases: Vec::new(),
-                    kind: EntityKind::Person,
-                    wikidata: None,
-                };
+                let entity = Entity::person(view.project.mint_entity_id(), &span.exact);
                 q.speaker = Some(entity.id);
                 *new_entity = Some(entity);
             }
@@ -500,13 +484,10 @@ fn entity_field(
             ))
             .clicked()
     {
-        created = Some(Entity {
-            id: project.mint_entity_id(),
-            name: state.entity_query.trim().to_owned(),
-            aliases: Vec::new(),
-            kind: EntityKind::Person,
-            wikidata: None,
-        });
+        created = Some(Entity::person(
+            project.mint_entity_id(),
+            &state.entity_query,
+        ));
         state.entity_query.clear();
     }
     created

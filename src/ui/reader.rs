@@ -1,24 +1,21 @@
 //! The article text with every annotation highlighted, selectable with the mouse.
 //!
-//! Paragraphs are laid out once per (article, project revision, width, theme) and kept;
-//! each frame only the paragraphs inside the viewport are painted and hit-tested, so a
-//! 1 MB article with 10,000 annotations scrolls as smoothly as a short one.
+//! Paragraphs are laid out lazily: opening an article only measures where its paragraphs
+//! start and estimates their heights; a paragraph is laid out (once per article, marks,
+//! width and theme) when it first comes near the viewport, so the first frame of a 1 MB
+//! article costs what its visible part costs. Each frame only the paragraphs inside the
+//! viewport are painted and hit-tested, so a 1 MB article with 10,000 annotations scrolls
+//! as smoothly as a short one.
 
+use super::reader_bidi::{BidiBody, StyledRange};
 use super::theme;
-use crate::model::{AnnotationId, KindName, text};
+use crate::app::{Mark, MarkStyle};
+use crate::bidi::{self, Direction};
+use crate::model::{KindName, text};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-
-/// One highlighted span, as the reader needs it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Highlight {
-    pub start: usize,
-    pub end: usize,
-    pub kind: KindName,
-    pub id: AnnotationId,
-}
 
 /// What the user did in the reader this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +32,7 @@ pub enum ReaderEvent {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutKey {
     pub article: u64,
-    /// Revision of the project plus anything that changes highlights (layer visibility).
+    /// Fingerprint of the marks (anything that changes what is highlighted).
     pub revision: u64,
     pub dark: bool,
 }
@@ -43,10 +40,29 @@ pub struct LayoutKey {
 struct Para {
     /// First code point of the paragraph in the article text.
     start: usize,
+    /// Its code points end (exclusive) and its bytes in the article.
+    end: usize,
+    bytes: std::ops::Range<usize>,
     /// Hash of the highlights that touch this paragraph: unchanged means reusable galley.
     hash: u64,
+    /// The marks touching it (indices into the view's marks), to lay it out later.
+    marks: Vec<u32>,
     top: f32,
-    galley: Arc<Galley>,
+    /// Exact once laid out; an estimate from its length before.
+    height: f32,
+    /// `None` until the paragraph first comes near the viewport.
+    body: Option<Body>,
+}
+
+/// Screen space around the viewport that is laid out ahead of scrolling.
+const LAYOUT_MARGIN: f32 = 600.0;
+
+/// How a paragraph is drawn.
+enum Body {
+    /// Left-to-right text only: one egui galley, highlights inside it.
+    Plain(Arc<Galley>),
+    /// Right-to-left or mixed text, reordered line by line (UAX #9).
+    Bidi(BidiBody),
 }
 
 struct Layout {
@@ -74,14 +90,17 @@ pub struct ReaderView<'a> {
     pub text: &'a str,
     pub key: LayoutKey,
     /// Sorted by start.
-    pub highlights: &'a [Highlight],
-    pub selection: Option<(usize, usize)>,
+    pub marks: &'a [Mark],
+    pub selection: Option<std::ops::Range<usize>>,
     /// Span of the selected annotation: outlined.
     pub selected: Option<(usize, usize, KindName)>,
     /// Where the selected quote's speaker is named: underlined.
     pub speaker: Option<(usize, usize)>,
     /// Scroll so that this code point is visible.
     pub scroll_to: Option<usize>,
+    /// Base direction of every paragraph, from the article's language
+    /// ([`bidi::direction_of_language`]); `None`: each paragraph's first strong letter.
+    pub direction: Option<Direction>,
 }
 
 impl Reader {
@@ -102,7 +121,9 @@ impl Reader {
                 } else {
                     ((room / 40.0).floor() * 40.0).max(160.0)
                 };
-                self.ensure_layout(ui.ctx(), view, width, text_color);
+                self.ensure_layout(view, width);
+                let target = view.scroll_to.map(|c| (c, c + 1));
+                self.lay_out_visible(ui.ctx(), view, viewport, target, text_color);
                 let Some(layout) = &self.layout else { return };
                 let (rect, response) = ui.allocate_exact_size(
                     vec2(full, layout.height.max(1.0)),
@@ -119,15 +140,19 @@ impl Reader {
                 let painter = ui.painter_at(rect);
                 let first = layout
                     .paras
-                    .partition_point(|p| p.top + p.galley.size().y < viewport.min.y);
+                    .partition_point(|p| p.top + p.height < viewport.min.y);
                 for p in layout.paras[first..]
                     .iter()
                     .take_while(|p| p.top <= viewport.max.y)
                 {
                     let at = self.origin + vec2(0.0, p.top);
-                    painter.galley(at, p.galley.clone(), text_color);
-                    if let Some((s, e)) = view.selection {
-                        for r in range_rects(p, s, e) {
+                    match &p.body {
+                        Some(Body::Plain(galley)) => painter.galley(at, galley.clone(), text_color),
+                        Some(Body::Bidi(body)) => body.paint(&painter, at, text_color),
+                        None => {}
+                    }
+                    if let Some(sel) = &view.selection {
+                        for r in range_rects(p, sel.start, sel.end) {
                             painter.rect_filled(
                                 r.translate(at.to_vec2()),
                                 2.0,
@@ -191,13 +216,7 @@ impl Reader {
         events
     }
 
-    fn ensure_layout(
-        &mut self,
-        ctx: &egui::Context,
-        view: &ReaderView<'_>,
-        width: f32,
-        color: Color32,
-    ) {
+    fn ensure_layout(&mut self, view: &ReaderView<'_>, width: f32) {
         if let Some(l) = &self.layout
             && l.key == view.key
             && (l.width - width).abs() < 0.5
@@ -211,29 +230,77 @@ impl Reader {
                 && l.key.dark == view.key.dark
                 && (l.width - width).abs() < 0.5
         });
-        let (paras, laid_out) = build_paragraphs(
-            ctx,
+        let paras = measure_paragraphs(
             view.text,
-            view.highlights,
+            view.marks,
             width,
-            view.key.dark,
-            color,
             old.map(|l| l.paras).unwrap_or_default(),
         );
-        let height = paras.last().map_or(0.0, |p| p.top + p.galley.size().y);
-        self.layout = Some(Layout {
+        let mut layout = Layout {
             key: view.key,
             width,
             paras,
-            height,
-        });
+            height: 0.0,
+        };
+        layout.restack();
+        self.layout = Some(layout);
         self.layouts_built += 1;
-        self.paragraphs_laid_out += laid_out;
+    }
+
+    /// Lay out the paragraphs within [`LAYOUT_MARGIN`] of the viewport (and the one holding
+    /// `target`, a scroll destination), then restack the paragraphs below them. Repeats
+    /// while exact heights move more paragraphs into view.
+    fn lay_out_visible(
+        &mut self,
+        ctx: &egui::Context,
+        view: &ReaderView<'_>,
+        viewport: Rect,
+        target: Option<(usize, usize)>,
+        color: Color32,
+    ) {
+        let Some(layout) = &mut self.layout else {
+            return;
+        };
+        let base = TextFormat {
+            font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
+            line_height: Some(theme::READING_LINE),
+            color,
+            ..Default::default()
+        };
+        for _ in 0..4 {
+            let lo = viewport.min.y - LAYOUT_MARGIN;
+            let hi = viewport.max.y + LAYOUT_MARGIN;
+            let first = layout.paras.partition_point(|p| p.top + p.height < lo);
+            let mut todo: Vec<usize> = (first..layout.paras.len())
+                .take_while(|&i| layout.paras[i].top <= hi)
+                .filter(|&i| layout.paras[i].body.is_none())
+                .collect();
+            if let Some((c, _)) = target {
+                let i = layout
+                    .paras
+                    .partition_point(|p| p.start <= c)
+                    .saturating_sub(1);
+                if layout.paras.get(i).is_some_and(|p| p.body.is_none()) {
+                    todo.push(i);
+                }
+            }
+            if todo.is_empty() {
+                return;
+            }
+            for i in todo {
+                let p = &mut layout.paras[i];
+                let body = lay_out(ctx, view, p, layout.width, &base);
+                p.height = body.height();
+                p.body = Some(body);
+                self.paragraphs_laid_out += 1;
+            }
+            layout.restack();
+        }
     }
 
     fn para_at(&self, y: f32) -> Option<&Para> {
         let l = self.layout.as_ref()?;
-        let i = l.paras.partition_point(|p| p.top + p.galley.size().y < y);
+        let i = l.paras.partition_point(|p| p.top + p.height < y);
         l.paras.get(i.min(l.paras.len().saturating_sub(1)))
     }
 
@@ -242,15 +309,26 @@ impl Reader {
         let Some(p) = self.para_at(rel.y) else {
             return 0;
         };
-        p.start + p.galley.cursor_from_pos(rel - vec2(0.0, p.top)).index.0
+        let local = rel - vec2(0.0, p.top);
+        p.start
+            + match &p.body {
+                Some(Body::Plain(galley)) => galley.cursor_from_pos(local).index.0,
+                Some(Body::Bidi(body)) => body.caret_at(local),
+                None => 0,
+            }
     }
 
     /// The character under a point, if any.
     fn char_at(&self, rel: Vec2) -> Option<usize> {
         let p = self.para_at(rel.y)?;
         let local = rel - vec2(0.0, p.top);
+        let galley = match &p.body {
+            Some(Body::Plain(galley)) => galley,
+            Some(Body::Bidi(body)) => return body.char_at(local).map(|c| p.start + c),
+            None => return None,
+        };
         let mut idx = 0;
-        for row in &p.galley.rows {
+        for row in &galley.rows {
             let r = row.rect();
             if local.y >= r.top() && local.y <= r.bottom() {
                 let x = local.x - row.pos.x;
@@ -277,11 +355,22 @@ impl Reader {
     }
 }
 
-/// Galley-relative rectangles covering code points `s..e` of the article within `p`.
+/// Paragraph-relative rectangles covering code points `s..e` of the article within `p`,
+/// left to right on each line: several on one line where the range changes direction.
 fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
+    match &p.body {
+        Some(Body::Plain(galley)) => plain_range_rects(galley, p.start, s, e),
+        Some(Body::Bidi(body)) if e > p.start => {
+            body.range_rects(s.saturating_sub(p.start), e - p.start)
+        }
+        Some(Body::Bidi(_)) | None => Vec::new(),
+    }
+}
+
+fn plain_range_rects(galley: &Galley, start: usize, s: usize, e: usize) -> Vec<Rect> {
     let mut out = Vec::new();
-    let mut row_start = p.start;
-    for row in &p.galley.rows {
+    let mut row_start = start;
+    for row in &galley.rows {
         let n = row.glyphs.len();
         let (a, b) = (s.max(row_start), e.min(row_start + n));
         if a < b {
@@ -301,86 +390,127 @@ fn range_rects(p: &Para, s: usize, e: usize) -> Vec<Rect> {
     out
 }
 
-/// Lay out every paragraph, reusing galleys from `old` whose highlights did not change.
-/// Returns the paragraphs and how many were laid out anew.
-fn build_paragraphs(
-    ctx: &egui::Context,
-    article: &str,
-    highlights: &[Highlight],
-    width: f32,
-    dark: bool,
-    color: Color32,
-    old: Vec<Para>,
-) -> (Vec<Para>, u64) {
-    let base = TextFormat {
-        font_id: FontId::new(theme::READING_SIZE, super::fonts::reading()),
-        line_height: Some(theme::READING_LINE),
-        color,
-        ..Default::default()
-    };
+impl Layout {
+    /// Recompute every paragraph's top and the total height from their heights.
+    fn restack(&mut self) {
+        let mut top = 0.0;
+        for p in &mut self.paras {
+            p.top = top;
+            top += p.height;
+        }
+        self.height = top;
+    }
+}
+
+impl Body {
+    fn height(&self) -> f32 {
+        match self {
+            Body::Plain(galley) => galley.size().y,
+            Body::Bidi(body) => body.height(),
+        }
+    }
+}
+
+/// Split the article into paragraphs with the marks touching each, reusing the laid-out
+/// bodies of `old` whose marks did not change; the others get an estimated height and are
+/// laid out when they come into view. Linear in the text, no shaping.
+fn measure_paragraphs(article: &str, highlights: &[Mark], width: f32, old: Vec<Para>) -> Vec<Para> {
+    // About this many points per character of the reading font, for the estimate.
+    const CHAR_WIDTH: f32 = 8.2;
     let mut old = old.into_iter().peekable();
     let mut paras = Vec::new();
-    let mut laid_out = 0;
-    let mut top = 0.0;
     let mut start = 0;
+    let mut byte = 0;
     let mut next = 0; // next highlight (by start) not yet active
-    let mut active: Vec<Highlight> = Vec::new();
+    let mut active: Vec<u32> = Vec::new();
     for line in article.split('\n') {
         let len = text::char_len(line);
         let end = start + len;
         while next < highlights.len() && highlights[next].start < end.max(start + 1) {
-            active.push(highlights[next]);
+            active.push(next as u32);
             next += 1;
         }
-        active.retain(|h| h.end > start);
+        active.retain(|&h| highlights[h as usize].end > start);
+        let touching: Vec<u32> = active
+            .iter()
+            .copied()
+            .filter(|&h| highlights[h as usize].start < end)
+            .collect();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for h in active.iter().filter(|h| h.start < end && h.end > start) {
-            (h.start, h.end, h.kind, h.id).hash(&mut hasher);
+        for &h in &touching {
+            highlights[h as usize].hash(&mut hasher);
         }
         let hash = hasher.finish();
         while old.peek().is_some_and(|p| p.start < start) {
             old.next();
         }
-        let galley = match old.next_if(|p| p.start == start && p.hash == hash) {
-            Some(p) => p.galley,
+        let (body, height) = match old.next_if(|p| p.start == start && p.hash == hash) {
+            Some(p) => (p.body, p.height),
             None => {
-                laid_out += 1;
-                let job = paragraph_job(line, start, len, &active, width, dark, &base);
-                ctx.fonts_mut(|f| f.layout_job(job))
+                let per_line = (width / CHAR_WIDTH).max(1.0);
+                let lines = (len as f32 / per_line).ceil().max(1.0);
+                (None, lines * theme::READING_LINE)
             }
         };
-        let h = galley.size().y;
         paras.push(Para {
             start,
+            end,
+            bytes: byte..byte + line.len(),
             hash,
-            top,
-            galley,
+            marks: touching,
+            top: 0.0,
+            height,
+            body,
         });
-        top += h;
         start = end + 1; // the '\n'
+        byte += line.len() + 1;
     }
-    (paras, laid_out)
+    paras
 }
 
-fn paragraph_job(
-    line: &str,
-    start: usize,
-    len: usize,
-    active: &[Highlight],
+/// Lay out one paragraph with its marks.
+fn lay_out(
+    ctx: &egui::Context,
+    view: &ReaderView<'_>,
+    p: &Para,
     width: f32,
-    dark: bool,
     base: &TextFormat,
-) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = width;
-    let end = start + len;
-    let relevant: Vec<&Highlight> = active
+) -> Body {
+    let line = &view.text[p.bytes.clone()];
+    let active: Vec<&Mark> = p
+        .marks
         .iter()
+        .filter_map(|&i| view.marks.get(i as usize))
+        .collect();
+    let styles = styled_ranges(p.start, p.end, &active, view.key.dark);
+    if view.direction.is_some_and(Direction::is_rtl) || bidi::has_rtl(line) {
+        Body::Bidi(BidiBody::layout(
+            ctx,
+            line,
+            view.direction,
+            width,
+            base,
+            &styles,
+        ))
+    } else {
+        let job = paragraph_job(line, &styles, width, base);
+        Body::Plain(ctx.fonts_mut(|f| f.layout_job(job)))
+    }
+}
+
+/// The highlight style of each stretch of the paragraph `start..end` (article code points)
+/// that some highlight covers, paragraph-relative: the innermost highlight's fill, and an
+/// underline in the colour of the one around it (thicker where they overlap).
+///
+/// This is the only place where a highlight's fields decide how it looks.
+fn styled_ranges(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<StyledRange> {
+    let relevant: Vec<&Mark> = active
+        .iter()
+        .copied()
         .filter(|h| h.start < end && h.end > start)
         .collect();
-    if relevant.is_empty() || len == 0 {
-        job.append(line, 0.0, base.clone());
-        return job;
+    if relevant.is_empty() || start == end {
+        return Vec::new();
     }
     let mut cuts: Vec<usize> = vec![start, end];
     for h in &relevant {
@@ -388,6 +518,40 @@ fn paragraph_job(
     }
     cuts.sort_unstable();
     cuts.dedup();
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        // Suggestions are ghosts: they never hide an annotation's fill.
+        let mut covering: Vec<&Mark> = relevant
+            .iter()
+            .copied()
+            .filter(|h| h.start <= a && h.end >= b)
+            .collect();
+        covering.sort_by_key(|h| (h.style == MarkStyle::Suggestion, h.end - h.start));
+        if let Some(inner) = covering.first() {
+            let under = covering.get(1).unwrap_or(inner);
+            out.push(StyledRange {
+                start: a - start,
+                end: b - start,
+                fill: theme::mark_background(inner.kind, inner.style, dark),
+                underline: Stroke::new(
+                    if covering.len() > 1 { 2.0 } else { 1.0 },
+                    theme::mark_edge(under.kind, under.style, dark),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// A left-to-right paragraph as one job, highlighted stretches as formatted sections.
+fn paragraph_job(line: &str, styles: &[StyledRange], width: f32, base: &TextFormat) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    if styles.is_empty() {
+        job.append(line, 0.0, base.clone());
+        return job;
+    }
     let bytes: Vec<usize> = if line.is_ascii() {
         Vec::new()
     } else {
@@ -396,30 +560,25 @@ fn paragraph_job(
             .chain(std::iter::once(line.len()))
             .collect()
     };
-    let byte = |c: usize| {
-        if line.is_ascii() {
-            c - start
-        } else {
-            bytes[c - start]
+    let byte = |c: usize| if line.is_ascii() { c } else { bytes[c] };
+    let mut at = 0;
+    for st in styles {
+        if st.start > at {
+            job.append(&line[byte(at)..byte(st.start)], 0.0, base.clone());
         }
-    };
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let mut covering: Vec<&&Highlight> = relevant
-            .iter()
-            .filter(|h| h.start <= a && h.end >= b)
-            .collect();
-        covering.sort_by_key(|h| (h.end - h.start, h.id));
         let mut fmt = base.clone();
-        if let Some(inner) = covering.first() {
-            fmt.background = theme::kind_background(inner.kind, dark);
-            let under = covering.get(1).map_or(inner.kind, |h| h.kind);
-            fmt.underline = Stroke::new(
-                if covering.len() > 1 { 2.0 } else { 1.0 },
-                theme::kind_color(under, dark),
-            );
-        }
-        job.append(&line[byte(a)..byte(b)], 0.0, fmt);
+        fmt.background = st.fill;
+        fmt.underline = st.underline;
+        job.append(&line[byte(st.start)..byte(st.end)], 0.0, fmt);
+        at = st.end;
+    }
+    let len = if line.is_ascii() {
+        line.len()
+    } else {
+        bytes.len() - 1
+    };
+    if at < len {
+        job.append(&line[byte(at)..], 0.0, base.clone());
     }
     job
 }

@@ -1,5 +1,6 @@
 //! Design tokens: colours per annotation kind (light and dark), reading metrics.
 
+use crate::app::MarkStyle;
 use crate::model::KindName;
 use egui::Color32;
 
@@ -23,19 +24,13 @@ pub fn kind_color(kind: KindName, dark: bool) -> Color32 {
     }
 }
 
-/// Background of highlighted text: the accent, translucent enough to read through.
-pub fn kind_background(kind: KindName, dark: bool) -> Color32 {
-    let c = kind_color(kind, dark);
-    let alpha = if dark { 70 } else { 48 };
-    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
-}
-
-/// The text selection (pending span) colour.
+/// The text selection (pending span) colour: a marker yellow, unlike any kind's colour
+/// (quotes are blue), in both themes.
 pub fn selection(dark: bool) -> Color32 {
     if dark {
-        Color32::from_rgba_unmultiplied(0x90, 0xc0, 0xff, 90)
+        Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x30, 80)
     } else {
-        Color32::from_rgba_unmultiplied(0x30, 0x80, 0xff, 70)
+        Color32::from_rgba_unmultiplied(0xff, 0xd0, 0x00, 110)
     }
 }
 
@@ -46,5 +41,54 @@ pub fn kind_letter(kind: KindName) -> &'static str {
         KindName::Claim => "C",
         KindName::Sentiment => "S",
         KindName::Tag => "T",
+    }
+}
+
+/// Colours that tell layers apart (other annotators' marks get an underline in one of these,
+/// in the order of the project's layers).
+const LAYER_COLORS: [Color32; 6] = [
+    Color32::from_rgb(0xd0, 0x3a, 0x8c),
+    Color32::from_rgb(0x00, 0x99, 0x99),
+    Color32::from_rgb(0x8a, 0x6d, 0x00),
+    Color32::from_rgb(0x55, 0x55, 0xdd),
+    Color32::from_rgb(0xb3, 0x45, 0x2d),
+    Color32::from_rgb(0x3f, 0x8f, 0x2f),
+];
+
+/// The colour of another annotator's layer.
+pub fn layer_color(layer: usize, dark: bool) -> Color32 {
+    let c = LAYER_COLORS[layer % LAYER_COLORS.len()];
+    if dark { c.gamma_multiply(1.4) } else { c }
+}
+
+/// Fill of a marked span: your own marks in the kind's colour, other layers' fainter,
+/// suggestions only a hint.
+pub fn mark_background(kind: KindName, style: MarkStyle, dark: bool) -> Color32 {
+    let c = kind_color(kind, dark);
+    let alpha = match (style, dark) {
+        (MarkStyle::Mine | MarkStyle::Adjudicated, false) => 48,
+        (MarkStyle::Mine | MarkStyle::Adjudicated, true) => 70,
+        (MarkStyle::OtherLayer { .. }, false) => 26,
+        (MarkStyle::OtherLayer { .. }, true) => 40,
+        (MarkStyle::Suggestion, _) => 14,
+        (MarkStyle::Disagreement, false) => 60,
+        (MarkStyle::Disagreement, true) => 80,
+    };
+    let c = if style == MarkStyle::Disagreement {
+        Color32::from_rgb(0xe0, 0x30, 0x30)
+    } else {
+        c
+    };
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
+/// Underline of a marked span: the kind's colour for your own, the layer's colour for
+/// another annotator's.
+pub fn mark_edge(kind: KindName, style: MarkStyle, dark: bool) -> Color32 {
+    match style {
+        MarkStyle::OtherLayer { layer } => layer_color(layer, dark),
+        MarkStyle::Suggestion => kind_color(kind, dark).gamma_multiply(0.6),
+        MarkStyle::Disagreement => Color32::from_rgb(0xe0, 0x30, 0x30),
+        MarkStyle::Mine | MarkStyle::Adjudicated => kind_color(kind, dark),
     }
 }

@@ -1,10 +1,13 @@
 //! brat standoff: an `.ann` file beside the `.txt` it annotates. The path may be either
 //! file or a folder, whose `.ann` files are read in name order. `T` lines become regions
 //! (discontinuous ones as their outer extent, when only whitespace lies between the
-//! fragments), `A`/`M` lines fields, `R` lines relations and `#` lines notes. Types and
-//! values written by factdesk's export are decoded (`Mostly_true` → `Mostly true`).
+//! fragments), `A`/`M` lines fields, `R` lines relations and `#` lines notes. Type and
+//! value names are read back as labels through the `[labels]` of a `visual.conf` beside
+//! the `.ann` file (factdesk's export writes one: `Celebrite | Célébrité`), else decoded
+//! (`Mostly_true` → `Mostly true`).
 
 use super::{ForeignDoc, ForeignError, Region, Relation, Skipped, StoredText, Units, read_text};
+use crate::export::brat_names::read_visual_labels;
 use crate::export::names::{decode_token, unescape_line};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -40,11 +43,25 @@ fn ann_files(path: &Path) -> Result<Vec<PathBuf>, ForeignError> {
 
 pub fn read(path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
     let mut docs = Vec::new();
+    let mut labels_of: HashMap<PathBuf, HashMap<String, String>> = HashMap::new();
     for ann in ann_files(path)? {
         let txt = ann.with_extension("txt");
         let text = read_text(&txt)?;
         let standoff = read_text(&ann)?;
-        let mut doc = parse(&standoff, text, &ann)?;
+        let folder = ann.parent().unwrap_or(Path::new(".")).to_owned();
+        let visual = folder.join("visual.conf");
+        let labels = match labels_of.entry(folder) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let map = if visual.is_file() {
+                    read_visual_labels(&read_text(&visual)?)
+                } else {
+                    HashMap::new()
+                };
+                e.insert(map)
+            }
+        };
+        let mut doc = parse_with_labels(&standoff, text, &ann, labels)?;
         doc.title = ann.file_stem().map(|s| s.to_string_lossy().into_owned());
         docs.push(doc);
     }
@@ -53,6 +70,16 @@ pub fn read(path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
 
 /// Parse the `.ann` text of one document whose text is `text`.
 pub fn parse(standoff: &str, text: String, ann: &Path) -> Result<ForeignDoc, ForeignError> {
+    parse_with_labels(standoff, text, ann, &HashMap::new())
+}
+
+/// [`parse`], reading type and value names through `labels` (from `visual.conf`) first.
+pub fn parse_with_labels(
+    standoff: &str,
+    text: String,
+    ann: &Path,
+    labels: &HashMap<String, String>,
+) -> Result<ForeignDoc, ForeignError> {
     let name = ann
         .file_name()
         .unwrap_or_default()
@@ -74,8 +101,10 @@ pub fn parse(standoff: &str, text: String, ann: &Path) -> Result<ForeignDoc, For
         let middle = cols
             .next()
             .ok_or_else(|| bad("expected tab-separated fields"))?;
-        let decode =
-            |s: &str| decode_token(s).ok_or_else(|| bad("malformed %XX escape in a type or value"));
+        let decode = |s: &str| match labels.get(s) {
+            Some(label) => Ok(label.clone()),
+            None => decode_token(s).ok_or_else(|| bad("malformed %XX escape in a type or value")),
+        };
         match id.chars().next() {
             Some('T') => {
                 let stored = cols

@@ -375,6 +375,9 @@ fn mint(used: &mut HashSet<AnnotationId>) -> AnnotationId {
 
 /// Add the documents' annotations to `layer`. `from` goes into each annotation's
 /// `Provenance::Imported`. Documents whose text is not in the project become articles.
+///
+/// Linear in the number of documents and articles: articles are found through hash maps
+/// (by text hash and by id), never by scanning the project per document.
 pub fn apply(
     project: &mut Project,
     docs: Vec<ForeignDoc>,
@@ -383,8 +386,10 @@ pub fn apply(
 ) -> ImportReport {
     let mut report = ImportReport::default();
     let mut by_hash: HashMap<String, ArticleId> = HashMap::new();
-    for a in &project.articles {
+    let mut position: HashMap<ArticleId, usize> = HashMap::with_capacity(project.articles.len());
+    for (i, a) in project.articles.iter().enumerate() {
         by_hash.entry(a.text_hash.clone()).or_insert(a.id);
+        position.entry(a.id).or_insert(i);
     }
     let mut used_ids: HashSet<AnnotationId> = project.annotations().map(|(_, a)| a.id).collect();
     let now = chrono::Utc::now();
@@ -409,7 +414,12 @@ pub fn apply(
             });
             continue;
         } else {
-            let id = project.mint_article_id();
+            let id = loop {
+                let id = ArticleId::random();
+                if !position.contains_key(&id) {
+                    break id;
+                }
+            };
             let title = doc
                 .title
                 .as_deref()
@@ -419,11 +429,12 @@ pub fn apply(
             let mut article = Article::new(id, title, trimmed.to_owned());
             article.source = Some(format!("{from} {}", doc.at));
             by_hash.insert(article.text_hash.clone(), id);
+            position.insert(id, project.articles.len());
             project.articles.push(article);
             report.articles_created += 1;
             (id, lead)
         };
-        let Some(article) = project.article(article_id) else {
+        let Some(article) = position.get(&article_id).map(|&i| &project.articles[i]) else {
             continue;
         };
         let placed = place_regions(&doc, &norm, shift, article, &mut report);

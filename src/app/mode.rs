@@ -1,0 +1,53 @@
+//! Modes of the workbench. Each has its own keymap: `J` is "next annotation" while
+//! annotating and "next disagreement" while reviewing.
+
+use super::action::Action;
+use super::keys::Shortcut;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Read and annotate; suggestions are offered.
+    #[default]
+    Annotate,
+    /// Walk the disagreements between your layer and another, adjudicate.
+    Review,
+}
+
+/// One entry of a mode's keymap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub shortcut: Shortcut,
+    pub action: Action,
+    /// Also fires while a text field has keyboard focus.
+    pub while_typing: bool,
+}
+
+impl Mode {
+    pub fn all() -> [Mode; 2] {
+        [Mode::Annotate, Mode::Review]
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Annotate => "Annotate",
+            Mode::Review => "Review",
+        }
+    }
+
+    /// The mode's keymap, longest chords first (Ctrl+Shift+S before Ctrl+S).
+    pub fn keymap(self) -> Vec<Binding> {
+        let mut map: Vec<Binding> = Action::all()
+            .filter(|a| a.modes().contains(&self))
+            .flat_map(|action| {
+                let (shortcuts, while_typing) = action.shortcuts();
+                shortcuts.iter().map(move |&shortcut| Binding {
+                    shortcut,
+                    action,
+                    while_typing,
+                })
+            })
+            .collect();
+        map.sort_by_key(|b| std::cmp::Reverse(b.shortcut.mods.count()));
+        map
+    }
+}

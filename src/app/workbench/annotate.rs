@@ -1,0 +1,351 @@
+//! Annotating: create, delete, copy, adjust spans, step through marks and articles, find,
+//! and what clicks in the reader mean.
+
+use super::Workbench;
+use crate::app::Edit;
+use crate::app::marks::MarkTarget;
+use crate::model::{
+    Annotation, AnnotationId, AnnotationKind, ArticleId, EntityId, KindName, Provenance, Span, text,
+};
+
+impl Workbench {
+    pub(super) fn current_text(&self) -> Option<&str> {
+        self.article
+            .and_then(|id| self.project().article(id))
+            .map(|a| a.text.as_str())
+    }
+
+    /// An annotation the user may change (own layer, or adjudicated while reviewing).
+    fn own_annotation(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.project()
+            .find_annotation(id)
+            .filter(|(l, _)| self.can_edit_layer(&l.annotator))
+            .map(|(_, a)| a)
+    }
+
+    pub(super) fn create(&mut self, kind: KindName) {
+        if self.ask_annotator_if_unknown() {
+            return;
+        }
+        let (Some(article), Some(range)) = (self.article, self.selection.clone()) else {
+            self.status = "Select some text first (drag over it, or Ctrl+F to find it)".into();
+            return;
+        };
+        let Some(text) = self.current_text() else {
+            return;
+        };
+        let span = match Span::from_text(text, range.start, range.end) {
+            Ok(span) => span,
+            Err(err) => {
+                self.status = format!("Cannot annotate that: {err}");
+                return;
+            }
+        };
+        let mut body = AnnotationKind::empty(kind);
+        if let AnnotationKind::Tag { label } = &mut body {
+            *label = self
+                .project()
+                .schema
+                .tags
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "Tag".into());
+        }
+        let id = self.project().mint_annotation_id();
+        let annotation = Annotation::new(id, article, span, body, Provenance::Manual);
+        let layer = self.settings.annotator.clone();
+        let label = format!("Create {}", kind.as_str());
+        if self.edit(Edit::AddAnnotation { layer, annotation }, &label, false) {
+            self.selected = Some(MarkTarget::Annotation(id));
+            self.selection = None;
+        }
+    }
+
+    pub(super) fn delete_selected(&mut self) {
+        match self.selected.clone() {
+            Some(MarkTarget::Annotation(id)) => self.delete(id),
+            Some(MarkTarget::Suggestion(key)) => self.reject_suggestion(&key),
+            None => {
+                self.status = "Select one of your annotations to delete it".into();
+            }
+        }
+    }
+
+    /// Delete an annotation of your own layer, unlinking it from quotes that cite it.
+    fn delete(&mut self, id: AnnotationId) {
+        if self.own_annotation(id).is_none() {
+            self.status = "Only annotations in your own layer can be deleted".into();
+            return;
+        }
+        let mut edits: Vec<Edit> = self
+            .project()
+            .annotations()
+            .filter_map(|(_, a)| match &a.kind {
+                AnnotationKind::Quote(q) if q.claims.contains(&id) => {
+                    let mut a = a.clone();
+                    if let AnnotationKind::Quote(q) = &mut a.kind {
+                        q.claims.retain(|c| *c != id);
+                    }
+                    Some(Edit::ReplaceAnnotation(a))
+                }
+                _ => None,
+            })
+            .collect();
+        edits.push(Edit::RemoveAnnotation(id));
+        if self.edit(Edit::Batch(edits), "Delete annotation", false) {
+            self.selected = None;
+            self.status = "Deleted annotation (Ctrl+Z to undo)".into();
+        }
+    }
+
+    pub(super) fn copy_to_mine(&mut self, id: AnnotationId) {
+        if self.ask_annotator_if_unknown() {
+            return;
+        }
+        let Some((_, a)) = self.project().find_annotation(id) else {
+            return;
+        };
+        let mut copy = a.clone();
+        copy.id = self.project().mint_annotation_id();
+        copy.provenance = Provenance::Imported {
+            from: format!("annotation {id}"),
+        };
+        if let AnnotationKind::Quote(q) = &mut copy.kind {
+            q.claims.clear();
+        }
+        let new_id = copy.id;
+        let layer = self.settings.annotator.clone();
+        let edit = Edit::AddAnnotation {
+            layer,
+            annotation: copy,
+        };
+        if self.edit(edit, "Copy to my layer", false) {
+            self.selected = Some(MarkTarget::Annotation(new_id));
+            self.status = "Copied to your layer".into();
+        }
+    }
+
+    pub(super) fn set_aliases(&mut self, entity: EntityId, aliases: Vec<String>) {
+        let Some(e) = self.project().entity(entity) else {
+            return;
+        };
+        let aliases: Vec<String> = aliases
+            .into_iter()
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty() && *a != e.name)
+            .collect();
+        if aliases == e.aliases {
+            return;
+        }
+        let mut updated = e.clone();
+        updated.aliases = aliases;
+        if self.edit(Edit::ReplaceEntity(updated), "Edit aliases", false) {
+            self.status = "Aliases saved".into();
+        }
+    }
+
+    /// Move the start or end of the pending selection, or of the selected own annotation.
+    pub(super) fn nudge(&mut self, start_delta: isize, end_delta: isize, snap: bool) {
+        let Some(text) = self.current_text() else {
+            return;
+        };
+        let len = text::char_len(text);
+        let current = match &self.selection {
+            Some(sel) => Some((sel.clone(), None)),
+            None => self
+                .selected_annotation()
+                .and_then(|id| self.own_annotation(id))
+                .map(|a| (a.span.start..a.span.end, Some(a.clone()))),
+        };
+        let Some((range, annotation)) = current else {
+            self.status = "Nothing to adjust: select text or one of your annotations".into();
+            return;
+        };
+        let (mut ns, mut ne) = (
+            (range.start as isize + start_delta).clamp(0, len as isize) as usize,
+            (range.end as isize + end_delta).clamp(0, len as isize) as usize,
+        );
+        if snap {
+            (ns, ne) = text::snap_to_words(text, ns, ne);
+        }
+        if ns >= ne {
+            return;
+        }
+        match annotation {
+            None => self.selection = Some(ns..ne),
+            Some(mut a) => {
+                let span = match Span::from_text(text, ns, ne) {
+                    Ok(span) => span,
+                    Err(e) => {
+                        self.status = format!("Cannot move the span there: {e}");
+                        return;
+                    }
+                };
+                a.span = span;
+                a.modified = chrono::Utc::now();
+                self.edit(Edit::ReplaceAnnotation(a), "Adjust span", true);
+            }
+        }
+    }
+
+    /// Select the next (or previous) annotation — or suggestion — of the article, in text
+    /// order.
+    pub(super) fn step_mark(&mut self, forward: bool, suggestions: bool) {
+        let marks: Vec<&crate::app::Mark> = self
+            .marks
+            .get()
+            .marks
+            .iter()
+            .filter(|m| matches!(m.target, MarkTarget::Suggestion(_)) == suggestions)
+            .collect();
+        if marks.is_empty() {
+            self.status = if suggestions {
+                "No suggestions in this article".into()
+            } else {
+                "No annotations in this article".into()
+            };
+            return;
+        }
+        let pos = self
+            .selected
+            .as_ref()
+            .and_then(|t| marks.iter().position(|m| m.target == *t));
+        let n = marks.len();
+        let i = match (pos, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        let (target, start) = (marks[i].target.clone(), marks[i].start);
+        self.selected = Some(target);
+        self.scroll_to(start);
+        self.selection = None;
+    }
+
+    pub(super) fn step_article(&mut self, forward: bool) {
+        let list = self.articles.visible();
+        if list.is_empty() {
+            return;
+        }
+        let pos = self
+            .article
+            .and_then(|id| list.iter().position(|a| *a == id));
+        let i = match (pos, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(list.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        let id = list[i];
+        self.select_article(id);
+    }
+
+    pub(super) fn select_article(&mut self, id: ArticleId) {
+        if self.article != Some(id) && self.project().article(id).is_some() {
+            self.article = Some(id);
+            self.selected = None;
+            self.selection = None;
+            if let Some(path) = self.session.path().map(std::path::Path::to_owned) {
+                self.settings.remember_article(&path, id.0);
+            }
+        }
+    }
+
+    pub(super) fn select_annotation(&mut self, id: AnnotationId) {
+        if let Some((_, a)) = self.project().find_annotation(id) {
+            let (article, start) = (a.article, a.span.start);
+            self.select_article(article);
+            self.selected = Some(MarkTarget::Annotation(id));
+            self.selection = None;
+            self.scroll_to(start);
+        }
+    }
+
+    pub(super) fn toggle_done(&mut self) {
+        let Some(id) = self.article else { return };
+        let Some(a) = self.project().article(id) else {
+            return;
+        };
+        let done = !a.done;
+        let label = if done {
+            "Mark article done"
+        } else {
+            "Mark article in progress"
+        };
+        self.edit(Edit::SetDone { article: id, done }, label, false);
+    }
+
+    /// Select the next case-insensitive match of `query` after the current selection
+    /// (wrapping around). Matching is per code point, so offsets stay exact whatever
+    /// lower-casing does to byte lengths (İ, ẞ …).
+    pub(super) fn find_next(&mut self, query: &str) {
+        let Some(text) = self.current_text() else {
+            return;
+        };
+        let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+        let needle: Vec<char> = query.chars().map(fold).collect();
+        if needle.is_empty() {
+            return;
+        }
+        let hay: Vec<char> = text.chars().map(fold).collect();
+        let matches_at = |i: usize| hay.get(i..i + needle.len()) == Some(&needle[..]);
+        let from = self.selection.as_ref().map_or(0, |r| r.start + 1);
+        let hit = (from..hay.len())
+            .find(|&i| matches_at(i))
+            .or_else(|| (0..from.min(hay.len())).find(|&i| matches_at(i)));
+        match hit {
+            Some(s) => {
+                let e = s + needle.len();
+                self.selection = Some(s..e);
+                self.scroll_to(s);
+                self.status = format!("Found at {s}–{e}: press Q, C, S or T to annotate");
+            }
+            None => self.status = "Not found in this article".into(),
+        }
+    }
+
+    pub(super) fn double_click(&mut self, c: usize) {
+        if let Some(before) = self.before_click.take() {
+            self.selected = before;
+        }
+        if let Some(text) = self.current_text()
+            && let Some((s, e)) = text::word_at(text, c)
+        {
+            self.selection = Some(s..e);
+        }
+    }
+
+    /// A click selects the innermost mark there; clicking again cycles through the
+    /// overlapping ones. A click on no mark clears the selection.
+    pub(super) fn click(&mut self, c: Option<usize>) {
+        self.before_click = Some(self.selected.clone());
+        self.selection = None;
+        let Some(c) = c else {
+            self.selected = None;
+            return;
+        };
+        let covering = self.marks.get().at(c);
+        let next = match self
+            .selected
+            .as_ref()
+            .and_then(|t| covering.iter().position(|m| m.target == *t))
+        {
+            Some(i) => covering.get((i + 1) % covering.len()),
+            None => covering.first(),
+        };
+        self.selected = next.map(|m| m.target.clone());
+    }
+
+    pub(super) fn drop_stale_selection(&mut self) {
+        if let Some(id) = self.selected_annotation()
+            && self.project().find_annotation(id).is_none()
+        {
+            self.selected = None;
+        }
+        if let Some(a) = self.article
+            && self.project().article(a).is_none()
+        {
+            self.article = self.project().articles.first().map(|a| a.id);
+        }
+    }
+}

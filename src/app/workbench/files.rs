@@ -1,0 +1,352 @@
+//! Files: open, save, import, drop; the prompts around them (unsaved changes, recovery,
+//! which layer) and the answers to those prompts.
+
+use super::Workbench;
+use crate::app::{Choice, Dialog, Edit, Effect, Prompt, Session, Then};
+use crate::import;
+use crate::model::{AnnotationId, ArticleId, EntityId, Project};
+use crate::store::recovery;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+impl Workbench {
+    pub(super) fn open_path(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(session) => {
+                self.replace_session(session);
+                self.settings.remember(path);
+                // Back where the user left off.
+                if let Some(id) = self.settings.last_article(path)
+                    && self.project().article(ArticleId(id)).is_some()
+                {
+                    self.article = Some(ArticleId(id));
+                }
+                self.status = format!("Opened {}", file_name(path));
+                if let Some(rec) = recovery::newer(path) {
+                    self.prompt = Some(Prompt::Recovery {
+                        project: Some(path.to_owned()),
+                        recovery: rec,
+                    });
+                }
+            }
+            Err(e) => match recovery::newer(path) {
+                // The file is gone or broken, but autosaved work exists: offer that.
+                Some(rec) => {
+                    self.status = format!("Could not open {}: {e}", file_name(path));
+                    self.prompt = Some(Prompt::Recovery {
+                        project: Some(path.to_owned()),
+                        recovery: rec,
+                    });
+                }
+                None => self.error("Could not open the project", e),
+            },
+        }
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.reset_suggestions();
+        self.article = self.project().articles.first().map(|a| a.id);
+        self.selected = None;
+        self.selection = None;
+        self.scroll_to = None;
+        self.articles.reset();
+        self.marks.invalidate();
+    }
+
+    pub(super) fn save(&mut self, effects: &mut Vec<Effect>) {
+        if self.session.path().is_none() {
+            return self.save_as(effects);
+        }
+        match self.session.save() {
+            Ok(()) => self.saved(effects),
+            Err(e) => {
+                self.after_save = None;
+                self.error("Could not save", e);
+            }
+        }
+    }
+
+    pub(super) fn save_as(&mut self, effects: &mut Vec<Effect>) {
+        effects.push(Effect::Dialog(Dialog::SaveProject {
+            suggested_name: format!("{}.ron", self.project().name),
+        }));
+    }
+
+    fn save_to(&mut self, path: &Path, effects: &mut Vec<Effect>) {
+        match self.session.save_as(path) {
+            Ok(()) => {
+                if let Some(u) = self.untitled_path() {
+                    recovery::discard(&u);
+                }
+                self.saved(effects);
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.error("Could not save", e);
+            }
+        }
+    }
+
+    fn saved(&mut self, effects: &mut Vec<Effect>) {
+        if let Some(p) = self.session.path().map(Path::to_owned) {
+            self.settings.remember(&p);
+            self.status = format!("Saved {}", file_name(&p));
+        }
+        if let Some(then) = self.after_save.take() {
+            self.proceed(then, effects);
+        }
+    }
+
+    /// Run `then` now, or ask first if there are unsaved changes.
+    pub(super) fn guard(&mut self, then: Then, effects: &mut Vec<Effect>) {
+        if self.session.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.proceed(then, effects);
+        }
+    }
+
+    fn proceed(&mut self, then: Then, effects: &mut Vec<Effect>) {
+        match then {
+            Then::New => {
+                self.replace_session(Session::new(Project::new("Untitled"), None));
+                self.status = "New project".into();
+            }
+            Then::Open(Some(path)) => self.open_path(&path),
+            Then::Open(None) => effects.push(Effect::Dialog(Dialog::OpenProject)),
+            Then::Quit => effects.push(Effect::Quit),
+        }
+    }
+
+    pub(super) fn answer(&mut self, choice: Choice, effects: &mut Vec<Effect>) {
+        let prompt = self.prompt.take();
+        match choice {
+            Choice::Close => {}
+            Choice::AnnotatorSet(name) => {
+                let name = name.trim().to_owned();
+                if !name.is_empty() {
+                    self.settings.annotator = name;
+                    self.marks.invalidate();
+                }
+            }
+            Choice::SaveThen(then) => {
+                self.after_save = Some(then);
+                self.save(effects);
+            }
+            Choice::DiscardThen(then) => {
+                // The discarded edits must not come back as a "crash" recovery.
+                let fallback = self.untitled_path();
+                self.session.discard_changes(fallback.as_deref());
+                self.proceed(then, effects);
+            }
+            Choice::Restore => {
+                if let Some(Prompt::Recovery {
+                    project,
+                    recovery: rec,
+                }) = prompt
+                {
+                    match recovery::load(&rec) {
+                        Ok(p) => {
+                            self.replace_session(Session::restored(p, project));
+                            self.status = "Restored autosaved changes; save to keep them".into();
+                        }
+                        Err(e) => self.error("Could not restore", e),
+                    }
+                }
+            }
+            Choice::DiscardRecovery => {
+                if let Some(Prompt::Recovery { recovery: rec, .. }) = prompt
+                    && let Err(e) = std::fs::remove_file(&rec)
+                    && e.kind() != std::io::ErrorKind::NotFound
+                {
+                    self.error(
+                        "Could not remove the autosave",
+                        format!("{}: {e}", rec.display()),
+                    );
+                }
+            }
+            Choice::ImportInto(layer) => {
+                if let Some(Prompt::ImportLayer { file }) = prompt {
+                    self.import_annotations(&file, layer.trim());
+                }
+            }
+            Choice::AddUnmatchedArticles(add) => self.answer_compare(add),
+        }
+        if self.prompt.is_none() {
+            self.ask_annotator_if_unknown();
+        }
+    }
+
+    pub(super) fn chosen(
+        &mut self,
+        dialog: Dialog,
+        paths: Vec<PathBuf>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let Some(first) = paths.first().cloned() else {
+            // Cancelled: whatever waited for it is off.
+            if matches!(dialog, Dialog::SaveProject { .. }) {
+                self.after_save = None;
+            }
+            return;
+        };
+        match dialog {
+            Dialog::OpenProject => self.open_path(&first),
+            Dialog::SaveProject { .. } => self.save_to(&first, effects),
+            Dialog::ImportFiles | Dialog::ImportFolder => self.import(paths),
+            Dialog::ImportAnnotations => {
+                self.prompt = Some(Prompt::ImportLayer { file: first });
+            }
+            Dialog::CompareWith => self.compare_with(&first),
+        }
+    }
+
+    /// Files dropped on the window: a project opens, article files are imported.
+    pub(super) fn dropped(&mut self, paths: Vec<PathBuf>, effects: &mut Vec<Effect>) {
+        if self.prompt.is_some() {
+            return;
+        }
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .filter(|p| !p.as_os_str().is_empty())
+            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        if let Some(p) = projects.into_iter().next() {
+            self.guard(Then::Open(Some(p)), effects);
+        } else if !articles.is_empty() {
+            self.import(articles);
+        }
+    }
+
+    fn import(&mut self, paths: Vec<PathBuf>) {
+        let batch = match import::read_paths(&paths) {
+            Ok(batch) => batch,
+            Err(e) => return self.error("Import stopped; nothing was added", e),
+        };
+        let mut warnings = batch.warnings;
+        let articles = import::to_articles(self.project(), batch.articles, &mut warnings);
+        let n = articles.len();
+        let first = articles.first().map(|a| a.id);
+        if n > 0 {
+            let label = format!("Import {n} article(s)");
+            if !self.edit(Edit::AddArticles(articles), &label, false) {
+                return;
+            }
+            self.article = first.or(self.article);
+            self.selected = None;
+            self.selection = None;
+        }
+        self.status = format!("Imported {n} article(s)");
+        if !warnings.is_empty() {
+            let list: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+            self.prompt = Some(Prompt::Notice {
+                title: format!("Imported {n} article(s), with warnings"),
+                message: list.join("\n"),
+            });
+        }
+    }
+
+    /// Bring another tool's annotations into `layer`, as one undoable step. The format
+    /// follows the file: `.jsonl` doccano, `.json` Label Studio, `.ann` (or a folder) brat.
+    pub(super) fn import_annotations(&mut self, path: &Path, layer: &str) {
+        use crate::import::foreign::{self, ForeignFormat};
+        if layer.is_empty() {
+            return self.error("Import stopped", "the layer needs a name");
+        }
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let format = match ext.as_deref() {
+            Some("jsonl") => ForeignFormat::Doccano,
+            Some("json") => ForeignFormat::LabelStudio,
+            _ => ForeignFormat::Brat,
+        };
+        let docs = match foreign::read(format, path) {
+            Ok(docs) => docs,
+            Err(e) => return self.error("Import stopped; nothing was added", e),
+        };
+        let mut after = self.project().clone();
+        let from = format!("{format}:{}", file_name(path));
+        let report = foreign::apply(&mut after, docs, &from, layer);
+        let edit = additions(self.project(), &after);
+        if !self.edit(edit, "Import annotations", false) {
+            return;
+        }
+        let mut message = format!(
+            "{} annotation(s) from {} document(s) went into the layer “{layer}”: {} article(s) matched, {} created.",
+            report.annotations, report.documents, report.articles_matched, report.articles_created
+        );
+        if !report.skipped.is_empty() {
+            message.push_str(&format!(
+                "\n\n{} span(s) did not land on the text and were left out:",
+                report.skipped.len()
+            ));
+            for s in report.skipped.iter().take(30) {
+                message.push_str(&format!("\n{s}"));
+            }
+        }
+        self.status = format!("Imported {} annotation(s)", report.annotations);
+        self.prompt = Some(Prompt::Notice {
+            title: format!("Imported {format} annotations"),
+            message,
+        });
+    }
+}
+
+/// What `after` adds to `before` (articles, entities, whole layers, annotations, schema
+/// levels, review-log entries), as one edit.
+pub(crate) fn additions(before: &Project, after: &Project) -> Edit {
+    let old_articles: HashSet<ArticleId> = before.articles.iter().map(|a| a.id).collect();
+    let old_entities: HashSet<EntityId> = before.entities.iter().map(|e| e.id).collect();
+    let old_annotations: HashSet<AnnotationId> = before.annotations().map(|(_, a)| a.id).collect();
+    let mut edits = Vec::new();
+    let articles: Vec<_> = after
+        .articles
+        .iter()
+        .filter(|a| !old_articles.contains(&a.id))
+        .cloned()
+        .collect();
+    if !articles.is_empty() {
+        edits.push(Edit::AddArticles(articles));
+    }
+    for e in after
+        .entities
+        .iter()
+        .filter(|e| !old_entities.contains(&e.id))
+    {
+        edits.push(Edit::AddEntity(e.clone()));
+    }
+    if after.schema != before.schema {
+        edits.push(Edit::ReplaceSchema(after.schema.clone()));
+    }
+    for layer in &after.layers {
+        if before.layer(&layer.annotator).is_none() {
+            edits.push(Edit::AddLayer(layer.clone()));
+            continue;
+        }
+        for a in layer
+            .annotations
+            .iter()
+            .filter(|a| !old_annotations.contains(&a.id))
+        {
+            edits.push(Edit::AddAnnotation {
+                layer: layer.annotator.clone(),
+                annotation: a.clone(),
+            });
+        }
+    }
+    if after.decisions.len() > before.decisions.len()
+        && after.decisions[..before.decisions.len()] == before.decisions[..]
+    {
+        for d in &after.decisions[before.decisions.len()..] {
+            edits.push(Edit::AddDecision(d.clone()));
+        }
+    }
+    Edit::Batch(edits)
+}
+
+/// The file name alone, for messages (the full path is in the title bar and recent list).
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

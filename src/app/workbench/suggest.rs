@@ -1,0 +1,443 @@
+//! Suggestions in the workbench: computed in the background whenever the project changes
+//! (after a pause in editing), shown as ghost marks, accepted or rejected one at a time or
+//! all of a kind in an article — every accept and reject one undoable edit.
+
+use super::Workbench;
+use crate::app::Edit;
+use crate::app::assist_job::{AssistJob, AssistProgress};
+use crate::app::marks::MarkTarget;
+use crate::assist::{self, SuggestionKind, Suggestions, accept};
+use crate::model::{ArticleId, KindName, Project, SuggestionKey};
+use std::sync::Arc;
+
+/// Suggestions scored below this are not shown as marks (claims are generous: ranked, not
+/// filtered, so only the likelier half shows; the CLI lists them all).
+pub const SHOWN_SCORE: f32 = 0.5;
+
+/// Whether an annotation of the same kind already covers most (half or more) of a
+/// suggested span: then the suggestion adds nothing (a quote marked with or without its
+/// quotation marks is the same quote).
+pub fn covered(
+    annotated: &[(usize, usize, KindName)],
+    start: usize,
+    end: usize,
+    kind: KindName,
+) -> bool {
+    let len = end.saturating_sub(start).max(1);
+    annotated.iter().any(|&(s, e, k)| {
+        k == kind && {
+            let overlap = e.min(end).saturating_sub(s.max(start));
+            2 * overlap >= len
+        }
+    })
+}
+
+/// Seconds without an edit before suggestions are computed again.
+const SETTLE_SECONDS: f64 = 0.8;
+/// Projects with at most this much text get their suggestions at once, in the frame (a
+/// few milliseconds); bigger ones on a worker thread with progress.
+const INLINE_BYTES: usize = 256 * 1024;
+
+#[derive(Default)]
+pub(super) struct SuggestState {
+    job: Option<AssistJob>,
+    /// The latest results and the revision they were computed on.
+    pub results: Option<Arc<Suggestions>>,
+    results_revision: Option<u64>,
+    /// Bumped when results change, so marks know to recompute.
+    pub serial: u64,
+    error: Option<String>,
+    /// When the project revision last changed (for the settle delay).
+    changed_at: f64,
+    seen_revision: u64,
+    pub findings_open: bool,
+}
+
+/// One suggestion shown in the current article.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShownSuggestion<'a> {
+    Quote(&'a assist::QuoteSuggestion),
+    Claim(&'a assist::ClaimSuggestion),
+}
+
+impl ShownSuggestion<'_> {
+    pub fn score(&self) -> f32 {
+        match self {
+            Self::Quote(q) => q.score,
+            Self::Claim(c) => c.score,
+        }
+    }
+
+    pub fn key(&self) -> SuggestionKey {
+        match self {
+            Self::Quote(q) => q.key(),
+            Self::Claim(c) => c.key(),
+        }
+    }
+}
+
+impl Workbench {
+    /// Progress of a suggestion run in the background, if one is running.
+    pub fn assist_progress(&self) -> Option<AssistProgress> {
+        self.suggest.job.as_ref().map(AssistJob::progress)
+    }
+
+    pub fn assist_error(&self) -> Option<&str> {
+        self.suggest.error.as_deref()
+    }
+
+    /// The latest suggestions (possibly from a slightly older revision: what no longer
+    /// applies is filtered out when shown).
+    pub fn suggestions(&self) -> Option<&Suggestions> {
+        self.suggest.results.as_deref()
+    }
+
+    pub fn findings_open(&self) -> bool {
+        self.suggest.findings_open
+    }
+
+    /// Whether a suggestion is still worth showing: not rejected, and for quotes and
+    /// claims not already annotated with that span and kind in the user's layer.
+    pub fn suggestion_applies(&self, key: &SuggestionKey) -> bool {
+        let project = self.project();
+        if project.rejected_suggestions.contains(key) {
+            return false;
+        }
+        let Some(article) = key.article else {
+            return true;
+        };
+        let kind = match key.kind.as_str() {
+            "quote" => KindName::Quote,
+            "claim" => KindName::Claim,
+            _ => return true,
+        };
+        let annotated: Vec<(usize, usize, KindName)> = project
+            .layers
+            .iter()
+            .flat_map(|l| l.of_article(article))
+            .map(|a| (a.span.start, a.span.end, a.kind.name()))
+            .collect();
+        !covered(&annotated, key.start, key.end, kind)
+    }
+
+    /// The quote and claim suggestions of an article that still apply, in text order.
+    pub fn suggestions_in(&self, article: ArticleId) -> Vec<ShownSuggestion<'_>> {
+        let Some(s) = self.suggestions() else {
+            return Vec::new();
+        };
+        let on = |k: SuggestionKind| !self.settings.assist_off.contains(k.as_str());
+        let mut out: Vec<ShownSuggestion<'_>> = Vec::new();
+        if on(SuggestionKind::Quote) {
+            out.extend(
+                s.quotes
+                    .iter()
+                    .filter(|q| q.article == article)
+                    .map(ShownSuggestion::Quote),
+            );
+        }
+        if on(SuggestionKind::Claim) {
+            out.extend(
+                s.claims
+                    .iter()
+                    .filter(|c| c.article == article)
+                    .map(ShownSuggestion::Claim),
+            );
+        }
+        out.retain(|x| x.score() >= SHOWN_SCORE && self.suggestion_applies(&x.key()));
+        out.sort_by_key(|x| {
+            let k = x.key();
+            (k.start, k.end)
+        });
+        out
+    }
+
+    /// Once a frame: collect finished results; start a run when the project settled.
+    pub(super) fn tick_suggestions(&mut self, now: f64) {
+        let revision = self.session.revision();
+        if revision != self.suggest.seen_revision {
+            self.suggest.seen_revision = revision;
+            self.suggest.changed_at = now;
+        }
+        if self
+            .suggest
+            .job
+            .as_ref()
+            .is_some_and(AssistJob::is_finished)
+            && let Some(job) = self.suggest.job.take()
+        {
+            let run_revision = job.revision;
+            match job.finish() {
+                Ok(s) => {
+                    self.suggest.results = Some(Arc::new(s));
+                    self.suggest.results_revision = Some(run_revision);
+                    self.suggest.error = None;
+                    self.suggest.serial += 1;
+                }
+                Err(e) => self.suggest.error = Some(e),
+            }
+        }
+        let enabled = assist::SuggestionKind::ALL
+            .into_iter()
+            .filter(|k| !self.settings.assist_off.contains(k.as_str()))
+            .collect::<std::collections::BTreeSet<_>>();
+        let stale = self.suggest.results_revision != Some(revision);
+        let settled = now - self.suggest.changed_at >= SETTLE_SECONDS
+            || self.suggest.results_revision.is_none();
+        if self.suggest.job.is_none() && stale && settled && !enabled.is_empty() {
+            let options = assist::Options {
+                kinds: enabled,
+                article: None,
+                keep_decided: true,
+            };
+            let bytes: usize = self.project().articles.iter().map(|a| a.text.len()).sum();
+            if bytes <= INLINE_BYTES {
+                let cancel = std::sync::atomic::AtomicBool::new(false);
+                match assist::suggest(self.project(), &options, &mut |_| {}, &cancel) {
+                    Ok(s) => {
+                        self.suggest.results = Some(Arc::new(s));
+                        self.suggest.error = None;
+                    }
+                    Err(e) => self.suggest.error = Some(e.to_string()),
+                }
+                self.suggest.results_revision = Some(revision);
+                self.suggest.serial += 1;
+            } else {
+                let project = Arc::new(self.project().clone());
+                self.suggest.job = Some(AssistJob::start(project, options, revision));
+            }
+        }
+    }
+
+    /// Stop a run for a project that is gone.
+    pub(super) fn reset_suggestions(&mut self) {
+        if let Some(job) = self.suggest.job.take() {
+            job.cancel();
+        }
+        self.suggest.results = None;
+        self.suggest.results_revision = None;
+        self.suggest.serial += 1;
+    }
+
+    pub(super) fn toggle_suggester(&mut self, kind: SuggestionKind) {
+        let name = kind.as_str().to_owned();
+        if !self.settings.assist_off.remove(&name) {
+            self.settings.assist_off.insert(name);
+        }
+        // Recompute with the new set.
+        self.suggest.results_revision = None;
+        self.suggest.serial += 1;
+    }
+
+    pub(super) fn show_findings(&mut self, open: bool) {
+        self.suggest.findings_open = open;
+    }
+
+    /// Accept the selected suggestion (Enter).
+    pub(super) fn accept_selected_suggestion(&mut self) {
+        match self.selected.clone() {
+            Some(MarkTarget::Suggestion(key)) => self.accept_suggestion(&key),
+            _ => {
+                self.status = "Select a suggestion first (click a ghost highlight, or J)".into();
+            }
+        }
+    }
+
+    /// Accept one suggestion: quotes and claims become annotations in your layer, a
+    /// conflict becomes claims at each place, an alias group the aliases of one entity.
+    pub(super) fn accept_suggestion(&mut self, key: &SuggestionKey) {
+        if self.ask_annotator_if_unknown() {
+            return;
+        }
+        let Some(results) = self.suggest.results.clone() else {
+            return;
+        };
+        let me = self.settings.annotator.clone();
+        let project = self.project();
+        let edit = match key.kind.as_str() {
+            "quote" => results
+                .quotes
+                .iter()
+                .find(|q| q.key() == *key)
+                .map(|q| accept::quote(project, q).map(|a| accepted_edit(a, &me))),
+            "claim" => results
+                .claims
+                .iter()
+                .find(|c| c.key() == *key)
+                .map(|c| accept::claim(project, c).map(|a| accepted_edit(a, &me))),
+            "conflict" => results.conflicts.iter().find(|c| c.key() == *key).map(|c| {
+                accept::conflict(project, c).map(|anns| {
+                    Edit::Batch(
+                        fresh_ids(project, anns)
+                            .into_iter()
+                            .map(|annotation| Edit::AddAnnotation {
+                                layer: me.clone(),
+                                annotation,
+                            })
+                            .collect(),
+                    )
+                })
+            }),
+            "aliases" => results.aliases.iter().find(|g| g.key() == *key).map(|g| {
+                let entity = accept::aliases(project, g);
+                Ok(if project.entity(entity.id).is_some() {
+                    Edit::ReplaceEntity(entity)
+                } else {
+                    Edit::AddEntity(entity)
+                })
+            }),
+            _ => None,
+        };
+        let Some(edit) = edit else {
+            self.status = "That suggestion is no longer there".into();
+            return;
+        };
+        let edit = match edit {
+            Ok(e) => e,
+            Err(e) => return self.error("Could not accept the suggestion", e),
+        };
+        let new_annotation = first_added(&edit);
+        // Accepting also retires the suggestion, so it is not offered again.
+        let edit = Edit::Batch(vec![edit, Edit::RejectSuggestion(key.clone())]);
+        if self.edit(edit, "Accept suggestion", false) {
+            if let Some(id) = new_annotation {
+                self.selected = Some(MarkTarget::Annotation(id));
+            }
+            self.status = "Accepted the suggestion (Ctrl+Z to undo)".into();
+        }
+    }
+
+    pub(super) fn reject_suggestion(&mut self, key: &SuggestionKey) {
+        if self.edit(
+            Edit::RejectSuggestion(key.clone()),
+            "Reject suggestion",
+            false,
+        ) {
+            if self.selected == Some(MarkTarget::Suggestion(key.clone())) {
+                self.selected = None;
+            }
+            self.status = "Rejected the suggestion; it will not be offered again".into();
+        }
+    }
+
+    /// Accept (or reject) every quote or claim suggestion of the current article, as one
+    /// undoable step.
+    pub(super) fn all_suggestions(&mut self, kind: SuggestionKind, accept_them: bool) {
+        let Some(article) = self.article else { return };
+        if accept_them && self.ask_annotator_if_unknown() {
+            return;
+        }
+        let me = self.settings.annotator.clone();
+        let shown: Vec<ShownSuggestion<'_>> = self
+            .suggestions_in(article)
+            .into_iter()
+            .filter(|s| {
+                matches!(
+                    (s, kind),
+                    (ShownSuggestion::Quote(_), SuggestionKind::Quote)
+                        | (ShownSuggestion::Claim(_), SuggestionKind::Claim)
+                )
+            })
+            .collect();
+        if shown.is_empty() {
+            self.status = format!("No {} suggestions in this article", kind.as_str());
+            return;
+        }
+        let mut scratch: Project = self.project().clone();
+        let mut edits = Vec::new();
+        for s in &shown {
+            let key = s.key();
+            if accept_them {
+                let accepted = match s {
+                    ShownSuggestion::Quote(q) => accept::quote(&scratch, q),
+                    ShownSuggestion::Claim(c) => accept::claim(&scratch, c),
+                };
+                let Ok(a) = accepted else { continue };
+                let e = accepted_edit(a, &me);
+                // Apply to a scratch copy so later ids and entities see earlier ones.
+                if e.clone().apply(&mut scratch).is_err() {
+                    continue;
+                }
+                edits.push(e);
+            }
+            edits.push(Edit::RejectSuggestion(key));
+        }
+        let n = shown.len();
+        let label = if accept_them {
+            format!("Accept {n} {} suggestion(s)", kind.as_str())
+        } else {
+            format!("Reject {n} {} suggestion(s)", kind.as_str())
+        };
+        if self.edit(Edit::Batch(edits), &label, false) {
+            self.selected = None;
+        }
+    }
+
+    /// Open an article at a span (from the findings window).
+    pub(super) fn go_to(&mut self, article: ArticleId, start: usize, end: usize) {
+        self.select_article(article);
+        self.selection = (start < end).then_some(start..end);
+        self.scroll_to(start);
+    }
+
+    /// Details of the selected suggestion, for the prompt-less panel.
+    pub fn selected_suggestion(&self) -> Option<ShownSuggestion<'_>> {
+        let Some(MarkTarget::Suggestion(key)) = &self.selected else {
+            return None;
+        };
+        let s = self.suggestions()?;
+        s.quotes
+            .iter()
+            .find(|q| q.key() == *key)
+            .map(ShownSuggestion::Quote)
+            .or_else(|| {
+                s.claims
+                    .iter()
+                    .find(|c| c.key() == *key)
+                    .map(ShownSuggestion::Claim)
+            })
+    }
+}
+
+/// An accepted quote or claim as an edit: its new speaker first, then the annotation.
+fn accepted_edit(a: accept::Accepted, layer: &str) -> Edit {
+    let mut edits = Vec::new();
+    if let Some(e) = a.new_entity {
+        edits.push(Edit::AddEntity(e));
+    }
+    edits.push(Edit::AddAnnotation {
+        layer: layer.to_owned(),
+        annotation: a.annotation,
+    });
+    Edit::Batch(edits)
+}
+
+/// Give each annotation an id unused in the project and in the batch.
+fn fresh_ids(
+    project: &Project,
+    mut anns: Vec<crate::model::Annotation>,
+) -> Vec<crate::model::Annotation> {
+    let mut used: std::collections::HashSet<_> = project.annotations().map(|(_, a)| a.id).collect();
+    for a in &mut anns {
+        while !used.insert(a.id) {
+            a.id = crate::model::AnnotationId::random();
+        }
+    }
+    anns
+}
+
+/// The first annotation an edit adds (to select it).
+fn first_added(edit: &Edit) -> Option<crate::model::AnnotationId> {
+    match edit {
+        Edit::AddAnnotation { annotation, .. } => Some(annotation.id),
+        Edit::Batch(edits) => edits.iter().find_map(first_added),
+        _ => None,
+    }
+}
+
+/// Whether an annotation kind matches a suggestion kind (for lists).
+pub fn kind_of(s: &ShownSuggestion<'_>) -> KindName {
+    match s {
+        ShownSuggestion::Quote(_) => KindName::Quote,
+        ShownSuggestion::Claim(_) => KindName::Claim,
+    }
+}

@@ -1,0 +1,301 @@
+//! Speaker aliases: name variants of one person grouped — spelling variants
+//! (Khamenei / Khameini, Zarif / Zariff, Koulivand / Kolivand), and the same name with and
+//! without first names — to be offered as aliases of one entity. Names already known as
+//! one entity's name and aliases are not offered again.
+
+use super::suggestion::AliasGroup;
+use crate::model::Project;
+use std::collections::{BTreeMap, HashMap};
+
+/// Optimal-string-alignment distance (edits, with adjacent transpositions), on code points.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Two spellings of one name token: same first letter, and one edit apart (two for
+/// names of eight letters or more).
+pub fn spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let len = a.chars().count().min(b.chars().count());
+    let allowed = if len >= 8 {
+        2
+    } else if len >= 5 {
+        1
+    } else {
+        0
+    };
+    allowed > 0
+        && a.chars().count().abs_diff(b.chars().count()) <= allowed
+        && edit_distance(&a, &b) <= allowed
+}
+
+/// Two full names of one person: same surname (or a spelling variant of it) and first
+/// names that agree or are spelling variants; or one is the other's surname alone.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let ta: Vec<&str> = a.split_whitespace().collect();
+    let tb: Vec<&str> = b.split_whitespace().collect();
+    let (Some(la), Some(lb)) = (ta.last(), tb.last()) else {
+        return false;
+    };
+    let surname = la.eq_ignore_ascii_case(lb) || spelling_variant(la, lb);
+    if !surname {
+        return false;
+    }
+    if ta.len() == 1 || tb.len() == 1 {
+        return true;
+    }
+    let (fa, fb) = (ta[0], tb[0]);
+    fa.eq_ignore_ascii_case(fb) || spelling_variant(fa, fb)
+}
+
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut i = i;
+        while self.parent[i] != r {
+            let next = self.parent[i];
+            self.parent[i] = r;
+            i = next;
+        }
+        r
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[rb] = ra;
+        }
+    }
+}
+
+/// Group the person names found in the project's articles (`names`, one per mention,
+/// repeats welcome) with the project's entities. Full names join when they are spellings
+/// of one name (Qassem / Qasem Soleimani); a bare surname joins the one full name it
+/// belongs to — by spelling, or by a `variants` link (a variant seen beside that full name
+/// in one article) — and is left out when it could be several people. Comparisons are
+/// made only within blocks of names whose surnames share a first letter.
+pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -> Vec<AliasGroup> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for n in names {
+        *counts.entry((*n).to_owned()).or_default() += 1;
+    }
+    for (v, f) in variants {
+        counts.entry(v.clone()).or_default();
+        counts.entry(f.clone()).or_default();
+    }
+    for e in &project.entities {
+        for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            if !n.starts_with('@') {
+                counts.entry(n.clone()).or_default();
+            }
+        }
+    }
+    // Case-insensitive duplicates collapse onto the first spelling.
+    let mut unique: Vec<String> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for n in counts.keys() {
+        let l = n.to_lowercase();
+        if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(l) {
+            e.insert(unique.len());
+            unique.push(n.clone());
+        }
+    }
+    let is_full = |n: &str| n.split_whitespace().count() > 1;
+    let surname = |n: &str| n.split_whitespace().last().unwrap_or("").to_lowercase();
+    let mut g = Groups {
+        parent: (0..unique.len()).collect(),
+    };
+    let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in unique.iter().enumerate() {
+        if !is_full(n) {
+            continue;
+        }
+        if let Some(c) = surname(n).chars().next() {
+            blocks.entry(c).or_default().push(i);
+        }
+        by_surname.entry(surname(n)).or_default().push(i);
+    }
+    for members in blocks.values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                if same_person(&unique[i], &unique[j]) {
+                    g.union(i, j);
+                }
+            }
+        }
+    }
+    for (i, n) in unique.iter().enumerate() {
+        if is_full(n) {
+            continue;
+        }
+        let l = n.to_lowercase();
+        let mut fulls: Vec<usize> = by_surname.get(&l).cloned().unwrap_or_default();
+        for (v, f) in variants {
+            if v.to_lowercase() == l
+                && let Some(&fi) = seen.get(&f.to_lowercase())
+            {
+                fulls.push(fi);
+            }
+        }
+        let mut roots: Vec<usize> = fulls.iter().map(|&f| g.find(f)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            g.union(root, i);
+        }
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..unique.len() {
+        let r = g.find(i);
+        by_root.entry(r).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for members in by_root.values() {
+        if members.len() < 2 {
+            continue;
+        }
+        let mut names: Vec<String> = members.iter().map(|&i| unique[i].clone()).collect();
+        names.sort_by(|a, b| {
+            b.split_whitespace()
+                .count()
+                .cmp(&a.split_whitespace().count())
+                .then(counts.get(b).cmp(&counts.get(a)))
+                .then(a.cmp(b))
+        });
+        let entity = project
+            .entities
+            .iter()
+            .find(|e| names.iter().any(|n| e.answers_to(n)));
+        if let Some(e) = entity
+            && names.iter().all(|n| e.answers_to(n))
+        {
+            continue;
+        }
+        let spelling = names.iter().any(|a| {
+            names
+                .iter()
+                .any(|b| spelling_variant(&surname(a), &surname(b)))
+        });
+        out.push(AliasGroup {
+            names,
+            entity: entity.map(|e| e.id),
+            score: if spelling { 0.7 } else { 0.9 },
+        });
+    }
+    out.sort_by(|a, b| a.names.cmp(&b.names));
+    out
+}
+
+/// Capitalised words of an article that are spelling variants of the surname of a person
+/// named in it ("Khameini" beside "Ali Khamenei"): alias candidates that the name finder
+/// alone would not take for a person.
+pub fn variant_tokens(
+    doc: &super::text::Doc,
+    mentions: &[super::names::Mention],
+) -> Vec<(String, String)> {
+    let mut fulls: Vec<&str> = mentions
+        .iter()
+        .map(|m| m.full.as_str())
+        .filter(|f| f.contains(' '))
+        .collect();
+    fulls.sort_unstable();
+    fulls.dedup();
+    let mut out: Vec<(String, String)> = Vec::new();
+    if fulls.is_empty() {
+        return out;
+    }
+    for t in &doc.tokens {
+        let word = super::names::possessive_stem(t).unwrap_or_else(|| t.text.clone());
+        if !t.is_capitalized() || word.chars().count() < 5 {
+            continue;
+        }
+        let hits: Vec<&&str> = fulls
+            .iter()
+            .filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word))
+            .collect();
+        if let [full] = hits[..]
+            && !out.iter().any(|(w, _)| *w == word)
+        {
+            out.push((word, (*full).to_owned()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_and_first_names() {
+        assert!(spelling_variant("Khamenei", "Khameini"));
+        assert!(spelling_variant("Zarif", "Zariff"));
+        assert!(spelling_variant("Koulivand", "Kolivand"));
+        assert!(!spelling_variant("Khamenei", "Khomeini"));
+        assert!(same_person("Qassem Soleimani", "Qasem Soleimani"));
+        assert!(same_person("Ali Khamenei", "Khameini"));
+        assert!(!same_person("Ali Khamenei", "Ruhollah Khomeini"));
+        let p = Project::new("t");
+        let links = [("Khameini".to_string(), "Ali Khamenei".to_string())];
+        let groups = group(
+            &p,
+            &[
+                "Ali Khamenei",
+                "Khamenei",
+                "Khameini",
+                "Ruhollah Khomeini",
+                "Javad Zarif",
+                "Zariff",
+            ],
+            &links,
+        );
+        let names: Vec<Vec<String>> = groups.into_iter().map(|g| g.names).collect();
+        assert!(
+            names.contains(&vec![
+                "Ali Khamenei".to_string(),
+                "Khameini".to_string(),
+                "Khamenei".to_string()
+            ]) || names.iter().any(|g| g.len() == 3 && g[0] == "Ali Khamenei")
+        );
+        // A bare variant with no full name beside it in any article stays alone.
+        assert!(!names.iter().any(|g| g.contains(&"Zariff".to_string())));
+        assert!(
+            !names
+                .iter()
+                .any(|g| g.iter().any(|n| n.contains("Khomeini")))
+        );
+    }
+}

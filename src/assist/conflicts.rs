@@ -1,0 +1,531 @@
+//! Conflicting facts: the same fact with different values in different articles — ages
+//! ("the 62-year-old general" vs "Soleimani, 66"), counts of dead, injured and attendees.
+//! Vague quantities ("hundreds of thousands" vs "millions") are compared by order of
+//! magnitude. Numbers only conflict when they describe the same fact of the same event:
+//! a death toll is keyed by the event it belongs to (stampede, strike, crash …), and one
+//! that rises in a later-published article is flagged as a possible update.
+
+use super::names::{self, Mention};
+use super::suggestion::{Conflict, FactValue};
+use super::text::{Doc, Range, Token};
+use crate::assist::text::WordList;
+use crate::model::{ArticleId, Project};
+use std::collections::BTreeMap;
+
+/// What a number is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactKey {
+    /// Age of a person (canonical name, lower case).
+    Age(String),
+    /// People killed in an event ("stampede").
+    Dead(String),
+    Injured(String),
+    /// People attending, mourning, marching.
+    Attending,
+}
+
+impl FactKey {
+    fn describe(&self) -> String {
+        match self {
+            Self::Age(p) => format!("age of {p}"),
+            Self::Dead(e) => format!("number killed in the {e}"),
+            Self::Injured(e) => format!("number injured in the {e}"),
+            Self::Attending => "number attending".to_owned(),
+        }
+    }
+}
+
+/// A number stated in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub key: FactKey,
+    /// The value; for vague quantities the lower bound of their order of magnitude.
+    pub value: f64,
+    pub vague: bool,
+    pub range: Range,
+    pub sentence: Range,
+}
+
+static DEAD: WordList = WordList::new(&[
+    "killed",
+    "dead",
+    "died",
+    "deaths",
+    "death",
+    "lives",
+    "fatalities",
+    "perished",
+    "bodies",
+]);
+static INJURED: WordList = WordList::new(&[
+    "injured",
+    "wounded",
+    "hurt",
+    "injuries",
+    "hospitalised",
+    "hospitalized",
+]);
+static ATTENDING: WordList = WordList::new(&[
+    "mourners",
+    "attended",
+    "attending",
+    "attendees",
+    "crowd",
+    "crowds",
+    "turnout",
+    "mourned",
+    "gathered",
+    "streets",
+    "marched",
+    "procession",
+    "attendance",
+    "rally",
+    "protesters",
+    "demonstrators",
+    "spectators",
+]);
+static EVENTS: WordList = WordList::new(&[
+    "stampede",
+    "strike",
+    "airstrike",
+    "attack",
+    "crash",
+    "fire",
+    "explosion",
+    "blast",
+    "earthquake",
+    "flood",
+    "floods",
+    "shooting",
+    "bombing",
+    "storm",
+    "collapse",
+    "riot",
+    "clashes",
+    "hurricane",
+    "tsunami",
+    "derailment",
+    "landslide",
+    "avalanche",
+    "eruption",
+    "outbreak",
+    "epidemic",
+    "wildfire",
+    "cyclone",
+]);
+
+fn number_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        _ => return None,
+    })
+}
+
+fn vague_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" | "scores" => 10.0,
+        "hundreds" => 100.0,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        _ => return None,
+    })
+}
+
+/// A number expression at token `i`: its value, whether vague, and the token after it.
+fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
+    let t = toks.get(i)?;
+    let lower = t.lower();
+    let next_lower = |k: usize| toks.get(k).map(Token::lower).unwrap_or_default();
+    if let Some(v) = vague_word(lower) {
+        // "hundreds of thousands", "tens of thousands"
+        if next_lower(i + 1) == "of"
+            && let Some(v2) = vague_word(next_lower(i + 2))
+        {
+            return Some((v * v2, true, i + 3));
+        }
+        return Some((v, true, i + 1));
+    }
+    if lower == "tens"
+        && next_lower(i + 1) == "of"
+        && let Some(v2) = vague_word(next_lower(i + 2))
+    {
+        return Some((10.0 * v2, true, i + 3));
+    }
+    let digits: String = t.text.chars().filter(|c| *c != ',').collect();
+    let base = if !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        digits.parse::<f64>().ok()?
+    } else {
+        number_word(lower)?
+    };
+    let mut end = i + 1;
+    let mut value = base;
+    if let Some(m) = number_word(next_lower(i + 1)).filter(|m| *m >= 100.0) {
+        value *= m;
+        end += 1;
+    }
+    Some((value, false, end))
+}
+
+fn magnitude(v: f64) -> i32 {
+    if v <= 0.0 {
+        0
+    } else {
+        v.log10().floor() as i32
+    }
+}
+
+/// The canonical person a mention is: the project's entity name if one answers to it.
+fn person_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// Facts stated in one article.
+pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks = doc.tokens_in(s.start, s.end);
+        let lowers: Vec<String> = toks.iter().map(|t| t.lower().to_owned()).collect();
+        for (i, t) in toks.iter().enumerate() {
+            // Ages: "62-year-old", "Soleimani, 66,", "aged 66".
+            if let Some(age) = t
+                .lower()
+                .strip_suffix("-year-old")
+                .and_then(|n| n.parse::<f64>().ok())
+            {
+                if let Some(person) = age_subject(doc, toks, i + 1, mentions, t.start) {
+                    out.push(Fact {
+                        key: FactKey::Age(person_key(&person)),
+                        value: age,
+                        vague: false,
+                        range: Range {
+                            start: t.start,
+                            end: t.end,
+                        },
+                        sentence: *s,
+                    });
+                }
+                continue;
+            }
+            if t.text.chars().all(|c| c.is_ascii_digit())
+                && t.text.len() <= 3
+                && i >= 2
+                && toks[i - 1].text == ","
+                && toks.get(i + 1).is_some_and(|n| n.text == ",")
+            {
+                if let Some(m) = mentions.iter().find(|m| m.range.end == toks[i - 1].start) {
+                    let age: f64 = t.text.parse().unwrap_or(0.0);
+                    if (1.0..=120.0).contains(&age) {
+                        out.push(Fact {
+                            key: FactKey::Age(person_key(&m.full)),
+                            value: age,
+                            vague: false,
+                            range: Range {
+                                start: m.range.start,
+                                end: t.end,
+                            },
+                            sentence: *s,
+                        });
+                    }
+                }
+                continue;
+            }
+        }
+        // Counts: a number near a word saying what is counted.
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((value, vague, next)) = number_at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            let after = lowers.get(next).map(String::as_str).unwrap_or("");
+            let before = if i > 0 { lowers[i - 1].as_str() } else { "" };
+            let is_year =
+                !vague && (1800.0..=2100.0).contains(&value) && !toks[i].text.contains(',');
+            let skip = is_year
+                || matches!(
+                    after,
+                    "percent"
+                        | "%"
+                        | "per"
+                        | "years"
+                        | "year"
+                        | "days"
+                        | "hours"
+                        | "minutes"
+                        | "miles"
+                        | "km"
+                        | "kilometres"
+                        | "kilometers"
+                        | "metres"
+                        | "meters"
+                        | "times"
+                        | "cities"
+                        | "countries"
+                )
+                || matches!(before, "$" | "£" | "€" | "no" | "number")
+                || toks[i].text.contains('.');
+            if skip || toks[i].lower().ends_with("-year-old") {
+                i = next;
+                continue;
+            }
+            let lo = i.saturating_sub(4);
+            let hi = (next + 7).min(toks.len());
+            let window = &lowers[lo..hi];
+            let near = |list: &WordList| window.iter().any(|w| list.contains(w.as_str()));
+            let event = lowers.iter().find(|w| EVENTS.contains(w.as_str())).cloned();
+            let key = if near(&INJURED) && !near(&DEAD) {
+                event.map(FactKey::Injured)
+            } else if near(&DEAD) {
+                // "50 people killed and more than 200 injured": the nearest word decides.
+                let dead_pos = window.iter().position(|w| DEAD.contains(w.as_str()));
+                let inj_pos = window.iter().position(|w| INJURED.contains(w.as_str()));
+                let here = i - lo;
+                match (dead_pos, inj_pos) {
+                    (Some(d), Some(j)) if j.abs_diff(here) < d.abs_diff(here) => {
+                        event.map(FactKey::Injured)
+                    }
+                    _ => event.map(FactKey::Dead),
+                }
+            } else if near(&ATTENDING) {
+                Some(FactKey::Attending)
+            } else {
+                None
+            };
+            if let Some(key) = key {
+                let range = Range {
+                    start: toks[i].start,
+                    end: toks[next - 1].end,
+                };
+                out.push(Fact {
+                    key,
+                    value,
+                    vague,
+                    range,
+                    sentence: *s,
+                });
+            }
+            i = next;
+        }
+    }
+    out
+}
+
+/// Who an age belongs to: a name right after it ("the 80-year-old Khamenei"), a role
+/// ("the 62-year-old general" → the person titled general), or the nearest person before.
+fn age_subject(
+    doc: &Doc,
+    toks: &[Token],
+    i: usize,
+    mentions: &[Mention],
+    pos: usize,
+) -> Option<String> {
+    if let Some(t) = toks.get(i) {
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.phrase_start == t.start || m.range.start == t.start)
+        {
+            return Some(m.full.clone());
+        }
+        let word = t.lower();
+        let role = names::role_of(word).or(match word {
+            "commander" => Some("commander"),
+            _ => None,
+        });
+        if let Some(role) = role {
+            return names::resolve_role(mentions, doc.len(), role).map(|m| m.full.clone());
+        }
+    }
+    names::nearest_before(mentions, pos).map(|m| m.full.clone())
+}
+
+/// Conflicts between articles, from each article's facts.
+pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> {
+    // Ages: names differ in form between articles ("Soleimani" vs "Qassem Soleimani"); key
+    // them by the project entity or by surname.
+    let canon =
+        |f: &Fact| -> FactKey {
+            match &f.key {
+                FactKey::Age(name) => {
+                    let entity = super::entity_for(project, name)
+                        .and_then(|id| project.entity(id))
+                        .map(|e| e.name.to_lowercase());
+                    FactKey::Age(entity.unwrap_or_else(|| {
+                        name.split_whitespace().last().unwrap_or(name).to_owned()
+                    }))
+                }
+                k => k.clone(),
+            }
+        };
+    let mut by_key: BTreeMap<FactKey, Vec<(ArticleId, &Fact)>> = BTreeMap::new();
+    for (article, fs) in facts {
+        for f in fs.iter() {
+            by_key.entry(canon(f)).or_default().push((*article, f));
+        }
+    }
+    let texts: BTreeMap<ArticleId, &str> = project
+        .articles
+        .iter()
+        .map(|a| (a.id, a.text.as_str()))
+        .collect();
+    let slice = |a: ArticleId, r: Range| -> String {
+        texts
+            .get(&a)
+            .map(|t| t.chars().skip(r.start).take(r.len()).collect())
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for (key, entries) in by_key {
+        // One value per article and magnitude (or exact value).
+        let class = |f: &Fact| -> i64 {
+            if f.vague || matches!(key, FactKey::Attending) {
+                magnitude(f.value) as i64
+            } else {
+                f.value as i64
+            }
+        };
+        let mut kept: Vec<(ArticleId, &Fact)> = Vec::new();
+        for (a, f) in &entries {
+            if !kept.iter().any(|(ka, kf)| ka == a && class(kf) == class(f)) {
+                kept.push((*a, f));
+            }
+        }
+        let disagree = kept
+            .iter()
+            .any(|(a, f)| kept.iter().any(|(b, g)| a != b && !same_value(f, g, &key)));
+        if !disagree {
+            continue;
+        }
+        let published = |a: ArticleId| project.article(a).and_then(|x| x.published);
+        let possible_update = matches!(key, FactKey::Dead(_) | FactKey::Injured(_)) && {
+            let mut dated: Vec<(chrono::NaiveDate, f64)> = kept
+                .iter()
+                .filter_map(|(a, f)| published(*a).map(|d| (d, f.value)))
+                .collect();
+            dated.sort_by_key(|x| x.0);
+            dated.len() >= 2
+                && dated.windows(2).all(|w| w[1].1 >= w[0].1)
+                && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)
+        };
+        let values = kept
+            .iter()
+            .map(|(a, f)| FactValue {
+                article: *a,
+                value: f.value,
+                text: slice(*a, f.range),
+                start: f.range.start,
+                end: f.range.end,
+                sentence_start: f.sentence.start,
+                sentence_end: f.sentence.end,
+            })
+            .collect();
+        out.push(Conflict {
+            fact: key.describe(),
+            values,
+            possible_update,
+            score: if possible_update { 0.5 } else { 0.8 },
+        });
+    }
+    out
+}
+
+fn same_value(f: &Fact, g: &Fact, key: &FactKey) -> bool {
+    if f.vague || g.vague || matches!(key, FactKey::Attending) {
+        magnitude(f.value) == magnitude(g.value)
+    } else {
+        (f.value - g.value).abs() < f64::EPSILON
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assist::{self, Options, SuggestionKind};
+    use crate::model::{Article, ArticleId, Project, text};
+    use chrono::NaiveDate;
+    use std::sync::atomic::AtomicBool;
+
+    fn conflicts(texts: &[(&str, Option<u32>)]) -> Vec<crate::assist::Conflict> {
+        let mut p = Project::new("t");
+        for (i, (t, day)) in texts.iter().enumerate() {
+            let mut a = Article::new(ArticleId(i as u64 + 1), format!("a{i}"), text::normalize(t));
+            a.published = day.and_then(|d| NaiveDate::from_ymd_opt(2020, 1, d));
+            p.articles.push(a);
+        }
+        let options = Options {
+            kinds: [SuggestionKind::Conflict].into_iter().collect(),
+            article: None,
+            ..Options::default()
+        };
+        assist::suggest(&p, &options, &mut |_| {}, &AtomicBool::new(false))
+            .unwrap()
+            .conflicts
+    }
+
+    #[test]
+    fn rising_toll_in_a_later_article_is_a_possible_update() {
+        let c = conflicts(&[
+            (
+                "At least 35 people were killed in the stampede in Kerman.",
+                Some(7),
+            ),
+            (
+                "At least 50 people have been killed and more than 200 injured in a stampede.",
+                Some(8),
+            ),
+        ]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].fact, "number killed in the stampede");
+        assert!(c[0].possible_update);
+        let values: Vec<f64> = c[0].values.iter().map(|v| v.value).collect();
+        assert_eq!(values, [35.0, 50.0]);
+        // The other way round (the later report is lower) is a plain contradiction.
+        let c = conflicts(&[
+            ("50 people were killed in the stampede.", Some(7)),
+            ("35 people were killed in the stampede.", Some(8)),
+        ]);
+        assert!(!c[0].possible_update);
+    }
+
+    #[test]
+    fn numbers_about_different_things_do_not_conflict() {
+        // Workers are not injured people; a toll without its event is not compared; the
+        // same order of magnitude is no disagreement for vague crowds.
+        let c = conflicts(&[
+            (
+                "About 100 people were working at the plant. Thousands of mourners gathered.",
+                None,
+            ),
+            (
+                "In the fire, 12 people were injured. Officials said 5,000 mourners attended.",
+                None,
+            ),
+            (
+                "He was responsible for the deaths of millions of people.",
+                None,
+            ),
+        ]);
+        assert!(c.is_empty(), "{c:?}");
+    }
+}

@@ -1,0 +1,306 @@
+//! Reported speech: "X said (that) …", "… , X said.", "according to X, …". A reported
+//! clause that contains a quoted fragment is a mixed quote.
+
+use super::{FoundQuote, Segment, cues, speaker};
+use crate::assist::names::Mention;
+use crate::assist::text::WordList;
+use crate::assist::text::{Doc, Range, Token};
+use crate::model::QuoteType;
+
+/// Words that can open a reported clause written without "that".
+static CLAUSE_OPENERS: WordList = WordList::new(&[
+    "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
+    "an", "his", "her", "their", "its", "our", "no", "some", "any", "all", "most", "many",
+    "nobody", "none", "every",
+]);
+
+/// Minimum words for a reported clause.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+pub fn find(
+    doc: &Doc,
+    direct: &[Range],
+    fragments: &[Segment],
+    mentions: &[Mention],
+) -> Vec<FoundQuote> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        if direct.iter().any(|d| d.overlaps(*s)) {
+            continue;
+        }
+        let frags: Vec<Range> = fragments
+            .iter()
+            .map(Segment::outer)
+            .filter(|f| f.overlaps(*s))
+            .collect();
+        let all = doc.tokens_in(s.start, s.end);
+        // Tokens inside quoted fragments are words of the speaker, not cues.
+        let quoted = |t: &Token| frags.iter().any(|f| f.contains(t.start));
+        if let Some(q) = reported(doc, all, &quoted, !frags.is_empty(), mentions) {
+            let is_mixed = frags.iter().any(|f| f.overlaps(q.range));
+            out.push(FoundQuote {
+                quote_type: if is_mixed {
+                    QuoteType::Mixed
+                } else {
+                    QuoteType::Indirect
+                },
+                ..q
+            });
+        }
+    }
+    out
+}
+
+fn words(toks: &[Token]) -> usize {
+    toks.iter().filter(|t| t.is_word).count()
+}
+
+/// The clause between two token positions, without trailing sentence punctuation.
+fn clause(doc: &Doc, toks: &[Token], from: usize, to: usize) -> Option<Range> {
+    if from >= to || to > toks.len() {
+        return None;
+    }
+    let mut to = to;
+    while to > from
+        && matches!(
+            toks[to - 1].text.as_str(),
+            "." | "!" | "?" | "," | ";" | ":" | "…" | "—" | "–"
+        )
+    {
+        to -= 1;
+    }
+    if words(&toks[from..to]) < MIN_CLAUSE_WORDS {
+        return None;
+    }
+    let r = doc.trim(Range {
+        start: toks[from].start,
+        end: toks[to - 1].end,
+    });
+    (!r.is_empty()).then_some(r)
+}
+
+fn reported(
+    doc: &Doc,
+    toks: &[Token],
+    quoted: &dyn Fn(&Token) -> bool,
+    has_fragment: bool,
+    mentions: &[Mention],
+) -> Option<FoundQuote> {
+    let n = toks.len();
+    if n < 4 {
+        return None;
+    }
+    let end = n;
+    // According to X, clause.
+    if cues::is_according_to(toks, 0)
+        && let Some(comma) = toks.iter().position(|t| t.text == ",")
+    {
+        let content = clause(doc, toks, comma + 1, end)?;
+        let speaker = speaker::resolve(doc, &toks[2..comma], content.start, mentions);
+        return Some(found(content, "according to", speaker, 0.8));
+    }
+    // Clause, according to X.
+    if let Some(a) = (1..n.saturating_sub(2))
+        .rev()
+        .find(|&i| cues::is_according_to(toks, i) && toks[i - 1].text == ",")
+    {
+        let content = clause(doc, toks, 0, a - 1)?;
+        let speaker = speaker::resolve(
+            doc,
+            speaker::phrase_after_cue(&toks[a + 2..]),
+            content.start,
+            mentions,
+        );
+        return Some(found(content, "according to", speaker, 0.8));
+    }
+    // Clause, X said [adverbials]. / Clause, said X.
+    if let Some(comma) = toks.iter().rposition(|t| t.text == "," && !quoted(t)) {
+        let tail = &toks[comma + 1..];
+        if let Some(c) = tail
+            .iter()
+            .take(6)
+            .position(|t| cues::is_cue(t) && !quoted(t))
+            && tail.len() <= 10
+        {
+            let speaker = if c > 0 {
+                speaker::resolve(doc, &tail[..c], toks[0].start, mentions)
+            } else {
+                speaker::resolve(
+                    doc,
+                    speaker::phrase_after_cue(&tail[1..]),
+                    toks[0].start,
+                    mentions,
+                )
+            };
+            let rest_ok = tail[c + 1..].iter().all(|t| !cues::is_cue(t));
+            if speaker.is_some() && rest_ok && tail[..c].iter().all(|t| t.is_word) {
+                let content = clause(doc, toks, 0, comma)?;
+                return Some(found(content, &tail[c].text, speaker, 0.7));
+            }
+        }
+    }
+    // X said (that) clause.
+    for c in 0..n {
+        let t = &toks[c];
+        if quoted(t) || !(cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t))) {
+            continue;
+        }
+        let subject_from = toks[..c]
+            .iter()
+            .rposition(|t| t.text == "," || t.text == ";" || t.text == ":")
+            .map_or(0, |p| p + 1);
+        let mut subject = &toks[subject_from..c];
+        // "The governor promised help and said …": the subject is the leading phrase.
+        if let Some(and) = subject.iter().position(|t| t.lower() == "and")
+            && and > 0
+        {
+            let lead = subject
+                .iter()
+                .position(|t| {
+                    t.is_word
+                        && !t.is_capitalized()
+                        && !matches!(t.lower(), "the" | "a" | "an")
+                        && !crate::assist::names::is_title_word(t.lower())
+                })
+                .unwrap_or(and);
+            subject = &subject[..lead.min(and)];
+        }
+        // "Its director, Priya Natarajan, said" / "Professor Henrik Lund, an
+        // epidemiologist, said": between two commas, the name in apposition.
+        if subject.is_empty() && subject_from >= 2 {
+            let prev_comma = toks[..subject_from - 1].iter().rposition(|t| t.text == ",");
+            let inner = &toks[prev_comma.map_or(0, |p| p + 1)..subject_from - 1];
+            let inner_is_name = inner
+                .first()
+                .is_some_and(|t| t.is_capitalized() && t.lower() != "the")
+                && crate::assist::names::read_name_phrase(inner, 0).is_some();
+            subject = inner;
+            if !inner_is_name && let Some(pc) = prev_comma {
+                let outer_from = toks[..pc]
+                    .iter()
+                    .rposition(|t| t.text == "," || t.text == ";")
+                    .map_or(0, |p| p + 1);
+                let outer = &toks[outer_from..pc];
+                if outer
+                    .last()
+                    .is_some_and(crate::assist::names::is_name_token)
+                    && outer.len() <= 5
+                {
+                    subject = outer;
+                }
+            }
+        }
+        if subject.is_empty() || subject.len() > 9 || subject.iter().any(quoted) {
+            continue;
+        }
+        // "In a series of tweets", "which would explain": not a speaker.
+        let first_lower = subject.first().map(|t| t.lower()).unwrap_or_default();
+        if matches!(
+            first_lower,
+            "in" | "at"
+                | "on"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+                | "which"
+                | "who"
+                | "that"
+                | "what"
+                | "if"
+                | "when"
+                | "while"
+                | "as"
+        ) {
+            continue;
+        }
+        let prev_lower = subject.last().map(|t| t.lower()).unwrap_or_default();
+        if matches!(
+            prev_lower,
+            "was" | "is" | "be" | "been" | "being" | "are" | "were"
+        ) && !has_fragment
+        {
+            continue;
+        }
+        let Some(speaker) = speaker::resolve(doc, subject, toks[subject_from].start, mentions)
+        else {
+            continue;
+        };
+        // Where the reported clause starts.
+        let mut k = c + 1;
+        let that = toks[k..n.min(k + 10)]
+            .iter()
+            .position(|t| t.text.eq_ignore_ascii_case("that") && !quoted(t));
+        let no_comma_before_that = that.is_some_and(|p| {
+            !toks[k..k + p]
+                .iter()
+                .any(|t| t.text == ";" || t.text == ".")
+        });
+        let from = if let Some(p) = that.filter(|_| no_comma_before_that) {
+            k + p + 1
+        } else {
+            if cues::takes_addressee(t) {
+                // told reporters / told the BBC / told him
+                if let Some(next) = toks.get(k) {
+                    let l = next.lower();
+                    if matches!(l, "the" | "a") {
+                        k += 1;
+                        while toks
+                            .get(k)
+                            .is_some_and(|t| t.is_capitalized() || t.lower() == "associated")
+                        {
+                            k += 1;
+                        }
+                    } else if next.is_capitalized()
+                        || matches!(
+                            l,
+                            "reporters"
+                                | "journalists"
+                                | "him"
+                                | "her"
+                                | "them"
+                                | "me"
+                                | "us"
+                                | "parliament"
+                                | "mps"
+                                | "lawmakers"
+                        )
+                    {
+                        k += 1;
+                        while toks.get(k).is_some_and(|t| t.is_capitalized()) {
+                            k += 1;
+                        }
+                    }
+                }
+            }
+            let opener = toks.get(k).is_some_and(|t| {
+                let l = t.lower();
+                CLAUSE_OPENERS.contains(l) || t.is_capitalized() || t.first_char().is_ascii_digit()
+            });
+            if !opener && !has_fragment {
+                continue;
+            }
+            k
+        };
+        let Some(content) = clause(doc, toks, from, n) else {
+            continue;
+        };
+        let score = if that.is_some() { 0.75 } else { 0.65 };
+        return Some(found(content, &t.text, Some(speaker), score));
+    }
+    None
+}
+
+fn found(range: Range, cue: &str, speaker: Option<speaker::Speaker>, score: f32) -> FoundQuote {
+    FoundQuote {
+        range,
+        quote_type: QuoteType::Indirect,
+        cue: cue.to_owned(),
+        score: if speaker.is_some() {
+            score
+        } else {
+            score - 0.2
+        },
+        speaker,
+    }
+}

@@ -1,0 +1,330 @@
+//! Quotes and their speakers: direct quotes in every mark style, indirect ("X said that
+//! …", "according to X, …") and mixed quotes (a quoted fragment inside reported speech),
+//! each with its cue verb and speaker.
+
+pub mod cues;
+mod indirect;
+pub mod marks;
+pub mod pairing;
+pub mod speaker;
+
+use crate::assist::names::Mention;
+use crate::assist::text::WordList;
+use crate::assist::text::{Doc, Range, Token};
+use crate::model::QuoteType;
+use pairing::Segment;
+pub use speaker::Speaker;
+
+/// A quote found in one article (offsets in code points).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundQuote {
+    /// Direct: what the marks enclose. Indirect and mixed: the reported clause.
+    pub range: Range,
+    pub quote_type: QuoteType,
+    pub cue: String,
+    pub speaker: Option<Speaker>,
+    pub score: f32,
+}
+
+/// Small words a title-case title may contain ("Made in Iran", "The Lord of the Rings").
+static TITLE_SMALL_WORDS: WordList = WordList::new(&[
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with",
+]);
+
+/// Find every quote in the article. `mentions`: person mentions in text order.
+pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
+    find_in(doc, pairing::segments(doc), mentions)
+}
+
+/// [`find`] over segments already paired (the passage finder shares them).
+pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<FoundQuote> {
+    let outside: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| !segments.iter().any(|s| s.content.contains(m.range.start)))
+        .cloned()
+        .collect();
+    let mut direct: Vec<(Segment, FoundQuote)> = Vec::new();
+    let mut fragments: Vec<Segment> = Vec::new();
+    for seg in segments {
+        let words = doc
+            .tokens_in(seg.content.start, seg.content.end)
+            .iter()
+            .filter(|t| t.is_word)
+            .count();
+        if words == 0 {
+            continue;
+        }
+        match classify(doc, &seg, words) {
+            Shape::Direct => {
+                let prev = direct.last().map(|(s, q)| (s.clone(), q.clone()));
+                let q = attribute(doc, &seg, &outside, prev.as_ref());
+                direct.push((seg, q));
+            }
+            Shape::Fragment => fragments.push(seg),
+            Shape::Title => {}
+        }
+    }
+    let direct_outer: Vec<Range> = direct.iter().map(|(s, _)| s.outer()).collect();
+    let mut out: Vec<FoundQuote> = direct.into_iter().map(|(_, q)| q).collect();
+    out.extend(indirect::find(doc, &direct_outer, &fragments, &outside));
+    out.sort_by_key(|q| (q.range.start, q.range.end));
+    name_introduced_sources(doc, &mut out);
+    out
+}
+
+/// "A voter said she had switched. “I just couldn't,” said Brenda Kwan.": a source
+/// introduced by a description and named by the next quote in its paragraph is that person.
+fn name_introduced_sources(doc: &Doc, quotes: &mut [FoundQuote]) {
+    for i in 0..quotes.len().saturating_sub(1) {
+        let described = quotes[i].speaker.as_ref().is_some_and(|s| {
+            s.descriptive
+                && matches!(
+                    s.name
+                        .split_whitespace()
+                        .next()
+                        .map(str::to_lowercase)
+                        .as_deref(),
+                    Some("a" | "an" | "one")
+                )
+        });
+        let next = &quotes[i + 1];
+        let same_paragraph = !doc
+            .slice(quotes[i].range.end, next.range.start)
+            .contains('\n');
+        if described
+            && same_paragraph
+            && next.quote_type == QuoteType::Direct
+            && let Some(named) = next.speaker.clone().filter(|s| {
+                !s.descriptive
+                    && doc
+                        .chars
+                        .get(s.range.start)
+                        .is_some_and(|c| c.is_uppercase())
+                    && !doc.slice(s.range.start, s.range.end).starts_with("The ")
+            })
+        {
+            quotes[i].speaker = Some(named);
+        }
+    }
+}
+
+enum Shape {
+    Direct,
+    Fragment,
+    Title,
+}
+
+fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
+    let content = doc.slice(seg.content.start, seg.content.end);
+    let last = content.chars().last().unwrap_or(' ');
+    let ends_punct = matches!(last, '.' | ',' | '!' | '?' | '…' | ';' | ':');
+    let toks = doc.tokens_in(seg.content.start, seg.content.end);
+    let title_case = !ends_punct
+        && words <= 8
+        && toks.iter().filter(|t| t.is_word).enumerate().all(|(i, t)| {
+            t.is_capitalized()
+                || t.first_char().is_ascii_digit()
+                || (i > 0 && TITLE_SMALL_WORDS.contains(t.lower()))
+        });
+    let Some(open) = seg.open else {
+        // A closing mark without an opening one: the quote started with the paragraph.
+        return if words >= 2 {
+            Shape::Direct
+        } else {
+            Shape::Fragment
+        };
+    };
+    let sentence = doc.sentence_of(open);
+    let pre = doc.trim(Range {
+        start: sentence.start.min(open),
+        end: open,
+    });
+    let pre_toks = doc.tokens_in(pre.start, pre.end);
+    let pre_last = pre_toks.last();
+    // Nothing but symbols before the mark (an emoji, a bullet, a dash) still opens.
+    let standalone = !pre_toks.iter().any(|t| t.is_word);
+    let after_colon = pre_last.is_some_and(|t| t.text == ":");
+    let after_comma_cue = pre_last.is_some_and(|t| t.text == "," || t.text == "—")
+        && pre_toks.iter().rev().skip(1).take(6).any(cues::is_cue);
+    let after_cue = pre_last.is_some_and(cues::is_cue)
+        && content.chars().next().is_some_and(char::is_uppercase);
+    let introduced = standalone || after_colon || after_comma_cue || after_cue;
+    if title_case && !(introduced && words >= 3 && !standalone) {
+        return if standalone && followed_by_cue(doc, seg) && words >= 2 {
+            Shape::Direct
+        } else {
+            Shape::Title
+        };
+    }
+    let sentence_like = words >= 4
+        || ends_punct
+        || (words >= 2 && content.chars().next().is_some_and(char::is_uppercase) && !standalone);
+    if (introduced && sentence_like) || (standalone && words >= 2 && followed_by_cue(doc, seg)) {
+        Shape::Direct
+    } else {
+        Shape::Fragment
+    }
+}
+
+/// ", she said" right after the closing mark.
+fn followed_by_cue(doc: &Doc, seg: &Segment) -> bool {
+    let Some(close) = seg.close else { return false };
+    let toks = doc.tokens_in(close + 1, (close + 60).min(doc.len()));
+    toks.iter()
+        .skip_while(|t| !t.is_word)
+        .take(5)
+        .any(cues::is_cue)
+}
+
+/// Where the attribution after a closing mark ends: the end of the sentence that follows,
+/// or the next opening mark.
+fn after_range(doc: &Doc, close: usize) -> Range {
+    let mut k = close + 1;
+    while k < doc.len() && doc.chars[k] == ' ' {
+        k += 1;
+    }
+    if k >= doc.len() || doc.chars[k] == '\n' {
+        return Range { start: k, end: k };
+    }
+    let mut end = doc.sentence_of(k).end.max(k);
+    if let Some(next_open) = (k..end).find(|&i| matches!(doc.chars[i], '“' | '"' | '«' | '‘'))
+    {
+        end = next_open;
+    }
+    Range {
+        start: close + 1,
+        end,
+    }
+}
+
+fn cue_text(toks: &[Token], i: usize) -> (String, usize) {
+    if cues::is_according_to(toks, i) {
+        (format!("{} {}", toks[i].text, toks[i + 1].text), 2)
+    } else {
+        (toks[i].text.clone(), 1)
+    }
+}
+
+/// Cue and speaker of a direct quote: after it (", he said"), before it ("X said: “"),
+/// or, failing both, the previous quote's speaker when this one continues it.
+fn attribute(
+    doc: &Doc,
+    seg: &Segment,
+    mentions: &[Mention],
+    prev: Option<&(Segment, FoundQuote)>,
+) -> FoundQuote {
+    let start_pos = seg.open.unwrap_or(seg.content.start);
+    let mut score: f32 = 0.95;
+    if seg.open.is_none() || seg.close.is_none() {
+        score -= 0.1;
+    }
+    let mut found: Option<(String, Option<Speaker>)> = None;
+    if let Some(close) = seg.close {
+        let after = after_range(doc, close);
+        let toks = doc.tokens_in(after.start, after.end);
+        let words: Vec<&Token> = toks.iter().collect();
+        let lead = words.iter().take_while(|t| !t.is_word).count();
+        let body = &toks[lead..];
+        if let Some(c) = body
+            .iter()
+            .take(14)
+            .position(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according"))
+        {
+            // Commas are allowed around a name in apposition ("the minister, Jan Kowalczyk,
+            // said"), not a sentence break.
+            let commas = body[..c].iter().filter(|t| t.text == ",").count();
+            let no_break = !body[..c]
+                .iter()
+                .any(|t| matches!(t.text.as_str(), ";" | "." | "!" | "?"))
+                && (commas == 0 || (commas <= 2 && c > 0));
+            if no_break {
+                let (cue, n) = cue_text(body, c);
+                let speaker = if c > 0 {
+                    speaker::resolve(doc, &body[..c], start_pos, mentions)
+                } else {
+                    speaker::resolve(
+                        doc,
+                        speaker::phrase_after_cue(&body[c + n..]),
+                        start_pos,
+                        mentions,
+                    )
+                };
+                found = Some((cue, speaker));
+            }
+        }
+    }
+    if found.is_none()
+        && let Some(open) = seg.open
+    {
+        let sentence = doc.sentence_of(open);
+        let pre = doc.tokens_in(sentence.start.min(open), open);
+        if let Some(c) = pre
+            .iter()
+            .rposition(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according"))
+        {
+            let (cue, n) = cue_text(pre, c);
+            let before_start = pre[..c]
+                .iter()
+                .rposition(|t| t.text == "," || t.text == ";")
+                .map_or(0, |p| p + 1);
+            let after_phrase = speaker::phrase_after_cue(&pre[(c + n).min(pre.len())..]);
+            let speaker = if cue.to_lowercase().starts_with("according")
+                || (before_start == c && !after_phrase.is_empty())
+            {
+                speaker::resolve(doc, after_phrase, start_pos, mentions)
+            } else {
+                speaker::resolve(doc, &pre[before_start..c], start_pos, mentions)
+            };
+            found = Some((cue, speaker));
+        }
+    }
+    let (cue, speaker) = match found {
+        Some(f) => f,
+        None => {
+            score -= 0.25;
+            let gap = prev
+                .map(|(ps, _)| doc.slice(ps.outer().end, start_pos))
+                .unwrap_or_default();
+            let same_paragraph = prev.is_some() && !gap.contains('\n');
+            let paragraph_start = doc
+                .paragraphs()
+                .iter()
+                .rfind(|p| p.start <= start_pos)
+                .map_or(0, |p| p.start);
+            let named_before = mentions
+                .iter()
+                .rfind(|m| m.range.start >= paragraph_start && m.range.end <= start_pos);
+            if same_paragraph && let Some((_, q)) = prev {
+                // "“A,” he said. “B.”": the attribution covers both.
+                (q.cue.clone(), q.speaker.clone())
+            } else if let Some(m) =
+                named_before.filter(|m| prev.is_none_or(|(ps, _)| m.range.start > ps.outer().end))
+            {
+                // "Duarte laughed. “Title? …”"
+                (
+                    String::new(),
+                    Some(Speaker {
+                        name: m.full.clone(),
+                        range: m.range,
+                        descriptive: false,
+                    }),
+                )
+            } else {
+                // A quote paragraph continuing the previous quote's speaker.
+                let near =
+                    prev.filter(|_| gap.matches('\n').count() <= 4 && gap.chars().count() < 400);
+                (String::new(), near.and_then(|(_, q)| q.speaker.clone()))
+            }
+        }
+    };
+    if speaker.is_none() {
+        score -= 0.2;
+    }
+    FoundQuote {
+        range: seg.content,
+        quote_type: QuoteType::Direct,
+        cue,
+        speaker,
+        score: score.clamp(0.05, 1.0),
+    }
+}

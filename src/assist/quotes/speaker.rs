@@ -1,0 +1,411 @@
+//! Who a quote is attributed to: a noun phrase next to the cue, read as a named person
+//! (titles stripped), a pronoun or role ("the minister") resolved to the nearest fitting
+//! named person, an organisation, or a descriptive source kept as written.
+
+use crate::assist::names::{self, Mention};
+use crate::assist::text::WordList;
+use crate::assist::text::{Doc, Range, Token};
+
+/// A speaker found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    /// The attribution phrase (name, pronoun or description) in the text.
+    pub range: Range,
+    pub descriptive: bool,
+}
+
+static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "i", "we", "him", "her"]);
+static DETERMINERS: WordList = WordList::new(&[
+    "the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "a", "his",
+    "her", "their", "its",
+]);
+static AUXILIARIES: WordList = WordList::new(&[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "have",
+    "been",
+    "also",
+    "then",
+    "later",
+    "quoted",
+    "as",
+    "reportedly",
+    "once",
+    "previously",
+    "further",
+    "simply",
+    "had",
+    "would",
+    "will",
+    "could",
+    "has",
+    "later",
+    "again",
+    "just",
+    "only",
+    "recently",
+    "earlier",
+    "subsequently",
+    "then",
+    "quickly",
+    "angrily",
+    "firmly",
+    "flatly",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "directly",
+    "told",
+    "being",
+    "be",
+]);
+static ORG_WORDS: WordList = WordList::new(&[
+    "department",
+    "agency",
+    "press",
+    "police",
+    "ministry",
+    "office",
+    "council",
+    "government",
+    "army",
+    "company",
+    "court",
+    "committee",
+    "university",
+    "news",
+    "group",
+    "force",
+    "corps",
+    "guard",
+    "guards",
+    "embassy",
+    "pentagon",
+    "kremlin",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "isna",
+    "irna",
+    "tasnim",
+    "statement",
+    "union",
+    "party",
+    "nhs",
+    "trust",
+    "board",
+    "commission",
+    "federation",
+    "club",
+    "service",
+    "services",
+    "authority",
+    "authorities",
+    "officials",
+    "spokesperson",
+    "organisation",
+    "organization",
+    "firm",
+    "bank",
+    "fund",
+    "network",
+    "channel",
+    "agency",
+    "times",
+    "post",
+    "journal",
+    "council",
+    "campaign",
+    "team",
+    "prosecutors",
+    "investigators",
+    "regulator",
+    "watchdog",
+    "ministry",
+    "white",
+    "house",
+    "state",
+    "media",
+    "outlet",
+    "newspaper",
+    "airline",
+    "airlines",
+    "hospital",
+    "coalition",
+    "charity",
+    "brigade",
+    "unit",
+    "secretariat",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "association",
+    "institute",
+    "studies",
+    "college",
+    "foundation",
+    "institution",
+    "centre",
+    "center",
+    "school",
+]);
+
+/// Words that end a speaker phrase written after its cue ("said Zarif in a statement").
+static PHRASE_STOPS: WordList = WordList::new(&[
+    "in",
+    "on",
+    "at",
+    "during",
+    "while",
+    "after",
+    "before",
+    "as",
+    "from",
+    "to",
+    "who",
+    "which",
+    "that",
+    "when",
+    "adding",
+    "and",
+    "but",
+    "with",
+    "via",
+    "for",
+    "late",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "this",
+    "last",
+    "standing",
+    "speaking",
+    "referring",
+    "pointing",
+    "noting",
+    "according",
+    "before",
+    "outside",
+    "inside",
+    "through",
+    "into",
+    "over",
+    "under",
+    "citing",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "about",
+    "later",
+    "told",
+    "said",
+    "tweeted",
+    "wrote",
+]);
+
+pub fn is_pronoun(t: &Token) -> bool {
+    PRONOUNS.contains(t.lower())
+}
+
+/// Cut a phrase that follows its cue at the first stop word or punctuation — except a
+/// name in apposition ("said the council's president, Louis Martel, as he left").
+pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
+    let end = tokens
+        .iter()
+        .position(|t| !t.is_word || PHRASE_STOPS.contains(t.lower()))
+        .unwrap_or(tokens.len());
+    if end < tokens.len()
+        && tokens[end].text == ","
+        && end > 0
+        && let Some((p, next)) = names::read_name_phrase(tokens, end + 1)
+        && p.phrase_start == tokens[end + 1].start
+    {
+        return &tokens[..next];
+    }
+    &tokens[..end.min(8)]
+}
+
+static INDEFINITE: WordList = WordList::new(&[
+    "a", "an", "one", "another", "some", "several", "many", "two", "three",
+]);
+
+/// "the tenant" → the earlier "a tenant whose repairs were delayed" (up to its verb).
+fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, Range)> {
+    let toks = doc.tokens_in(pos.saturating_sub(1500), pos);
+    let at = toks.iter().rposition(|t| t.lower() == noun)?;
+    let det = (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&k| INDEFINITE.contains(toks[k].lower()))?;
+    let end = (at..toks.len().min(det + 11))
+        .find(|&k| !toks[k].is_word || crate::assist::quotes::cues::is_cue(&toks[k]))
+        .unwrap_or(toks.len().min(det + 11));
+    let r = Range {
+        start: toks[det].start,
+        end: toks[end - 1].end,
+    };
+    Some((doc.slice(r.start, r.end), r))
+}
+
+/// Resolve a speaker phrase. `pos` is where the quote starts (pronouns and roles look
+/// back from there); `mentions` are the person mentions outside quotes.
+pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) -> Option<Speaker> {
+    let mut np: &[Token] = phrase;
+    while let Some(first) = np.first() {
+        if !first.is_word || matches!(first.lower(), "and" | "but" | "so" | "then" | "as") {
+            np = &np[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = np.last() {
+        if !last.is_word || AUXILIARIES.contains(last.lower()) {
+            np = &np[..np.len() - 1];
+        } else {
+            break;
+        }
+    }
+    if np.is_empty() || np.len() > 10 {
+        return None;
+    }
+    let range = Range {
+        start: np[0].start,
+        end: np[np.len() - 1].end,
+    };
+    if np.len() == 1 && is_pronoun(&np[0]) {
+        let m = names::nearest_before(mentions, pos)?;
+        return Some(Speaker {
+            name: m.full.clone(),
+            range,
+            descriptive: false,
+        });
+    }
+    let lowers: Vec<String> = np.iter().map(|t| t.lower().to_owned()).collect();
+    // An indefinite description ("a voter in Westfield") is a descriptive source, even
+    // when it names a place.
+    if INDEFINITE.contains(lowers[0].as_str()) && np.len() > 1 {
+        return Some(Speaker {
+            name: doc.slice(range.start, range.end),
+            range,
+            descriptive: true,
+        });
+    }
+    // Organisations and institutions: kept as written, without a leading article.
+    if lowers.iter().any(|l| ORG_WORDS.contains(l.as_str()))
+        && !np
+            .iter()
+            .any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start))
+    {
+        let from = if matches!(lowers[0].as_str(), "the") {
+            1
+        } else {
+            0
+        };
+        if from < np.len() {
+            let r = Range {
+                start: np[from].start,
+                end: range.end,
+            };
+            return Some(Speaker {
+                name: doc.slice(r.start, r.end),
+                range,
+                descriptive: true,
+            });
+        }
+    }
+    // A name, possibly after titles and descriptions ("metro chief Farnoush Nobakht"); the
+    // last name in the phrase is its head ("Redvale captain Joe Barnes").
+    let mut phrases = Vec::new();
+    let mut j = 0;
+    while j < np.len() {
+        match names::read_name_phrase(np, j) {
+            Some((p, next)) => {
+                phrases.push(p);
+                j = next;
+            }
+            None => j += 1,
+        }
+    }
+    if let Some(p) = phrases.pop() {
+        {
+            let text = doc.slice(p.name.start, p.name.end);
+            let full = mentions
+                .iter()
+                .find(|m| m.range == p.name)
+                .map(|m| m.full.clone())
+                .or_else(|| {
+                    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+                    mentions
+                        .iter()
+                        .rfind(|m| {
+                            m.range.end <= pos
+                                && m.full.to_lowercase().split_whitespace().last()
+                                    == Some(last.as_str())
+                        })
+                        .map(|m| m.full.clone())
+                        .filter(|_| p.name_tokens == 1)
+                })
+                .unwrap_or(text);
+            return Some(Speaker {
+                name: full,
+                range: p.name,
+                descriptive: false,
+            });
+        }
+    }
+    // "the minister", "the Iranian leader": the nearest person with that title; "the
+    // German", "the striker": the nearest person named before.
+    if lowers[0] == "the" {
+        let head = lowers[lowers.len() - 1].as_str();
+        if let Some(role) = names::role_of(head)
+            && let Some(m) = names::resolve_role(mentions, pos, role)
+        {
+            return Some(Speaker {
+                name: m.full.clone(),
+                range,
+                descriptive: false,
+            });
+        }
+        if np.len() == 2
+            && let Some((name, _)) = descriptive_antecedent(doc, head, range.start)
+        {
+            return Some(Speaker {
+                name,
+                range,
+                descriptive: true,
+            });
+        }
+        if names::is_title_word(head)
+            && let Some(m) = names::nearest_before(mentions, pos)
+        {
+            return Some(Speaker {
+                name: m.full.clone(),
+                range,
+                descriptive: false,
+            });
+        }
+    }
+    // A descriptive source, kept as written ("a Kerman resident", "one commenter").
+    let first_is_det = DETERMINERS.contains(lowers[0].as_str());
+    let any_noun = np.iter().any(|t| t.is_word);
+    if any_noun && (first_is_det || np.len() <= 4) {
+        return Some(Speaker {
+            name: doc.slice(range.start, range.end),
+            range,
+            descriptive: true,
+        });
+    }
+    None
+}

@@ -6,6 +6,8 @@
 //!     --import tests/data/seeds
 //! cargo run --example make_sample -- projects/soleimani-funeral.ron
 //! ```
+//! Run on a project that already has the example layer, it only remakes the second
+//! annotator's layer (for review), leaving everything else as it is.
 
 use anyhow::{Context, Result, anyhow};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,6 +15,9 @@ use factdesk::model::*;
 use std::path::PathBuf;
 
 const ANNOTATOR: &str = "sample";
+/// A colleague who annotated the same articles, for review: mostly the same, with the
+/// disagreements two careful people really have.
+const SECOND: &str = "zahra";
 
 fn main() -> Result<()> {
     let path: PathBuf = std::env::args()
@@ -23,6 +28,15 @@ fn main() -> Result<()> {
     // Where the sample's reviews would be published (ClaimReview requires a `url`).
     p.review_url = Some("https://factcheck.example.org/reviews/{annotation}".into());
     let at: DateTime<Utc> = "2026-11-21T09:00:00Z".parse()?;
+    if p.layer(ANNOTATOR).is_some() {
+        // Already built: only (re)make the second annotator's layer, keeping ids stable.
+        let trump = p
+            .entity_named("Donald Trump")
+            .context("no Donald Trump")?
+            .id;
+        second_annotator(&mut p, trump)?;
+        return finish(&path, &p);
+    }
 
     let khamenei = entity(
         &mut p,
@@ -257,11 +271,16 @@ fn main() -> Result<()> {
         a.done = true;
         a.outlet = Some("Associated Press".into());
     }
+    second_annotator(&mut p, trump)?;
+    finish(&path, &p)
+}
+
+fn finish(path: &std::path::Path, p: &Project) -> Result<()> {
     let problems = p.problems();
     if !problems.is_empty() {
         return Err(anyhow!("sample is inconsistent: {problems:?}"));
     }
-    factdesk::store::save(&path, &p)?;
+    factdesk::store::save(path, p)?;
     println!("{}: {} annotations", path.display(), p.annotation_count());
     Ok(())
 }
@@ -324,4 +343,64 @@ fn add(
     };
     p.layer_mut(ANNOTATOR).insert(annotation);
     Ok(id)
+}
+
+/// The second annotator's layer: a copy of the first with realistic disagreements — a
+/// different verdict on the 62-versus-66 age claim, a quote whose span ends earlier, a
+/// missed quote (Zarif's), and the pronoun "He" attributed to a different speaker (Trump
+/// instead of Pompeo). Everything else agrees, so review has agreements to accept too.
+fn second_annotator(p: &mut Project, trump: EntityId) -> Result<()> {
+    let at: DateTime<Utc> = "2026-11-21T10:30:00Z".parse()?;
+    let source = p
+        .layer(ANNOTATOR)
+        .context("first layer")?
+        .annotations
+        .clone();
+    let mut ids = std::collections::HashMap::new();
+    let mut taken = std::collections::HashSet::new();
+    for a in &source {
+        let id = loop {
+            let id = p.mint_annotation_id();
+            if taken.insert(id) {
+                break id;
+            }
+        };
+        ids.insert(a.id, id);
+    }
+    p.layers.retain(|l| l.annotator != SECOND);
+    for a in source {
+        let mut b = a.clone();
+        b.id = ids[&a.id];
+        b.created = at;
+        b.modified = at;
+        b.status = Status::Draft;
+        let exact = a.span.exact.as_str();
+        if exact.starts_with("“Have you ever seen such a sea of humanity") {
+            continue; // missed
+        }
+        if exact.starts_with("“Oh Allah") {
+            // Stops before the closing comma and quotation mark.
+            let text = &p.article(a.article).context("article")?.text;
+            b.span = Span::from_text(text, a.span.start, a.span.end - 2)?;
+        }
+        match &mut b.kind {
+            AnnotationKind::Claim(c) if exact.starts_with("Soleimani, 66") => {
+                c.verdict = Some("Mostly false".into());
+                c.rationale = "Reports give both 62 and 66; most sources say 62.".into();
+                c.evidence.clear();
+            }
+            AnnotationKind::Quote(q) => {
+                if exact.starts_with("He also said") {
+                    q.speaker = Some(trump);
+                }
+                for c in &mut q.claims {
+                    *c = ids[c];
+                }
+            }
+            _ => {}
+        }
+        b.note.clear();
+        p.layer_mut(SECOND).insert(b);
+    }
+    Ok(())
 }

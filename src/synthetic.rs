@@ -219,6 +219,62 @@ fn project_of(
     p
 }
 
+/// A project for review benchmarks: `articles` articles with two layers of
+/// `per_layer` annotations each, where `bob` is `alice` with realistic differences — about
+/// one in five spans with another end, one in ten with another verdict or polarity, one in
+/// ten missed, one in ten extra.
+pub fn review_pair(seed: u64, articles: usize, chars: usize, per_layer: usize) -> Project {
+    let mut p = project(seed, articles, chars, articles * per_layer);
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x5eed);
+    let alice = p
+        .layer("alice")
+        .cloned()
+        .unwrap_or_else(|| Layer::new("alice", LayerRole::Annotator));
+    // Alice gets both synthetic layers' annotations, so she has `per_layer` per article.
+    let mut all = alice.annotations;
+    if let Some(b) = p.layer("bob") {
+        all.extend(b.annotations.iter().cloned());
+    }
+    let mut bob = Vec::with_capacity(all.len());
+    let mut next_id = 50_000_000u64;
+    let texts: std::collections::HashMap<ArticleId, &str> =
+        p.articles.iter().map(|a| (a.id, a.text.as_str())).collect();
+    for a in &all {
+        let roll = rng.u8(..10);
+        if roll == 0 {
+            continue; // missed
+        }
+        let mut b = a.clone();
+        next_id += 1;
+        b.id = AnnotationId(next_id);
+        if rng.u8(..5) == 0 && a.span.len() > 2 {
+            let text = texts[&a.article];
+            if let Ok(s) = Span::from_text(text, a.span.start, a.span.end - 1) {
+                b.span = s;
+            }
+        }
+        match &mut b.kind {
+            AnnotationKind::Claim(c) if roll == 1 => c.verdict = Some("Mostly false".into()),
+            AnnotationKind::Sentiment(s) if roll == 1 => s.polarity = (s.polarity + 1).min(2),
+            _ => {}
+        }
+        bob.push(b);
+        if roll == 2 {
+            let mut extra = a.clone();
+            next_id += 1;
+            extra.id = AnnotationId(next_id);
+            extra.kind = AnnotationKind::Tag {
+                label: "Person".into(),
+            };
+            bob.push(extra);
+        }
+    }
+    p.layer_mut("alice").annotations = all;
+    p.layer_mut("bob").annotations = bob;
+    p.sort();
+    p
+}
+
 const FIRST_NAMES: &[&str] = &[
     "Helen", "Paul", "Amara", "Javad", "Maria", "Tom", "Leila", "Viktor", "Grace", "Stefan",
     "Ruth", "Kofi", "Ingrid", "Raj", "Claire", "Ali", "Jan", "Elena",

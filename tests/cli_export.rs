@@ -23,7 +23,13 @@ fn exports_every_format() {
         ("csv", "claims.csv"),
     ] {
         let out = dir.path().join(format);
-        let o = factdesk(&["export", p(&sample()), "--format", format, "--out", p(&out)]);
+        let sample = sample();
+        let mut args = vec!["export", p(&sample), "--format", format, "--out", p(&out)];
+        if format == "claimreview" {
+            // One review per claim: the sample has two annotators' layers.
+            args.extend(["--layer", "sample"]);
+        }
+        let o = factdesk(&args);
         assert!(o.status.success(), "{format}: {}", stderr(&o));
         assert!(stdout(&o).contains("wrote "), "{}", stdout(&o));
         assert!(out.join(file).is_file(), "{format}: {file}");
@@ -90,7 +96,17 @@ fn import_annotations_round_trip() {
         ("brat", "", "brat"),
     ] {
         let out = dir.path().join(export_format);
-        let o = factdesk(&["export", p(&sample()), "-f", export_format, "-o", p(&out)]);
+        // The first annotator's layer (the sample also has a second one, for review).
+        let o = factdesk(&[
+            "export",
+            p(&sample()),
+            "-f",
+            export_format,
+            "-o",
+            p(&out),
+            "--layer",
+            "sample",
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
         let from = if file.is_empty() {
             out.clone()
@@ -119,7 +135,7 @@ fn import_annotations_round_trip() {
     let o = factdesk(&["check", p(&proj)]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("5 articles, 56 annotations"),
+        stdout(&o).contains("5 articles, 69 annotations"),
         "{}",
         stdout(&o)
     );

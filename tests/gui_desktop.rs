@@ -82,7 +82,7 @@ fn each_layer_has_its_own_style_and_switch() {
         dir.path(),
         big(),
     );
-    // The sample's layer is someone else's: drawn in that layer's style, owner listed.
+    // The sample's layers are someone else's: drawn in their layer's style, owner listed.
     let marks = h.state().workbench().marks().clone();
     let annotations = |m: &factdesk::app::ArticleMarks| {
         m.marks
@@ -102,14 +102,24 @@ fn each_layer_has_its_own_style_and_switch() {
             .rows
             .iter()
             .filter(|r| matches!(r.target, factdesk::app::MarkTarget::Annotation(_)))
-            .all(|r| r.owner == "sample")
+            .all(|r| r.owner == "sample" || r.owner == "zahra")
     );
     // Hide just that layer from the Layers menu (the legend).
     h.get_by_label_contains("Layers (").click();
     h.run();
     h.get_by_label_contains("— sample").click();
     h.run();
-    assert!(annotations(h.state().workbench().marks()).is_empty());
+    // The sample's second annotator (zahra) stays visible.
+    let rows = &h.state().workbench().marks().rows;
+    let owners: Vec<&str> = rows
+        .iter()
+        .filter(|r| matches!(r.target, factdesk::app::MarkTarget::Annotation(_)))
+        .map(|r| r.owner.as_str())
+        .collect();
+    assert!(
+        !owners.is_empty() && owners.iter().all(|o| *o == "zahra"),
+        "{owners:?}"
+    );
     assert!(h.state().settings().hidden_layers.contains("sample"));
     // Escape closes the menu.
     h.key_press(Key::Escape);

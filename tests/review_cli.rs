@@ -298,7 +298,7 @@ fn merge_driver_on_files() {
 }
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let o = Command::new("git")
+    Command::new("git")
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "t")
@@ -308,8 +308,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()
-        .unwrap();
-    o
+        .unwrap()
 }
 
 fn git_ok(dir: &Path, args: &[&str]) {
@@ -381,4 +380,107 @@ fn merge_driver_in_a_git_repository() {
     assert_eq!(merged.layer("alice").unwrap().annotations.len(), 5);
     let status = stdout(&git(dir.path(), &["status", "--porcelain"]));
     assert!(status.contains("UU project.ron"), "{status}");
+}
+
+#[test]
+fn export_of_the_adjudicated_layer_and_its_card() {
+    use factdesk::review::{self, adjudicate::Reviewer};
+    let mut pr = two_annotators();
+    let items = review::review_items(&pr, "alice", "bob", Default::default()).unwrap();
+    let reviewer = Reviewer {
+        name: "rita",
+        at: at(),
+    };
+    let agreed = review::accept_all_agreements(&pr, &items, reviewer);
+    review::adjudicate::apply(&mut pr, agreed);
+    let verdict = items
+        .iter()
+        .find(|i| i.category == review::Category::FieldDisagreement)
+        .unwrap();
+    let adj = review::adjudicate(&pr, verdict, review::Action::AcceptTheirs, reviewer).unwrap();
+    review::adjudicate::apply(&mut pr, adj);
+    let dir = tempfile::tempdir().unwrap();
+    let file = save(dir.path(), "p.ron", &pr);
+    let out = dir.path().join("hf");
+    let o = factdesk(&[
+        "export",
+        p(&file),
+        "-f",
+        "hf",
+        "-o",
+        p(&out),
+        "--layer",
+        "adjudicated",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = std::fs::read_to_string(out.join("train.jsonl")).unwrap();
+    let spans: usize = line
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["spans"]
+                .as_array()
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert_eq!(spans, 2, "the agreed quote and the adjudicated claim");
+    let card = std::fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(
+        card.contains("2 annotations were adjudicated from 2 annotator layer(s)"),
+        "{card}"
+    );
+    assert!(card.contains("accepted theirs 1, agreed 1"), "{card}");
+    assert!(card.contains("before adjudication"), "{card}");
+    // The same figures as `factdesk agree`: strict F1 4/7 = 0.571, verdict κ 0.
+    assert!(
+        card.contains("| alice / bob | 4 / 3 | 3 | 0.571 | 0.857 | 1.000 | 0.000 |"),
+        "{card}"
+    );
+}
+
+#[test]
+fn sample_project_has_a_second_annotator_to_review() {
+    use factdesk::review::{Category, review_items};
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/soleimani-funeral.ron");
+    let pr = factdesk::store::load(&sample).unwrap();
+    let items = review_items(&pr, "sample", "zahra", Default::default()).unwrap();
+    let find = |cat: Category, start: &str| {
+        items
+            .iter()
+            .find(|i| {
+                i.category == cat
+                    && i.a
+                        .as_ref()
+                        .or(i.b.as_ref())
+                        .unwrap()
+                        .span
+                        .exact
+                        .starts_with(start)
+            })
+            .unwrap_or_else(|| panic!("no {cat:?} on {start:?}"))
+    };
+    let age = find(Category::FieldDisagreement, "Soleimani, 66");
+    assert!(
+        age.fields
+            .iter()
+            .any(|f| f.name == "verdict" && f.a == "False" && f.b == "Mostly false")
+    );
+    find(Category::BoundaryDisagreement, "“Oh Allah");
+    find(Category::OnlyInA, "“Have you ever seen");
+    let he = find(Category::FieldDisagreement, "He also said");
+    assert!(
+        he.fields
+            .iter()
+            .any(|f| f.name == "speaker" && f.b == "Donald Trump")
+    );
+    let agreements = items
+        .iter()
+        .filter(|i| i.category == Category::Agreement)
+        .count();
+    assert!(agreements >= 8, "{agreements}");
+
+    let o = factdesk(&["agree", p(&sample), "--json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["pairs"][0]["only_a"], 1);
+    assert!(v["pairs"][0]["kappa"]["verdict"].as_f64().unwrap() < 1.0);
 }

@@ -14,6 +14,9 @@ use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// What the reviewer chose for one item.
+// One action at a time is built and consumed: its size does not matter, and a plain
+// `Annotation` keeps the GUI's call simple.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Take layer A's annotation.
@@ -451,6 +454,25 @@ mod tests {
             adjudicate(&p, verdict, Action::AcceptMine, reviewer()),
             Err(ReviewError::AlreadyDecided(_))
         ));
+    }
+
+    #[test]
+    fn log_entries_from_before_review_still_load_and_count() {
+        // A decision as files wrote it before review existed: no item key, no result.
+        let old =
+            r#"(annotation: 12, action: Accepted, reviewer: "rita", at: "2026-01-01T00:00:00Z")"#;
+        let d: Decision = ron::from_str(old).unwrap();
+        assert_eq!((d.item.as_str(), d.result, d.other), ("", None, None));
+        let mut p = setup();
+        p.decisions.push(d);
+        let decided = DecidedItems::new(&p);
+        let all = items(&p);
+        let verdict = all
+            .iter()
+            .find(|i| i.category == Category::FieldDisagreement)
+            .unwrap();
+        assert!(decided.is_decided(verdict), "matched by annotation id");
+        assert_eq!(decided.open(&all, false).count(), 2);
     }
 
     #[test]

@@ -5,9 +5,8 @@
 //! before different label, same span before overlap, larger overlap, closer boundaries,
 //! then lower ids. The result depends only on the annotations, not on their order.
 
-use crate::model::Annotation;
+use crate::model::{Annotation, AnnotationKind, KindName};
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MatchKind {
@@ -25,9 +24,36 @@ pub struct Pair<'a> {
     pub kind: MatchKind,
 }
 
+/// An annotation's label as a cheap key: the kind, plus the label for tags. Equal keys
+/// mean equal [`AnnotationKind::label`]s, without comparing strings for the four kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LabelKey<'a> {
+    kind: KindName,
+    tag: &'a str,
+}
+
+impl<'a> LabelKey<'a> {
+    pub fn of(kind: &'a AnnotationKind) -> Self {
+        match kind {
+            AnnotationKind::Tag { label } => Self {
+                kind: KindName::Tag,
+                tag: label,
+            },
+            other => Self {
+                kind: other.name(),
+                tag: "",
+            },
+        }
+    }
+}
+
+fn same_label(x: &Annotation, y: &Annotation) -> bool {
+    LabelKey::of(&x.kind) == LabelKey::of(&y.kind)
+}
+
 impl Pair<'_> {
     pub fn same_label(&self) -> bool {
-        self.a.kind.label() == self.b.kind.label()
+        same_label(self.a, self.b)
     }
 
     /// Same span and same label: a strict match for span F1.
@@ -59,24 +85,39 @@ pub fn align<'a>(a: &[&'a Annotation], b: &[&'a Annotation]) -> Alignment<'a> {
     let mut used_b = vec![false; b.len()];
     let mut pairs = Vec::new();
 
-    // Exact matches: B's candidates per (start, end, label), lowest id first.
-    let mut exact: HashMap<(usize, usize, &str), Vec<usize>> = HashMap::new();
-    for (j, y) in b.iter().enumerate().rev() {
-        exact
-            .entry((y.span.start, y.span.end, y.kind.label()))
-            .or_default()
-            .push(j);
-    }
-    for (i, x) in a.iter().enumerate() {
-        let key = (x.span.start, x.span.end, x.kind.label());
-        if let Some(j) = exact.get_mut(&key).and_then(Vec::pop) {
-            used_a[i] = true;
-            used_b[j] = true;
-            pairs.push(Pair {
-                a: x,
-                b: b[j],
-                kind: MatchKind::SameSpan,
-            });
+    // Exact matches. Both sides are in (start, end, id) order, so equal spans form runs;
+    // within a run, each A takes the lowest-id unused B with the same label.
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (ka, kb) = (
+            (a[i].span.start, a[i].span.end),
+            (b[j].span.start, b[j].span.end),
+        );
+        if ka < kb {
+            i += 1;
+        } else if kb < ka {
+            j += 1;
+        } else {
+            let i_end = i + a[i..]
+                .iter()
+                .take_while(|x| (x.span.start, x.span.end) == ka)
+                .count();
+            let j_end = j + b[j..]
+                .iter()
+                .take_while(|y| (y.span.start, y.span.end) == kb)
+                .count();
+            for x in i..i_end {
+                if let Some(y) = (j..j_end).find(|&y| !used_b[y] && same_label(a[x], b[y])) {
+                    used_a[x] = true;
+                    used_b[y] = true;
+                    pairs.push(Pair {
+                        a: a[x],
+                        b: b[y],
+                        kind: MatchKind::SameSpan,
+                    });
+                }
+            }
+            (i, j) = (i_end, j_end);
         }
     }
 
@@ -97,7 +138,7 @@ pub fn align<'a>(a: &[&'a Annotation], b: &[&'a Annotation]) -> Alignment<'a> {
             }
             let overlap = x.span.end.min(y.span.end) - x.span.start.max(y.span.start);
             let distance = x.span.start.abs_diff(y.span.start) + x.span.end.abs_diff(y.span.end);
-            let same_label = x.kind.label() == y.kind.label();
+            let same_label = same_label(x, y);
             candidates.push((
                 (
                     Reverse(same_label),

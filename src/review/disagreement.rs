@@ -152,16 +152,13 @@ pub fn align_layers<'p>(
         .collect()
 }
 
-/// The category of an aligned pair.
-pub fn categorize(project: &Project, pair: &Pair, options: CompareOptions) -> Category {
+/// The category of an aligned pair whose field differences are `fields`.
+pub fn categorize(pair: &Pair, fields: &[FieldDiff]) -> Category {
     if !pair.same_label() {
         Category::LabelDisagreement
     } else if pair.kind == MatchKind::Overlap {
         Category::BoundaryDisagreement
-    } else if diff(project, pair.a, pair.b, options.free_text)
-        .iter()
-        .any(|d| d.counted)
-    {
+    } else if fields.iter().any(|d| d.counted) {
         Category::FieldDisagreement
     } else {
         Category::Agreement
@@ -184,15 +181,16 @@ pub fn review_items(
     for (article, al) in align_layers(project, la, lb) {
         let first = out.len();
         for p in &al.pairs {
+            let fields = diff(project, p.a, p.b, options.free_text);
             out.push(ReviewItem {
                 key: ItemKey::new(a, b, Some(p.a), Some(p.b)),
                 layer_a: a.to_owned(),
                 layer_b: b.to_owned(),
                 article,
-                category: categorize(project, p, options),
+                category: categorize(p, &fields),
                 a: Some(p.a.clone()),
                 b: Some(p.b.clone()),
-                fields: diff(project, p.a, p.b, options.free_text),
+                fields,
             });
         }
         for (x, category) in al

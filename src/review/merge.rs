@@ -128,7 +128,10 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     let mut matched = HashSet::new();
     let mut unmatched = Vec::new();
     for t in &theirs.articles {
-        match by_hash.get(&(t.text_hash.as_str(), t.text.len())) {
+        // The same id with the same text first (a copy of the same project), then any
+        // article with the same text.
+        let same_id = ours.article(t.id).filter(|o| o.text == t.text);
+        match same_id.or_else(|| by_hash.get(&(t.text_hash.as_str(), t.text.len())).copied()) {
             Some(o) if o.text == t.text => {
                 articles.insert(t.id, o.id);
                 matched.insert(t.id);
@@ -155,10 +158,12 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     let mut used_entities: HashSet<EntityId> = ours.entities.iter().map(|e| e.id).collect();
     let mut entities = HashMap::new();
     for e in &theirs.entities {
-        let found = ours
-            .entities
-            .iter()
-            .find(|o| o.answers_to(&e.name) || e.aliases.iter().any(|alias| o.answers_to(alias)));
+        // The same entity (same id and name) first, then any answering to a name of it.
+        let found = ours.entity(e.id).filter(|o| o.name == e.name).or_else(|| {
+            ours.entities.iter().find(|o| {
+                o.answers_to(&e.name) || e.aliases.iter().any(|alias| o.answers_to(alias))
+            })
+        });
         match found {
             Some(o) => {
                 entities.insert(e.id, o.id);
@@ -342,4 +347,45 @@ pub fn apply(project: &mut Project, incoming: Incoming, add_unmatched: bool) {
     }
     project.decisions.extend(incoming.decisions);
     project.sort();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::test_support::{project_with, tag};
+
+    #[test]
+    fn unmatched_articles_are_listed_not_added() {
+        let ours = project_with(vec![tag(1, 0, 8, "Person")], vec![]);
+        let mut theirs = ours.clone();
+        let extra = Article::new(ArticleId(9), "new", "Another text.".to_owned());
+        theirs.articles.push(extra.clone());
+        theirs.layer_mut("carol").insert(Annotation {
+            id: AnnotationId(50),
+            article: ArticleId(9),
+            span: crate::model::Span::from_text(&extra.text, 0, 7).unwrap(),
+            ..tag(50, 0, 8, "Person")
+        });
+        let inc = incoming(&ours, &theirs, "theirs");
+        assert_eq!(inc.summary.articles_matched, 1);
+        assert_eq!(inc.unmatched.len(), 1);
+        assert_eq!(inc.unmatched[0].annotations.len(), 1);
+        assert_eq!(inc.unmatched[0].annotations[0].layer, "carol");
+        // alice is identical: kept once.
+        assert!(
+            inc.summary
+                .layers
+                .iter()
+                .any(|l| l.from == "alice" && l.identical)
+        );
+        let mut without = ours.clone();
+        apply(&mut without, inc.clone(), false);
+        assert_eq!(without.articles.len(), 1);
+        assert!(without.problems().is_empty());
+        let mut with = ours.clone();
+        apply(&mut with, inc, true);
+        assert_eq!(with.articles.len(), 2);
+        assert_eq!(with.layer("carol").unwrap().annotations.len(), 1);
+        assert!(with.problems().is_empty());
+    }
 }

@@ -58,10 +58,10 @@ fn three_way<T: PartialEq + Clone>(
 }
 
 /// Items keyed by id, in first-seen order (ours, then theirs, then base).
-fn keyed<'a, K: Eq + Hash + Copy, T>(
-    lists: [&'a [T]; 3],
+fn keyed<K: Eq + Hash + Copy, T>(
+    lists: [&[T]; 3],
     key: impl Fn(&T) -> K,
-) -> (Vec<K>, [HashMap<K, &'a T>; 3]) {
+) -> (Vec<K>, [HashMap<K, &T>; 3]) {
     let mut order = Vec::new();
     let mut seen = HashSet::new();
     let maps = lists.map(|l| {
@@ -300,5 +300,89 @@ fn repair(project: &mut Project, versions: [&Project; 3], conflicts: &mut Vec<Co
             )));
             project.entities.push(e.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Quote};
+    use crate::review::test_support::{ann, claim, project_with, tag};
+
+    fn base() -> Project {
+        let mut quote = ann(
+            1,
+            0,
+            8,
+            AnnotationKind::Quote(Quote {
+                claims: vec![AnnotationId(2)],
+                ..Quote::default()
+            }),
+        );
+        quote.note = "base".into();
+        project_with(
+            vec![quote, claim(2, 14, 23, "True")],
+            vec![tag(3, 40, 48, "Place")],
+        )
+    }
+
+    #[test]
+    fn one_sided_changes_merge_cleanly() {
+        let b = base();
+        let mut ours = b.clone();
+        ours.find_annotation_mut(AnnotationId(1)).unwrap().note = "ours".into();
+        let mut theirs = b.clone();
+        theirs.layers.retain(|l| l.annotator != "bob");
+        theirs.layer_mut("alice").insert(tag(4, 52, 58, "Date"));
+        let m = merge3(&b, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(
+            m.project.find_annotation(AnnotationId(1)).unwrap().1.note,
+            "ours"
+        );
+        assert!(m.project.find_annotation(AnnotationId(4)).is_some());
+        assert!(
+            m.project.layer("bob").is_none(),
+            "layer deleted on one side"
+        );
+        assert!(m.project.problems().is_empty());
+    }
+
+    #[test]
+    fn deleted_claim_still_linked_is_repaired() {
+        let b = base();
+        let mut ours = b.clone();
+        ours.layer_mut("alice")
+            .annotations
+            .retain(|a| a.id != AnnotationId(2));
+        if let Some(a) = ours.find_annotation_mut(AnnotationId(1)) {
+            a.kind = AnnotationKind::Quote(Quote::default());
+        }
+        let mut theirs = b.clone();
+        // Theirs changes the claim ours deleted: kept, reported.
+        theirs.find_annotation_mut(AnnotationId(2)).unwrap().kind = AnnotationKind::Claim(Claim {
+            verdict: Some("False".into()),
+            ..Claim::default()
+        });
+        let m = merge3(&b, &ours, &theirs);
+        assert!(m.project.find_annotation(AnnotationId(2)).is_some());
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+        assert!(m.project.problems().is_empty());
+
+        // Ours deletes the claim, theirs edits the quote that links to it: the claim is
+        // gone, so the link is dropped (and reported) rather than left dangling.
+        let mut theirs = b.clone();
+        theirs.find_annotation_mut(AnnotationId(1)).unwrap().note = "theirs".into();
+        let mut ours = b.clone();
+        ours.layer_mut("alice")
+            .annotations
+            .retain(|a| a.id != AnnotationId(2));
+        let m = merge3(&b, &ours, &theirs);
+        assert!(
+            m.project.problems().is_empty(),
+            "{:?}",
+            m.project.problems()
+        );
+        assert!(m.conflicts.iter().any(|c| c.0.contains("link dropped")));
     }
 }

@@ -3,7 +3,7 @@
 //! aligned spans, counts, per label and per article. The CLI (`agree`), the dataset card
 //! and the GUI all read this one report.
 
-use super::align::Alignment;
+use super::align::{Alignment, LabelKey};
 use super::disagreement::{align_layers, find_layer};
 use super::error::ReviewError;
 use super::metrics::{Level, Score, SpanF1, cohen_kappa, krippendorff_alpha};
@@ -53,43 +53,61 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, al: &Alignment, label: Option<&str>) {
-        let keep = |l: &str| label.is_none_or(|x| x == l);
+    fn add(&mut self, al: &Alignment) {
         for p in &al.pairs {
-            let (la, lb) = (p.a.kind.label(), p.b.kind.label());
-            if !keep(la) && !keep(lb) {
-                continue;
-            }
-            self.count_a += usize::from(keep(la));
-            self.count_b += usize::from(keep(lb));
-            if la == lb {
-                self.matched += 1;
-                if p.is_exact() {
-                    self.exact += 1;
-                } else {
-                    self.boundary += 1;
-                }
-            } else if label.is_none() {
-                self.matched += 1;
-                self.label_mismatch += 1;
+            self.matched += 1;
+            if p.is_exact() {
+                self.exact += 1;
+            } else if p.same_label() {
+                self.boundary += 1;
             } else {
-                // Per label, a pair with another label leaves this label unmatched.
-                self.only_a += usize::from(keep(la));
-                self.only_b += usize::from(keep(lb));
+                self.label_mismatch += 1;
             }
         }
-        let (oa, ob) = (
-            al.only_a.iter().filter(|x| keep(x.kind.label())).count(),
-            al.only_b.iter().filter(|x| keep(x.kind.label())).count(),
-        );
-        self.only_a += oa;
-        self.only_b += ob;
-        self.count_a += oa;
-        self.count_b += ob;
+        self.count_a += al.pairs.len() + al.only_a.len();
+        self.count_b += al.pairs.len() + al.only_b.len();
+        self.only_a += al.only_a.len();
+        self.only_b += al.only_b.len();
     }
 
     pub fn span_f1(&self) -> SpanF1 {
         SpanF1::new(self.exact, self.boundary, self.count_a, self.count_b)
+    }
+}
+
+/// Add one article's alignment to the per-label counts, in one pass. A pair with two
+/// different labels leaves each label unmatched.
+fn count_labels<'a>(al: &Alignment<'a>, counts: &mut HashMap<&'a str, Counts>) {
+    for p in &al.pairs {
+        let (la, lb) = (p.a.kind.label(), p.b.kind.label());
+        if la == lb {
+            let c = counts.entry(la).or_default();
+            c.count_a += 1;
+            c.count_b += 1;
+            c.matched += 1;
+            if p.is_exact() {
+                c.exact += 1;
+            } else {
+                c.boundary += 1;
+            }
+        } else {
+            let c = counts.entry(la).or_default();
+            c.count_a += 1;
+            c.only_a += 1;
+            let c = counts.entry(lb).or_default();
+            c.count_b += 1;
+            c.only_b += 1;
+        }
+    }
+    for x in &al.only_a {
+        let c = counts.entry(x.kind.label()).or_default();
+        c.count_a += 1;
+        c.only_a += 1;
+    }
+    for y in &al.only_b {
+        let c = counts.entry(y.kind.label()).or_default();
+        c.count_b += 1;
+        c.only_b += 1;
     }
 }
 
@@ -141,14 +159,21 @@ pub struct ReportOptions {
     pub layers: Option<Vec<String>>,
 }
 
-/// Interns category values as small numbers for alpha.
+/// Interns labels as small numbers for alpha.
 #[derive(Default)]
-struct Codes<'s>(HashMap<&'s str, f64>);
+struct Codes<'s>(Vec<LabelKey<'s>>);
 
 impl<'s> Codes<'s> {
-    fn code(&mut self, s: &'s str) -> f64 {
-        let n = self.0.len() as f64;
-        *self.0.entry(s).or_insert(n)
+    fn code(&mut self, kind: &'s AnnotationKind) -> f64 {
+        let key = LabelKey::of(kind);
+        let i = match self.0.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                self.0.push(key);
+                self.0.len() - 1
+            }
+        };
+        i as f64
     }
 }
 
@@ -156,14 +181,6 @@ impl<'s> Codes<'s> {
 pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
     let aligned = align_layers(project, a, b);
     let mut counts = Counts::default();
-    let mut labels: Vec<&str> = a
-        .annotations
-        .iter()
-        .chain(&b.annotations)
-        .map(|x| x.kind.label())
-        .collect();
-    labels.sort_unstable();
-    labels.dedup();
     let mut per_label: BTreeMap<String, SubsetFigures> = BTreeMap::new();
     let mut label_counts: HashMap<&str, Counts> = HashMap::new();
     let mut per_article = BTreeMap::new();
@@ -174,7 +191,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
         .collect();
     for (article, al) in &aligned {
         let mut c = Counts::default();
-        c.add(al, None);
+        c.add(al);
         counts.count_a += c.count_a;
         counts.count_b += c.count_b;
         counts.matched += c.matched;
@@ -183,20 +200,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
         counts.label_mismatch += c.label_mismatch;
         counts.only_a += c.only_a;
         counts.only_b += c.only_b;
-        let present: Vec<&str> = {
-            let mut v: Vec<&str> = al
-                .pairs
-                .iter()
-                .flat_map(|p| [p.a.kind.label(), p.b.kind.label()])
-                .chain(al.only_a.iter().chain(&al.only_b).map(|x| x.kind.label()))
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        for l in present {
-            label_counts.entry(l).or_default().add(al, Some(l));
-        }
+        count_labels(al, &mut label_counts);
         per_article.insert(
             *article,
             ArticleFigures {
@@ -213,8 +217,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
             },
         );
     }
-    for l in labels {
-        let c = label_counts.get(l).copied().unwrap_or_default();
+    for (l, c) in label_counts {
         per_label.insert(
             l.to_owned(),
             SubsetFigures {
@@ -250,7 +253,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
     let worthiness =
         || claims().filter_map(|(x, y)| Some((x.check_worthiness?, y.check_worthiness?)));
     let kappa = Kappas {
-        label: cohen_kappa(pairs().map(|p| (p.a.kind.label(), p.b.kind.label()))),
+        label: cohen_kappa(pairs().map(|p| (LabelKey::of(&p.a.kind), LabelKey::of(&p.b.kind)))),
         verdict: cohen_kappa(verdicts()),
         check_worthiness: cohen_kappa(worthiness()),
         polarity: cohen_kappa(polarities()),
@@ -259,7 +262,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
     };
     let mut codes = Codes::default();
     let label_units: Vec<[f64; 2]> = pairs()
-        .map(|p| [codes.code(p.a.kind.label()), codes.code(p.b.kind.label())])
+        .map(|p| [codes.code(&p.a.kind), codes.code(&p.b.kind)])
         .collect();
     let scale = |v: &str| project.schema.verdict(v).map(|l| f64::from(l.value));
     let alpha = Alphas {
@@ -296,13 +299,16 @@ pub fn agreement_report(
     project: &Project,
     options: &ReportOptions,
 ) -> Result<AgreementReport, ReviewError> {
-    let chosen: Vec<&Layer> = match &options.layers {
+    let mut chosen: Vec<&Layer> = match &options.layers {
         Some(names) => names
             .iter()
             .map(|n| find_layer(project, n))
             .collect::<Result<_, _>>()?,
         None => project.layers.iter().collect(),
     };
+    // A layer named twice is compared once.
+    let mut seen = std::collections::HashSet::new();
+    chosen.retain(|l| seen.insert(l.annotator.as_str()));
     let is_adjudicated = |l: &Layer| l.role == LayerRole::Adjudicated;
     let raters: Vec<&Layer> = chosen
         .iter()

@@ -28,7 +28,9 @@ fn main() -> Result<()> {
     // Where the sample's reviews would be published (ClaimReview requires a `url`).
     p.review_url = Some("https://factcheck.example.org/reviews/{annotation}".into());
     let at: DateTime<Utc> = "2026-11-21T09:00:00Z".parse()?;
-    if p.layer(ANNOTATOR).is_some() {
+    let built = p.layer(ANNOTATOR).is_some();
+    persian_article(&mut p, at)?;
+    if built {
         // Already built: only (re)make the second annotator's layer, keeping ids stable.
         let trump = p
             .entity_named("Donald Trump")
@@ -343,6 +345,57 @@ fn add(
     };
     p.layer_mut(ANNOTATOR).insert(annotation);
     Ok(id)
+}
+
+/// A short Persian news article written for the sample (right-to-left text with a number
+/// and a Latin name inside), with a claim and a quote annotated, so the right-to-left
+/// reader shows on first open. Added once.
+fn persian_article(p: &mut Project, at: DateTime<Utc>) -> Result<()> {
+    const TITLE: &str = "ازدحام مرگبار در مراسم تشییع در کرمان";
+    if p.articles.iter().any(|a| a.title == TITLE) {
+        return Ok(());
+    }
+    let text = text::normalize(include_str!(
+        "../projects/seed-extra/kerman-stampede-fa.txt"
+    ));
+    let id = p.mint_article_id();
+    let mut a = Article::new(id, TITLE, text);
+    a.outlet = Some("factdesk sample".into());
+    a.language = Some("fa".into());
+    a.published = Some(NaiveDate::from_ymd_opt(2020, 1, 7).context("date")?);
+    a.source = Some("projects/seed-extra/kerman-stampede-fa.txt".into());
+    p.articles.push(a);
+    add(
+        p,
+        id,
+        "دست‌کم 56 نفر در ازدحام جمعیت در مراسم تشییع سردار سلیمانی جان باختند",
+        AnnotationKind::Claim(Claim {
+            claimant: None,
+            check_worthiness: Some(CheckWorthiness::CheckWorthy),
+            verdict: Some("True".into()),
+            rationale: "56 dead is the toll Iranian officials gave; other reports say 50 or 40."
+                .into(),
+            evidence: vec![],
+        }),
+        "",
+        at,
+    )?;
+    let witness = span(p, id, "یک شاهد عینی", 0, 0)?;
+    add(
+        p,
+        id,
+        "جمعیت آن‌قدر زیاد بود که هیچ راه فراری نبود.",
+        AnnotationKind::Quote(Quote {
+            speaker: None,
+            speaker_span: Some(witness),
+            cue: "نوشت".into(),
+            quote_type: QuoteType::Direct,
+            claims: vec![],
+        }),
+        "A descriptive source (an eyewitness), not a named person.",
+        at,
+    )?;
+    Ok(())
 }
 
 /// The second annotator's layer: a copy of the first with realistic disagreements — a

@@ -145,7 +145,7 @@ fn sample_project_is_sound_and_shows_every_kind() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = factdesk(&["stats", p(&sample)]);
     let out = stdout(&o);
-    assert!(out.contains("articles: 5"), "{out}");
+    assert!(out.contains("articles: 6"), "{out}");
     for kind in ["quote", "claim", "sentiment", "tag"] {
         let n: usize = out
             .split(&format!("{kind} "))

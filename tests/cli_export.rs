@@ -49,7 +49,7 @@ fn exports_every_format() {
         "4",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("train: 4 article(s)"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("train: 5 article(s)"), "{}", stdout(&o));
     assert!(dir.path().join("split/validation.jsonl").is_file());
 }
 
@@ -125,8 +125,8 @@ fn import_annotations_round_trip() {
         ]);
         assert!(o.status.success(), "{format}: {}", stderr(&o));
         assert!(
-            stdout(&o).contains("imported 14 annotation(s)")
-                && stdout(&o).contains("5 article(s) matched, 0 created, 0 item(s) skipped"),
+            stdout(&o).contains("imported 16 annotation(s)")
+                && stdout(&o).contains("6 article(s) matched, 0 created, 0 item(s) skipped"),
             "{format}: {}",
             stdout(&o)
         );
@@ -135,7 +135,7 @@ fn import_annotations_round_trip() {
     let o = factdesk(&["check", p(&proj)]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("5 articles, 69 annotations"),
+        stdout(&o).contains("6 articles, 79 annotations"),
         "{}",
         stdout(&o)
     );

@@ -129,14 +129,14 @@ fn opens_the_sample_project() {
     let s = Setup::new();
     let h = s.harness(Some(s.sample()), Some("tester"));
     let app = h.state();
-    assert_eq!(app.session().project().articles.len(), 5);
+    assert_eq!(app.session().project().articles.len(), 6);
     assert!(app.modal().is_none(), "{:?}", app.modal());
     assert!(
         !h.get_all_by_label_contains("Video Shows Supreme Leader of Iran Weeping")
             .collect::<Vec<_>>()
             .is_empty()
     );
-    h.get_by_label_contains("5 articles · 27 annotations");
+    h.get_by_label_contains("6 articles · 31 annotations");
     h.get_by_label("Article text");
 }
 
@@ -522,13 +522,13 @@ fn export_dialog_writes_a_dataset_in_the_background() {
     for f in ["train.jsonl", "README.md"] {
         assert!(out.join(f).is_file(), "missing {f}");
     }
-    // Five articles split 80/10/10: a split may be empty, but none is lost.
+    // Six articles split 80/10/10: a split may be empty, but none is lost.
     let lines: usize = ["train.jsonl", "validation.jsonl", "test.jsonl"]
         .iter()
         .filter_map(|f| std::fs::read_to_string(out.join(f)).ok())
         .map(|t| t.lines().count())
         .sum();
-    assert_eq!(lines, 5, "every article in exactly one split");
+    assert_eq!(lines, 6, "every article in exactly one split");
     h.get_by_label("Open folder");
 }
 
@@ -593,7 +593,7 @@ fn import_label_studio_annotations_into_my_layer_and_undo() {
     h.get_by_label("Import into this layer").click();
     h.run();
     let imported = mine(&h);
-    assert_eq!(imported.len(), 14, "{:?}", h.state().modal());
+    assert_eq!(imported.len(), 16, "{:?}", h.state().modal());
     let spans = |anns: &[Annotation]| {
         let mut v: Vec<(usize, usize, KindName)> = anns
             .iter()
@@ -608,7 +608,7 @@ fn import_label_studio_annotations_into_my_layer_and_undo() {
     );
     assert_eq!(
         h.state().session().project().articles.len(),
-        5,
+        6,
         "matched, not duplicated"
     );
     h.get_by_label("OK").click();

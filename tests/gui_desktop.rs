@@ -69,7 +69,7 @@ fn without_a_dialog_backend_the_path_entry_opens_the_project() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(h.state().session().path(), Some(path.as_path()));
-    assert_eq!(h.state().session().project().articles.len(), 5);
+    assert_eq!(h.state().session().project().articles.len(), 6);
 }
 
 #[test]

@@ -86,7 +86,7 @@ fn a_file_changed_on_disk_is_not_overwritten_and_can_be_merged() {
     let on_disk = factdesk::store::load(&path).unwrap();
     assert_eq!(
         on_disk.articles.len(),
-        6,
+        7,
         "the other version is still there"
     );
     assert!(on_disk.layer("tester").is_none());
@@ -107,7 +107,7 @@ fn a_file_changed_on_disk_is_not_overwritten_and_can_be_merged() {
         h.state().status()
     );
     let saved = factdesk::store::load(&path).unwrap();
-    assert_eq!(saved.articles.len(), 6);
+    assert_eq!(saved.articles.len(), 7);
     assert_eq!(saved.layer("tester").unwrap().annotations.len(), 1);
 }
 
@@ -124,7 +124,7 @@ fn overwriting_a_changed_file_needs_a_confirmation() {
     h.get_by_label("Overwrite").click();
     h.run();
     let saved = factdesk::store::load(&path).unwrap();
-    assert_eq!(saved.articles.len(), 5, "the user chose their version");
+    assert_eq!(saved.articles.len(), 6, "the user chose their version");
     assert!(saved.layer("tester").is_some());
 }
 

@@ -157,13 +157,7 @@ fn suggestion_marks(
     s: &Suggestions,
     article: ArticleId,
 ) -> Vec<(Mark, MarkRow)> {
-    let annotated: Vec<(usize, usize, KindName)> = input
-        .project
-        .layers
-        .iter()
-        .flat_map(|l| l.of_article(article))
-        .map(|a| (a.span.start, a.span.end, a.kind.name()))
-        .collect();
+    let coverage = crate::app::workbench::Coverage::of_article(input.project, article);
     let rejected: HashSet<_> = input.project.rejected_suggestions.iter().collect();
     let on = |k: &str| !input.assist_off.contains(k);
     let quotes = s
@@ -201,7 +195,7 @@ fn suggestion_marks(
         .filter(|(key, start, end, kind, _, score)| {
             *score >= crate::app::workbench::SHOWN_SCORE
                 && !rejected.contains(key)
-                && !crate::app::workbench::covered(&annotated, *start, *end, *kind)
+                && !coverage.covers(*start, *end, *kind)
         })
         .map(|(key, start, end, kind, text, score)| {
             let target = MarkTarget::Suggestion(key);

@@ -10,7 +10,7 @@ mod review;
 mod suggest;
 
 pub use review::{ReviewProgress, ReviewSetup};
-pub use suggest::{SHOWN_SCORE, ShownSuggestion, covered, kind_of};
+pub use suggest::{Coverage, SHOWN_SCORE, ShownSuggestion, kind_of};
 
 use super::articles::ArticleList;
 use super::export_job::{ExportJob, ExportProgress};

@@ -14,22 +14,54 @@ use std::sync::Arc;
 /// filtered, so only the likelier half shows; the CLI lists them all).
 pub const SHOWN_SCORE: f32 = 0.5;
 
-/// Whether an annotation of the same kind already covers most (half or more) of a
-/// suggested span: then the suggestion adds nothing (a quote marked with or without its
-/// quotation marks is the same quote).
-pub fn covered(
-    annotated: &[(usize, usize, KindName)],
-    start: usize,
-    end: usize,
-    kind: KindName,
-) -> bool {
-    let len = end.saturating_sub(start).max(1);
-    annotated.iter().any(|&(s, e, k)| {
-        k == kind && {
+/// The annotated spans of one article by kind, sorted, to tell quickly whether a
+/// suggestion is already covered: an annotation of the same kind over half or more of it
+/// (a quote marked with or without its quotation marks is the same quote).
+pub struct Coverage {
+    /// Per kind (in `KindName::ALL` order): spans sorted by start, and the longest span.
+    spans: [(Vec<(usize, usize)>, usize); 4],
+}
+
+impl Coverage {
+    pub fn new(annotated: impl IntoIterator<Item = (usize, usize, KindName)>) -> Self {
+        let mut spans: [(Vec<(usize, usize)>, usize); 4] = Default::default();
+        for (s, e, k) in annotated {
+            let slot = &mut spans[kind_index(k)];
+            slot.0.push((s, e));
+            slot.1 = slot.1.max(e.saturating_sub(s));
+        }
+        for slot in &mut spans {
+            slot.0.sort_unstable();
+        }
+        Self { spans }
+    }
+
+    /// The annotations of an article in the project, every layer.
+    pub fn of_article(project: &Project, article: ArticleId) -> Self {
+        Self::new(
+            project
+                .layers
+                .iter()
+                .flat_map(|l| l.of_article(article))
+                .map(|a| (a.span.start, a.span.end, a.kind.name())),
+        )
+    }
+
+    pub fn covers(&self, start: usize, end: usize, kind: KindName) -> bool {
+        let (spans, longest) = &self.spans[kind_index(kind)];
+        let len = end.saturating_sub(start).max(1);
+        // Only spans starting less than the longest span before `start` can overlap it.
+        let lo = spans.partition_point(|&(s, _)| s < start.saturating_sub(*longest));
+        let hi = spans.partition_point(|&(s, _)| s < end);
+        spans[lo..hi].iter().any(|&(s, e)| {
             let overlap = e.min(end).saturating_sub(s.max(start));
             2 * overlap >= len
-        }
-    })
+        })
+    }
+}
+
+fn kind_index(k: KindName) -> usize {
+    KindName::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// Seconds without an edit before suggestions are computed again.
@@ -111,13 +143,7 @@ impl Workbench {
             "claim" => KindName::Claim,
             _ => return true,
         };
-        let annotated: Vec<(usize, usize, KindName)> = project
-            .layers
-            .iter()
-            .flat_map(|l| l.of_article(article))
-            .map(|a| (a.span.start, a.span.end, a.kind.name()))
-            .collect();
-        !covered(&annotated, key.start, key.end, kind)
+        !Coverage::of_article(project, article).covers(key.start, key.end, kind)
     }
 
     /// The quote and claim suggestions of an article that still apply, in text order.
@@ -143,7 +169,18 @@ impl Workbench {
                     .map(ShownSuggestion::Claim),
             );
         }
-        out.retain(|x| x.score() >= SHOWN_SCORE && self.suggestion_applies(&x.key()));
+        let coverage = Coverage::of_article(self.project(), article);
+        let rejected = &self.project().rejected_suggestions;
+        out.retain(|x| {
+            let key = x.key();
+            let kind = match x {
+                ShownSuggestion::Quote(_) => KindName::Quote,
+                ShownSuggestion::Claim(_) => KindName::Claim,
+            };
+            x.score() >= SHOWN_SCORE
+                && rejected.binary_search(&key).is_err()
+                && !coverage.covers(key.start, key.end, kind)
+        });
         out.sort_by_key(|x| {
             let k = x.key();
             (k.start, k.end)
@@ -439,5 +476,36 @@ pub fn kind_of(s: &ShownSuggestion<'_>) -> KindName {
     match s {
         ShownSuggestion::Quote(_) => KindName::Quote,
         ShownSuggestion::Claim(_) => KindName::Claim,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_needs_the_same_kind_over_half_the_span() {
+        let c = Coverage::new([
+            (10, 50, KindName::Quote),
+            (100, 110, KindName::Claim),
+            (0, 5, KindName::Quote),
+        ]);
+        assert!(c.covers(11, 49, KindName::Quote), "inside");
+        assert!(c.covers(30, 60, KindName::Quote), "two thirds covered");
+        assert!(!c.covers(45, 70, KindName::Quote), "a fifth covered");
+        assert!(!c.covers(11, 49, KindName::Claim), "another kind");
+        assert!(c.covers(98, 112, KindName::Claim));
+        assert!(!c.covers(200, 210, KindName::Quote));
+    }
+
+    #[test]
+    fn a_long_annotation_far_before_still_counts() {
+        let mut spans: Vec<(usize, usize, KindName)> = (0..1000)
+            .map(|i| (i * 10, i * 10 + 3, KindName::Quote))
+            .collect();
+        spans.push((20_000, 40_000, KindName::Quote));
+        let c = Coverage::new(spans);
+        assert!(c.covers(39_000, 39_500, KindName::Quote));
+        assert!(!c.covers(5_004, 5_009, KindName::Quote));
     }
 }

@@ -175,7 +175,7 @@ impl Session {
     /// that would not load again is not written.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let expected = if self.path.as_deref() == Some(path) {
-            self.stamp.clone()
+            self.stamp
         } else {
             None
         };

@@ -169,6 +169,16 @@ fn unescape_label(s: &str) -> String {
     out
 }
 
+/// The text column of a `T` line: the fragments' texts joined by a space, line feeds (only
+/// left in a span of line feeds) shown as spaces.
+pub fn fragment_text<'t>(slices: impl IntoIterator<Item = &'t str>) -> String {
+    slices
+        .into_iter()
+        .map(|s| s.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,14 +209,4 @@ mod tests {
             assert!(!escape_label(odd).contains(['\n', '\r', '|']) || odd.is_empty());
         }
     }
-}
-
-/// The text column of a `T` line: the fragments' texts joined by a space, line feeds (only
-/// left in a span of line feeds) shown as spaces.
-pub fn fragment_text<'t>(slices: impl IntoIterator<Item = &'t str>) -> String {
-    slices
-        .into_iter()
-        .map(|s| s.replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

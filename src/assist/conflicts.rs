@@ -1,5 +1,6 @@
 //! Conflicting facts: the same fact with different values in different articles — ages
-//! ("the 62-year-old general" vs "Soleimani, 66"), counts of dead, injured and attendees.
+//! ("the 62-year-old general" vs "Soleimani, 66"), counts of dead, injured and attendees,
+//! dates of events ("killed on Friday" in a Tuesday paper vs "killed on January 2").
 //! Vague quantities ("hundreds of thousands" vs "millions") are compared by order of
 //! magnitude. Numbers only conflict when they describe the same fact of the same event:
 //! a death toll is keyed by the event it belongs to (stampede, strike, crash …), and one
@@ -10,7 +11,7 @@ use super::suggestion::{Conflict, FactValue};
 use super::text::{Doc, Range, Token};
 use crate::assist::text::WordList;
 use crate::model::{ArticleId, Project};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a number is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +23,9 @@ pub enum FactKey {
     Injured(String),
     /// People attending, mourning, marching.
     Attending,
+    /// The day an event happened ("strike", "funeral", "death"); the value is the day
+    /// number (days since 1970-01-01).
+    Date(String),
 }
 
 impl FactKey {
@@ -31,6 +35,7 @@ impl FactKey {
             Self::Dead(e) => format!("number killed in the {e}"),
             Self::Injured(e) => format!("number injured in the {e}"),
             Self::Attending => "number attending".to_owned(),
+            Self::Date(e) => format!("date of the {e}"),
         }
     }
 }
@@ -396,8 +401,29 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             .map(|t| t.chars().skip(r.start).take(r.len()).collect())
             .unwrap_or_default()
     };
-    let mut out = Vec::new();
+    // Dates of an event word only compare when their sentences share a name ("the attack
+    // on December 27th" on coalition bases is not the attack that killed Soleimani).
+    let mut groups: Vec<(FactKey, Vec<(ArticleId, &Fact)>)> = Vec::new();
     for (key, entries) in by_key {
+        if !matches!(key, FactKey::Date(_)) {
+            groups.push((key, entries));
+            continue;
+        }
+        let mut clusters: Vec<(BTreeSet<String>, Vec<(ArticleId, &Fact)>)> = Vec::new();
+        for (a, f) in entries {
+            let nouns = proper_nouns(&slice(a, f.sentence));
+            match clusters.iter_mut().find(|(n, _)| !n.is_disjoint(&nouns)) {
+                Some((n, members)) => {
+                    n.extend(nouns);
+                    members.push((a, f));
+                }
+                None => clusters.push((nouns, vec![(a, f)])),
+            }
+        }
+        groups.extend(clusters.into_iter().map(|(_, m)| (key.clone(), m)));
+    }
+    let mut out = Vec::new();
+    for (key, entries) in groups {
         // One value per article and magnitude (or exact value).
         let class = |f: &Fact| -> i64 {
             if f.vague || matches!(key, FactKey::Attending) {
@@ -441,14 +467,268 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
                 sentence_end: f.sentence.end,
             })
             .collect();
+        // Dates are read more loosely than numbers ("on Friday" is resolved from the
+        // publication date): ranked a little lower.
+        let score = match (&key, possible_update) {
+            (_, true) => 0.5,
+            (FactKey::Date(_), false) => 0.6,
+            _ => 0.8,
+        };
         out.push(Conflict {
             fact: key.describe(),
             values,
             possible_update,
-            score: if possible_update { 0.5 } else { 0.8 },
+            score,
         });
     }
     out
+}
+
+/// What a dated sentence is about: the first event word in it.
+const DATED_EVENTS: &[&str] = &[
+    "funeral",
+    "burial",
+    "buried",
+    "killed",
+    "died",
+    "death",
+    "assassination",
+    "assassinated",
+    "stampede",
+    "strike",
+    "airstrike",
+    "attack",
+    "crash",
+    "explosion",
+    "blast",
+    "bombing",
+    "shooting",
+    "earthquake",
+    "election",
+    "arrested",
+    "arrest",
+    "resigned",
+    "resignation",
+];
+
+/// How many words from its event a date may stand.
+const NEAR: usize = 6;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The event a word names, in one form per event ("killed", "died", "death" → "death").
+fn event_of(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "died" | "death" | "assassination" | "assassinated" => "death",
+        "funeral" | "burial" | "buried" => "funeral",
+        "arrested" | "arrest" => "arrest",
+        "resigned" | "resignation" => "resignation",
+        "airstrike" => "strike",
+        w => return DATED_EVENTS.iter().find(|e| **e == w).copied(),
+    })
+}
+
+/// A month's number from its name or usual abbreviation ("Jan.", "Sept").
+fn month(word: &str) -> Option<u32> {
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.trim_end_matches('.');
+    let i = MONTHS
+        .iter()
+        .position(|m| *m == w)
+        .or_else(|| SHORT.iter().position(|m| *m == w))
+        .or_else(|| (w == "sept").then_some(8))?;
+    Some(i as u32 + 1)
+}
+
+/// Dates of events: explicit ("January 3", "Jan. 3, 2020", "3 January") or a weekday
+/// ("on Friday"), which news style means as the last such day up to publication. Only in
+/// sentences naming an event; weekdays and dates without a year need the article's
+/// publication date.
+pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
+    use chrono::{Datelike, NaiveDate};
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks = doc.tokens_in(s.start, s.end);
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
+        let events: Vec<(usize, &'static str)> = lowers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| event_of(w).map(|e| (i, e)))
+            .collect();
+        if events.is_empty() {
+            continue;
+        }
+        // A date belongs to the event named closest to it, within a few words ("killed in
+        // a drone strike on Friday"); a date further off is about something else (a
+        // caption's "Monday, Jan. 6").
+        let event_near = |first: usize, next: usize| -> Option<&'static str> {
+            events
+                .iter()
+                .map(|&(i, e)| {
+                    (
+                        if i < first {
+                            first - i
+                        } else {
+                            i.saturating_sub(next - 1)
+                        },
+                        e,
+                    )
+                })
+                .filter(|&(d, _)| d <= NEAR)
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, e)| e)
+        };
+        let number = |i: usize| -> Option<u32> {
+            lowers
+                .get(i)
+                .and_then(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let w = lowers[i];
+            // "January 3[, 2020]" or "3 January [2020]".
+            let explicit = match (month(w), number(i + 1), i.checked_sub(1).and_then(number)) {
+                (Some(m), Some(d), _) if (1..=31).contains(&d) => Some((m, d, i, i + 2)),
+                (Some(m), _, Some(d)) if (1..=31).contains(&d) => Some((m, d, i - 1, i + 1)),
+                _ => None,
+            };
+            if let Some((m, d, first, mut next)) = explicit {
+                let mut year = published.map(|p| p.year());
+                let mut k = next;
+                if lowers.get(k) == Some(&",") {
+                    k += 1;
+                }
+                if let Some(y) = number(k).filter(|y| (1800..=2100).contains(y)) {
+                    year = Some(y as i32);
+                    next = k + 1;
+                }
+                if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+                    && let Some(event) = event_near(first, next)
+                {
+                    out.push(date_fact(event, date, toks, first, next, *s));
+                }
+                i = next;
+                continue;
+            }
+            if let (Some(day), Some(p), Some(event)) = (
+                WEEKDAYS.iter().position(|d| *d == w),
+                published,
+                event_near(i, i + 1),
+            ) {
+                let back = (7 + p.weekday().num_days_from_monday() as i64 - day as i64) % 7;
+                let date = p - chrono::Duration::days(back);
+                out.push(date_fact(event, date, toks, i, i + 1, *s));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Capitalised words of a sentence other than month and day names and the function words
+/// a sentence starts with: the names that tell which event a date is about.
+fn proper_nouns(sentence: &str) -> BTreeSet<String> {
+    const STARTERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "but",
+        "and",
+        "as",
+        "for",
+        "of",
+        "to",
+        "by",
+        "with",
+        "from",
+        "there",
+        "then",
+        "also",
+        "more",
+        "most",
+        "some",
+        "many",
+        "one",
+        "two",
+        "general",
+        "president",
+        "officials",
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !MONTHS.contains(&w.as_str())
+                && !WEEKDAYS.contains(&w.as_str())
+                && !STARTERS.contains(&w.as_str())
+        })
+        .collect()
+}
+
+fn date_fact(
+    event: &str,
+    date: chrono::NaiveDate,
+    toks: &[Token],
+    first: usize,
+    next: usize,
+    sentence: Range,
+) -> Fact {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    Fact {
+        key: FactKey::Date(event.to_owned()),
+        value: (date - epoch).num_days() as f64,
+        vague: false,
+        range: Range {
+            start: toks[first].start,
+            end: toks[next.min(toks.len()) - 1].end,
+        },
+        sentence,
+    }
 }
 
 fn same_value(f: &Fact, g: &Fact, key: &FactKey) -> bool {
@@ -506,6 +786,39 @@ mod tests {
             ("35 people were killed in the stampede.", Some(8)),
         ]);
         assert!(!c[0].possible_update);
+    }
+
+    #[test]
+    fn dates_of_one_event_conflict_and_weekdays_count_back_from_publication() {
+        // 7 January 2020 was a Tuesday: "on Friday" there is 3 January.
+        let c = conflicts(&[
+            (
+                "General Soleimani was killed on Friday in a U.S. drone strike.",
+                Some(7),
+            ),
+            (
+                "Soleimani was killed on January 2, 2020, near the airport.",
+                Some(8),
+            ),
+            ("General Soleimani died on Jan. 3 in Baghdad.", Some(6)),
+            // Another attack, other names: not compared with Soleimani's death.
+            (
+                "Militias attacked the Embassy; Kataib Hezbollah killed a contractor on December 27.",
+                Some(7),
+            ),
+        ]);
+        let dates: Vec<_> = c.iter().filter(|c| c.fact == "date of the death").collect();
+        assert_eq!(dates.len(), 1, "{c:?}");
+        let texts: Vec<&str> = dates[0].values.iter().map(|v| v.text.as_str()).collect();
+        assert!(texts.contains(&"January 2, 2020"), "{texts:?}");
+        assert!(texts.contains(&"Friday"), "{texts:?}");
+        assert!(!dates[0].possible_update, "a date is no count");
+        // The same day said two ways is no conflict.
+        let c = conflicts(&[
+            ("The funeral was held on Monday in Tehran.", Some(7)),
+            ("Mourners attended the funeral on 6 January.", Some(8)),
+        ]);
+        assert!(c.iter().all(|c| c.fact != "date of the funeral"), "{c:?}");
     }
 
     #[test]

@@ -101,6 +101,7 @@ fn analyse(
     }
     if wants(SuggestionKind::Conflict) {
         r.facts = conflicts::facts(&doc, &mentions);
+        r.facts.extend(conflicts::dates(&doc, article.published));
     }
     if wants(SuggestionKind::Aliases) {
         r.names = mentions

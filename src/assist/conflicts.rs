@@ -409,18 +409,21 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             groups.push((key, entries));
             continue;
         }
-        let mut clusters: Vec<(BTreeSet<String>, Vec<(ArticleId, &Fact)>)> = Vec::new();
+        let mut clusters: Vec<DateCluster<'_>> = Vec::new();
         for (a, f) in entries {
             let nouns = proper_nouns(&slice(a, f.sentence));
-            match clusters.iter_mut().find(|(n, _)| !n.is_disjoint(&nouns)) {
-                Some((n, members)) => {
-                    n.extend(nouns);
-                    members.push((a, f));
+            match clusters.iter_mut().find(|c| !c.names.is_disjoint(&nouns)) {
+                Some(c) => {
+                    c.names.extend(nouns);
+                    c.members.push((a, f));
                 }
-                None => clusters.push((nouns, vec![(a, f)])),
+                None => clusters.push(DateCluster {
+                    names: nouns,
+                    members: vec![(a, f)],
+                }),
             }
         }
-        groups.extend(clusters.into_iter().map(|(_, m)| (key.clone(), m)));
+        groups.extend(clusters.into_iter().map(|c| (key.clone(), c.members)));
     }
     let mut out = Vec::new();
     for (key, entries) in groups {
@@ -647,6 +650,12 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// Dates of one event word whose sentences share names.
+struct DateCluster<'f> {
+    names: BTreeSet<String>,
+    members: Vec<(ArticleId, &'f Fact)>,
 }
 
 /// Capitalised words of a sentence other than month and day names and the function words

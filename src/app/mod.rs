@@ -6,11 +6,10 @@
 
 mod action;
 mod articles;
-mod assist_job;
 mod command;
 mod edit;
-mod export_job;
 mod history;
+mod job;
 mod keys;
 mod marks;
 mod mode;
@@ -21,11 +20,10 @@ mod workbench;
 
 pub use action::{Action, Menu};
 pub use articles::{ArticleList, KindCounts};
-pub use assist_job::AssistProgress;
 pub use command::{Command, Dialog, Effect};
 pub use edit::{Edit, EditError};
-pub use export_job::ExportProgress;
 pub use history::History;
+pub use job::{Job, JobProgress, Tracker};
 pub use keys::{Mods, Shortcut};
 pub use marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
 pub use mode::{Binding, Mode};

@@ -8,7 +8,7 @@
 
 use super::names::{self, Mention};
 use super::suggestion::{Conflict, FactValue};
-use super::text::{Doc, Range, Token};
+use super::text::{Doc, MONTHS, Range, Token, WEEKDAYS};
 use crate::assist::text::WordList;
 use crate::model::{ArticleId, Project};
 use std::collections::{BTreeMap, BTreeSet};
@@ -516,30 +516,6 @@ const DATED_EVENTS: &[&str] = &[
 
 /// How many words from its event a date may stand.
 const NEAR: usize = 6;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The event a word names, in one form per event ("killed", "died", "death" → "death").
 fn event_of(word: &str) -> Option<&'static str> {

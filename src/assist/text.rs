@@ -16,6 +16,33 @@ pub struct WordList {
     set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
 }
 
+/// Month names, January first (dates are read in English).
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Day names, Monday first (as `chrono::Weekday::num_days_from_monday`).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 impl WordList {
     pub const fn new(words: &'static [&'static str]) -> Self {
         Self {

@@ -1,7 +1,7 @@
 //! The export dialog: format, layer, split and folder; the export runs on a worker thread
 //! with a progress bar and a Cancel button, and the result folder can be opened.
 
-use crate::app::ExportProgress;
+use crate::app::JobProgress;
 use crate::export::{ExportOptions, ExportReport, Format, LayerChoice, Split};
 use crate::model::Project;
 use egui::{ComboBox, RichText};
@@ -76,7 +76,7 @@ impl ExportDialog {
         &mut self,
         ctx: &egui::Context,
         project: &Project,
-        progress: Option<ExportProgress>,
+        progress: Option<JobProgress>,
         result: Option<&Result<ExportReport, String>>,
     ) -> Option<ExportRequest> {
         let mut request = None;
@@ -214,7 +214,7 @@ impl ExportDialog {
                     });
                 });
                 ui.separator();
-                if let Some(ExportProgress { done, total }) = progress {
+                if let Some(JobProgress { done, total }) = progress {
                     let fraction = if total == 0 {
                         0.0
                     } else {

@@ -13,7 +13,7 @@ pub use review::{ReviewProgress, ReviewSetup};
 pub use suggest::{Coverage, SHOWN_SCORE, ShownSuggestion, kind_of};
 
 use super::articles::ArticleList;
-use super::export_job::{ExportJob, ExportProgress};
+use super::job::{Job, JobProgress};
 use super::marks::{ArticleMarks, MarkTarget};
 use super::{Action, Command, Edit, Effect, Mode, Prompt, Session, Settings, Then};
 use crate::export::ExportReport;
@@ -65,7 +65,7 @@ pub struct Workbench {
     after_save: Option<Then>,
     articles: ArticleList,
     marks: marks::MarksCache,
-    export: Option<ExportJob>,
+    export: Option<Job<Result<ExportReport, crate::export::ExportError>>>,
     /// The options of the export running (or last refused), to run it again with `force`.
     export_options: Option<crate::export::ExportOptions>,
     export_result: Option<Result<ExportReport, String>>,
@@ -175,8 +175,8 @@ impl Workbench {
     pub fn scroll_request(&self) -> Option<ScrollRequest> {
         self.scroll_to
     }
-    pub fn export_progress(&self) -> Option<ExportProgress> {
-        self.export.as_ref().map(ExportJob::progress)
+    pub fn export_progress(&self) -> Option<JobProgress> {
+        self.export.as_ref().map(Job::progress)
     }
     pub fn export_result(&self) -> Option<&Result<ExportReport, String>> {
         self.export_result.as_ref()
@@ -403,7 +403,7 @@ impl Workbench {
     fn tick(&mut self, now: f64) {
         self.now = now;
         self.tick_suggestions(now);
-        if self.export.as_ref().is_some_and(ExportJob::is_finished)
+        if self.export.as_ref().is_some_and(Job::is_finished)
             && let Some(job) = self.export.take()
         {
             let result = match job.finish() {
@@ -447,7 +447,12 @@ impl Workbench {
         // The worker gets its own copy, so editing can go on meanwhile.
         let project = std::sync::Arc::new(self.project().clone());
         self.export_options = Some(options.clone());
-        self.export = Some(ExportJob::start(project, options));
+        self.export = Some(Job::start(move |t| {
+            crate::export::run(&project, &options, &mut |n, of| {
+                t.report(n, of);
+                !t.cancelled()
+            })
+        }));
         self.export_result = None;
         self.status = "Writing the dataset…".into();
     }

@@ -4,7 +4,7 @@
 
 use super::Workbench;
 use crate::app::Edit;
-use crate::app::assist_job::{AssistJob, AssistProgress};
+use crate::app::job::{Job, JobProgress};
 use crate::app::marks::MarkTarget;
 use crate::assist::{self, SuggestionKind, Suggestions, accept};
 use crate::model::{ArticleId, KindName, Project, SuggestionKey};
@@ -70,9 +70,15 @@ const SETTLE_SECONDS: f64 = 0.8;
 /// few milliseconds); bigger ones on a worker thread with progress.
 const INLINE_BYTES: usize = 256 * 1024;
 
+/// Suggestions being computed for a project revision.
+struct AssistRun {
+    job: Job<Result<Suggestions, assist::AssistError>>,
+    revision: u64,
+}
+
 #[derive(Default)]
 pub(super) struct SuggestState {
-    job: Option<AssistJob>,
+    job: Option<AssistRun>,
     /// The latest results and the revision they were computed on.
     pub results: Option<Arc<Suggestions>>,
     results_revision: Option<u64>,
@@ -110,8 +116,8 @@ impl ShownSuggestion<'_> {
 
 impl Workbench {
     /// Progress of a suggestion run in the background, if one is running.
-    pub fn assist_progress(&self) -> Option<AssistProgress> {
-        self.suggest.job.as_ref().map(AssistJob::progress)
+    pub fn assist_progress(&self) -> Option<JobProgress> {
+        self.suggest.job.as_ref().map(|r| r.job.progress())
     }
 
     pub fn assist_error(&self) -> Option<&str> {
@@ -199,18 +205,19 @@ impl Workbench {
             .suggest
             .job
             .as_ref()
-            .is_some_and(AssistJob::is_finished)
-            && let Some(job) = self.suggest.job.take()
+            .is_some_and(|r| r.job.is_finished())
+            && let Some(run) = self.suggest.job.take()
         {
-            let run_revision = job.revision;
-            match job.finish() {
+            let run_revision = run.revision;
+            let result = run.job.finish();
+            match result.unwrap_or(Err(assist::AssistError::Cancelled)) {
                 Ok(s) => {
                     self.suggest.results = Some(Arc::new(s));
                     self.suggest.results_revision = Some(run_revision);
                     self.suggest.error = None;
                     self.suggest.serial += 1;
                 }
-                Err(e) => self.suggest.error = Some(e),
+                Err(e) => self.suggest.error = Some(e.to_string()),
             }
         }
         let enabled = assist::SuggestionKind::ALL
@@ -240,15 +247,25 @@ impl Workbench {
                 self.suggest.serial += 1;
             } else {
                 let project = Arc::new(self.project().clone());
-                self.suggest.job = Some(AssistJob::start(project, options, revision));
+                let total = project.articles.len();
+                let job = Job::start(move |t| {
+                    t.report(0, total);
+                    assist::suggest(
+                        &project,
+                        &options,
+                        &mut |p| t.report(p.done, p.total),
+                        t.cancel_flag(),
+                    )
+                });
+                self.suggest.job = Some(AssistRun { job, revision });
             }
         }
     }
 
     /// Stop a run for a project that is gone.
     pub(super) fn reset_suggestions(&mut self) {
-        if let Some(job) = self.suggest.job.take() {
-            job.cancel();
+        if let Some(run) = self.suggest.job.take() {
+            run.job.cancel();
         }
         self.suggest.results = None;
         self.suggest.results_revision = None;

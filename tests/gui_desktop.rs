@@ -250,14 +250,35 @@ fn reopening_a_project_returns_to_the_last_article() {
     let third = h.state().current_article();
     let first = h.state().session().project().articles[0].id;
     assert_ne!(third, Some(first));
+    // Read further down.
+    let top = h.state().char_rect(0).unwrap().top();
+    for _ in 0..6 {
+        h.event(egui::Event::PointerMoved(egui::pos2(700.0, 450.0)));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(30);
+    }
+    assert!(
+        h.state().char_rect(0).is_none_or(|r| r.top() < top - 300.0),
+        "scrolled"
+    );
     dialogs.push(Some(b));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
     assert_eq!(h.state().current_article(), Some(first));
     dialogs.push(Some(a));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    h.run();
+    h.run_steps(30);
     assert_eq!(h.state().current_article(), third);
+    assert!(
+        h.state().char_rect(0).is_none_or(|r| r.top() < top - 200.0),
+        "back where the reading stopped, not at the top"
+    );
 }
 
 /// At small window sizes the reading column stays readable: side panels fold first.

@@ -67,6 +67,8 @@ pub enum Command {
     Click(Option<usize>),
     /// A double click on a character: select its word.
     DoubleClick(usize),
+    /// The reader shows the article from this code point on (remembered per project).
+    ReadingAt(usize),
     /// Find the next match of this text in the article and select it.
     FindNext(String),
     CloseFind,

@@ -243,9 +243,11 @@ impl Edit {
                     match edit.apply(project) {
                         Ok(inv) => inverses.push(inv),
                         Err(e) => {
-                            // Roll back what was applied, so the project is unchanged.
+                            // Roll back what was applied, so the project is unchanged. Each
+                            // inverse undoes an edit applied just now, so it cannot fail.
                             for inv in inverses.into_iter().rev() {
-                                let _ = inv.apply(project);
+                                let undone = inv.apply(project);
+                                debug_assert!(undone.is_ok(), "rollback failed: {undone:?}");
                             }
                             return Err(e);
                         }

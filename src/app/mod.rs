@@ -15,7 +15,7 @@ mod marks;
 mod mode;
 mod prompt;
 mod session;
-mod settings;
+pub mod settings;
 mod workbench;
 
 pub use action::{Action, Menu};

@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// An article and the code point at the top of the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingPlace {
+    pub article: u64,
+    pub offset: usize,
+}
+
 pub const STORAGE_KEY: &str = "factdesk-settings";
 const MAX_RECENT: usize = 10;
 
@@ -20,8 +27,8 @@ pub struct Settings {
     pub show_other_layers: bool,
     /// Other annotators' layers hidden one by one.
     pub hidden_layers: BTreeSet<String>,
-    /// The article last open in each project, to reopen where the user left off.
-    pub last_article: BTreeMap<PathBuf, u64>,
+    /// Where the user was reading in each project, to reopen there.
+    pub reading_places: BTreeMap<PathBuf, ReadingPlace>,
     /// Suggesters switched off (`quote`, `claim`, `passage`, `conflict`, `aliases`).
     pub assist_off: BTreeSet<String>,
 }
@@ -34,7 +41,7 @@ impl Default for Settings {
             dark: None,
             show_other_layers: true,
             hidden_layers: BTreeSet::new(),
-            last_article: BTreeMap::new(),
+            reading_places: BTreeMap::new(),
             assist_off: BTreeSet::new(),
         }
     }
@@ -46,20 +53,20 @@ impl Settings {
         self.show_other_layers && !self.hidden_layers.contains(layer)
     }
 
-    /// Remember the article open in a project (only for projects opened recently).
-    pub fn remember_article(&mut self, project: &Path, article: u64) {
+    /// Remember where the user reads in a project (kept for recently opened projects).
+    pub fn remember_place(&mut self, project: &Path, place: ReadingPlace) {
         let path = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
-        self.last_article.insert(path, article);
+        self.reading_places.insert(path, place);
         let recent = &self.recent;
-        if self.last_article.len() > 2 * MAX_RECENT {
-            self.last_article.retain(|p, _| recent.contains(p));
+        if self.reading_places.len() > 2 * MAX_RECENT {
+            self.reading_places.retain(|p, _| recent.contains(p));
         }
     }
 
-    /// The article last open in this project.
-    pub fn last_article(&self, project: &Path) -> Option<u64> {
+    /// Where the user last read in this project.
+    pub fn reading_place(&self, project: &Path) -> Option<ReadingPlace> {
         let path = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
-        self.last_article.get(&path).copied()
+        self.reading_places.get(&path).copied()
     }
 
     pub fn remember(&mut self, path: &std::path::Path) {

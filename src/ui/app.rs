@@ -63,6 +63,10 @@ pub struct App {
     focus_find: bool,
     /// The last scroll request carried out.
     scrolled: Option<u64>,
+    /// Frames the pending scroll request has been asked for.
+    scroll_tries: u32,
+    /// Where the reader's view started last frame (told to the workbench when it moves).
+    reading_at: usize,
     allow_close: bool,
     title: String,
     /// A text field had keyboard focus at the end of the last frame.
@@ -119,6 +123,8 @@ impl App {
             filter: String::new(),
             focus_find: false,
             scrolled: None,
+            scroll_tries: 0,
+            reading_at: 0,
             allow_close: false,
             title: String::new(),
             was_typing: false,
@@ -438,14 +444,19 @@ impl App {
         if self.wb.current_article().is_some() && self.wb.find_open() {
             self.find_bar(ui, out);
         }
-        // Each scroll request is carried out once.
+        // Each scroll request is carried out once: asked again each frame until the target
+        // is in view (a new article's first frame may not scroll yet), for a few frames.
         let scroll_to = self
             .wb
             .scroll_request()
             .filter(|r| Some(r.serial) != self.scrolled)
             .map(|r| {
-                self.scrolled = Some(r.serial);
-                r.to
+                self.scroll_tries += 1;
+                if self.scroll_tries > 8 || self.reader.in_view(r.to) {
+                    self.scrolled = Some(r.serial);
+                    self.scroll_tries = 0;
+                }
+                (r.to, r.at_top)
             });
         let project = self.wb.project();
         let Some(article) = self.wb.current_article().and_then(|id| project.article(id)) else {
@@ -507,13 +518,20 @@ impl App {
             selection: self.wb.selection(),
             selected: outline,
             speaker,
-            scroll_to,
+            scroll_to: scroll_to.map(|(to, _)| to),
+            scroll_to_top: scroll_to.is_some_and(|(_, top)| top),
             direction: article
                 .language
                 .as_deref()
                 .and_then(crate::bidi::direction_of_language),
         };
-        for ev in self.reader.show(ui, &view) {
+        let events = self.reader.show(ui, &view);
+        let top = self.reader.top_char();
+        if top != self.reading_at && self.scroll_tries == 0 {
+            self.reading_at = top;
+            out.send(Command::ReadingAt(top));
+        }
+        for ev in events {
             out.send(match ev {
                 ReaderEvent::Select(start, end) => Command::SelectText { start, end },
                 ReaderEvent::Click(c) => Command::Click(c),

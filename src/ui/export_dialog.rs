@@ -31,6 +31,8 @@ pub struct ExportDialog {
     layer_chosen: bool,
     /// The folder as typed (the folder button fills it; typing works without a dialog).
     folder_text: String,
+    /// Why the folder could not be shown in a file manager.
+    open_problem: Option<String>,
 }
 
 impl Default for ExportDialog {
@@ -47,6 +49,7 @@ impl Default for ExportDialog {
             folder: None,
             layer_chosen: false,
             folder_text: String::new(),
+            open_problem: None,
         }
     }
 }
@@ -253,7 +256,10 @@ impl ExportDialog {
                         if let Some(folder) = &self.folder
                             && ui.button("Open folder").clicked()
                         {
-                            open_folder(folder);
+                            self.open_problem = open_folder(folder).err();
+                        }
+                        if let Some(problem) = &self.open_problem {
+                            ui.colored_label(ui.visuals().warn_fg_color, problem);
                         }
                     }
                     Some(Err(e)) => {
@@ -270,8 +276,8 @@ impl ExportDialog {
     }
 }
 
-/// Show the folder in the system's file manager (best effort).
-fn open_folder(folder: &std::path::Path) {
+/// Show the folder in the system's file manager; says why not when there is none.
+fn open_folder(folder: &std::path::Path) -> Result<(), String> {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -279,5 +285,14 @@ fn open_folder(folder: &std::path::Path) {
     } else {
         "xdg-open"
     };
-    let _ = std::process::Command::new(program).arg(folder).spawn();
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(drop)
+        .map_err(|e| {
+            format!(
+                "Could not open a file manager ({program}: {e}); the files are in {}",
+                folder.display()
+            )
+        })
 }

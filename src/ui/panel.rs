@@ -209,7 +209,7 @@ fn editor(
                         ui.group(|ui| {
                             text_field(ui, a.id, "URL", "https://…", &mut ev.url);
                             multiline_field(ui, a.id, "Quoted evidence", &mut ev.quote);
-                            ui.horizontal(|ui| {
+                            ui.horizontal_wrapped(|ui| {
                                 for (s, name) in [
                                     (EvidenceStance::Supports, "Supports"),
                                     (EvidenceStance::Refutes, "Refutes"),

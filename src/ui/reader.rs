@@ -83,6 +83,10 @@ pub struct Reader {
     pub layouts_built: u64,
     /// How many paragraph galleys were laid out in total.
     pub paragraphs_laid_out: u64,
+    /// The first code point of the paragraph at the top of the viewport, last frame.
+    top_char: usize,
+    /// The reader's visible rectangle on screen, last frame.
+    clip: Option<Rect>,
 }
 
 /// Inputs for one frame of the reader.
@@ -96,8 +100,10 @@ pub struct ReaderView<'a> {
     pub selected: Option<(usize, usize, KindName)>,
     /// Where the selected quote's speaker is named: underlined.
     pub speaker: Option<(usize, usize)>,
-    /// Scroll so that this code point is visible.
+    /// Scroll so that this code point is visible (in the middle of the view).
     pub scroll_to: Option<usize>,
+    /// Put `scroll_to` at the top of the view instead.
+    pub scroll_to_top: bool,
     /// Base direction of every paragraph, from the article's language
     /// ([`bidi::direction_of_language`]); `None`: each paragraph's first strong letter.
     pub direction: Option<Direction>,
@@ -132,6 +138,7 @@ impl Reader {
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
                 });
+                self.clip = Some(ui.clip_rect());
                 let left = rect.left() + ((full - width) / 2.0).max(0.0);
                 self.origin = pos2(left, rect.top());
                 let layout = self.layout.as_ref().expect("layout ensured above");
@@ -141,6 +148,14 @@ impl Reader {
                 let first = layout
                     .paras
                     .partition_point(|p| p.top + p.height < viewport.min.y);
+                self.top_char = layout
+                    .paras
+                    .get(
+                        layout
+                            .paras
+                            .partition_point(|p| p.top + p.height <= viewport.min.y),
+                    )
+                    .map_or(0, |p| p.start);
                 for p in layout.paras[first..]
                     .iter()
                     .take_while(|p| p.top <= viewport.max.y)
@@ -183,7 +198,12 @@ impl Reader {
                 if let Some(c) = view.scroll_to
                     && let Some(r) = self.char_rect(c)
                 {
-                    ui.scroll_to_rect(r.expand(40.0), Some(Align::Center));
+                    let (align, margin) = if view.scroll_to_top {
+                        (Align::Min, 0.0)
+                    } else {
+                        (Align::Center, 40.0)
+                    };
+                    ui.scroll_to_rect(r.expand(margin), Some(align));
                 }
 
                 // Mouse: drag selects, click picks an annotation, double click a word.
@@ -341,6 +361,19 @@ impl Reader {
             idx += row.char_count_including_newline().0;
         }
         None
+    }
+
+    /// The first code point of the paragraph at the top of the view.
+    pub fn top_char(&self) -> usize {
+        self.top_char
+    }
+
+    /// Whether a code point was inside the visible part of the reader last frame.
+    pub fn in_view(&self, c: usize) -> bool {
+        let (Some(r), Some(clip)) = (self.char_rect(c), self.clip) else {
+            return false;
+        };
+        clip.contains_rect(r)
     }
 
     /// Screen rectangle of a character, from the last frame's layout.

@@ -110,7 +110,10 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                 } else {
                     "="
                 };
-                let text = format!("{state} {}: {excerpt}", category_text(item.category));
+                let text = crate::bidi::display_line(&format!(
+                    "{state} {}: {excerpt}",
+                    category_text(item.category)
+                ));
                 let selected = wb.review_current().is_some_and(|c| c.key == item.key);
                 let mut rich = RichText::new(text);
                 if decided || !item.category.is_disagreement() {
@@ -155,7 +158,7 @@ fn current(ui: &mut Ui, wb: &Workbench, item: &ReviewItem, dark: bool, out: &mut
                         ))
                         .color(theme::kind_color(a.kind.name(), dark)),
                     );
-                    ui.label(RichText::new(&a.span.exact).italics());
+                    ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
                 }
                 None => {
                     ui.label(RichText::new("(nothing marked here)").weak());
@@ -259,11 +262,11 @@ fn project_open(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                             .or(item.b.as_ref())
                             .map(|a| a.span.exact.chars().take(50).collect())
                             .unwrap_or_default();
-                        let text = format!(
+                        let text = crate::bidi::display_line(&format!(
                             "{}: {}",
                             category_text(item.category),
                             excerpt.replace('\n', " ")
-                        );
+                        ));
                         if ui
                             .add(egui::Button::new(RichText::new(text).small()).truncate())
                             .clicked()

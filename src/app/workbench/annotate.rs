@@ -245,9 +245,21 @@ impl Workbench {
             self.article = Some(id);
             self.selected = None;
             self.selection = None;
-            if let Some(path) = self.session.path().map(std::path::Path::to_owned) {
-                self.settings.remember_article(&path, id.0);
-            }
+            self.remember_place(0);
+        }
+    }
+
+    /// Remember the current article and the reading position in it, per project.
+    pub(super) fn remember_place(&mut self, offset: usize) {
+        if let (Some(path), Some(article)) = (
+            self.session.path().map(std::path::Path::to_owned),
+            self.article,
+        ) {
+            let place = crate::app::settings::ReadingPlace {
+                article: article.0,
+                offset,
+            };
+            self.settings.remember_place(&path, place);
         }
     }
 

@@ -16,10 +16,13 @@ impl Workbench {
                 self.replace_session(session);
                 self.settings.remember(path);
                 // Back where the user left off.
-                if let Some(id) = self.settings.last_article(path)
-                    && self.project().article(ArticleId(id)).is_some()
+                if let Some(place) = self.settings.reading_place(path)
+                    && self.project().article(ArticleId(place.article)).is_some()
                 {
-                    self.article = Some(ArticleId(id));
+                    self.article = Some(ArticleId(place.article));
+                    if place.offset > 0 {
+                        self.scroll_to_top_of_view(place.offset);
+                    }
                 }
                 self.status = format!("Opened {}", file_name(path));
                 if let Some(rec) = recovery::newer(path) {

@@ -27,6 +27,9 @@ use std::path::PathBuf;
 pub struct ScrollRequest {
     pub to: usize,
     pub serial: u64,
+    /// Put `to` at the top of the view (reopening where the user read), rather than in the
+    /// middle (going to an annotation).
+    pub at_top: bool,
 }
 
 /// How the workbench starts.
@@ -256,6 +259,7 @@ impl Workbench {
             Command::DoubleClick(c) => self.double_click(c),
             Command::FindNext(query) => self.find_next(&query),
             Command::CloseFind => self.find_open = false,
+            Command::ReadingAt(offset) => self.remember_place(offset),
             Command::Filter(f) => self.articles.set_filter(f),
             Command::SetAnnotator(name) => {
                 let name = name.trim().to_owned();
@@ -512,7 +516,15 @@ impl Workbench {
         self.scroll_to = Some(ScrollRequest {
             to,
             serial: self.scroll_serial,
+            at_top: false,
         });
+    }
+
+    fn scroll_to_top_of_view(&mut self, to: usize) {
+        self.scroll_to(to);
+        if let Some(r) = &mut self.scroll_to {
+            r.at_top = true;
+        }
     }
 
     fn error(&mut self, title: &str, message: impl std::fmt::Display) {

@@ -198,6 +198,46 @@ fn dragging_across_persian_words_selects_their_code_points() {
 }
 
 #[test]
+fn double_clicking_a_persian_word_selects_that_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = StartOptions {
+        project: Some(project_file(&dir)),
+        dialogs: Box::new(ScriptedDialogs::default()),
+        annotator: Some("tester".into()),
+        data_dir: Some(dir.path().join("data")),
+        autosave_seconds: 1e9,
+    };
+    // Frames at 60 Hz, so two clicks make a double click.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| App::new(cc, options));
+    h.run();
+    open_article(&mut h, 1);
+    let text = text::normalize(PERSIAN);
+    // «فراری» (ZWNJ-free word in the middle of the quote).
+    let (s, e) = range_of(&text, "فراری");
+    let pos = h.state().char_rect(s + 2).expect("drawn").center();
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false, true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    assert_eq!(
+        h.state().selection(),
+        Some((s, e)),
+        "the whole word, in logical order"
+    );
+}
+
+#[test]
 fn ctrl_f_on_a_persian_phrase_highlights_exactly_that_phrase() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&dir, Theme::Light);

@@ -31,5 +31,5 @@ pub use prompt::{Choice, Prompt, Then};
 pub use session::{Session, UndoError};
 pub use settings::{STORAGE_KEY, Settings};
 pub use workbench::{
-    ReviewProgress, ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench, kind_of,
+    ReviewProgress, ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench,
 };

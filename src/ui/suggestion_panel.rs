@@ -4,7 +4,7 @@
 use super::message::Outbox;
 use super::theme;
 use crate::app::{Action, Command, ShownSuggestion, Workbench};
-use crate::model::{KindName, QuoteType};
+use crate::model::KindName;
 use egui::{RichText, Ui};
 
 pub fn show(ui: &mut Ui, wb: &Workbench, s: &ShownSuggestion<'_>, out: &mut Outbox) {
@@ -23,12 +23,10 @@ pub fn show(ui: &mut Ui, wb: &Workbench, s: &ShownSuggestion<'_>, out: &mut Outb
     ui.label(RichText::new(crate::bidi::display_line(text)).italics());
     match s {
         ShownSuggestion::Quote(q) => {
-            let t = match q.quote_type {
-                QuoteType::Direct => "direct",
-                QuoteType::Indirect => "indirect",
-                QuoteType::Mixed => "mixed",
-            };
-            ui.label(format!("Type: {t}"));
+            ui.label(format!(
+                "Type: {}",
+                crate::assist::suggestion::quote_type_name(q.quote_type)
+            ));
             if !q.cue.is_empty() {
                 ui.label(format!("Cue: {}", q.cue));
             }

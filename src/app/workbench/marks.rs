@@ -2,8 +2,8 @@
 
 use crate::app::marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
 use crate::assist::Suggestions;
-use crate::model::{ADJUDICATED, ArticleId, KindName, LayerRole, Project};
-use std::collections::{BTreeSet, HashSet};
+use crate::model::{ADJUDICATED, ArticleId, LayerRole, Project};
+use std::collections::BTreeSet;
 
 use std::hash::{Hash, Hasher};
 
@@ -157,59 +157,22 @@ fn suggestion_marks(
     s: &Suggestions,
     article: ArticleId,
 ) -> Vec<(Mark, MarkRow)> {
-    let coverage = crate::app::workbench::Coverage::of_article(input.project, article);
-    let rejected: HashSet<_> = input.project.rejected_suggestions.iter().collect();
-    let on = |k: &str| !input.assist_off.contains(k);
-    let quotes = s
-        .quotes
-        .iter()
-        .filter(|_| on("quote"))
-        .filter(|q| q.article == article)
-        .map(|q| {
-            (
-                q.key(),
-                q.start,
-                q.end,
-                KindName::Quote,
-                q.text.as_str(),
-                q.score,
-            )
-        });
-    let claims = s
-        .claims
-        .iter()
-        .filter(|_| on("claim"))
-        .filter(|c| c.article == article)
-        .map(|c| {
-            (
-                c.key(),
-                c.start,
-                c.end,
-                KindName::Claim,
-                c.text.as_str(),
-                c.score,
-            )
-        });
-    quotes
-        .chain(claims)
-        .filter(|(key, start, end, kind, _, score)| {
-            *score >= crate::app::workbench::SHOWN_SCORE
-                && !rejected.contains(key)
-                && !coverage.covers(*start, *end, *kind)
-        })
-        .map(|(key, start, end, kind, text, score)| {
-            let target = MarkTarget::Suggestion(key);
+    crate::app::workbench::shown_in(input.project, s, input.assist_off, article)
+        .into_iter()
+        .map(|x| {
+            let (start, end) = x.span();
+            let target = MarkTarget::Suggestion(x.key());
             let row = MarkRow {
                 target: target.clone(),
-                kind,
-                excerpt: excerpt(text),
-                owner: format!("suggested {:.0}%", score * 100.0),
+                kind: x.kind(),
+                excerpt: excerpt(x.text()),
+                owner: format!("suggested {:.0}%", x.score() * 100.0),
                 style: MarkStyle::Suggestion,
             };
             let mark = Mark {
                 start,
                 end,
-                kind,
+                kind: x.kind(),
                 target,
                 style: MarkStyle::Suggestion,
             };

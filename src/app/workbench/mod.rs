@@ -10,7 +10,7 @@ mod review;
 mod suggest;
 
 pub use review::{ReviewProgress, ReviewSetup};
-pub use suggest::{Coverage, SHOWN_SCORE, ShownSuggestion, kind_of};
+pub use suggest::{ShownSuggestion, shown_in};
 
 use super::articles::ArticleList;
 use super::job::{Job, JobProgress};

@@ -64,6 +64,42 @@ fn kind_index(k: KindName) -> usize {
     KindName::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
+/// The quote and claim suggestions of an article that are shown: their suggester is on,
+/// they are likely enough, not rejected, and no annotation of their kind covers them. In
+/// text order. The reader's ghost marks and the accept-all commands both use this.
+pub fn shown_in<'s>(
+    project: &Project,
+    suggestions: &'s Suggestions,
+    assist_off: &std::collections::BTreeSet<String>,
+    article: ArticleId,
+) -> Vec<ShownSuggestion<'s>> {
+    let on = |k: SuggestionKind| !assist_off.contains(k.as_str());
+    let quotes = suggestions
+        .quotes
+        .iter()
+        .filter(|q| on(SuggestionKind::Quote) && q.article == article)
+        .map(ShownSuggestion::Quote);
+    let claims = suggestions
+        .claims
+        .iter()
+        .filter(|c| on(SuggestionKind::Claim) && c.article == article)
+        .map(ShownSuggestion::Claim);
+    let coverage = Coverage::of_article(project, article);
+    let rejected: std::collections::HashSet<&SuggestionKey> =
+        project.rejected_suggestions.iter().collect();
+    let mut out: Vec<ShownSuggestion<'s>> = quotes
+        .chain(claims)
+        .filter(|x| {
+            let (start, end) = x.span();
+            x.score() >= SHOWN_SCORE
+                && !coverage.covers(start, end, x.kind())
+                && !rejected.contains(&x.key())
+        })
+        .collect();
+    out.sort_by_key(ShownSuggestion::span);
+    out
+}
+
 /// Seconds without an edit before suggestions are computed again.
 const SETTLE_SECONDS: f64 = 0.8;
 /// Projects with at most this much text get their suggestions at once, in the frame (a
@@ -98,7 +134,29 @@ pub enum ShownSuggestion<'a> {
     Claim(&'a assist::ClaimSuggestion),
 }
 
-impl ShownSuggestion<'_> {
+impl<'s> ShownSuggestion<'s> {
+    pub fn kind(&self) -> KindName {
+        match self {
+            Self::Quote(_) => KindName::Quote,
+            Self::Claim(_) => KindName::Claim,
+        }
+    }
+
+    /// Where it lies in its article (code points).
+    pub fn span(&self) -> (usize, usize) {
+        match self {
+            Self::Quote(q) => (q.start, q.end),
+            Self::Claim(c) => (c.start, c.end),
+        }
+    }
+
+    pub fn text(&self) -> &'s str {
+        match self {
+            Self::Quote(q) => &q.text,
+            Self::Claim(c) => &c.text,
+        }
+    }
+
     pub fn score(&self) -> f32 {
         match self {
             Self::Quote(q) => q.score,
@@ -152,46 +210,12 @@ impl Workbench {
         !Coverage::of_article(project, article).covers(key.start, key.end, kind)
     }
 
-    /// The quote and claim suggestions of an article that still apply, in text order.
+    /// The quote and claim suggestions of an article that are shown, in text order.
     pub fn suggestions_in(&self, article: ArticleId) -> Vec<ShownSuggestion<'_>> {
-        let Some(s) = self.suggestions() else {
-            return Vec::new();
-        };
-        let on = |k: SuggestionKind| !self.settings.assist_off.contains(k.as_str());
-        let mut out: Vec<ShownSuggestion<'_>> = Vec::new();
-        if on(SuggestionKind::Quote) {
-            out.extend(
-                s.quotes
-                    .iter()
-                    .filter(|q| q.article == article)
-                    .map(ShownSuggestion::Quote),
-            );
+        match self.suggestions() {
+            Some(s) => shown_in(self.project(), s, &self.settings.assist_off, article),
+            None => Vec::new(),
         }
-        if on(SuggestionKind::Claim) {
-            out.extend(
-                s.claims
-                    .iter()
-                    .filter(|c| c.article == article)
-                    .map(ShownSuggestion::Claim),
-            );
-        }
-        let coverage = Coverage::of_article(self.project(), article);
-        let rejected = &self.project().rejected_suggestions;
-        out.retain(|x| {
-            let key = x.key();
-            let kind = match x {
-                ShownSuggestion::Quote(_) => KindName::Quote,
-                ShownSuggestion::Claim(_) => KindName::Claim,
-            };
-            x.score() >= SHOWN_SCORE
-                && rejected.binary_search(&key).is_err()
-                && !coverage.covers(key.start, key.end, kind)
-        });
-        out.sort_by_key(|x| {
-            let k = x.key();
-            (k.start, k.end)
-        });
-        out
     }
 
     /// Once a frame: collect finished results; start a run when the project settled.
@@ -386,9 +410,9 @@ impl Workbench {
             .into_iter()
             .filter(|s| {
                 matches!(
-                    (s, kind),
-                    (ShownSuggestion::Quote(_), SuggestionKind::Quote)
-                        | (ShownSuggestion::Claim(_), SuggestionKind::Claim)
+                    (s.kind(), kind),
+                    (KindName::Quote, SuggestionKind::Quote)
+                        | (KindName::Claim, SuggestionKind::Claim)
                 )
             })
             .collect();
@@ -439,14 +463,15 @@ impl Workbench {
             return None;
         };
         let s = self.suggestions()?;
+        let here = |a: ArticleId| key.article == Some(a);
         s.quotes
             .iter()
-            .find(|q| q.key() == *key)
+            .find(|q| here(q.article) && q.key() == *key)
             .map(ShownSuggestion::Quote)
             .or_else(|| {
                 s.claims
                     .iter()
-                    .find(|c| c.key() == *key)
+                    .find(|c| here(c.article) && c.key() == *key)
                     .map(ShownSuggestion::Claim)
             })
     }
@@ -485,14 +510,6 @@ fn first_added(edit: &Edit) -> Option<crate::model::AnnotationId> {
         Edit::AddAnnotation { annotation, .. } => Some(annotation.id),
         Edit::Batch(edits) => edits.iter().find_map(first_added),
         _ => None,
-    }
-}
-
-/// Whether an annotation kind matches a suggestion kind (for lists).
-pub fn kind_of(s: &ShownSuggestion<'_>) -> KindName {
-    match s {
-        ShownSuggestion::Quote(_) => KindName::Quote,
-        ShownSuggestion::Claim(_) => KindName::Claim,
     }
 }
 

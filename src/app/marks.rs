@@ -29,6 +29,21 @@ pub enum MarkStyle {
     Disagreement,
 }
 
+impl MarkStyle {
+    /// Which of two marks over the same text is drawn on top (lower first): your own,
+    /// then the adjudicated layer, then other layers in project order, suggestions last.
+    /// Fixed, so the reader never depends on annotation ids.
+    pub fn precedence(self) -> usize {
+        match self {
+            MarkStyle::Mine => 0,
+            MarkStyle::Adjudicated => 1,
+            MarkStyle::Disagreement => 2,
+            MarkStyle::OtherLayer { layer } => 3 + layer,
+            MarkStyle::Suggestion => usize::MAX,
+        }
+    }
+}
+
 /// One marked span of the current article (code points, end exclusive).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mark {

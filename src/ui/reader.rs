@@ -560,7 +560,13 @@ fn styled_ranges(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<
             .copied()
             .filter(|h| h.start <= a && h.end >= b)
             .collect();
-        covering.sort_by_key(|h| (h.style == MarkStyle::Suggestion, h.end - h.start));
+        covering.sort_by_key(|h| {
+            (
+                h.style == MarkStyle::Suggestion,
+                h.end - h.start,
+                h.style.precedence(),
+            )
+        });
         if let Some(inner) = covering.first() {
             let under = covering.get(1).unwrap_or(inner);
             out.push(StyledRange {

@@ -5,7 +5,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use factdesk::import::foreign::{self, ForeignFormat};
-use factdesk::model::Project;
+use factdesk::model::{Context, Project};
 use std::io::Write;
 use std::time::Duration;
 
@@ -39,10 +39,12 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(n), &path, |b, path| {
             b.iter(|| {
                 let mut project = Project::new("bench");
-                let report =
-                    foreign::import_file(&mut project, ForeignFormat::Doccano, path, "bench")
+                let context = Context::new("bench", chrono::Utc::now(), 1);
+                let import =
+                    foreign::import_file(&project, ForeignFormat::Doccano, path, "bench", &context)
                         .unwrap();
-                assert_eq!(report.articles_created, n);
+                assert_eq!(import.report.articles_created, n);
+                import.plan.apply(&mut project).unwrap();
                 project
             })
         });

@@ -62,11 +62,13 @@ fn bench(c: &mut Criterion) {
     }
     let mut g = c.benchmark_group("merge_two_10k_article_projects");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
-    g.bench_function("incoming + apply", |b| {
+    g.bench_function("incoming + plan + apply", |b| {
         b.iter(|| {
             let mut ours = project.clone();
-            let incoming = review::merge::incoming(&ours, &theirs, "theirs");
-            review::merge::apply(&mut ours, incoming, true);
+            let context = factdesk::model::Context::new("bench", chrono::Utc::now(), 1);
+            let incoming = review::merge::incoming(&ours, &theirs, "theirs", &context);
+            let plan = review::merge::plan(&ours, incoming, true);
+            plan.apply(&mut ours).unwrap();
             ours
         })
     });

@@ -1,12 +1,11 @@
 //! The `factdesk` binary: a CLI subcommand, or the GUI on a project.
 
-use clap::Parser;
-use factdesk::cli::{Cli, error_message, run};
+use factdesk::cli::{error_message, parse, run};
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     match cli.command {
         Some(command) => match run(command) {
             Ok(true) => ExitCode::SUCCESS,

@@ -156,7 +156,7 @@ fn brat_names_follow_brats_rule_in_ann_and_conf() {
 
     // And factdesk's own brat import reads the labels back exactly.
     let mut back = fixture::bare(&project);
-    factdesk::import::foreign::import_file(
+    common::import_annotations(
         &mut back,
         factdesk::import::foreign::ForeignFormat::Brat,
         dir.path(),

@@ -9,7 +9,7 @@ mod common;
 mod fixture;
 
 use factdesk::export::{self, ExportOptions, Format, LayerChoice};
-use factdesk::import::foreign::{self, ForeignFormat, ImportReport};
+use factdesk::import::foreign::{ForeignFormat, ImportReport};
 use factdesk::model::*;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -38,7 +38,7 @@ fn round_trip(p: &Project, to: Format, from: ForeignFormat) -> (Project, Vec<Imp
         let mut options = ExportOptions::new(to, dir.path());
         options.layer = LayerChoice::Named(layer.annotator.clone());
         export::run(p, &options, &mut |_, _| true).unwrap();
-        let report = foreign::import_file(
+        let report = common::import_annotations(
             &mut back,
             from,
             &exported_path(from, dir.path()),
@@ -134,7 +134,7 @@ fn import_str(p: &mut Project, format: ForeignFormat, name: &str, content: &str)
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, content).unwrap();
-    foreign::import_file(p, format, &path, "them").unwrap()
+    common::import_annotations(p, format, &path, "them").unwrap()
 }
 
 #[test]
@@ -203,7 +203,7 @@ fn spans_that_do_not_land_are_reported_not_shifted() {
         "T1\tPerson 0 5\tZarif\nT2\tPerson 1 6\tZarif\n",
     )
     .unwrap();
-    let r = foreign::import_file(
+    let r = common::import_annotations(
         &mut brat,
         ForeignFormat::Brat,
         &dir.path().join("a.ann"),
@@ -299,14 +299,14 @@ fn bad_files_are_errors_and_change_nothing() {
         std::fs::write(dir.path().join("x.txt"), "Zarif").unwrap();
         let mut p = project_with("Zarif");
         let before = p.clone();
-        let e = foreign::import_file(&mut p, format, &path, "them")
+        let e = common::import_annotations(&mut p, format, &path, "them")
             .unwrap_err()
             .to_string();
         assert!(e.contains(needle), "{format}: {e}");
         assert_eq!(p, before);
     }
     let mut p = project_with("Zarif");
-    let e = foreign::import_file(
+    let e = common::import_annotations(
         &mut p,
         ForeignFormat::Brat,
         &dir.path().join("missing.ann"),
@@ -316,7 +316,7 @@ fn bad_files_are_errors_and_change_nothing() {
     .to_string();
     assert!(e.contains("missing.ann"), "{e}");
     std::fs::write(dir.path().join("lonely.ann"), "").unwrap();
-    let e = foreign::import_file(
+    let e = common::import_annotations(
         &mut p,
         ForeignFormat::Brat,
         &dir.path().join("lonely.ann"),
@@ -326,7 +326,7 @@ fn bad_files_are_errors_and_change_nothing() {
     .to_string();
     assert!(e.contains("lonely.txt"), "{e}");
     std::fs::write(dir.path().join("bin.jsonl"), b"\xff\xfe{}").unwrap();
-    let e = foreign::import_file(
+    let e = common::import_annotations(
         &mut p,
         ForeignFormat::Doccano,
         &dir.path().join("bin.jsonl"),

@@ -1,8 +1,10 @@
 //! Importing other tools' annotation files: offsets that normalisation would shift are
 //! reported instead, one annotator per task, and files that are not files are refused.
 
+mod common;
+
 use factdesk::export::{self, ExportOptions, Format};
-use factdesk::import::foreign::{self, ForeignFormat};
+use factdesk::import::foreign::ForeignFormat;
 use factdesk::model::*;
 use std::path::Path;
 
@@ -16,7 +18,7 @@ fn doccano_offsets_inside_crlf_are_reported_not_shifted() {
     )
     .unwrap();
     let mut p = Project::new("p");
-    let report = foreign::import_file(&mut p, ForeignFormat::Doccano, &path, "me").unwrap();
+    let report = common::import_annotations(&mut p, ForeignFormat::Doccano, &path, "me").unwrap();
     let anns = &p.layer("me").unwrap().annotations;
     assert_eq!(anns.len(), 1, "{report:?}");
     assert_eq!(anns[0].span.exact, "ef");
@@ -66,7 +68,7 @@ fn label_studio_tasks_with_several_annotators_do_not_merge_into_duplicates() {
         dir.path().join(file)
     };
     let mut q = p.clone();
-    let r = foreign::import_file(&mut q, ForeignFormat::LabelStudio, &file, "carol").unwrap();
+    let r = common::import_annotations(&mut q, ForeignFormat::LabelStudio, &file, "carol").unwrap();
     assert_eq!(q.layer("carol").unwrap().annotations.len(), 1);
     assert!(
         r.skipped.iter().any(|s| s.reason.contains("bob")),
@@ -78,8 +80,9 @@ fn label_studio_tasks_with_several_annotators_do_not_merge_into_duplicates() {
 #[test]
 fn devices_and_folders_are_not_imported_as_files() {
     let mut p = Project::new("p");
-    let err = foreign::import_file(&mut p, ForeignFormat::Doccano, Path::new("/dev/zero"), "me")
-        .unwrap_err();
+    let err =
+        common::import_annotations(&mut p, ForeignFormat::Doccano, Path::new("/dev/zero"), "me")
+            .unwrap_err();
     assert!(err.to_string().contains("not a regular file"), "{err}");
     let err = factdesk::import::read_paths(&["/dev/zero".into()]).unwrap_err();
     assert!(err.to_string().contains("not a regular file"), "{err}");
@@ -92,7 +95,7 @@ fn a_bom_inside_the_file_does_not_reach_the_article() {
     std::fs::write(&path, "Headline\n\n\u{feff}Body text here.\n").unwrap();
     let mut p = Project::new("p");
     let batch = factdesk::import::read_paths(&[path]).unwrap();
-    factdesk::import::add_to_project(&mut p, batch.articles, &mut vec![]);
+    common::import_batch(&mut p, batch);
     assert_eq!(p.articles[0].text, "Body text here.");
     assert!(p.problems().is_empty());
 }

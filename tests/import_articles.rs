@@ -1,5 +1,7 @@
 //! Importing the seed corpus and other article files from disk.
 
+mod common;
+
 use chrono::NaiveDate;
 use factdesk::import::{self, ImportError, Warning};
 use factdesk::model::{Project, text};
@@ -77,13 +79,10 @@ fn each_seed_file_gives_title_date_and_text() {
 fn importing_twice_skips_duplicates() {
     let mut p = Project::new("p");
     let batch = import::read_paths(&[seeds()]).unwrap();
-    let mut w = vec![];
-    assert_eq!(
-        import::add_to_project(&mut p, batch.articles, &mut w).len(),
-        5
-    );
+    assert_eq!(common::import_batch(&mut p, batch).0.len(), 5);
     let batch = import::read_paths(&[seeds().join("000_d9813753fd3efcdc.txt")]).unwrap();
-    assert!(import::add_to_project(&mut p, batch.articles, &mut w).is_empty());
+    let (added, w) = common::import_batch(&mut p, batch);
+    assert!(added.is_empty());
     assert!(matches!(&w[0], Warning::Duplicate { .. }));
     assert!(p.problems().is_empty());
 }

@@ -384,21 +384,18 @@ fn merge_driver_in_a_git_repository() {
 
 #[test]
 fn export_of_the_adjudicated_layer_and_its_card() {
-    use factdesk::review::{self, adjudicate::Reviewer};
+    use factdesk::review;
     let mut pr = two_annotators();
     let items = review::review_items(&pr, "alice", "bob", Default::default()).unwrap();
-    let reviewer = Reviewer {
-        name: "rita",
-        at: at(),
-    };
-    let agreed = review::accept_all_agreements(&pr, &items, reviewer);
-    review::adjudicate::apply(&mut pr, agreed);
+    let reviewer = factdesk::model::Context::new("rita", at(), 7);
+    let agreed = review::accept_all_agreements(&pr, &items, &reviewer);
+    agreed.into_plan().apply(&mut pr).unwrap();
     let verdict = items
         .iter()
         .find(|i| i.category == review::Category::FieldDisagreement)
         .unwrap();
-    let adj = review::adjudicate(&pr, verdict, review::Action::AcceptTheirs, reviewer).unwrap();
-    review::adjudicate::apply(&mut pr, adj);
+    let adj = review::adjudicate(&pr, verdict, review::Action::AcceptTheirs, &reviewer).unwrap();
+    adj.into_plan().apply(&mut pr).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = save(dir.path(), "p.ron", &pr);
     let out = dir.path().join("hf");

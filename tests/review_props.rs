@@ -84,8 +84,7 @@ proptest! {
     #[test]
     fn merging_with_a_copy_keeps_everything(p in common::project()) {
         let mut ours = p.clone();
-        let incoming = review::merge::incoming(&ours, &p, "copy");
-        review::merge::apply(&mut ours, incoming, true);
+        common::merge_into(&mut ours, &p, "copy");
         prop_assert!(ours.problems().is_empty(), "{:?}", ours.problems());
         prop_assert_eq!(ours.annotation_count(), p.annotation_count());
     }

@@ -60,6 +60,7 @@ fn add(project: &Project, layer: u8, at: usize, len: usize) -> Option<Edit> {
             span,
             kind,
             Provenance::Manual,
+            chrono::Utc::now(),
         ),
     })
 }

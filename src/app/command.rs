@@ -6,7 +6,7 @@
 
 use super::{Action, Choice};
 use crate::export::ExportOptions;
-use crate::model::{Annotation, AnnotationId, ArticleId, Entity, EntityId};
+use crate::model::{Annotation, AnnotationId, ArticleId, EntityId};
 use std::path::PathBuf;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -47,11 +47,14 @@ pub enum Command {
     CloseFindings,
     /// The panel changed fields of an annotation (the whole new value).
     UpdateAnnotation(Annotation),
-    /// The panel changed an annotation to point at a new entity it created.
-    UpdateAnnotationWithEntity {
+    /// The panel changed an annotation and named its speaker or claimant: the workbench
+    /// links the name to an entity (or creates one) in the same undoable step.
+    UpdateAnnotationNaming {
         annotation: Annotation,
-        entity: Entity,
+        naming: Naming,
     },
+    /// Add an empty piece of evidence to a claim, accessed today.
+    AddEvidence(AnnotationId),
     /// The entity's other spellings.
     SetAliases {
         entity: EntityId,
@@ -126,4 +129,29 @@ pub enum Effect {
     /// Put the keyboard focus in the find field.
     FocusFind,
     OpenExportDialog,
+}
+
+/// A name given for one of an annotation's entity fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Naming {
+    pub role: EntityRole,
+    pub name: String,
+    pub link: EntityLink,
+}
+
+/// Which entity field of an annotation a name is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityRole {
+    Speaker,
+    Claimant,
+}
+
+/// How a name finds its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityLink {
+    /// The entity the name refers to by the speaker rule (name, alias, or an unambiguous
+    /// surname), else a new one: a speaker marked in the text.
+    ByName,
+    /// Always a new entity: the user asked for one.
+    New,
 }

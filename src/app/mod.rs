@@ -7,7 +7,6 @@
 mod action;
 mod articles;
 mod command;
-mod edit;
 mod history;
 mod job;
 mod keys;
@@ -18,10 +17,10 @@ mod session;
 pub mod settings;
 mod workbench;
 
+pub use crate::model::{Edit, EditError};
 pub use action::{Action, Menu};
 pub use articles::{ArticleList, KindCounts};
-pub use command::{Command, Dialog, Effect};
-pub use edit::{Edit, EditError};
+pub use command::{Command, Dialog, Effect, EntityLink, EntityRole, Naming};
 pub use history::History;
 pub use job::{Job, JobProgress, Tracker};
 pub use keys::{Mods, Shortcut};

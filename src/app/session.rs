@@ -7,10 +7,13 @@ use super::{Edit, EditError, History};
 use crate::model::Project;
 use crate::store::{self, DiskStamp, LoadError, SaveError, recovery};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct Session {
-    project: Project,
+    /// Shared with background work (suggestions) as a snapshot; an edit while a snapshot
+    /// is out copies the project once (copy on write), never changing what the job reads.
+    project: Arc<Project>,
     /// Where it is saved; `None` for a new project never saved.
     path: Option<PathBuf>,
     /// Bumped on every change, so views can cache what they derive from the project.
@@ -38,7 +41,7 @@ pub struct UndoError {
 impl Session {
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
         Self {
-            project,
+            project: Arc::new(project),
             path,
             revision: 1,
             saved: Some(0),
@@ -86,6 +89,11 @@ impl Session {
         &self.project
     }
 
+    /// The project as it is now, to hand to background work without copying it.
+    pub fn snapshot(&self) -> Arc<Project> {
+        Arc::clone(&self.project)
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -108,7 +116,7 @@ impl Session {
         now: f64,
         coalesce: bool,
     ) -> Result<(), EditError> {
-        let inverse = edit.apply(&mut self.project)?;
+        let inverse = edit.apply(Arc::make_mut(&mut self.project))?;
         self.history.record(inverse, label, now, coalesce);
         self.revision += 1;
         Ok(())
@@ -119,7 +127,7 @@ impl Session {
         let Some((inverse, label)) = self.history.pop_undo() else {
             return Ok(None);
         };
-        match inverse.apply(&mut self.project) {
+        match inverse.apply(Arc::make_mut(&mut self.project)) {
             Ok(redo) => {
                 self.history.undone(redo, label.clone());
                 self.revision += 1;
@@ -137,7 +145,7 @@ impl Session {
         let Some((edit, label)) = self.history.pop_redo() else {
             return Ok(None);
         };
-        match edit.apply(&mut self.project) {
+        match edit.apply(Arc::make_mut(&mut self.project)) {
             Ok(undo) => {
                 self.history.redone(undo, label.clone());
                 self.revision += 1;
@@ -192,7 +200,9 @@ impl Session {
 
     fn write(&mut self, path: &Path, expected: Option<&DiskStamp>) -> Result<(), SaveError> {
         // Sorting changes no content, only the order the file is written in.
-        self.project.sort();
+        if !self.project.is_sorted() {
+            Arc::make_mut(&mut self.project).sort();
+        }
         let stamp = store::save_checked(path, &self.project, expected)?;
         self.stamp = Some(stamp);
         if let Some(old) = &self.path

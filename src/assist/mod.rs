@@ -5,7 +5,6 @@
 
 pub mod accept;
 pub mod aliases;
-pub mod apply;
 pub mod claims;
 pub mod conflicts;
 pub mod json;
@@ -268,19 +267,7 @@ fn to_suggestion(
 /// The project entity a speaker's name refers to: by name or alias, or by surname when
 /// exactly one entity has it.
 pub fn entity_for(project: &Project, name: &str) -> Option<EntityId> {
-    if let Some(e) = project.entity_named(name) {
-        return Some(e.id);
-    }
-    let last = name.split_whitespace().last()?.to_lowercase();
-    let mut hits = project.entities.iter().filter(|e| {
-        std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
-            n.split_whitespace()
-                .last()
-                .is_some_and(|l| l.to_lowercase() == last)
-        })
-    });
-    let first = hits.next()?;
-    hits.next().is_none().then_some(first.id)
+    crate::model::speaker::linked_entity(project.entities.iter(), name)
 }
 
 fn drop_rejected_and_done(project: &Project, out: &mut Suggestions) {
@@ -364,22 +351,23 @@ mod tests {
         let q = &s.quotes[0];
         assert_eq!(q.text, "We will rebuild,");
         assert_eq!(q.start, 3, "code points, not bytes");
-        let a = accept::quote(&p, q).unwrap();
-        let e = a.new_entity.clone().expect("new speaker entity");
+        let (entities, annotations) = accepted(&p, q);
+        let e = entities.first().cloned().expect("new speaker entity");
+        let a = &annotations[0];
         assert_eq!(e.name, "Helen Okafor");
-        let AnnotationKind::Quote(quote) = &a.annotation.kind else {
+        let AnnotationKind::Quote(quote) = &a.kind else {
             panic!()
         };
         assert_eq!(quote.speaker, Some(e.id));
         assert_eq!(quote.speaker_span.as_ref().unwrap().exact, "Helen Okafor");
         assert!(
-            matches!(a.annotation.provenance, Provenance::Suggested { ref method, .. } if method == "assist:quotes")
+            matches!(a.provenance, Provenance::Suggested { ref method, .. } if method == "assist:quotes")
         );
-        assert_eq!(a.annotation.span.exact, "We will rebuild,");
+        assert_eq!(a.span.exact, "We will rebuild,");
         // With the entity in the project, the speaker resolves to it.
         p.entities.push(e.clone());
-        let again = accept::quote(&p, q).unwrap();
-        assert!(again.new_entity.is_none());
+        let (again, _) = accepted(&p, q);
+        assert!(again.is_empty());
         p.reject_suggestion(q.key());
         p.reject_suggestion(q.key());
         assert_eq!(p.rejected_suggestions.len(), 1);
@@ -393,6 +381,28 @@ mod tests {
         assert!(s.quotes.is_empty());
         p.unreject_suggestion(&q.key());
         assert!(p.problems().is_empty());
+    }
+
+    /// The entities and annotations that accepting `q` would add.
+    fn accepted(
+        p: &Project,
+        q: &QuoteSuggestion,
+    ) -> (Vec<crate::model::Entity>, Vec<crate::model::Annotation>) {
+        use crate::model::{Context, Edit};
+        let ctx = Context::new("t", chrono::Utc::now(), 1);
+        let picks = [accept::Pick::Quote(q)];
+        let acc = accept::accept_all(p, &picks, "me", &ctx, accept::Retire::No).unwrap();
+        let (mut entities, mut annotations) = (Vec::new(), Vec::new());
+        for e in acc.plan.edits() {
+            match e {
+                Edit::AddEntities(v) => entities.extend(v.iter().cloned()),
+                Edit::AddAnnotations { annotations: v, .. } => {
+                    annotations.extend(v.iter().cloned())
+                }
+                _ => {}
+            }
+        }
+        (entities, annotations)
     }
 
     #[test]
@@ -424,8 +434,8 @@ mod tests {
         .unwrap();
         for q in &s.quotes {
             assert!(q.start < q.end);
-            let a = accept::quote(&p, q).unwrap();
-            assert_eq!(a.annotation.span.exact, q.text);
+            let (_, annotations) = accepted(&p, q);
+            assert_eq!(annotations[0].span.exact, q.text);
         }
     }
 }

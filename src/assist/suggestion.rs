@@ -5,12 +5,17 @@ use crate::model::{ArticleId, EntityId, QuoteType, SuggestionKey};
 use serde::Serialize;
 
 /// Which suggester made a suggestion; also the `kind` of its [`SuggestionKey`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum SuggestionKind {
+    #[value(name = "quotes", alias = "quote")]
     Quote,
+    #[value(name = "claims", alias = "claim")]
     Claim,
+    #[value(name = "passages", alias = "passage")]
     Passage,
+    #[value(name = "conflicts", alias = "conflict")]
     Conflict,
+    #[value(name = "aliases", alias = "alias")]
     Aliases,
 }
 

@@ -24,7 +24,7 @@ mod web_annotation;
 
 pub use dataset::{Dataset, Doc, Item, SplitName};
 pub use error::ExportError;
-pub use options::{ExportOptions, Format, LayerChoice, Split};
+pub use options::{ExportOptions, Format, LayerChoice, SpecialLayer, Split};
 pub use output::{Output, sanitize_file_stem};
 
 use crate::model::Project;

@@ -6,16 +6,25 @@ use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-/// The output formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The output formats (their command-line names are [`Format::name`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// Hugging Face style JSONL with character spans, splits and a dataset card.
+    #[value(
+        name = "hf",
+        alias = "huggingface",
+        alias = "hugging-face",
+        alias = "jsonl"
+    )]
     HuggingFace,
     Doccano,
+    #[value(alias = "labelstudio", alias = "label_studio")]
     LabelStudio,
     Brat,
     Conll,
+    #[value(alias = "w3c", alias = "webannotation", alias = "web_annotation")]
     WebAnnotation,
+    #[value(name = "claimreview", alias = "claim-review")]
     ClaimReview,
     Csv,
 }
@@ -112,13 +121,45 @@ pub enum LayerChoice {
     All,
 }
 
+/// The layer names with a meaning of their own (`--layer adjudicated`, `--layer all`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SpecialLayer {
+    Adjudicated,
+    All,
+}
+
 impl LayerChoice {
     /// `adjudicated`, `all`, or a layer name.
     pub fn parse(s: &str) -> Self {
-        match s {
-            "all" => Self::All,
-            "adjudicated" => Self::Adjudicated,
-            other => Self::Named(other.to_owned()),
+        use clap::ValueEnum;
+        match SpecialLayer::from_str(s, false) {
+            Ok(SpecialLayer::All) => Self::All,
+            Ok(SpecialLayer::Adjudicated) => Self::Adjudicated,
+            Err(_) => Self::Named(s.to_owned()),
+        }
+    }
+
+    /// What an export takes when nobody chose: the review's result when the project has
+    /// one (what a training set wants), else every layer. The CLI and the export dialog
+    /// both ask here.
+    pub fn default_for(project: &crate::model::Project) -> Self {
+        let adjudicated = project.layers.iter().any(|l| {
+            l.role == crate::model::LayerRole::Adjudicated
+                || l.annotator == crate::model::ADJUDICATED
+        });
+        if adjudicated {
+            Self::Adjudicated
+        } else {
+            Self::All
+        }
+    }
+
+    /// The name that [`LayerChoice::parse`] reads back.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::All => "all",
+            Self::Adjudicated => "adjudicated",
+            Self::Named(n) => n,
         }
     }
 }

@@ -15,7 +15,7 @@ pub use error::{ImportError, Warning};
 pub use jsonl::parse_jsonl;
 pub use plain::parse_plain;
 
-use crate::model::{Article, Project, text};
+use crate::model::{Article, ArticleId, Context, Edit, IdMinter, Plan, Project, text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -138,17 +138,27 @@ pub(crate) fn read_utf8(path: &Path) -> Result<String, ImportError> {
     })
 }
 
-/// Add drafts to the project with fresh ids. Articles whose text is already in the project
-/// (or earlier in the batch) are skipped with a warning. Returns the ids added.
-pub fn add_to_project(
-    project: &mut Project,
-    drafts: Vec<ArticleDraft>,
-    warnings: &mut Vec<Warning>,
-) -> Vec<crate::model::ArticleId> {
-    let articles = to_articles(project, drafts, warnings);
-    let ids = articles.iter().map(|a| a.id).collect();
-    project.articles.extend(articles);
-    ids
+/// What importing a batch would do: the edit that adds its new articles, their ids (in
+/// order) and the warnings (skipped duplicates and empty files).
+#[derive(Debug, Default)]
+pub struct ArticleImport {
+    pub plan: Plan,
+    pub added: Vec<ArticleId>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The plan that adds a batch's articles with fresh ids. Articles whose text is already in
+/// the project (or earlier in the batch) are skipped with a warning.
+pub fn plan(project: &Project, batch: Batch, context: &Context) -> ArticleImport {
+    let mut warnings = batch.warnings;
+    let mut minter = context.minter(project);
+    let articles = to_articles(project, batch.articles, &mut minter, &mut warnings);
+    let added = articles.iter().map(|a| a.id).collect();
+    ArticleImport {
+        plan: Plan::from(Edit::AddArticles(articles)),
+        added,
+        warnings,
+    }
 }
 
 /// Turn drafts into articles with ids unused in `project`, skipping (with a warning) any
@@ -156,6 +166,7 @@ pub fn add_to_project(
 pub fn to_articles(
     project: &Project,
     drafts: Vec<ArticleDraft>,
+    minter: &mut IdMinter,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Article> {
     let mut known: HashMap<String, String> = project
@@ -163,8 +174,6 @@ pub fn to_articles(
         .iter()
         .map(|a| (a.text_hash.clone(), a.title.clone()))
         .collect();
-    let mut used: std::collections::HashSet<u64> =
-        project.articles.iter().map(|a| a.id.0).collect();
     let mut added = Vec::new();
     for d in drafts {
         let hash = text::hash(&d.text);
@@ -176,13 +185,7 @@ pub fn to_articles(
             continue;
         }
         known.insert(hash, d.title.clone());
-        let id = loop {
-            let id = crate::model::ArticleId::random();
-            if used.insert(id.0) {
-                break id;
-            }
-        };
-        let mut article = Article::new(id, d.title, d.text);
+        let mut article = Article::new(minter.article(), d.title, d.text);
         article.outlet = d.outlet;
         article.url = d.url;
         article.byline = d.byline;

@@ -22,15 +22,16 @@ pub struct Annotation {
 }
 
 impl Annotation {
-    /// A new draft annotation, created and modified now.
+    /// A new draft annotation, created and modified `now` (the caller's clock, so the same
+    /// inputs give the same annotation).
     pub fn new(
         id: AnnotationId,
         article: ArticleId,
         span: Span,
         kind: AnnotationKind,
         provenance: Provenance,
+        now: DateTime<Utc>,
     ) -> Self {
-        let now = Utc::now();
         Self {
             id,
             article,

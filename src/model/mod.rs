@@ -5,12 +5,16 @@
 
 mod annotation;
 mod article;
+mod context;
+mod edit;
 mod entity;
 mod ids;
+mod plan;
 mod project;
 mod rejection;
 mod schema;
 mod span;
+pub mod speaker;
 pub mod text;
 mod validate;
 
@@ -19,8 +23,11 @@ pub use annotation::{
     Provenance, Quote, QuoteType, Sentiment, Stance, Status,
 };
 pub use article::Article;
+pub use context::{Context, IdMinter};
+pub use edit::{Edit, EditError};
 pub use entity::{Entity, EntityKind};
 pub use ids::{AnnotationId, ArticleId, EntityId, MAX_ID};
+pub use plan::Plan;
 pub use project::{ADJUDICATED, Decision, DecisionAction, Layer, LayerRole, Project};
 pub use rejection::SuggestionKey;
 pub use schema::{LabelSchema, VerdictLevel};

@@ -6,7 +6,6 @@ use super::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Name of the layer that review writes its adjudicated result into.
 pub const ADJUDICATED: &str = "adjudicated";
@@ -247,34 +246,20 @@ impl Project {
             .find(|a| a.id == id)
     }
 
-    /// A fresh article id not used in this project.
+    /// A fresh article id not used in this project (one id; a plan of many uses one
+    /// [`super::IdMinter`]).
     pub fn mint_article_id(&self) -> ArticleId {
-        let used: HashSet<ArticleId> = self.articles.iter().map(|a| a.id).collect();
-        loop {
-            let id = ArticleId::random();
-            if !used.contains(&id) {
-                return id;
-            }
-        }
+        super::IdMinter::new(self, fastrand::u64(..)).article()
     }
 
     /// A fresh annotation id not used in any layer of this project.
     pub fn mint_annotation_id(&self) -> AnnotationId {
-        loop {
-            let id = AnnotationId::random();
-            if self.find_annotation(id).is_none() {
-                return id;
-            }
-        }
+        super::IdMinter::new(self, fastrand::u64(..)).annotation()
     }
 
+    /// A fresh entity id not used in this project.
     pub fn mint_entity_id(&self) -> EntityId {
-        loop {
-            let id = EntityId::random();
-            if self.entity(id).is_none() {
-                return id;
-            }
-        }
+        super::IdMinter::new(self, fastrand::u64(..)).entity()
     }
 
     /// Remember that the user rejected a suggestion (kept once, in order).

@@ -7,11 +7,11 @@ use super::disagreement::{Category, ReviewItem};
 use super::error::ReviewError;
 use super::fields::diff;
 use crate::model::{
-    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Decision, DecisionAction, Project,
-    Provenance,
+    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Context, Decision, DecisionAction, Edit,
+    Layer, LayerRole, Plan, Project, Provenance,
 };
 use chrono::{DateTime, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What the reviewer chose for one item.
 // One action at a time is built and consumed: its size does not matter, and a plain
@@ -29,13 +29,6 @@ pub enum Action {
     EditThenAccept(Annotation),
     /// Neither side goes into the adjudicated layer; the rejection is logged.
     Reject,
-}
-
-/// Who decides, and when (the GUI passes the annotator name and `Utc::now()`).
-#[derive(Clone, Copy, Debug)]
-pub struct Reviewer<'a> {
-    pub name: &'a str,
-    pub at: DateTime<Utc>,
 }
 
 /// What an adjudication adds to the project.
@@ -63,6 +56,26 @@ impl Adjudication {
 
     pub fn is_empty(&self) -> bool {
         self.add.is_empty() && self.decisions.is_empty()
+    }
+
+    /// The edits that record it: the adjudicated layer if new, its annotations, the
+    /// review-log entries.
+    pub fn into_plan(self) -> Plan {
+        let mut plan = Plan::new();
+        if self.create_layer {
+            plan.push(Edit::AddLayer(Layer::new(
+                self.layer.clone(),
+                LayerRole::Adjudicated,
+            )));
+        }
+        plan.push(Edit::AddAnnotations {
+            layer: self.layer,
+            annotations: self.add,
+        });
+        for d in self.decisions {
+            plan.push(Edit::AddDecision(d));
+        }
+        plan
     }
 }
 
@@ -121,28 +134,6 @@ impl<'p> DecidedItems<'p> {
         items
             .iter()
             .filter(move |i| (agreements || i.category.is_disagreement()) && !self.is_decided(i))
-    }
-}
-
-/// Mints annotation ids unused in the project and in the batch being built.
-struct Minter {
-    used: HashSet<AnnotationId>,
-}
-
-impl Minter {
-    fn new(project: &Project) -> Self {
-        Self {
-            used: project.annotations().map(|(_, a)| a.id).collect(),
-        }
-    }
-
-    fn mint(&mut self) -> AnnotationId {
-        loop {
-            let id = AnnotationId::random();
-            if self.used.insert(id) {
-                return id;
-            }
-        }
     }
 }
 
@@ -207,13 +198,13 @@ pub fn adjudicate(
     project: &Project,
     item: &ReviewItem,
     action: Action,
-    reviewer: Reviewer,
+    context: &Context,
 ) -> Result<Adjudication, ReviewError> {
     if let Some(d) = DecidedItems::new(project).decisions(item).first() {
         return Err(ReviewError::AlreadyDecided(d.annotation));
     }
     let mut out = Adjudication::new(project);
-    let mut minter = Minter::new(project);
+    let mut minter = context.minter(project);
     let links = results(project);
     let sources: Vec<AnnotationId> = item.annotation_ids().collect();
     let (a, b) = (item.a.as_ref(), item.b.as_ref());
@@ -222,8 +213,8 @@ pub fn adjudicate(
     let decision = |action, result, changed: String| Decision {
         annotation: primary,
         action,
-        reviewer: reviewer.name.to_owned(),
-        at: reviewer.at,
+        reviewer: context.annotator.clone(),
+        at: context.now,
         note: String::new(),
         other,
         article: Some(item.article),
@@ -232,13 +223,13 @@ pub fn adjudicate(
         changed,
     };
     let mut take = |source: &Annotation, out: &mut Adjudication| {
-        let id = minter.mint();
+        let id = minter.annotation();
         out.add.push(copy_for_adjudicated(
             source,
             vec![source.id],
             id,
             &links,
-            reviewer.at,
+            context.now,
         ));
         id
     };
@@ -288,8 +279,8 @@ pub fn adjudicate(
             if edited.article != item.article {
                 return Err(ReviewError::WrongArticle);
             }
-            let id = minter.mint();
-            let result = copy_for_adjudicated(&edited, sources, id, &links, reviewer.at);
+            let id = minter.annotation();
+            let result = copy_for_adjudicated(&edited, sources, id, &links, context.now);
             let changed = [(a, &item.layer_a), (b, &item.layer_b)]
                 .into_iter()
                 .filter_map(|(s, layer)| {
@@ -319,18 +310,18 @@ pub fn adjudicate(
 pub fn accept_all_agreements(
     project: &Project,
     items: &[ReviewItem],
-    reviewer: Reviewer,
+    context: &Context,
 ) -> Adjudication {
     let decided = DecidedItems::new(project);
     let mut out = Adjudication::new(project);
-    let mut minter = Minter::new(project);
+    let mut minter = context.minter(project);
     let mut links = results(project);
     let open: Vec<&ReviewItem> = items
         .iter()
         .filter(|i| i.category == Category::Agreement && !decided.is_decided(i))
         .collect();
     // Ids first, so quotes can point at the adjudicated copies of claims in this batch.
-    let ids: Vec<AnnotationId> = open.iter().map(|_| minter.mint()).collect();
+    let ids: Vec<AnnotationId> = open.iter().map(|_| minter.annotation()).collect();
     for (item, id) in open.iter().zip(&ids) {
         if let Some(a) = &item.a {
             links.insert(a.id, *id);
@@ -345,13 +336,13 @@ pub fn accept_all_agreements(
             vec![a.id, b.id],
             id,
             &links,
-            reviewer.at,
+            context.now,
         ));
         out.decisions.push(Decision {
             annotation: a.id,
             action: DecisionAction::Agreed,
-            reviewer: reviewer.name.to_owned(),
-            at: reviewer.at,
+            reviewer: context.annotator.clone(),
+            at: context.now,
             note: String::new(),
             other: Some(b.id),
             article: Some(item.article),
@@ -363,16 +354,6 @@ pub fn accept_all_agreements(
     out
 }
 
-/// Apply an adjudication directly (CLI, tests). The GUI turns it into undoable edits
-/// instead.
-pub fn apply(project: &mut Project, adjudication: Adjudication) {
-    let layer = project.layer_mut(&adjudication.layer);
-    for a in adjudication.add {
-        layer.insert(a);
-    }
-    project.decisions.extend(adjudication.decisions);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,11 +361,12 @@ mod tests {
     use crate::review::disagreement::{CompareOptions, review_items};
     use crate::review::test_support::{claim, project_with, tag};
 
-    fn reviewer() -> Reviewer<'static> {
-        Reviewer {
-            name: "rita",
-            at: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
-        }
+    fn reviewer() -> Context {
+        Context::new(
+            "rita",
+            DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+            7,
+        )
     }
 
     fn setup() -> Project {
@@ -415,7 +397,7 @@ mod tests {
             .iter()
             .find(|i| i.category == Category::FieldDisagreement)
             .unwrap();
-        let adj = adjudicate(&p, verdict, Action::AcceptTheirs, reviewer()).unwrap();
+        let adj = adjudicate(&p, verdict, Action::AcceptTheirs, &reviewer()).unwrap();
         assert!(adj.create_layer);
         assert_eq!(adj.add.len(), 1);
         let added = &adj.add[0];
@@ -431,7 +413,7 @@ mod tests {
         assert_eq!((d.annotation.0, d.other.map(|o| o.0)), (2, Some(12)));
         assert_eq!(d.result, Some(added.id));
         assert_eq!(d.changed, "took bob's: verdict: Mostly false (not False)");
-        apply(&mut p, adj);
+        adj.into_plan().apply(&mut p).unwrap();
         assert!(p.problems().is_empty(), "{:?}", p.problems());
 
         // Reject the Date only in A: recorded, nothing added.
@@ -440,10 +422,10 @@ mod tests {
             .iter()
             .find(|i| i.category == Category::OnlyInA)
             .unwrap();
-        let adj = adjudicate(&p, date, Action::Reject, reviewer()).unwrap();
+        let adj = adjudicate(&p, date, Action::Reject, &reviewer()).unwrap();
         assert!(adj.add.is_empty());
         assert_eq!(adj.decisions[0].action, DecisionAction::Rejected);
-        apply(&mut p, adj);
+        adj.into_plan().apply(&mut p).unwrap();
 
         // Re-entering review: both stay decided, and cannot be decided twice.
         let decided = DecidedItems::new(&p);
@@ -451,7 +433,7 @@ mod tests {
         let open: Vec<_> = decided.open(&all, false).map(|i| i.category).collect();
         assert_eq!(open, [Category::OnlyInB]);
         assert!(matches!(
-            adjudicate(&p, verdict, Action::AcceptMine, reviewer()),
+            adjudicate(&p, verdict, Action::AcceptMine, &reviewer()),
             Err(ReviewError::AlreadyDecided(_))
         ));
     }
@@ -479,11 +461,11 @@ mod tests {
     fn accept_all_agreements_never_overwrites() {
         let mut p = setup();
         let all = items(&p);
-        let adj = accept_all_agreements(&p, &all, reviewer());
+        let adj = accept_all_agreements(&p, &all, &reviewer());
         assert_eq!(adj.add.len(), 1);
         assert_eq!(adj.decisions[0].action, DecisionAction::Agreed);
-        apply(&mut p, adj);
-        let again = accept_all_agreements(&p, &items(&p), reviewer());
+        adj.into_plan().apply(&mut p).unwrap();
+        let again = accept_all_agreements(&p, &items(&p), &reviewer());
         assert!(again.is_empty());
         assert!(!again.create_layer);
         assert_eq!(p.layer(ADJUDICATED).unwrap().annotations.len(), 1);
@@ -496,7 +478,7 @@ mod tests {
         let agreement = &all[0];
         assert_eq!(agreement.category, Category::Agreement);
         assert_eq!(
-            adjudicate(&p, agreement, Action::AcceptBoth, reviewer()),
+            adjudicate(&p, agreement, Action::AcceptBoth, &reviewer()),
             Err(ReviewError::NotTwoThings)
         );
         let only_b = all
@@ -504,11 +486,11 @@ mod tests {
             .find(|i| i.category == Category::OnlyInB)
             .unwrap();
         assert!(matches!(
-            adjudicate(&p, only_b, Action::AcceptMine, reviewer()),
+            adjudicate(&p, only_b, Action::AcceptMine, &reviewer()),
             Err(ReviewError::MissingSide { .. })
         ));
         let verdict = &all[1];
-        let both = adjudicate(&p, verdict, Action::AcceptBoth, reviewer()).unwrap();
+        let both = adjudicate(&p, verdict, Action::AcceptBoth, &reviewer()).unwrap();
         assert_eq!(both.add.len(), 2);
         assert_eq!(both.decisions.len(), 2);
         assert_ne!(both.add[0].id, both.add[1].id);
@@ -518,7 +500,7 @@ mod tests {
             verdict: Some("Half true".into()),
             ..Claim::default()
         });
-        let e = adjudicate(&p, verdict, Action::EditThenAccept(edited), reviewer()).unwrap();
+        let e = adjudicate(&p, verdict, Action::EditThenAccept(edited), &reviewer()).unwrap();
         assert_eq!(e.decisions[0].action, DecisionAction::Edited);
         assert!(
             e.decisions[0]

@@ -12,10 +12,10 @@
 //! `NAME (SOURCE)`, so two people's versions stay side by side for review.
 
 use crate::model::{
-    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Decision, Entity,
-    EntityId, Layer, LayerRole, Project, VerdictLevel,
+    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Context, Decision,
+    Edit, Entity, EntityId, Layer, LayerRole, Plan, Project, VerdictLevel,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An annotation with the layer it belongs to.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +56,8 @@ pub struct MergeSummary {
     pub ids_reminted: usize,
 }
 
-/// Everything the other project adds (see the module documentation). The GUI wraps it into
-/// one undoable edit; [`apply`] applies it directly.
+/// Everything the other project adds (see the module documentation); [`plan`] turns it
+/// into the edits that add it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Incoming {
     /// Their layers over the matched articles (identical layers left out).
@@ -113,9 +113,10 @@ fn free_name(name: &str, source: &str, taken: &HashSet<String>) -> String {
 }
 
 /// What `theirs` adds to `ours`. `source` names the other side in renamed layers (a file
-/// stem, a colleague's name).
-pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
+/// stem, a colleague's name); `context` seeds the ids re-minted where theirs collide.
+pub fn incoming(ours: &Project, theirs: &Project, source: &str, context: &Context) -> Incoming {
     let mut out = Incoming::default();
+    let mut minter = context.minter(ours);
 
     // Articles by normalised text.
     let by_hash: HashMap<(&str, usize), &Article> = ours
@@ -123,7 +124,6 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
         .iter()
         .map(|a| ((a.text_hash.as_str(), a.text.len()), a))
         .collect();
-    let mut used_articles: HashSet<ArticleId> = ours.articles.iter().map(|a| a.id).collect();
     let mut articles = HashMap::new();
     let mut matched = HashSet::new();
     let mut unmatched = Vec::new();
@@ -138,10 +138,7 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
                 out.summary.articles_matched += 1;
             }
             _ => {
-                let mut id = t.id;
-                while !used_articles.insert(id) {
-                    id = ArticleId::random();
-                }
+                let id = minter.keep_article(t.id);
                 if id != t.id {
                     out.summary.ids_reminted += 1;
                 }
@@ -155,7 +152,6 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     out.summary.articles_unmatched = unmatched.len();
 
     // Entities by name and alias.
-    let mut used_entities: HashSet<EntityId> = ours.entities.iter().map(|e| e.id).collect();
     let mut entities = HashMap::new();
     for e in &theirs.entities {
         // The same entity (same id and name) first, then any answering to a name of it.
@@ -171,9 +167,7 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
             }
             None => {
                 let mut n = e.clone();
-                while !used_entities.insert(n.id) {
-                    n.id = EntityId::random();
-                }
+                n.id = minter.keep_entity(e.id);
                 if n.id != e.id {
                     out.summary.ids_reminted += 1;
                 }
@@ -220,17 +214,13 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     }
 
     // Annotation ids: re-mint collisions, then rewrite every reference.
-    let mut used: HashSet<AnnotationId> = ours.annotations().map(|(_, a)| a.id).collect();
     for l in theirs
         .layers
         .iter()
         .filter(|l| !skipped.contains(&l.annotator))
     {
         for a in &l.annotations {
-            let mut id = a.id;
-            while !used.insert(id) {
-                id = AnnotationId::random();
-            }
+            let id = minter.keep_annotation(a.id);
             if id != a.id {
                 out.summary.ids_reminted += 1;
                 maps.annotations.insert(a.id, id);
@@ -318,35 +308,61 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
     out
 }
 
-/// Apply `incoming` to `project`; their unmatched articles (with their annotations) only
-/// when `add_unmatched`.
-pub fn apply(project: &mut Project, incoming: Incoming, add_unmatched: bool) {
-    project.schema.verdicts.extend(incoming.verdicts);
-    project.schema.tags.extend(incoming.tags);
-    project.entities.extend(incoming.entities);
-    for layer in incoming.layers {
-        let name = layer.annotator.clone();
-        let role = layer.role;
-        let target = project.layer_mut(&name);
-        if target.annotations.is_empty() {
-            target.role = if name == ADJUDICATED {
-                LayerRole::Adjudicated
-            } else {
-                role
-            };
-        }
-        target.annotations.extend(layer.annotations);
+/// The edits that bring `incoming` into `ours`; their unmatched articles (with their
+/// annotations) only when `add_unmatched`. A layer of theirs that is new here comes in
+/// whole with its role; into an existing layer that is still empty, its role comes too.
+pub fn plan(ours: &Project, incoming: Incoming, add_unmatched: bool) -> Plan {
+    let mut plan = Plan::new();
+    if !incoming.verdicts.is_empty() || !incoming.tags.is_empty() {
+        let mut schema = ours.schema.clone();
+        schema.verdicts.extend(incoming.verdicts);
+        schema.tags.extend(incoming.tags);
+        plan.push(Edit::ReplaceSchema(schema));
     }
-    if add_unmatched {
-        for a in incoming.unmatched {
-            project.articles.push(a.article);
-            for la in a.annotations {
-                project.layer_mut(&la.layer).annotations.push(la.annotation);
+    plan.push(Edit::AddEntities(incoming.entities));
+    for mut layer in incoming.layers {
+        let role = if layer.annotator == ADJUDICATED {
+            LayerRole::Adjudicated
+        } else {
+            layer.role
+        };
+        match ours.layer(&layer.annotator) {
+            None => {
+                layer.role = role;
+                plan.push(Edit::AddLayer(layer));
+            }
+            Some(existing) => {
+                if existing.annotations.is_empty() && existing.role != role {
+                    plan.push(Edit::SetLayerRole {
+                        annotator: layer.annotator.clone(),
+                        role,
+                    });
+                }
+                plan.push(Edit::AddAnnotations {
+                    layer: layer.annotator,
+                    annotations: layer.annotations,
+                });
             }
         }
     }
-    project.decisions.extend(incoming.decisions);
-    project.sort();
+    if add_unmatched {
+        let mut by_layer: BTreeMap<String, Vec<Annotation>> = BTreeMap::new();
+        let mut articles = Vec::with_capacity(incoming.unmatched.len());
+        for a in incoming.unmatched {
+            articles.push(a.article);
+            for la in a.annotations {
+                by_layer.entry(la.layer).or_default().push(la.annotation);
+            }
+        }
+        plan.push(Edit::AddArticles(articles));
+        for (layer, annotations) in by_layer {
+            plan.push(Edit::AddAnnotations { layer, annotations });
+        }
+    }
+    for d in incoming.decisions {
+        plan.push(Edit::AddDecision(d));
+    }
+    plan
 }
 
 #[cfg(test)]
@@ -366,7 +382,12 @@ mod tests {
             span: crate::model::Span::from_text(&extra.text, 0, 7).unwrap(),
             ..tag(50, 0, 8, "Person")
         });
-        let inc = incoming(&ours, &theirs, "theirs");
+        let inc = incoming(
+            &ours,
+            &theirs,
+            "theirs",
+            &Context::new("t", chrono::Utc::now(), 1),
+        );
         assert_eq!(inc.summary.articles_matched, 1);
         assert_eq!(inc.unmatched.len(), 1);
         assert_eq!(inc.unmatched[0].annotations.len(), 1);
@@ -379,11 +400,13 @@ mod tests {
                 .any(|l| l.from == "alice" && l.identical)
         );
         let mut without = ours.clone();
-        apply(&mut without, inc.clone(), false);
+        plan(&without.clone(), inc.clone(), false)
+            .apply(&mut without)
+            .unwrap();
         assert_eq!(without.articles.len(), 1);
         assert!(without.problems().is_empty());
         let mut with = ours.clone();
-        apply(&mut with, inc, true);
+        plan(&with.clone(), inc, true).apply(&mut with).unwrap();
         assert_eq!(with.articles.len(), 2);
         assert_eq!(with.layer("carol").unwrap().annotations.len(), 1);
         assert!(with.problems().is_empty());

@@ -16,9 +16,7 @@ pub mod report;
 pub mod report_json;
 pub mod report_text;
 
-pub use adjudicate::{
-    Action, Adjudication, DecidedItems, Reviewer, accept_all_agreements, adjudicate,
-};
+pub use adjudicate::{Action, Adjudication, DecidedItems, accept_all_agreements, adjudicate};
 pub use align::{Alignment, MatchKind, Pair, align};
 pub use disagreement::{Category, CompareOptions, ItemKey, ReviewItem, review_items};
 pub use error::ReviewError;

@@ -6,7 +6,7 @@
 
 use super::message::Outbox;
 use super::theme;
-use crate::app::{Action, Command, MarkRow, MarkTarget};
+use crate::app::{Action, Command, EntityLink, EntityRole, MarkRow, MarkTarget, Naming};
 use crate::model::*;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
@@ -131,17 +131,20 @@ fn editor(
     ui.add_space(6.0);
 
     let mut draft = a.clone();
-    let mut new_entity: Option<Entity> = None;
+    let mut naming: Option<Naming> = None;
     ui.add_enabled_ui(mine, |ui| {
         match &mut draft.kind {
             AnnotationKind::Quote(q) => {
-                if let Some(e) =
+                if let Some(name) =
                     entity_field(ui, "Speaker", view.project, &mut q.speaker, state, out)
                 {
-                    q.speaker = Some(e.id);
-                    new_entity = Some(e);
+                    naming = Some(Naming {
+                        role: EntityRole::Speaker,
+                        name,
+                        link: EntityLink::New,
+                    });
                 }
-                speaker_span_field(ui, view, q, &mut new_entity);
+                speaker_span_field(ui, view, q, &mut naming);
                 text_field(ui, a.id, "Cue", "said, tweeted, told…", &mut q.cue);
                 ui.horizontal(|ui| {
                     ui.label("Type");
@@ -175,11 +178,14 @@ fn editor(
                 }
             }
             AnnotationKind::Claim(c) => {
-                if let Some(e) =
+                if let Some(name) =
                     entity_field(ui, "Claimant", view.project, &mut c.claimant, state, out)
                 {
-                    c.claimant = Some(e.id);
-                    new_entity = Some(e);
+                    naming = Some(Naming {
+                        role: EntityRole::Claimant,
+                        name,
+                        link: EntityLink::New,
+                    });
                 }
                 ComboBox::from_label("Check-worthiness")
                     .selected_text(worthiness_text(c.check_worthiness))
@@ -228,10 +234,7 @@ fn editor(
                     c.evidence.remove(i);
                 }
                 if ui.button("Add evidence").clicked() {
-                    c.evidence.push(Evidence {
-                        accessed: Some(chrono::Utc::now().date_naive()),
-                        ..Evidence::default()
-                    });
+                    out.send(Command::AddEvidence(a.id));
                 }
             }
             AnnotationKind::Sentiment(s) => {
@@ -281,12 +284,11 @@ fn editor(
         }
     });
 
-    if draft != *a {
-        draft.modified = chrono::Utc::now();
-        out.send(match new_entity {
-            Some(entity) => Command::UpdateAnnotationWithEntity {
+    if draft != *a || naming.is_some() {
+        out.send(match naming {
+            Some(naming) => Command::UpdateAnnotationNaming {
                 annotation: draft,
-                entity,
+                naming,
             },
             None => Command::UpdateAnnotation(draft),
         });
@@ -334,7 +336,7 @@ fn speaker_span_field(
     ui: &mut Ui,
     view: &PanelView<'_>,
     q: &mut Quote,
-    new_entity: &mut Option<Entity>,
+    naming: &mut Option<Naming>,
 ) {
     ui.horizontal(|ui| {
         ui.label("Named in text:");
@@ -360,14 +362,12 @@ fn speaker_span_field(
         return;
     };
     if q.speaker.is_none() {
-        match view.project.entity_named(&span.exact) {
-            Some(entity) => q.speaker = Some(entity.id),
-            None => {
-                let entity = Entity::person(view.project.mint_entity_id(), &span.exact);
-                q.speaker = Some(entity.id);
-                *new_entity = Some(entity);
-            }
-        }
+        // The workbench links the name (the speaker rule) or makes a new entity.
+        *naming = Some(Naming {
+            role: EntityRole::Speaker,
+            name: span.exact.clone(),
+            link: EntityLink::ByName,
+        });
     }
     q.speaker_span = Some(span);
 }
@@ -414,7 +414,7 @@ fn multiline_field(ui: &mut Ui, id: AnnotationId, name: &str, value: &mut String
     .labelled_by(label.id);
 }
 
-/// Pick an entity by name or alias, or create one. Returns a new entity to add.
+/// Pick an entity by name or alias, or ask for a new one: returns the new one's name.
 fn entity_field(
     ui: &mut Ui,
     name: &str,
@@ -422,7 +422,7 @@ fn entity_field(
     value: &mut Option<EntityId>,
     state: &mut PanelState,
     out: &mut Outbox,
-) -> Option<Entity> {
+) -> Option<String> {
     ui.horizontal(|ui| {
         ui.label(format!("{name}:"));
         match value.and_then(|id| project.entity(id)) {
@@ -484,10 +484,7 @@ fn entity_field(
             ))
             .clicked()
     {
-        created = Some(Entity::person(
-            project.mint_entity_id(),
-            &state.entity_query,
-        ));
+        created = Some(state.entity_query.trim().to_owned());
         state.entity_query.clear();
     }
     created

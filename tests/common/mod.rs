@@ -215,3 +215,42 @@ pub fn reference_python() -> Option<std::path::PathBuf> {
         }
     }
 }
+
+/// A fixed author, clock and seed: the same inputs give the same edits and ids.
+pub fn context() -> Context {
+    Context::new(
+        "tester",
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+        7,
+    )
+}
+
+/// Import a batch of articles the way the CLI does (plan, then apply); returns the ids
+/// added and the warnings.
+pub fn import_batch(
+    p: &mut Project,
+    batch: factdesk::import::Batch,
+) -> (Vec<ArticleId>, Vec<factdesk::import::Warning>) {
+    let import = factdesk::import::plan(p, batch, &context());
+    import.plan.apply(p).expect("an import plan applies");
+    (import.added, import.warnings)
+}
+
+/// Import another tool's annotations into `layer` the way the CLI does.
+pub fn import_annotations(
+    p: &mut Project,
+    format: factdesk::import::foreign::ForeignFormat,
+    path: &Path,
+    layer: &str,
+) -> Result<factdesk::import::foreign::ImportReport, factdesk::import::foreign::ForeignError> {
+    let import = factdesk::import::foreign::import_file(p, format, path, layer, &context())?;
+    import.plan.apply(p).expect("an import plan applies");
+    Ok(import.report)
+}
+
+/// Merge `theirs` into `ours` the way `factdesk merge` does (unmatched articles too).
+pub fn merge_into(ours: &mut Project, theirs: &Project, source: &str) {
+    let incoming = factdesk::review::merge::incoming(ours, theirs, source, &context());
+    let plan = factdesk::review::merge::plan(ours, incoming, true);
+    plan.apply(ours).expect("a merge plan applies");
+}

@@ -2,10 +2,11 @@
 //! and what clicks in the reader mean.
 
 use super::Workbench;
-use crate::app::Edit;
 use crate::app::marks::MarkTarget;
+use crate::app::{Edit, EntityLink, EntityRole, Naming};
 use crate::model::{
-    Annotation, AnnotationId, AnnotationKind, ArticleId, EntityId, KindName, Provenance, Span, text,
+    Annotation, AnnotationId, AnnotationKind, ArticleId, Entity, EntityId, Evidence, KindName,
+    Plan, Provenance, Span, speaker, text,
 };
 
 impl Workbench {
@@ -51,14 +52,76 @@ impl Workbench {
                 .cloned()
                 .unwrap_or_else(|| "Tag".into());
         }
-        let id = self.project().mint_annotation_id();
-        let annotation = Annotation::new(id, article, span, body, Provenance::Manual);
+        let context = self.context();
+        let id = context.minter(self.project()).annotation();
+        let annotation = Annotation::new(id, article, span, body, Provenance::Manual, context.now);
         let layer = self.settings.annotator.clone();
         let label = format!("Create {}", kind.as_str());
         if self.edit(Edit::AddAnnotation { layer, annotation }, &label, false) {
             self.selected = Some(MarkTarget::Annotation(id));
             self.selection = None;
         }
+    }
+
+    /// The panel's new value of an annotation, stamped now; a name given for its speaker
+    /// or claimant is linked to its entity (or a new one) in the same step.
+    pub(super) fn update_annotation(&mut self, mut a: Annotation, naming: Option<Naming>) {
+        if self.is_read_only(a.id) {
+            self.status = "That annotation is in another layer (read-only)".into();
+            return;
+        }
+        let context = self.context();
+        a.modified = context.now;
+        let label = format!("Edit {}", a.kind.name().as_str());
+        let coalesce = naming.is_none();
+        let mut plan = Plan::new();
+        if let Some(n) = naming {
+            let name = n.name.trim();
+            if name.is_empty() {
+                self.status = "A speaker or claimant needs a name".into();
+                return;
+            }
+            let linked = match n.link {
+                EntityLink::ByName => speaker::linked_entity(self.project().entities.iter(), name),
+                EntityLink::New => None,
+            };
+            let id = linked.unwrap_or_else(|| {
+                let e = Entity::person(context.minter(self.project()).entity(), name);
+                let id = e.id;
+                plan.push(Edit::AddEntity(e));
+                id
+            });
+            match (&mut a.kind, n.role) {
+                (AnnotationKind::Quote(q), EntityRole::Speaker) => q.speaker = Some(id),
+                (AnnotationKind::Claim(c), EntityRole::Claimant) => c.claimant = Some(id),
+                _ => {}
+            }
+        }
+        plan.push(Edit::ReplaceAnnotation(a));
+        self.edit(plan.into_edit(), &label, coalesce);
+    }
+
+    /// A new, empty piece of evidence on a claim, accessed today.
+    pub(super) fn add_evidence(&mut self, id: AnnotationId) {
+        if self.is_read_only(id) {
+            self.status = "That annotation is in another layer (read-only)".into();
+            return;
+        }
+        let Some((_, a)) = self.project().find_annotation(id) else {
+            return;
+        };
+        let mut a = a.clone();
+        let AnnotationKind::Claim(c) = &mut a.kind else {
+            self.status = "Only claims have evidence".into();
+            return;
+        };
+        let now = self.context().now;
+        c.evidence.push(Evidence {
+            accessed: Some(now.date_naive()),
+            ..Evidence::default()
+        });
+        a.modified = now;
+        self.edit(Edit::ReplaceAnnotation(a), "Add evidence", false);
     }
 
     pub(super) fn delete_selected(&mut self) {
@@ -106,7 +169,7 @@ impl Workbench {
             return;
         };
         let mut copy = a.clone();
-        copy.id = self.project().mint_annotation_id();
+        copy.id = self.context().minter(self.project()).annotation();
         copy.provenance = Provenance::Imported {
             from: format!("annotation {id}"),
         };
@@ -182,7 +245,7 @@ impl Workbench {
                     }
                 };
                 a.span = span;
-                a.modified = chrono::Utc::now();
+                a.modified = self.context().now;
                 self.edit(Edit::ReplaceAnnotation(a), "Adjust span", true);
             }
         }

@@ -2,11 +2,10 @@
 //! which layer) and the answers to those prompts.
 
 use super::Workbench;
-use crate::app::{Choice, Dialog, Edit, Effect, Prompt, Session, Then};
+use crate::app::{Choice, Dialog, Effect, Prompt, Session, Then};
 use crate::import;
-use crate::model::{AnnotationId, ArticleId, EntityId, Project};
+use crate::model::{ArticleId, Project};
 use crate::store::{SaveError, recovery};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 impl Workbench {
@@ -263,13 +262,16 @@ impl Workbench {
             Ok(batch) => batch,
             Err(e) => return self.error("Import stopped; nothing was added", e),
         };
-        let mut warnings = batch.warnings;
-        let articles = import::to_articles(self.project(), batch.articles, &mut warnings);
-        let n = articles.len();
-        let first = articles.first().map(|a| a.id);
+        let import::ArticleImport {
+            plan,
+            added,
+            warnings,
+        } = import::plan(self.project(), batch, &self.context());
+        let n = added.len();
+        let first = added.first().copied();
         if n > 0 {
             let label = format!("Import {n} article(s)");
-            if !self.edit(Edit::AddArticles(articles), &label, false) {
+            if !self.edit(plan.into_edit(), &label, false) {
                 return;
             }
             self.article = first.or(self.article);
@@ -303,11 +305,10 @@ impl Workbench {
             Ok(docs) => docs,
             Err(e) => return self.error("Import stopped; nothing was added", e),
         };
-        let mut after = self.project().clone();
         let from = format!("{format}:{}", file_name(path));
-        let report = foreign::apply(&mut after, docs, &from, layer);
-        let edit = additions(self.project(), &after);
-        if !self.edit(edit, "Import annotations", false) {
+        let foreign::ForeignImport { plan, report } =
+            foreign::plan(self.project(), docs, &from, layer, &self.context());
+        if !self.edit(plan.into_edit(), "Import annotations", false) {
             return;
         }
         let mut message = format!(
@@ -329,58 +330,6 @@ impl Workbench {
             message,
         });
     }
-}
-
-/// What `after` adds to `before` (articles, entities, whole layers, annotations, schema
-/// levels, review-log entries), as one edit.
-pub(crate) fn additions(before: &Project, after: &Project) -> Edit {
-    let old_articles: HashSet<ArticleId> = before.articles.iter().map(|a| a.id).collect();
-    let old_entities: HashSet<EntityId> = before.entities.iter().map(|e| e.id).collect();
-    let old_annotations: HashSet<AnnotationId> = before.annotations().map(|(_, a)| a.id).collect();
-    let mut edits = Vec::new();
-    let articles: Vec<_> = after
-        .articles
-        .iter()
-        .filter(|a| !old_articles.contains(&a.id))
-        .cloned()
-        .collect();
-    if !articles.is_empty() {
-        edits.push(Edit::AddArticles(articles));
-    }
-    for e in after
-        .entities
-        .iter()
-        .filter(|e| !old_entities.contains(&e.id))
-    {
-        edits.push(Edit::AddEntity(e.clone()));
-    }
-    if after.schema != before.schema {
-        edits.push(Edit::ReplaceSchema(after.schema.clone()));
-    }
-    for layer in &after.layers {
-        if before.layer(&layer.annotator).is_none() {
-            edits.push(Edit::AddLayer(layer.clone()));
-            continue;
-        }
-        for a in layer
-            .annotations
-            .iter()
-            .filter(|a| !old_annotations.contains(&a.id))
-        {
-            edits.push(Edit::AddAnnotation {
-                layer: layer.annotator.clone(),
-                annotation: a.clone(),
-            });
-        }
-    }
-    if after.decisions.len() > before.decisions.len()
-        && after.decisions[..before.decisions.len()] == before.decisions[..]
-    {
-        for d in &after.decisions[before.decisions.len()..] {
-            edits.push(Edit::AddDecision(d.clone()));
-        }
-    }
-    Edit::Batch(edits)
 }
 
 /// The file name alone, for messages (the full path is in the title bar and recent list).

@@ -223,29 +223,11 @@ impl Workbench {
                 end,
             } => self.go_to(article, start, end),
             Command::CloseFindings => self.show_findings(false),
-            Command::UpdateAnnotation(a) if self.is_read_only(a.id) => {
-                self.status = "That annotation is in another layer (read-only)".into();
+            Command::UpdateAnnotation(a) => self.update_annotation(a, None),
+            Command::UpdateAnnotationNaming { annotation, naming } => {
+                self.update_annotation(annotation, Some(naming))
             }
-            Command::UpdateAnnotation(a) => {
-                let label = format!("Edit {}", a.kind.name().as_str());
-                self.edit(Edit::ReplaceAnnotation(a), &label, true);
-            }
-            Command::UpdateAnnotationWithEntity { annotation, .. }
-                if self.is_read_only(annotation.id) =>
-            {
-                self.status = "That annotation is in another layer (read-only)".into();
-            }
-            Command::UpdateAnnotationWithEntity { annotation, entity } => {
-                let label = format!("Edit {}", annotation.kind.name().as_str());
-                self.edit(
-                    Edit::Batch(vec![
-                        Edit::AddEntity(entity),
-                        Edit::ReplaceAnnotation(annotation),
-                    ]),
-                    &label,
-                    false,
-                );
-            }
+            Command::AddEvidence(id) => self.add_evidence(id),
             Command::SetAliases { entity, aliases } => self.set_aliases(entity, aliases),
             Command::CopyToMine(id) => self.copy_to_mine(id),
             Command::SelectText { start, end } => {
@@ -300,6 +282,12 @@ impl Workbench {
     }
 
     /// Apply an edit as one undo step; a failure is reported, never dropped.
+    /// Who edits and when: the annotator of the settings, the clock now. The one place the
+    /// window's changes read either.
+    fn context(&self) -> crate::model::Context {
+        crate::model::Context::live(self.settings.annotator.as_str())
+    }
+
     fn edit(&mut self, edit: Edit, label: &str, coalesce: bool) -> bool {
         match self.session.apply(edit, label, self.now, coalesce) {
             Ok(()) => {

@@ -4,9 +4,8 @@
 
 use super::Workbench;
 use crate::app::marks::MarkTarget;
-use crate::app::{Edit, Mode, Prompt};
+use crate::app::{Mode, Prompt};
 use crate::model::{ADJUDICATED, LayerRole, Project};
-use crate::review::adjudicate::Reviewer;
 use crate::review::merge::{self, Incoming};
 use crate::review::report::ReportOptions;
 use crate::review::{self, AgreementReport, CompareOptions, DecidedItems, ItemKey, ReviewItem};
@@ -324,11 +323,8 @@ impl Workbench {
             self.status = "No disagreement selected: press J to go to the next one".into();
             return;
         };
-        let reviewer = Reviewer {
-            name: &self.settings.annotator,
-            at: chrono::Utc::now(),
-        };
-        let adjudication = match review::adjudicate(self.project(), &item, action, reviewer) {
+        let context = self.context();
+        let adjudication = match review::adjudicate(self.project(), &item, action, &context) {
             Ok(a) => a,
             Err(e) => {
                 self.status = format!("{label}: {e}");
@@ -336,7 +332,7 @@ impl Workbench {
             }
         };
         let result = adjudication.add.first().map(|a| a.id);
-        if !self.edit(adjudication_edit(adjudication), label, false) {
+        if !self.edit(adjudication.into_plan().into_edit(), label, false) {
             return;
         }
         self.refresh();
@@ -376,19 +372,16 @@ impl Workbench {
             self.status = "Enter review mode first (R)".into();
             return;
         }
-        let reviewer = Reviewer {
-            name: &self.settings.annotator,
-            at: chrono::Utc::now(),
-        };
+        let context = self.context();
         let adjudication =
-            review::accept_all_agreements(self.project(), &self.review.items, reviewer);
+            review::accept_all_agreements(self.project(), &self.review.items, &context);
         let n = adjudication.add.len();
         if n == 0 {
             self.status = "No agreements left to accept".into();
             return;
         }
         if self.edit(
-            adjudication_edit(adjudication),
+            adjudication.into_plan().into_edit(),
             "Accept all agreements",
             false,
         ) {
@@ -406,7 +399,7 @@ impl Workbench {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "other".into());
-        let incoming = merge::incoming(self.project(), &theirs, &source);
+        let incoming = merge::incoming(self.project(), &theirs, &source, &self.context());
         if incoming.unmatched.is_empty() {
             self.finish_compare(file.to_owned(), incoming, false);
         } else {
@@ -440,9 +433,7 @@ impl Workbench {
             .filter(|l| l.role != LayerRole::Adjudicated)
             .map(|l| l.annotator.clone())
             .collect();
-        let mut after = self.project().clone();
-        merge::apply(&mut after, incoming, add_unmatched);
-        let edit = super::files::additions(self.project(), &after);
+        let edit = merge::plan(self.project(), incoming, add_unmatched).into_edit();
         let name = super::files::file_name(&file);
         if !self.edit(edit, &format!("Compare with {name}"), false) {
             return;
@@ -504,26 +495,4 @@ impl Workbench {
             .iter()
             .filter(move |i| Some(i.article) == article)
     }
-}
-
-/// An adjudication as one undoable edit: the adjudicated layer if new, its annotations,
-/// the review-log entries.
-fn adjudication_edit(adj: review::Adjudication) -> Edit {
-    let mut edits = Vec::new();
-    if adj.create_layer {
-        edits.push(Edit::AddLayer(crate::model::Layer::new(
-            adj.layer.clone(),
-            LayerRole::Adjudicated,
-        )));
-    }
-    for annotation in adj.add {
-        edits.push(Edit::AddAnnotation {
-            layer: adj.layer.clone(),
-            annotation,
-        });
-    }
-    for d in adj.decisions {
-        edits.push(Edit::AddDecision(d));
-    }
-    Edit::Batch(edits)
 }

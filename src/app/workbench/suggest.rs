@@ -6,7 +6,8 @@ use super::Workbench;
 use crate::app::Edit;
 use crate::app::job::{Job, JobProgress};
 use crate::app::marks::MarkTarget;
-use crate::assist::{self, SuggestionKind, Suggestions, accept};
+use crate::assist::accept::{self, Pick, Retire};
+use crate::assist::{self, SuggestionKind, Suggestions};
 use crate::model::{ArticleId, KindName, Project, SuggestionKey};
 use std::sync::Arc;
 
@@ -270,7 +271,7 @@ impl Workbench {
                 self.suggest.results_revision = Some(revision);
                 self.suggest.serial += 1;
             } else {
-                let project = Arc::new(self.project().clone());
+                let project = self.session.snapshot();
                 let total = project.articles.len();
                 let job = Job::start(move |t| {
                     t.report(0, total);
@@ -329,55 +330,39 @@ impl Workbench {
         let Some(results) = self.suggest.results.clone() else {
             return;
         };
-        let me = self.settings.annotator.clone();
+        let context = self.context();
+        let me = context.annotator.as_str();
         let project = self.project();
-        let edit = match key.kind.as_str() {
-            "quote" => results
-                .quotes
-                .iter()
-                .find(|q| q.key() == *key)
-                .map(|q| accept::quote(project, q).map(|a| accepted_edit(a, &me))),
-            "claim" => results
-                .claims
-                .iter()
-                .find(|c| c.key() == *key)
-                .map(|c| accept::claim(project, c).map(|a| accepted_edit(a, &me))),
-            "conflict" => results.conflicts.iter().find(|c| c.key() == *key).map(|c| {
-                accept::conflict(project, c).map(|anns| {
-                    Edit::Batch(
-                        fresh_ids(project, anns)
-                            .into_iter()
-                            .map(|annotation| Edit::AddAnnotation {
-                                layer: me.clone(),
-                                annotation,
-                            })
-                            .collect(),
-                    )
-                })
-            }),
-            "aliases" => results.aliases.iter().find(|g| g.key() == *key).map(|g| {
-                let entity = accept::aliases(project, g);
-                Ok(if project.entity(entity.id).is_some() {
-                    Edit::ReplaceEntity(entity)
-                } else {
-                    Edit::AddEntity(entity)
-                })
-            }),
-            _ => None,
-        };
-        let Some(edit) = edit else {
+        let acceptance =
+            match key.kind.as_str() {
+                "quote" => results.quotes.iter().find(|q| q.key() == *key).map(|q| {
+                    accept::accept_all(project, &[Pick::Quote(q)], me, &context, Retire::Yes)
+                }),
+                "claim" => results.claims.iter().find(|c| c.key() == *key).map(|c| {
+                    accept::accept_all(project, &[Pick::Claim(c)], me, &context, Retire::Yes)
+                }),
+                "conflict" => results
+                    .conflicts
+                    .iter()
+                    .find(|c| c.key() == *key)
+                    .map(|c| accept::accept_conflict(project, c, me, &context)),
+                "aliases" => results
+                    .aliases
+                    .iter()
+                    .find(|g| g.key() == *key)
+                    .map(|g| Ok(accept::accept_aliases(project, g, &context))),
+                _ => None,
+            };
+        let Some(acceptance) = acceptance else {
             self.status = "That suggestion is no longer there".into();
             return;
         };
-        let edit = match edit {
-            Ok(e) => e,
+        let acceptance = match acceptance {
+            Ok(a) => a,
             Err(e) => return self.error("Could not accept the suggestion", e),
         };
-        let new_annotation = first_added(&edit);
-        // Accepting also retires the suggestion, so it is not offered again.
-        let edit = Edit::Batch(vec![edit, Edit::RejectSuggestion(key.clone())]);
-        if self.edit(edit, "Accept suggestion", false) {
-            if let Some(id) = new_annotation {
+        if self.edit(acceptance.plan.into_edit(), "Accept suggestion", false) {
+            if let Some(id) = acceptance.first {
                 self.selected = Some(MarkTarget::Annotation(id));
             }
             self.status = "Accepted the suggestion (Ctrl+Z to undo)".into();
@@ -420,32 +405,35 @@ impl Workbench {
             self.status = format!("No {} suggestions in this article", kind.as_str());
             return;
         }
-        let mut scratch: Project = self.project().clone();
-        let mut edits = Vec::new();
-        for s in &shown {
-            let key = s.key();
-            if accept_them {
-                let accepted = match s {
-                    ShownSuggestion::Quote(q) => accept::quote(&scratch, q),
-                    ShownSuggestion::Claim(c) => accept::claim(&scratch, c),
-                };
-                let Ok(a) = accepted else { continue };
-                let e = accepted_edit(a, &me);
-                // Apply to a scratch copy so later ids and entities see earlier ones.
-                if e.clone().apply(&mut scratch).is_err() {
-                    continue;
+        let plan = if accept_them {
+            let picks: Vec<Pick<'_>> = shown
+                .iter()
+                .map(|s| match s {
+                    ShownSuggestion::Quote(q) => Pick::Quote(q),
+                    ShownSuggestion::Claim(c) => Pick::Claim(c),
+                })
+                .collect();
+            let context = self.context();
+            match accept::accept_all(self.project(), &picks, &me, &context, Retire::Yes) {
+                Ok(a) => a.plan,
+                Err(e) => {
+                    let e = format!("nothing was accepted: {e}");
+                    return self.error("Could not accept the suggestions", e);
                 }
-                edits.push(e);
             }
-            edits.push(Edit::RejectSuggestion(key));
-        }
+        } else {
+            shown
+                .iter()
+                .map(|s| Edit::RejectSuggestion(s.key()))
+                .collect()
+        };
         let n = shown.len();
         let label = if accept_them {
             format!("Accept {n} {} suggestion(s)", kind.as_str())
         } else {
             format!("Reject {n} {} suggestion(s)", kind.as_str())
         };
-        if self.edit(Edit::Batch(edits), &label, false) {
+        if self.edit(plan.into_edit(), &label, false) {
             self.selected = None;
         }
     }
@@ -474,42 +462,6 @@ impl Workbench {
                     .find(|c| here(c.article) && c.key() == *key)
                     .map(ShownSuggestion::Claim)
             })
-    }
-}
-
-/// An accepted quote or claim as an edit: its new speaker first, then the annotation.
-fn accepted_edit(a: accept::Accepted, layer: &str) -> Edit {
-    let mut edits = Vec::new();
-    if let Some(e) = a.new_entity {
-        edits.push(Edit::AddEntity(e));
-    }
-    edits.push(Edit::AddAnnotation {
-        layer: layer.to_owned(),
-        annotation: a.annotation,
-    });
-    Edit::Batch(edits)
-}
-
-/// Give each annotation an id unused in the project and in the batch.
-fn fresh_ids(
-    project: &Project,
-    mut anns: Vec<crate::model::Annotation>,
-) -> Vec<crate::model::Annotation> {
-    let mut used: std::collections::HashSet<_> = project.annotations().map(|(_, a)| a.id).collect();
-    for a in &mut anns {
-        while !used.insert(a.id) {
-            a.id = crate::model::AnnotationId::random();
-        }
-    }
-    anns
-}
-
-/// The first annotation an edit adds (to select it).
-fn first_added(edit: &Edit) -> Option<crate::model::AnnotationId> {
-    match edit {
-        Edit::AddAnnotation { annotation, .. } => Some(annotation.id),
-        Edit::Batch(edits) => edits.iter().find_map(first_added),
-        _ => None,
     }
 }
 

@@ -64,19 +64,28 @@ fn select_create_edit_undo_redo_delete_undo() {
     assert_eq!(wb.selection(), None, "the selection became the annotation");
     assert!(wb.session().is_dirty());
 
-    // Set the speaker (a new entity) the way the panel does.
+    // Set the speaker (a new entity) the way the panel does: the workbench makes the
+    // entity, links it and stamps the change.
     let mut edited = created[0].clone();
-    let zarif = crate::model::Entity::person(wb.project().mint_entity_id(), "Javad Zarif");
     if let AnnotationKind::Quote(q) = &mut edited.kind {
-        q.speaker = Some(zarif.id);
         q.cue = "said".into();
     }
-    wb.apply(Command::UpdateAnnotationWithEntity {
+    wb.apply(Command::UpdateAnnotationNaming {
         annotation: edited.clone(),
-        entity: zarif.clone(),
+        naming: crate::app::Naming {
+            role: crate::app::EntityRole::Speaker,
+            name: "Javad Zarif".into(),
+            link: crate::app::EntityLink::New,
+        },
     });
-    assert_eq!(mine(&wb)[0], edited);
     assert_eq!(wb.project().entities.len(), 1);
+    let zarif = wb.project().entities[0].clone();
+    assert_eq!(zarif.name, "Javad Zarif");
+    let edited = mine(&wb)[0].clone();
+    assert!(
+        matches!(&edited.kind, AnnotationKind::Quote(q) if q.speaker == Some(zarif.id) && q.cue == "said")
+    );
+    assert!(edited.modified >= created[0].modified);
 
     // Undo takes speaker and entity back in one step; redo restores both.
     wb.apply(Command::Run(Action::Undo));

@@ -21,8 +21,8 @@ use super::ImportError;
 use crate::interchange::names::{self, REL_CLAIM, REL_SPEAKER, SPEAKER};
 use crate::model::text::{self, TextIndex, Utf16Index};
 use crate::model::{
-    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Claim, KindName, Project,
-    Provenance, Quote, Sentiment, Span, Status,
+    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Claim, Context, Edit, IdMinter,
+    KindName, Plan, Project, Provenance, Quote, Sentiment, Span, Status,
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -30,9 +30,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// The tools whose files can be imported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum ForeignFormat {
     Doccano,
+    #[value(alias = "labelstudio", alias = "label_studio")]
     LabelStudio,
     Brat,
 }
@@ -255,16 +256,31 @@ pub fn read(format: ForeignFormat, path: &Path) -> Result<Vec<ForeignDoc>, Forei
     }
 }
 
-/// Read `path` and add its annotations to `layer` (created if missing).
+/// Read `path` and plan adding its annotations to `layer` (created if missing).
 pub fn import_file(
-    project: &mut Project,
+    project: &Project,
     format: ForeignFormat,
     path: &Path,
     layer: &str,
-) -> Result<ImportReport, ForeignError> {
+    context: &Context,
+) -> Result<ForeignImport, ForeignError> {
     let docs = read(format, path)?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    Ok(apply(project, docs, &format!("{format}:{name}"), layer))
+    Ok(plan(
+        project,
+        docs,
+        &format!("{format}:{name}"),
+        layer,
+        context,
+    ))
+}
+
+/// What importing another tool's annotations would do: the edits and the counts for the
+/// user.
+#[derive(Debug, Default)]
+pub struct ForeignImport {
+    pub plan: Plan,
+    pub report: ImportReport,
 }
 
 /// Where one document's offsets land in its article.
@@ -338,35 +354,35 @@ struct Placed<'r> {
     span: Span,
 }
 
-fn mint(used: &mut HashSet<AnnotationId>) -> AnnotationId {
-    loop {
-        let id = AnnotationId::random();
-        if used.insert(id) {
-            return id;
-        }
-    }
+/// Where an article a document lands on is: already in the project, or new in this plan.
+#[derive(Clone, Copy)]
+enum ArticleAt {
+    Project(usize),
+    New(usize),
 }
 
-/// Add the documents' annotations to `layer`. `from` goes into each annotation's
+/// Plan adding the documents' annotations to `layer`. `from` goes into each annotation's
 /// `Provenance::Imported`. Documents whose text is not in the project become articles.
 ///
 /// Linear in the number of documents and articles: articles are found through hash maps
 /// (by text hash and by id), never by scanning the project per document.
-pub fn apply(
-    project: &mut Project,
+pub fn plan(
+    project: &Project,
     docs: Vec<ForeignDoc>,
     from: &str,
     layer: &str,
-) -> ImportReport {
+    context: &Context,
+) -> ForeignImport {
     let mut report = ImportReport::default();
     let mut by_hash: HashMap<String, ArticleId> = HashMap::new();
-    let mut position: HashMap<ArticleId, usize> = HashMap::with_capacity(project.articles.len());
+    let mut position: HashMap<ArticleId, ArticleAt> =
+        HashMap::with_capacity(project.articles.len());
     for (i, a) in project.articles.iter().enumerate() {
         by_hash.entry(a.text_hash.clone()).or_insert(a.id);
-        position.entry(a.id).or_insert(i);
+        position.entry(a.id).or_insert(ArticleAt::Project(i));
     }
-    let mut used_ids: HashSet<AnnotationId> = project.annotations().map(|(_, a)| a.id).collect();
-    let now = chrono::Utc::now();
+    let mut minter = context.minter(project);
+    let mut new_articles: Vec<Article> = Vec::new();
     let mut new_annotations = Vec::new();
 
     for doc in docs {
@@ -388,12 +404,7 @@ pub fn apply(
             });
             continue;
         } else {
-            let id = loop {
-                let id = ArticleId::random();
-                if !position.contains_key(&id) {
-                    break id;
-                }
-            };
+            let id = minter.article();
             let title = doc
                 .title
                 .as_deref()
@@ -403,13 +414,15 @@ pub fn apply(
             let mut article = Article::new(id, title, trimmed.to_owned());
             article.source = Some(format!("{from} {}", doc.at));
             by_hash.insert(article.text_hash.clone(), id);
-            position.insert(id, project.articles.len());
-            project.articles.push(article);
+            position.insert(id, ArticleAt::New(new_articles.len()));
+            new_articles.push(article);
             report.articles_created += 1;
             (id, lead)
         };
-        let Some(article) = position.get(&article_id).map(|&i| &project.articles[i]) else {
-            continue;
+        let article = match position.get(&article_id) {
+            Some(ArticleAt::Project(i)) => &project.articles[*i],
+            Some(ArticleAt::New(i)) => &new_articles[*i],
+            None => continue,
         };
         let placed = place_regions(&doc, &norm, shift, article, &mut report);
         let anns = build_annotations(
@@ -418,20 +431,21 @@ pub fn apply(
             article_id,
             placed,
             from,
-            now,
-            &mut used_ids,
+            context.now,
+            &mut minter,
             &mut report,
         );
         report.annotations += anns.len();
         new_annotations.extend(anns);
     }
 
-    if !new_annotations.is_empty() {
-        let target = project.layer_mut(layer);
-        target.annotations.extend(new_annotations);
-        target.sort();
-    }
-    report
+    let mut plan = Plan::new();
+    plan.push(Edit::AddArticles(new_articles));
+    plan.push(Edit::AddAnnotations {
+        layer: layer.to_owned(),
+        annotations: new_annotations,
+    });
+    ForeignImport { plan, report }
 }
 
 /// Convert and check every region of a document; the ones that do not fit are reported.
@@ -578,7 +592,7 @@ fn build_annotations(
     placed: Vec<Placed<'_>>,
     from: &str,
     now: chrono::DateTime<chrono::Utc>,
-    used_ids: &mut HashSet<AnnotationId>,
+    minter: &mut IdMinter,
     report: &mut ImportReport,
 ) -> Vec<Annotation> {
     let by_key: HashMap<&str, usize> = placed
@@ -637,7 +651,7 @@ fn build_annotations(
     let speakers: HashSet<usize> = speaker_of.values().copied().collect();
 
     let ids: Vec<Option<AnnotationId>> = (0..placed.len())
-        .map(|i| (!speakers.contains(&i)).then(|| mint(used_ids)))
+        .map(|i| (!speakers.contains(&i)).then(|| minter.annotation()))
         .collect();
     let mut out = Vec::new();
     for (i, p) in placed.iter().enumerate() {

@@ -1,10 +1,12 @@
 //! Undoable changes to a project. Applying an edit returns its inverse, which is what the
-//! undo history stores; every change the GUI makes goes through here.
+//! undo history stores; every change to a project, from the window or the CLI, goes
+//! through here (see [`super::Plan`]).
 
-use crate::model::{
+use super::{
     Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, LabelSchema, Layer,
-    Project, SuggestionKey,
+    LayerRole, Project, SuggestionKey,
 };
+use std::collections::HashSet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -13,10 +15,20 @@ pub enum Edit {
         annotation: Annotation,
     },
     RemoveAnnotation(AnnotationId),
+    /// Many annotations into one layer at once (an import, a merge): linear where one
+    /// `AddAnnotation` each would scan the project per annotation.
+    AddAnnotations {
+        layer: String,
+        annotations: Vec<Annotation>,
+    },
+    /// Remove these annotations, wherever they are (the inverse of `AddAnnotations`).
+    RemoveAnnotations(Vec<AnnotationId>),
     /// Replace the annotation with the same id (in whatever layer holds it).
     ReplaceAnnotation(Annotation),
     AddEntity(Entity),
     RemoveEntity(EntityId),
+    AddEntities(Vec<Entity>),
+    RemoveEntities(Vec<EntityId>),
     /// Replace the entity with the same id (name, aliases …).
     ReplaceEntity(Entity),
     SetDone {
@@ -33,6 +45,11 @@ pub enum Edit {
     RemoveLayer {
         annotator: String,
         unregister: bool,
+    },
+    /// Change what a layer is (an annotator's, the adjudicated result).
+    SetLayerRole {
+        annotator: String,
+        role: LayerRole,
     },
     /// Replace the verdict scale and tag list (another project's levels brought in).
     ReplaceSchema(LabelSchema),
@@ -71,25 +88,78 @@ impl Edit {
     /// is unchanged.
     pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
         match self {
-            Edit::AddAnnotation { layer, annotation } => {
-                if project.find_annotation(annotation.id).is_some() {
-                    return Err(EditError::IdInUse(annotation.id.0));
+            Edit::AddAnnotation { layer, annotation } => Edit::AddAnnotations {
+                layer,
+                annotations: vec![annotation],
+            }
+            .apply(project)
+            .map(|inverse| match inverse {
+                Edit::RemoveAnnotations(ids) if ids.len() == 1 => Edit::RemoveAnnotation(ids[0]),
+                other => other,
+            }),
+            Edit::AddAnnotations { annotations, .. } if annotations.is_empty() => {
+                Ok(Edit::Batch(Vec::new()))
+            }
+            Edit::AddAnnotations { layer, annotations } => {
+                let mut used: HashSet<AnnotationId> =
+                    project.annotations().map(|(_, a)| a.id).collect();
+                if let Some(a) = annotations.iter().find(|a| !used.insert(a.id)) {
+                    return Err(EditError::IdInUse(a.id.0));
                 }
-                let id = annotation.id;
+                let ids: Vec<AnnotationId> = annotations.iter().map(|a| a.id).collect();
                 if project.layer(&layer).is_some() {
-                    project.layer_mut(&layer).insert(annotation);
-                    return Ok(Edit::RemoveAnnotation(id));
+                    let target = project.layer_mut(&layer);
+                    if annotations.len() == 1 {
+                        annotations.into_iter().for_each(|a| target.insert(a));
+                    } else {
+                        target.annotations.extend(annotations);
+                        target.sort();
+                    }
+                    return Ok(Edit::RemoveAnnotations(ids));
                 }
-                // The first annotation of a layer creates it; undo removes both.
-                let role = if layer == crate::model::ADJUDICATED {
-                    crate::model::LayerRole::Adjudicated
+                // The first annotations of a layer create it; undo removes both.
+                let role = if layer == super::ADJUDICATED {
+                    LayerRole::Adjudicated
                 } else {
-                    crate::model::LayerRole::Annotator
+                    LayerRole::Annotator
                 };
                 let mut new = Layer::new(layer, role);
-                new.annotations.push(annotation);
-                let remove_layer = Edit::AddLayer(new).apply(project)?;
-                Ok(remove_layer)
+                new.annotations = annotations;
+                new.sort();
+                Edit::AddLayer(new).apply(project)
+            }
+            Edit::RemoveAnnotations(ids) => {
+                let wanted: HashSet<AnnotationId> = ids.iter().copied().collect();
+                let found = project
+                    .annotations()
+                    .filter(|(_, a)| wanted.contains(&a.id))
+                    .count();
+                if found != wanted.len() || wanted.len() != ids.len() {
+                    let missing = ids
+                        .iter()
+                        .find(|id| project.find_annotation(**id).is_none())
+                        .copied()
+                        .unwrap_or(ids[0]);
+                    return Err(EditError::NoAnnotation(missing));
+                }
+                let mut inverse = Vec::new();
+                for layer in &mut project.layers {
+                    let (gone, kept): (Vec<Annotation>, Vec<Annotation>) =
+                        std::mem::take(&mut layer.annotations)
+                            .into_iter()
+                            .partition(|a| wanted.contains(&a.id));
+                    layer.annotations = kept;
+                    if !gone.is_empty() {
+                        inverse.push(Edit::AddAnnotations {
+                            layer: layer.annotator.clone(),
+                            annotations: gone,
+                        });
+                    }
+                }
+                Ok(match inverse.len() {
+                    1 => inverse.remove(0),
+                    _ => Edit::Batch(inverse),
+                })
             }
             Edit::RemoveAnnotation(id) => {
                 for layer in &mut project.layers {
@@ -133,6 +203,26 @@ impl Edit {
                     .ok_or(EditError::NoEntity(id))?;
                 Ok(Edit::AddEntity(project.entities.remove(i)))
             }
+            Edit::AddEntities(entities) => {
+                let mut used: HashSet<EntityId> = project.entities.iter().map(|e| e.id).collect();
+                if let Some(e) = entities.iter().find(|e| !used.insert(e.id)) {
+                    return Err(EditError::IdInUse(e.id.0));
+                }
+                let ids = entities.iter().map(|e| e.id).collect();
+                project.entities.extend(entities);
+                Ok(Edit::RemoveEntities(ids))
+            }
+            Edit::RemoveEntities(ids) => {
+                let wanted: HashSet<EntityId> = ids.iter().copied().collect();
+                if let Some(id) = ids.iter().find(|id| project.entity(**id).is_none()) {
+                    return Err(EditError::NoEntity(*id));
+                }
+                let (removed, kept) = std::mem::take(&mut project.entities)
+                    .into_iter()
+                    .partition(|e| wanted.contains(&e.id));
+                project.entities = kept;
+                Ok(Edit::AddEntities(removed))
+            }
             Edit::ReplaceEntity(new) => {
                 let slot = project
                     .entities
@@ -151,7 +241,8 @@ impl Edit {
                 Ok(Edit::SetDone { article, done: was })
             }
             Edit::AddArticles(articles) => {
-                if let Some(a) = articles.iter().find(|a| project.article(a.id).is_some()) {
+                let mut used: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
+                if let Some(a) = articles.iter().find(|a| !used.insert(a.id)) {
                     return Err(EditError::IdInUse(a.id.0));
                 }
                 let ids = articles.iter().map(|a| a.id).collect();
@@ -159,12 +250,14 @@ impl Edit {
                 Ok(Edit::RemoveArticles(ids))
             }
             Edit::RemoveArticles(ids) => {
-                if let Some(id) = ids.iter().find(|id| project.article(**id).is_none()) {
+                let present: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
+                if let Some(id) = ids.iter().find(|id| !present.contains(id)) {
                     return Err(EditError::NoArticle(*id));
                 }
+                let wanted: HashSet<ArticleId> = ids.into_iter().collect();
                 let (removed, kept) = std::mem::take(&mut project.articles)
                     .into_iter()
-                    .partition(|a| ids.contains(&a.id));
+                    .partition(|a| wanted.contains(&a.id));
                 project.articles = kept;
                 Ok(Edit::AddArticles(removed))
             }
@@ -206,6 +299,18 @@ impl Edit {
                     project.annotators.remove(j);
                 }
                 Ok(Edit::AddLayer(project.layers.remove(i)))
+            }
+            Edit::SetLayerRole { annotator, role } => {
+                let layer = project
+                    .layers
+                    .iter_mut()
+                    .find(|l| l.annotator == annotator)
+                    .ok_or_else(|| EditError::NoLayer(annotator.clone()))?;
+                let was = std::mem::replace(&mut layer.role, role);
+                Ok(Edit::SetLayerRole {
+                    annotator,
+                    role: was,
+                })
             }
             Edit::ReplaceSchema(schema) => Ok(Edit::ReplaceSchema(std::mem::replace(
                 &mut project.schema,
@@ -256,6 +361,20 @@ impl Edit {
                 inverses.reverse();
                 Ok(Edit::Batch(inverses))
             }
+        }
+    }
+
+    /// True for an edit that changes nothing (an empty batch or bulk edit).
+    pub fn is_noop(&self) -> bool {
+        match self {
+            Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
+            Edit::AddAnnotations { annotations, .. } => annotations.is_empty(),
+            Edit::RemoveAnnotations(ids) => ids.is_empty(),
+            Edit::AddEntities(v) => v.is_empty(),
+            Edit::RemoveEntities(v) => v.is_empty(),
+            Edit::AddArticles(v) => v.is_empty(),
+            Edit::RemoveArticles(v) => v.is_empty(),
+            _ => false,
         }
     }
 

@@ -88,6 +88,8 @@ pub enum Command {
     CloseRequested,
     StartExport(ExportOptions),
     CancelExport,
+    /// The export dialog's folder button: ask for a folder.
+    ChooseExportFolder,
     /// Review these two layers against each other (yours first).
     SetReviewLayers {
         mine: String,
@@ -109,11 +111,15 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dialog {
     OpenProject,
-    SaveProject { suggested_name: String },
+    SaveProject {
+        suggested_name: String,
+    },
     ImportFiles,
     ImportFolder,
     ImportAnnotations,
     CompareWith,
+    /// The folder an export writes into.
+    ExportFolder,
 }
 
 /// What only the window can do, returned by [`Workbench::apply`](super::Workbench::apply).
@@ -128,6 +134,8 @@ pub enum Effect {
     ToggleTheme,
     /// Put the keyboard focus in the find field.
     FocusFind,
+    /// The folder chosen for the export dialog.
+    ExportFolder(PathBuf),
     OpenExportDialog,
 }
 

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::keys::Shortcut;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Mode {
     /// Read and annotate; suggestions are offered.
     #[default]
@@ -23,8 +23,30 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub fn all() -> [Mode; 2] {
-        [Mode::Annotate, Mode::Review]
+    /// Every mode, in the order the help lists them.
+    pub fn all() -> impl Iterator<Item = Mode> {
+        <Mode as strum::IntoEnumIterator>::iter()
+    }
+
+    /// The actions on the mode's toolbar, in order.
+    pub fn toolbar(self) -> &'static [Action] {
+        match self {
+            Mode::Annotate => &[
+                Action::CreateQuote,
+                Action::CreateClaim,
+                Action::CreateSentiment,
+                Action::CreateTag,
+            ],
+            Mode::Review => &[
+                Action::PrevDisagreement,
+                Action::NextDisagreement,
+                Action::AcceptMine,
+                Action::AcceptTheirs,
+                Action::AcceptBoth,
+                Action::EditThenAccept,
+                Action::Reject,
+            ],
+        }
     }
 
     pub fn name(self) -> &'static str {

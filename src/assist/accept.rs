@@ -293,3 +293,96 @@ pub fn accept_aliases(project: &Project, g: &AliasGroup, context: &Context) -> A
         first: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::SpeakerGuess;
+    use crate::model::{Article, QuoteType};
+
+    fn quote(article: ArticleId, start: usize, end: usize, speaker: &str) -> QuoteSuggestion {
+        QuoteSuggestion {
+            article,
+            start,
+            end,
+            text: String::new(),
+            quote_type: QuoteType::Direct,
+            cue: "said".into(),
+            speaker: Some(SpeakerGuess {
+                name: speaker.into(),
+                start: None,
+                end: None,
+                entity: None,
+                descriptive: false,
+            }),
+            score: 0.9,
+        }
+    }
+
+    fn project() -> Project {
+        let mut p = Project::new("p");
+        let text = "“One,” Ann Rowe said. “Two,” Rowe said.".to_owned();
+        p.articles.push(Article::new(ArticleId(1), "A", text));
+        p
+    }
+
+    fn context() -> Context {
+        Context::new(
+            "me",
+            chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+            3,
+        )
+    }
+
+    #[test]
+    fn two_quotes_by_one_new_speaker_make_one_entity_and_undo_as_one() {
+        let p = project();
+        let (a, b) = (
+            quote(ArticleId(1), 0, 6, "Ann Rowe"),
+            quote(ArticleId(1), 22, 28, "Rowe"),
+        );
+        let picks = [Pick::Quote(&a), Pick::Quote(&b)];
+        let acc = accept_all(&p, &picks, "me", &context(), Retire::Yes).unwrap();
+        assert_eq!(acc.report.entities, 1);
+        assert_eq!(acc.report.quotes, 2);
+        let mut after = p.clone();
+        let undo = acc.plan.apply(&mut after).unwrap();
+        assert_eq!(after.entities.len(), 1);
+        assert_eq!(after.layer("me").unwrap().annotations.len(), 2);
+        assert_eq!(after.rejected_suggestions.len(), 2);
+        assert!(after.problems().is_empty());
+        undo.apply(&mut after).unwrap();
+        assert_eq!(after, p);
+    }
+
+    #[test]
+    fn one_suggestion_that_does_not_fit_stops_the_whole_acceptance() {
+        let p = project();
+        let good = quote(ArticleId(1), 0, 6, "Ann Rowe");
+        let elsewhere = quote(ArticleId(9), 0, 6, "Ann Rowe");
+        let too_long = quote(ArticleId(1), 30, 400, "Ann Rowe");
+        let err = accept_all(
+            &p,
+            &[Pick::Quote(&good), Pick::Quote(&elsewhere)],
+            "me",
+            &context(),
+            Retire::No,
+        )
+        .unwrap_err();
+        assert_eq!(err, AcceptError::UnknownArticle(ArticleId(9)));
+        let err = accept_all(&p, &[Pick::Quote(&too_long)], "me", &context(), Retire::No);
+        assert!(matches!(err, Err(AcceptError::BadSpan { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn the_same_inputs_give_the_same_plan() {
+        let p = project();
+        let a = quote(ArticleId(1), 0, 6, "Ann Rowe");
+        let plan = |_| {
+            accept_all(&p, &[Pick::Quote(&a)], "me", &context(), Retire::No)
+                .unwrap()
+                .plan
+        };
+        assert_eq!(plan(1), plan(2));
+    }
+}

@@ -107,8 +107,7 @@ impl Edit {
                     return Err(EditError::IdInUse(a.id.0));
                 }
                 let ids: Vec<AnnotationId> = annotations.iter().map(|a| a.id).collect();
-                if project.layer(&layer).is_some() {
-                    let target = project.layer_mut(&layer);
+                if let Some(target) = project.layers.iter_mut().find(|l| l.annotator == layer) {
                     if annotations.len() == 1 {
                         annotations.into_iter().for_each(|a| target.insert(a));
                     } else {

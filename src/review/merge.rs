@@ -411,4 +411,28 @@ mod tests {
         assert_eq!(with.layer("carol").unwrap().annotations.len(), 1);
         assert!(with.problems().is_empty());
     }
+
+    #[test]
+    fn a_role_for_an_existing_empty_layer_is_kept_and_undone() {
+        let mut ours = project_with(vec![tag(1, 0, 8, "Person")], vec![]);
+        ours.layers.push(Layer::new("final", LayerRole::Annotator));
+        let mut layer = Layer::new("final", LayerRole::Adjudicated);
+        layer.annotations.push(Annotation {
+            id: AnnotationId(77),
+            ..tag(77, 0, 8, "Person")
+        });
+        let incoming = Incoming {
+            layers: vec![layer],
+            ..Incoming::default()
+        };
+        let before = ours.clone();
+        let undo = plan(&ours.clone(), incoming, false)
+            .apply(&mut ours)
+            .unwrap();
+        let final_layer = ours.layer("final").unwrap();
+        assert_eq!(final_layer.role, LayerRole::Adjudicated);
+        assert_eq!(final_layer.annotations.len(), 1);
+        undo.apply(&mut ours).unwrap();
+        assert_eq!(ours, before);
+    }
 }

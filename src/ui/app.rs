@@ -214,6 +214,7 @@ impl App {
                         self.focus_find = true;
                     }
                     Effect::OpenExportDialog => self.export.open = true,
+                    Effect::ExportFolder(dir) => self.export.set_folder(dir),
                 }
             }
             // A prompt that asks for a name starts from the current one.
@@ -281,16 +282,9 @@ impl App {
     }
 
     fn menu_item(&self, ui: &mut Ui, a: Action, out: &mut Outbox) {
-        let session = self.wb.session();
-        let text = match a {
-            Action::Undo => session.undo_label().map(|l| format!("Undo {l}")),
-            Action::Redo => session.redo_label().map(|l| format!("Redo {l}")),
-            _ => None,
-        }
-        .unwrap_or_else(|| a.label().to_owned());
-        let b = egui::Button::new(text).shortcut_text(a.shortcut_text());
+        let b = egui::Button::new(self.wb.action_text(a)).shortcut_text(a.shortcut_text());
         if ui
-            .add_enabled(self.enabled(a), b)
+            .add_enabled(self.wb.is_enabled(a), b)
             .on_hover_text(a.description())
             .clicked()
         {
@@ -298,40 +292,9 @@ impl App {
         }
     }
 
-    /// Whether an action can do anything now (menus and toolbar grey it out otherwise).
-    fn enabled(&self, a: Action) -> bool {
-        let session = self.wb.session();
-        match a {
-            Action::Undo => session.undo_label().is_some(),
-            Action::Redo => session.redo_label().is_some(),
-            Action::CreateQuote
-            | Action::CreateClaim
-            | Action::CreateSentiment
-            | Action::CreateTag => self.wb.selection().is_some(),
-            Action::Delete => self.wb.selected().is_some(),
-            _ => true,
-        }
-    }
-
     fn toolbar(&mut self, ui: &mut Ui, out: &mut Outbox) {
         ui.horizontal_wrapped(|ui| {
-            let tools: &[Action] = match self.wb.mode() {
-                Mode::Annotate => &[
-                    Action::CreateQuote,
-                    Action::CreateClaim,
-                    Action::CreateSentiment,
-                    Action::CreateTag,
-                ],
-                Mode::Review => &[
-                    Action::PrevDisagreement,
-                    Action::NextDisagreement,
-                    Action::AcceptMine,
-                    Action::AcceptTheirs,
-                    Action::AcceptBoth,
-                    Action::EditThenAccept,
-                    Action::Reject,
-                ],
-            };
+            let tools = self.wb.mode().toolbar();
             let review_on = self.wb.mode() == Mode::Review;
             if ui
                 .add(egui::Button::selectable(
@@ -346,7 +309,7 @@ impl App {
             ui.separator();
             for &a in tools {
                 if ui
-                    .add_enabled(self.enabled(a), egui::Button::new(a.button_text()))
+                    .add_enabled(self.wb.is_enabled(a), egui::Button::new(a.button_text()))
                     .on_hover_text(a.description())
                     .clicked()
                 {
@@ -356,7 +319,7 @@ impl App {
             ui.separator();
             for a in [Action::Undo, Action::Redo, Action::Save] {
                 if ui
-                    .add_enabled(self.enabled(a), egui::Button::new(a.label()))
+                    .add_enabled(self.wb.is_enabled(a), egui::Button::new(a.label()))
                     .on_hover_text(format!("{} ({})", a.description(), a.shortcut_text()))
                     .clicked()
                 {
@@ -762,11 +725,7 @@ impl eframe::App for App {
                 self.wb.export_progress(),
                 self.wb.export_result(),
             ) {
-                Some(ExportRequest::ChooseFolder) => {
-                    if let Some(dir) = self.dialogs.export_folder() {
-                        self.export.set_folder(dir);
-                    }
-                }
+                Some(ExportRequest::ChooseFolder) => out.send(Command::ChooseExportFolder),
                 Some(ExportRequest::Start(options)) => out.send(Command::StartExport(options)),
                 Some(ExportRequest::Cancel) => out.send(Command::CancelExport),
                 None => {}

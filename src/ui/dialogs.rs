@@ -32,6 +32,7 @@ pub fn run(dialogs: &mut dyn FileDialogs, dialog: &crate::app::Dialog) -> Vec<Pa
         Dialog::ImportFolder => dialogs.import_folder().into_iter().collect(),
         Dialog::ImportAnnotations => dialogs.import_annotations().into_iter().collect(),
         Dialog::CompareWith => dialogs.compare_project().into_iter().collect(),
+        Dialog::ExportFolder => dialogs.export_folder().into_iter().collect(),
     }
 }
 

@@ -101,8 +101,8 @@ impl ExportDialog {
                         });
                     ui.label(RichText::new(self.format.description()).weak().small());
                     // The review's result is what a training set wants, when there is one.
-                    if !self.layer_chosen && project.layer(crate::model::ADJUDICATED).is_some() {
-                        self.layer = crate::model::ADJUDICATED.into();
+                    if !self.layer_chosen {
+                        self.layer = LayerChoice::default_for(project).name().to_owned();
                     }
                     let layer_text = match self.layer.as_str() {
                         "all" => "All layers".to_owned(),

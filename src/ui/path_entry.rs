@@ -43,6 +43,7 @@ impl PathEntry {
             Dialog::ImportFolder => "Import a folder of articles",
             Dialog::ImportAnnotations => "Import annotations",
             Dialog::CompareWith => "Compare with a colleague's project",
+            Dialog::ExportFolder => "Export into folder",
         }
     }
 

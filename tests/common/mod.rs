@@ -254,3 +254,35 @@ pub fn merge_into(ours: &mut Project, theirs: &Project, source: &str) {
     let plan = factdesk::review::merge::plan(ours, incoming, true);
     plan.apply(ours).expect("a merge plan applies");
 }
+
+/// The sample project shipped in the repository.
+pub fn sample_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/soleimani-funeral.ron")
+}
+
+/// A copy of the sample project in `dir`, to change.
+pub fn sample_copy(dir: &Path, name: &str) -> std::path::PathBuf {
+    let to = dir.join(name);
+    std::fs::copy(sample_path(), &to).unwrap();
+    to
+}
+
+/// Run `factdesk ARGS | head -1` in a shell: factdesk's exit code and its stderr.
+pub fn factdesk_into_head(args: &[&str]) -> (i32, String) {
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    let script = format!(
+        "'{}' {} 2>err.txt | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        env!("CARGO_BIN_EXE_factdesk"),
+        quoted.join(" ")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let code = stdout(&o).trim().parse().unwrap_or(-1);
+    let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap_or_default();
+    (code, err)
+}

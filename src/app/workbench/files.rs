@@ -238,6 +238,7 @@ impl Workbench {
                 self.prompt = Some(Prompt::ImportLayer { file: first });
             }
             Dialog::CompareWith => self.compare_with(&first),
+            Dialog::ExportFolder => effects.push(Effect::ExportFolder(first)),
         }
     }
 

@@ -265,6 +265,9 @@ impl Workbench {
                 }
             }
             Command::StartExport(options) => self.start_export(options),
+            Command::ChooseExportFolder => {
+                effects.push(Effect::Dialog(super::Dialog::ExportFolder));
+            }
             Command::CancelExport => {
                 if let Some(job) = &self.export {
                     job.cancel();
@@ -282,6 +285,30 @@ impl Workbench {
     }
 
     /// Apply an edit as one undo step; a failure is reported, never dropped.
+    /// Whether an action can do anything now (menus and toolbars grey it out otherwise).
+    pub fn is_enabled(&self, a: Action) -> bool {
+        match a {
+            Action::Undo => self.session.undo_label().is_some(),
+            Action::Redo => self.session.redo_label().is_some(),
+            Action::CreateQuote
+            | Action::CreateClaim
+            | Action::CreateSentiment
+            | Action::CreateTag => self.selection.is_some(),
+            Action::Delete => self.selected.is_some(),
+            _ => true,
+        }
+    }
+
+    /// An action's menu text: undo and redo name the step they take back or again.
+    pub fn action_text(&self, a: Action) -> String {
+        match a {
+            Action::Undo => self.session.undo_label().map(|l| format!("Undo {l}")),
+            Action::Redo => self.session.redo_label().map(|l| format!("Redo {l}")),
+            _ => None,
+        }
+        .unwrap_or_else(|| a.label().to_owned())
+    }
+
     /// Who edits and when: the annotator of the settings, the clock now. The one place the
     /// window's changes read either.
     fn context(&self) -> crate::model::Context {

@@ -311,3 +311,62 @@ fn importing_annotations_asks_for_the_layer() {
         "undo removes the new layer too"
     );
 }
+
+#[test]
+fn a_layer_role_from_compare_survives_in_the_window_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    // A colleague's copy with a layer that is their adjudicated result, still empty.
+    let mut theirs = wb.project().clone();
+    theirs.layers.push(crate::model::Layer::new(
+        "final",
+        crate::model::LayerRole::Adjudicated,
+    ));
+    theirs.annotators.push("final".into());
+    let file = dir.path().join("theirs.ron");
+    crate::store::save(&file, &theirs).unwrap();
+    wb.apply(Command::Chosen {
+        dialog: Dialog::CompareWith,
+        paths: vec![file],
+    });
+    let layer = wb.project().layer("final").expect("their layer came in");
+    assert_eq!(layer.role, crate::model::LayerRole::Adjudicated);
+    wb.apply(Command::Run(Action::Undo));
+    assert!(wb.project().layer("final").is_none());
+    wb.apply(Command::Run(Action::Redo));
+    assert_eq!(
+        wb.project().layer("final").map(|l| l.role),
+        Some(crate::model::LayerRole::Adjudicated)
+    );
+}
+
+#[test]
+fn a_failing_accept_in_accept_all_is_reported_and_nothing_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    wb.apply(Command::Tick { now: 100.0 });
+    let results = wb.suggest.results.clone().expect("suggestions computed");
+    assert!(
+        !results.quotes.is_empty(),
+        "the sample sentence has a quote"
+    );
+    // The text changed under a stale suggestion: its span no longer fits the article.
+    let mut stale = (*results).clone();
+    let mut broken = stale.quotes[0].clone();
+    broken.start = 5;
+    broken.end = TEXT.chars().count() + 40;
+    broken.text = "gone".into();
+    stale.quotes.push(broken);
+    wb.suggest.results = Some(std::sync::Arc::new(stale));
+    wb.suggest.serial += 1;
+    let before = wb.project().clone();
+    wb.apply(Command::AcceptAllSuggestions(
+        crate::assist::SuggestionKind::Quote,
+    ));
+    assert!(
+        matches!(wb.prompt(), Some(Prompt::Error { title, message }) if title.contains("accept") && message.contains("nothing was accepted")),
+        "{:?}",
+        wb.prompt()
+    );
+    assert_eq!(wb.project(), &before, "all or nothing");
+}

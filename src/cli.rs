@@ -5,6 +5,8 @@
 //! project hold its lock from the read to the write, so two of them at once never lose
 //! each other's work.
 
+mod team;
+
 use crate::export::{self, ExportOptions, Format, LayerChoice, Split};
 use crate::import;
 use crate::import::foreign::{self, ForeignFormat};
@@ -90,7 +92,8 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Import articles into an existing project (saved atomically, old file kept as .bak).
+    /// Import articles into an existing project (saved atomically, the previous version
+    /// kept as .factdesk/NAME.bak).
     Import {
         project: PathBuf,
         /// Text files, folders of them, or JSONL files.
@@ -175,6 +178,18 @@ pub enum Command {
         /// Their version (%B).
         theirs: PathBuf,
     },
+    /// Set up the git repository holding PROJECT (or the current folder) to merge project
+    /// files with `factdesk merge-driver`: a line in `.gitattributes` and the driver in
+    /// this clone's git config. Safe to run again.
+    GitSetup {
+        project: Option<PathBuf>,
+        /// The `.gitattributes` pattern of the project files [default: `*.ron`].
+        #[arg(long)]
+        pattern: Option<String>,
+    },
+    /// Who annotates which articles, done marks per annotator, blind mode. With no change
+    /// asked for, lists them.
+    Assign(team::AssignArgs),
     /// Suggest quotes (with speakers), claim candidates, shared passages, conflicting
     /// facts and speaker aliases; rejected suggestions are left out.
     Suggest {
@@ -238,6 +253,10 @@ pub fn run(command: Command) -> Result<bool> {
         } => agree(&project, layers, json),
         Command::Merge { a, b, output } => merge(&a, &b, &output),
         Command::MergeDriver { base, ours, theirs } => merge_driver(&base, &ours, &theirs),
+        Command::GitSetup { project, pattern } => {
+            team::git_setup(project.as_deref(), pattern.as_deref())
+        }
+        Command::Assign(args) => team::assign(&args),
         Command::Suggest {
             project,
             json,
@@ -314,38 +333,17 @@ fn merge(a: &Path, b: &Path, output: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// Read one side of a git merge; an empty file (no common ancestor) is an empty project.
-fn load_side(path: &Path) -> Result<Project> {
-    let meta = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?;
-    if meta.len() == 0 {
-        return Ok(Project::new(""));
-    }
-    Ok(store::load(path)?)
-}
-
 fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<bool> {
-    let (b, o, t) = (load_side(base)?, load_side(ours)?, load_side(theirs)?);
-    let merged = review::merge3::merge3(&b, &o, &t);
-    let problems = merged.project.problems();
-    if !problems.is_empty() {
-        bail!(
-            "could not merge into a sound project ({}); {} left as it was",
-            problems[0],
-            ours.display()
-        );
+    let outcome = review::merge3::driver::run(base, ours, theirs)?;
+    for c in &outcome.conflicts {
+        warn!("factdesk merge conflict: {c}");
     }
-    let text = store::to_ron_string(&merged.project)?;
-    store::write_atomic(ours, text.as_bytes(), false)
-        .with_context(|| format!("{}: could not write the merge", ours.display()))?;
-    for c in &merged.conflicts {
-        eprintln!("factdesk merge conflict: {c}");
-    }
-    if merged.conflicts.is_empty() {
+    if outcome.conflicts.is_empty() {
         Ok(true)
     } else {
-        eprintln!(
+        warn!(
             "factdesk: {} conflict(s); both versions kept, review them and commit",
-            merged.conflicts.len()
+            outcome.conflicts.len()
         );
         Ok(false)
     }
@@ -717,5 +715,6 @@ fn stats(file: &Path) -> Result<bool> {
             line(verdicts.iter().map(|(k, n)| (k.to_string(), *n)).collect())
         );
     }
+    team::write_progress(&mut std::io::stdout().lock(), &p)?;
     Ok(true)
 }

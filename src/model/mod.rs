@@ -5,6 +5,8 @@
 
 mod annotation;
 mod article;
+mod assignment;
+pub mod blind;
 mod entity;
 mod ids;
 mod project;
@@ -19,6 +21,7 @@ pub use annotation::{
     Provenance, Quote, QuoteType, Sentiment, Stance, Status,
 };
 pub use article::Article;
+pub use assignment::{ArticleWork, AssignError, Assignments, Planned, Progress, balanced};
 pub use entity::{Entity, EntityKind};
 pub use ids::{AnnotationId, ArticleId, EntityId, MAX_ID};
 pub use project::{ADJUDICATED, Decision, DecisionAction, Layer, LayerRole, Project};

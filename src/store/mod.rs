@@ -12,6 +12,7 @@ mod format;
 mod leftovers;
 mod lock;
 mod lock_holder;
+pub mod git_setup;
 pub mod recovery;
 mod side_folder;
 mod stamp;

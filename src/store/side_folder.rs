@@ -71,6 +71,11 @@ pub(crate) fn ensure(project_path: &Path) -> io::Result<PathBuf> {
             .suffix(".tmp")
             .tempfile_in(&folder)?;
         io::Write::write_all(&mut tmp, GITIGNORE.as_bytes())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644))?;
+        }
         tmp.persist(&ignore).map_err(|e| e.error)?;
     }
     Ok(folder)

@@ -1,16 +1,23 @@
 //! Three-way merge of two versions of one project file and their common ancestor, for
 //! `factdesk merge-driver` (a git merge driver).
 //!
-//! Articles, entities and annotations are merged one by one, by id: a change on one side
-//! only is taken; the same change on both sides is taken once; an annotation changed
-//! differently on both sides is kept from both (theirs under a fresh id, in the same layer)
-//! and reported as a conflict; a deletion on one side and a change on the other keeps the
-//! changed version and reports it. References left dangling by the other side's deletions
-//! are repaired (entities and articles restored, quote → claim links dropped) and reported.
+//! First, what both sides added on their own is matched like the two-way merge does
+//! (`matching`: articles by text, entities by name and aliases, annotations by layer,
+//! article, span and kind) and given one id, so it is kept once. Then articles, entities
+//! and annotations are merged one by one, by id: a change on one side only is taken; the
+//! same change on both sides is taken once; an annotation changed differently on both
+//! sides is kept from both (theirs under a new id derived from its old one, in the same
+//! layer) and reported as a conflict; a deletion on one side and a change on the other
+//! keeps the changed version and reports it. References left dangling by the other side's
+//! deletions are repaired (entities and articles restored, quote → claim links dropped)
+//! and reported. The same three inputs always give the same output, byte for byte.
+
+pub mod driver;
+mod matching;
 
 use crate::model::{
-    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Entity, EntityId, Layer,
-    LayerRole, Project,
+    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Assignments, Entity, EntityId,
+    Layer, LayerRole, MAX_ID, Project,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
@@ -30,6 +37,9 @@ impl std::fmt::Display for Conflict {
 pub struct Merged {
     pub project: Project,
     pub conflicts: Vec<Conflict>,
+    /// Items of theirs (and of the ancestor) that both sides had under different ids and
+    /// that were matched by content, so kept once.
+    pub matched: usize,
 }
 
 /// How one item came out of the three versions.
@@ -45,9 +55,24 @@ fn three_way<T: PartialEq + Clone>(
     ours: Option<&T>,
     theirs: Option<&T>,
 ) -> Resolution<T> {
-    if ours == theirs || theirs == base {
+    three_way_by(base, ours, theirs, |a, b| a == b)
+}
+
+/// [`three_way`] with `same` deciding whether two versions are the same work.
+fn three_way_by<T: Clone>(
+    base: Option<&T>,
+    ours: Option<&T>,
+    theirs: Option<&T>,
+    same: impl Fn(&T, &T) -> bool,
+) -> Resolution<T> {
+    let eq = |x: Option<&T>, y: Option<&T>| match (x, y) {
+        (Some(x), Some(y)) => same(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    if eq(ours, theirs) || eq(theirs, base) {
         Resolution::Take(ours.cloned())
-    } else if ours == base {
+    } else if eq(ours, base) {
         Resolution::Take(theirs.cloned())
     } else {
         Resolution::Conflict {
@@ -78,21 +103,43 @@ fn keyed<K: Eq + Hash + Copy, T>(
     (order, maps)
 }
 
-/// Merge a list of items with ids: ours wins a conflict, the other side's version is
-/// reported (`what` names the kind for messages).
+/// How an item changed on both sides comes out: merged, and whether that needed a choice
+/// (then ours was kept where the sides differ).
+struct BothChanged<T> {
+    merged: T,
+    conflict: bool,
+}
+
+/// Merge a list of items with ids: an item changed on both sides goes through `both`, a
+/// deletion against a change keeps the change; conflicts are reported (`what` names the
+/// kind for messages).
 fn merge_list<K: Eq + Hash + Copy + std::fmt::Display, T: PartialEq + Clone>(
     base: &[T],
     ours: &[T],
     theirs: &[T],
     key: impl Fn(&T) -> K,
+    both: impl Fn(Option<&T>, &T, &T) -> BothChanged<T>,
     what: &str,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<T> {
     let (order, [b, o, t]) = keyed([base, ours, theirs], key);
     let mut out = Vec::new();
     for k in order {
-        match three_way(b.get(&k).copied(), o.get(&k).copied(), t.get(&k).copied()) {
+        let base = b.get(&k).copied();
+        match three_way(base, o.get(&k).copied(), t.get(&k).copied()) {
             Resolution::Take(x) => out.extend(x),
+            Resolution::Conflict {
+                ours: Some(x),
+                theirs: Some(y),
+            } => {
+                let r = both(base, &x, &y);
+                if r.conflict {
+                    conflicts.push(Conflict(format!(
+                        "{what} {k}: changed on both sides; kept ours where they differ"
+                    )));
+                }
+                out.push(r.merged);
+            }
             Resolution::Conflict { ours, theirs } => {
                 let how = match (&ours, &theirs) {
                     (Some(_), Some(_)) => "changed on both sides; kept ours",
@@ -120,9 +167,17 @@ fn scalar<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> Option<T> {
 /// Merge three versions. `base` is the common ancestor (an empty project when there is
 /// none).
 pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
+    let base_map = matching::match_onto(ours, base);
+    let base = &base_map.apply(base.clone());
+    let theirs_map = matching::match_onto(&matching::reference(ours, base), theirs);
+    let theirs = &theirs_map.apply(theirs.clone());
+    let matched = base_map.len() + theirs_map.len();
+
     let mut conflicts = Vec::new();
     let mut project = ours.clone();
     project.name = scalar(&base.name, &ours.name, &theirs.name).unwrap_or_default();
+    project.review_url =
+        scalar(&base.review_url, &ours.review_url, &theirs.review_url).unwrap_or_default();
     if let Some(s) = scalar(&base.schema, &ours.schema, &theirs.schema) {
         project.schema = s;
     }
@@ -147,6 +202,7 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
         &ours.articles,
         &theirs.articles,
         |a: &Article| a.id,
+        merge_article,
         "article",
         &mut conflicts,
     );
@@ -155,6 +211,7 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
         &ours.entities,
         &theirs.entities,
         |e: &Entity| e.id,
+        merge_entity,
         "entity",
         &mut conflicts,
     );
@@ -170,20 +227,25 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
     let mut used: HashSet<AnnotationId> = order.iter().copied().collect();
     let mut annotations: Vec<Placed> = Vec::new();
     for id in order {
-        match three_way(
+        match three_way_by(
             b.get(&id).copied(),
             o.get(&id).copied(),
             t.get(&id).copied(),
+            |x, y| x.0 == y.0 && same_work(&x.1, &y.1),
         ) {
             Resolution::Take(x) => annotations.extend(x),
             Resolution::Conflict {
                 ours: Some(x),
                 theirs: Some(y),
+            } if x.0 == y.0 && let Some(merged) = merge_links(b.get(&id).map(|p| &p.1), &x.1, &y.1) => {
+                annotations.push((x.0, merged));
+            }
+            Resolution::Conflict {
+                ours: Some(x),
+                theirs: Some(y),
             } => {
                 let mut copy = y.clone();
-                while !used.insert(copy.1.id) {
-                    copy.1.id = AnnotationId::random();
-                }
+                copy.1.id = derived_id(id, &mut used);
                 conflicts.push(Conflict(format!(
                     "annotation {id} (layer {:?}, article {}, “{}”): changed on both sides; \
                      kept both: ours as {id}, theirs as {}",
@@ -204,6 +266,7 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
             }
         }
     }
+    both_added_differently(&b, &o, &t, &mut conflicts);
 
     // Layers: ours, theirs' new ones, minus layers deleted cleanly and left empty.
     let layer_names = |p: &Project| -> BTreeMap<String, LayerRole> {
@@ -243,9 +306,214 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
             project.decisions.push(d.clone());
         }
     }
+    for k in &theirs.rejected_suggestions {
+        if let Err(at) = project.rejected_suggestions.binary_search(k) {
+            project.rejected_suggestions.insert(at, k.clone());
+        }
+    }
+    project.assignments =
+        Assignments::merge3(&base.assignments, &ours.assignments, &theirs.assignments);
     repair(&mut project, [base, ours, theirs], &mut conflicts);
+    let articles: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
+    project.assignments = project
+        .assignments
+        .retain_articles(|a| articles.contains(&a));
     project.sort();
-    Merged { project, conflicts }
+    Merged {
+        project,
+        conflicts,
+        matched,
+    }
+}
+
+/// Annotations both sides added on the same span of the same layer and article that are
+/// not the same work: both are kept (they have different ids), and listed, since one
+/// annotator marking one span twice in two ways needs a look.
+fn both_added_differently<'a>(
+    base: &HashMap<AnnotationId, &'a Placed>,
+    ours: &HashMap<AnnotationId, &'a Placed>,
+    theirs: &HashMap<AnnotationId, &'a Placed>,
+    conflicts: &mut Vec<Conflict>,
+) {
+    type Place<'p> = (&'p str, ArticleId, usize, usize);
+    let place = |x: &'a Placed| -> Place<'a> { (&x.0, x.1.article, x.1.span.start, x.1.span.end) };
+    let mut added_by_ours: HashMap<Place<'a>, Vec<AnnotationId>> = HashMap::new();
+    for (id, x) in ours {
+        if !base.contains_key(id) && !theirs.contains_key(id) {
+            added_by_ours.entry(place(x)).or_default().push(*id);
+        }
+    }
+    let mut found: Vec<(AnnotationId, AnnotationId, &'a Placed)> = Vec::new();
+    for (id, x) in theirs {
+        if base.contains_key(id) || ours.contains_key(id) {
+            continue;
+        }
+        if let Some(mine) = added_by_ours.get(&place(x)) {
+            let first = mine.iter().min().copied().unwrap_or(*id);
+            found.push((first, *id, x));
+        }
+    }
+    found.sort_by_key(|(o, t, _)| (*o, *t));
+    for (o, t, x) in found {
+        conflicts.push(Conflict(format!(
+            "annotations {o} (ours) and {t} (theirs): both added on “{}” in layer {:?}, article {}, differently; kept both",
+            x.1.span.exact, x.0, x.1.article
+        )));
+    }
+}
+
+/// A quote both sides changed only in which claims it links to: the links of both, minus
+/// those one side removed. `None` when anything else differs.
+fn merge_links(base: Option<&Annotation>, o: &Annotation, t: &Annotation) -> Option<Annotation> {
+    let (AnnotationKind::Quote(oq), AnnotationKind::Quote(tq)) = (&o.kind, &t.kind) else {
+        return None;
+    };
+    let unlinked = |q: &crate::model::Quote| crate::model::Quote {
+        claims: Vec::new(),
+        ..q.clone()
+    };
+    let same = unlinked(oq) == unlinked(tq)
+        && o.article == t.article
+        && o.span == t.span
+        && o.note == t.note
+        && o.status == t.status
+        && o.provenance == t.provenance;
+    if !same {
+        return None;
+    }
+    let base_claims: &[AnnotationId] = match base.map(|b| &b.kind) {
+        Some(AnnotationKind::Quote(bq)) => &bq.claims,
+        _ => &[],
+    };
+    let mut claims: Vec<AnnotationId> = oq
+        .claims
+        .iter()
+        .filter(|c| tq.claims.contains(c) || !base_claims.contains(c))
+        .copied()
+        .collect();
+    for c in &tq.claims {
+        if !claims.contains(c) && !base_claims.contains(c) {
+            claims.push(*c);
+        }
+    }
+    let mut merged = o.clone();
+    merged.kind = AnnotationKind::Quote(crate::model::Quote {
+        claims,
+        ..oq.clone()
+    });
+    merged.modified = o.modified.max(t.modified);
+    Some(merged)
+}
+
+/// The same work: equal but for when it was created and last modified (two branches that
+/// ran the same `suggest --apply` made the same annotations at different moments).
+fn same_work(a: &Annotation, b: &Annotation) -> bool {
+    a.id == b.id
+        && a.article == b.article
+        && a.span == b.span
+        && a.kind == b.kind
+        && a.note == b.note
+        && a.status == b.status
+        && a.provenance == b.provenance
+}
+
+/// A new id for theirs' copy of an annotation both sides changed: derived from the old id
+/// (not random), so the same merge always writes the same file.
+fn derived_id(from: AnnotationId, used: &mut HashSet<AnnotationId>) -> AnnotationId {
+    let mut n = xxhash_rust::xxh3::xxh3_64(&from.0.to_le_bytes()) % MAX_ID + 1;
+    while !used.insert(AnnotationId(n)) {
+        n = n % MAX_ID + 1;
+    }
+    AnnotationId(n)
+}
+
+/// One field of a record changed on both sides: a one-sided change wins; the same change
+/// once; different changes keep ours and count as a conflict.
+fn field<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T, conflict: &mut bool) -> T {
+    if ours == theirs || base == Some(theirs) {
+        ours.clone()
+    } else if base == Some(ours) {
+        theirs.clone()
+    } else {
+        *conflict = true;
+        ours.clone()
+    }
+}
+
+/// An article changed on both sides (or added on both, matched by text), field by field.
+/// Where it was imported from is for the record only, so ours is kept without a conflict;
+/// done is done if either side marked it.
+fn merge_article(base: Option<&Article>, o: &Article, t: &Article) -> BothChanged<Article> {
+    let mut conflict = false;
+    let mut c = |f: fn(&Article) -> &Option<String>| field(base.map(f), f(o), f(t), &mut conflict);
+    let merged = Article {
+        outlet: c(|a| &a.outlet),
+        url: c(|a| &a.url),
+        byline: c(|a| &a.byline),
+        language: c(|a| &a.language),
+        source: o.source.clone(),
+        done: match base {
+            Some(b) if o.done != t.done => {
+                if o.done == b.done {
+                    t.done
+                } else {
+                    o.done
+                }
+            }
+            _ => o.done || t.done,
+        },
+        ..o.clone()
+    };
+    let title = field(base.map(|b| &b.title), &o.title, &t.title, &mut conflict);
+    let published = field(
+        base.map(|b| &b.published),
+        &o.published,
+        &t.published,
+        &mut conflict,
+    );
+    BothChanged {
+        merged: Article {
+            title,
+            published,
+            ..merged
+        },
+        conflict,
+    }
+}
+
+/// An entity changed on both sides (or added on both, matched by name): aliases of both
+/// are kept; name, kind and Wikidata id field by field.
+fn merge_entity(base: Option<&Entity>, o: &Entity, t: &Entity) -> BothChanged<Entity> {
+    let mut conflict = false;
+    let name = field(base.map(|b| &b.name), &o.name, &t.name, &mut conflict);
+    let kind = field(base.map(|b| &b.kind), &o.kind, &t.kind, &mut conflict);
+    let wikidata = match (&o.wikidata, &t.wikidata) {
+        (Some(_), None) | (None, None) => o.wikidata.clone(),
+        (None, Some(_)) => t.wikidata.clone(),
+        (Some(_), Some(_)) => field(
+            base.map(|b| &b.wikidata),
+            &o.wikidata,
+            &t.wikidata,
+            &mut conflict,
+        ),
+    };
+    let mut aliases = o.aliases.clone();
+    for a in &t.aliases {
+        let removed_by_ours = base.is_some_and(|b| b.aliases.contains(a));
+        if !aliases.contains(a) && !removed_by_ours && a != &name {
+            aliases.push(a.clone());
+        }
+    }
+    BothChanged {
+        merged: Entity {
+            id: o.id,
+            name,
+            aliases,
+            kind,
+            wikidata,
+        },
+        conflict,
+    }
 }
 
 /// Restore articles and entities that annotations still need; drop links to claims that
@@ -386,3 +654,6 @@ mod tests {
         assert!(m.conflicts.iter().any(|c| c.0.contains("link dropped")));
     }
 }
+
+#[cfg(test)]
+mod both_added_tests;

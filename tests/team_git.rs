@@ -67,7 +67,11 @@ impl Team {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .output()
             .unwrap();
-        assert!(o.status.success(), "{who}: factdesk {args:?}: {}", stderr(&o));
+        assert!(
+            o.status.success(),
+            "{who}: factdesk {args:?}: {}",
+            stderr(&o)
+        );
         let status = self.git_ok(who, &["status", "--porcelain", "--untracked-files=all"]);
         for line in status.lines() {
             let path = &line[3..];
@@ -106,7 +110,10 @@ const EXTRA: &str = "projects/extra.ron";
 
 /// The articles `who` is assigned in `file`, in project order, as CLI arguments.
 fn assigned(p: &Project, who: &str) -> Vec<String> {
-    p.assignments.assigned_to(who).map(|a| a.to_string()).collect()
+    p.assignments
+        .assigned_to(who)
+        .map(|a| a.to_string())
+        .collect()
 }
 
 fn annotate_own(team: &Team, who: &str) {
@@ -117,7 +124,14 @@ fn annotate_own(team: &Team, who: &str) {
         team.factdesk(
             who,
             &[
-                "suggest", EVENT, "--apply", "--layer", who, "--article", article, "--kinds",
+                "suggest",
+                EVENT,
+                "--apply",
+                "--layer",
+                who,
+                "--article",
+                article,
+                "--kinds",
                 "claims",
             ],
             &[EVENT, EXTRA],
@@ -125,7 +139,14 @@ fn annotate_own(team: &Team, who: &str) {
     }
     team.factdesk(
         who,
-        &["assign", EVENT, "--done", who, "--articles", &mine.join(",")],
+        &[
+            "assign",
+            EVENT,
+            "--done",
+            who,
+            "--articles",
+            &mine.join(","),
+        ],
         &[EVENT, EXTRA],
     );
 }
@@ -160,7 +181,11 @@ fn assert_each_once(p: &Project) {
 fn suggested_alone(seeds: &[usize], kinds: &str) -> (usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let proj = dir.path().join("alone.ron");
-    let mut args = vec!["new".to_owned(), proj.display().to_string(), "--import".into()];
+    let mut args = vec![
+        "new".to_owned(),
+        proj.display().to_string(),
+        "--import".into(),
+    ];
     args.extend(seeds.iter().map(|&n| seed(n).display().to_string()));
     let run = |args: &[String]| {
         let o = Command::new(env!("CARGO_BIN_EXE_factdesk"))
@@ -211,7 +236,10 @@ fn three_annotators_share_a_project_through_git() {
             .unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
         team.git_ok(who, &["config", "user.name", who]);
-        team.git_ok(who, &["config", "user.email", &format!("{who}@example.org")]);
+        team.git_ok(
+            who,
+            &["config", "user.email", &format!("{who}@example.org")],
+        );
         team.git_ok(who, &["config", "pull.rebase", "false"]);
         team.git_ok(who, &["checkout", "-q", "-B", "main"]);
     };
@@ -230,11 +258,21 @@ fn three_annotators_share_a_project_through_git() {
     team.factdesk(
         "alice",
         &[
-            "assign", EVENT, "--each", "2", "--among", "alice,bob,carol", "--seed", "5",
+            "assign",
+            EVENT,
+            "--each",
+            "2",
+            "--among",
+            "alice,bob,carol",
+            "--seed",
+            "5",
         ],
         &[EVENT, ".gitattributes"],
     );
-    team.commit_all("alice", "start: three articles, assigned two annotators each");
+    team.commit_all(
+        "alice",
+        "start: three articles, assigned two annotators each",
+    );
     team.git_ok("alice", &["push", "-q", "-u", "origin", "main"]);
 
     // Bob and carol clone and set up the driver in their clones (the attributes are
@@ -261,7 +299,13 @@ fn three_annotators_share_a_project_through_git() {
         team.factdesk(
             who,
             &[
-                "suggest", EVENT, "--apply", "--layer", "suggested", "--kinds", "quotes",
+                "suggest",
+                EVENT,
+                "--apply",
+                "--layer",
+                "suggested",
+                "--kinds",
+                "quotes",
             ],
             &[EVENT],
         );
@@ -312,11 +356,17 @@ fn three_annotators_share_a_project_through_git() {
             let theirs = assigned(&p, layer);
             assert_eq!(theirs.len(), 2, "{who}: {layer}'s assignments");
             for a in p.assignments.assigned_to(layer) {
-                assert!(p.assignments.is_done(a, layer), "{who}: {layer} done on {a}");
+                assert!(
+                    p.assignments.is_done(a, layer),
+                    "{who}: {layer} done on {a}"
+                );
             }
         }
         let progress = p.assignments.progress();
-        assert!(progress.iter().all(|x| x.done == x.assigned), "{progress:?}");
+        assert!(
+            progress.iter().all(|x| x.done == x.assigned),
+            "{progress:?}"
+        );
         // References resolve and `check` agrees.
         let o = Command::new(env!("CARGO_BIN_EXE_factdesk"))
             .args(["check", EVENT])
@@ -326,7 +376,11 @@ fn three_annotators_share_a_project_through_git() {
         assert!(o.status.success(), "{who}: check: {}", stderr(&o));
 
         let extra = team.load(who, EXTRA);
-        assert_eq!(extra.articles.len(), 1, "{who}: add/add kept the article once");
+        assert_eq!(
+            extra.articles.len(),
+            1,
+            "{who}: add/add kept the article once"
+        );
         assert_eq!(extra.annotation_count(), extra_count);
         assert_eq!(extra.entities.len(), extra_entities);
         assert_each_once(&extra);

@@ -1,5 +1,6 @@
 //! `factdesk merge-driver` refuses what is not a whole project, leaving ours byte for byte
-//! as it was; `factdesk git-setup` configures a repository in one idempotent command.
+//! as it was, and keeps what both sides added once; `factdesk git-setup` configures a
+//! repository in one idempotent command.
 
 mod common;
 
@@ -37,7 +38,11 @@ fn empty_truncated_and_non_ron_inputs_leave_ours_byte_identical() {
     let truncated = d.join("truncated.ron");
     std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
     let not_ron = d.join("not-ron.ron");
-    std::fs::write(&not_ron, "<<<<<<< HEAD\nthis is a conflict marker, not RON\n").unwrap();
+    std::fs::write(
+        &not_ron,
+        "<<<<<<< HEAD\nthis is a conflict marker, not RON\n",
+    )
+    .unwrap();
     let binary = d.join("binary.ron");
     std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x42, 0x80]).unwrap();
     let missing = d.join("missing.ron");
@@ -101,9 +106,20 @@ fn an_empty_ancestor_is_gits_add_add_and_both_additions_are_kept_once() {
     sample(&again);
     let copy = d.join("copy.ron");
     std::fs::copy(&again, &copy).unwrap();
-    assert!(factdesk(&["merge-driver", p(&empty), p(&again), p(&theirs)]).status.success());
-    assert!(factdesk(&["merge-driver", p(&empty), p(&copy), p(&theirs)]).status.success());
-    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&copy).unwrap());
+    assert!(
+        factdesk(&["merge-driver", p(&empty), p(&again), p(&theirs)])
+            .status
+            .success()
+    );
+    assert!(
+        factdesk(&["merge-driver", p(&empty), p(&copy), p(&theirs)])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&copy).unwrap()
+    );
 }
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -130,7 +146,11 @@ fn git_setup_configures_once_and_says_what_it_did() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("not inside a git work tree"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not inside a git work tree"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(stderr(&o).lines().count(), 1);
     assert!(!outside.join(".gitattributes").exists());
 
@@ -152,7 +172,10 @@ fn git_setup_configures_once_and_says_what_it_did() {
         "{driver}"
     );
     // git itself now maps the project to the driver.
-    let attr = stdout(&git(&repo, &["check-attr", "merge", "--", "projects/event.ron"]));
+    let attr = stdout(&git(
+        &repo,
+        &["check-attr", "merge", "--", "projects/event.ron"],
+    ));
     assert!(attr.contains("merge: factdesk"), "{attr}");
 
     // Again: nothing changes, and it says so.
@@ -166,9 +189,15 @@ fn git_setup_configures_once_and_says_what_it_did() {
         std::fs::read_to_string(repo.join(".gitattributes")).unwrap(),
         attributes
     );
-    assert_eq!(std::fs::read(repo.join(".git/config")).unwrap(), config_before);
+    assert_eq!(
+        std::fs::read(repo.join(".git/config")).unwrap(),
+        config_before
+    );
     // Only .gitattributes is new in the work tree (the side folder, if any, is ignored).
-    let status = stdout(&git(&repo, &["status", "--porcelain", "--untracked-files=all"]));
+    let status = stdout(&git(
+        &repo,
+        &["status", "--porcelain", "--untracked-files=all"],
+    ));
     assert_eq!(status, "?? .gitattributes\n");
 
     // A project pattern of one's own.
@@ -184,68 +213,60 @@ fn git_setup_configures_once_and_says_what_it_did() {
     assert_eq!(stderr(&o).lines().count(), 1);
 }
 
-#[test]
-fn assign_marks_done_and_stats_shows_progress_per_annotator() {
-    let dir = tempfile::tempdir().unwrap();
-    let proj = dir.path().join("p.ron");
-    let o = factdesk(&["new", p(&proj), "--import", p(&seeds())]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let ids: Vec<String> = factdesk::store::load(&proj)
-        .unwrap()
-        .articles
-        .iter()
-        .map(|a| a.id.to_string())
-        .collect();
-    let o = factdesk(&[
-        "assign", p(&proj), "--each", "2", "--among", "alice,bob,carol", "--seed", "3",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let pr = factdesk::store::load(&proj).unwrap();
-    let loads: Vec<usize> = pr.assignments.progress().iter().map(|p| p.assigned).collect();
-    // 5 articles × 2 = 10 over 3 annotators: 3, 3 and 4.
-    assert_eq!(loads.iter().sum::<usize>(), 10);
-    assert!(loads.iter().all(|&l| l == 3 || l == 4), "{loads:?}");
-    for a in &pr.articles {
-        assert_eq!(pr.assignments.assigned(a.id).len(), 2);
+/// `p` with every id moved by `by`, references included: the same work as another branch
+/// would hold it after importing and annotating on its own.
+fn rekeyed(p: &factdesk::model::Project, by: u64) -> factdesk::model::Project {
+    use factdesk::model::*;
+    let mut q = p.clone();
+    for a in &mut q.articles {
+        a.id = ArticleId(a.id.0 + by);
     }
-    let alice_first = pr.assignments.assigned_to("alice").next().unwrap();
-    let o = factdesk(&[
-        "assign",
-        p(&proj),
-        "--done",
-        "alice",
-        "--articles",
-        &alice_first.to_string(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let alice_total = pr.assignments.assigned_to("alice").count();
-    let o = factdesk(&["stats", p(&proj)]);
-    let out = stdout(&o);
-    assert!(
-        out.contains(&format!("alice 1/{alice_total} done")),
-        "{out}"
-    );
-    // Blind mode on; an unknown article is refused in one line and changes nothing.
-    assert!(factdesk(&["assign", p(&proj), "--blind", "on"]).status.success());
-    let before = std::fs::read(&proj).unwrap();
-    let o = factdesk(&["assign", p(&proj), "--to", "dan", "--articles", "1,2"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
-    assert_eq!(std::fs::read(&proj).unwrap(), before);
-    let o = factdesk(&["assign", p(&proj), "--each", "4", "--among", "alice,bob"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("needs at least 4"), "{}", stderr(&o));
-    // The same request twice: the second changes nothing and does not save.
-    let o = factdesk(&["assign", p(&proj), "--to", "dan", "--articles", &ids[0]]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let saved = std::fs::read(&proj).unwrap();
-    let o = factdesk(&["assign", p(&proj), "--to", "dan", "--articles", &ids[0]]);
-    assert!(stdout(&o).contains("nothing changed"), "{}", stdout(&o));
-    assert_eq!(std::fs::read(&proj).unwrap(), saved);
-    // The listing.
-    let o = factdesk(&["assign", p(&proj)]);
-    let out = stdout(&o);
-    assert!(out.contains("blind mode: on"), "{out}");
-    assert!(out.contains("alice (done)"), "{out}");
-    assert_eq!(factdesk::store::load(&proj).unwrap().assignments.blind, true);
+    for e in &mut q.entities {
+        e.id = EntityId(e.id.0 + by);
+    }
+    let entity = |e: &mut Option<EntityId>| {
+        if let Some(id) = e {
+            *id = EntityId(id.0 + by);
+        }
+    };
+    for layer in &mut q.layers {
+        for a in &mut layer.annotations {
+            a.id = AnnotationId(a.id.0 + by);
+            a.article = ArticleId(a.article.0 + by);
+            // A later moment: timestamps are not what makes two annotations the same.
+            a.created += chrono::Duration::seconds(60);
+            a.modified += chrono::Duration::seconds(60);
+            match &mut a.kind {
+                AnnotationKind::Quote(x) => {
+                    entity(&mut x.speaker);
+                    for c in &mut x.claims {
+                        *c = AnnotationId(c.0 + by);
+                    }
+                }
+                AnnotationKind::Claim(c) => entity(&mut c.claimant),
+                _ => {}
+            }
+        }
+    }
+    q
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Both branches hold the same work under different ids (git's add/add, empty
+    /// ancestor): the merge is ours, unchanged, with no conflicts — nothing twice.
+    #[test]
+    fn the_same_work_under_other_ids_merges_into_ours_unchanged(p in common::project()) {
+        let theirs = rekeyed(&p, 5_000_000);
+        let merged = factdesk::review::merge3::merge3(&factdesk::model::Project::new(""), &p, &theirs);
+        proptest::prop_assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let mut expected = p.clone();
+        expected.sort();
+        proptest::prop_assert_eq!(&merged.project, &expected);
+        // And the other way round, theirs' ids kept.
+        let back = factdesk::review::merge3::merge3(&factdesk::model::Project::new(""), &theirs, &p);
+        proptest::prop_assert!(back.conflicts.is_empty(), "{:?}", back.conflicts);
+        proptest::prop_assert_eq!(back.project.annotation_count(), p.annotation_count());
+    }
 }

@@ -2,8 +2,8 @@
 //! undo history stores; every change the GUI makes goes through here.
 
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, LabelSchema, Layer,
-    Project, SuggestionKey,
+    Annotation, AnnotationId, Article, ArticleId, Assignments, Decision, Entity, EntityId,
+    LabelSchema, Layer, Project, SuggestionKey,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +44,9 @@ pub enum Edit {
     AddDecision(Decision),
     /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
     RemoveDecision(Decision),
+    /// Replace who annotates which articles, the done marks and blind mode (a value from
+    /// `model::Assignments`' functions: `with_assigned`, `with_plan`, `with_done` …).
+    SetAssignments(Assignments),
     /// Several edits as one undo step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -166,8 +169,21 @@ impl Edit {
                     .into_iter()
                     .partition(|a| ids.contains(&a.id));
                 project.articles = kept;
+                // Assignments of the removed articles go with them (and come back on undo).
+                let assignments = project.assignments.retain_articles(|a| !ids.contains(&a));
+                if assignments != project.assignments {
+                    let was = std::mem::replace(&mut project.assignments, assignments);
+                    return Ok(Edit::Batch(vec![
+                        Edit::AddArticles(removed),
+                        Edit::SetAssignments(was),
+                    ]));
+                }
                 Ok(Edit::AddArticles(removed))
             }
+            Edit::SetAssignments(assignments) => Ok(Edit::SetAssignments(std::mem::replace(
+                &mut project.assignments,
+                assignments,
+            ))),
             Edit::AddLayer(layer) => {
                 if project.layer(&layer.annotator).is_some() {
                     return Err(EditError::LayerExists(layer.annotator));

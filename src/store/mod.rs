@@ -9,10 +9,10 @@
 mod atomic;
 mod error;
 mod format;
+pub mod git_setup;
 mod leftovers;
 mod lock;
 mod lock_holder;
-pub mod git_setup;
 pub mod recovery;
 mod side_folder;
 mod stamp;

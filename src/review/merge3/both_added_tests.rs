@@ -16,7 +16,8 @@ fn side(base: &Project, article: u64, ids: [u64; 3], time: i64) -> Project {
     let mut a = Article::new(ArticleId(article), "Crowds", TEXT.to_owned());
     a.source = Some(format!("/home/annotator{article}/articles/crowds.txt"));
     p.articles.push(a);
-    p.entities.push(Entity::person(EntityId(ids[0]), "Khamenei"));
+    p.entities
+        .push(Entity::person(EntityId(ids[0]), "Khamenei"));
     let ann = |id: u64, start, end, kind| Annotation {
         id: AnnotationId(id),
         article: ArticleId(article),
@@ -66,8 +67,17 @@ fn the_same_import_and_suggestions_on_both_sides_are_kept_once() {
     for base in [b.clone(), Project::new("")] {
         let m = merge3(&base, &ours, &theirs);
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-        assert!(m.project.problems().is_empty(), "{:?}", m.project.problems());
-        let crowds: Vec<_> = m.project.articles.iter().filter(|a| a.text == TEXT).collect();
+        assert!(
+            m.project.problems().is_empty(),
+            "{:?}",
+            m.project.problems()
+        );
+        let crowds: Vec<_> = m
+            .project
+            .articles
+            .iter()
+            .filter(|a| a.text == TEXT)
+            .collect();
         assert_eq!(crowds.len(), 1);
         assert_eq!(crowds[0].id, ArticleId(11), "ours' ids are kept");
         assert_eq!(m.project.entities.len(), 1);
@@ -103,9 +113,10 @@ fn theirs_unique_work_on_the_shared_article_follows_the_remapped_ids() {
     );
     sentiment.article = ArticleId(12);
     theirs.layer_mut("bob").insert(sentiment);
-    theirs.assignments = theirs
-        .assignments
-        .with_assigned(&[ArticleId(12)], &["bob".to_owned()], true);
+    theirs.assignments =
+        theirs
+            .assignments
+            .with_assigned(&[ArticleId(12)], &["bob".to_owned()], true);
     let m = merge3(&b, &ours, &theirs);
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     let bob = &m.project.layer("bob").unwrap().annotations[0];
@@ -115,7 +126,11 @@ fn theirs_unique_work_on_the_shared_article_follows_the_remapped_ids() {
         other => panic!("{other:?}"),
     }
     assert_eq!(m.project.assignments.assigned(ArticleId(11)), ["bob"]);
-    assert!(m.project.problems().is_empty(), "{:?}", m.project.problems());
+    assert!(
+        m.project.problems().is_empty(),
+        "{:?}",
+        m.project.problems()
+    );
 }
 
 #[test]
@@ -137,8 +152,16 @@ fn different_work_on_the_same_span_is_kept_twice_and_listed() {
         other => panic!("{other:?}"),
     }
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
-    assert!(m.conflicts[0].0.contains("both added"), "{}", m.conflicts[0]);
-    assert!(m.project.problems().is_empty(), "{:?}", m.project.problems());
+    assert!(
+        m.conflicts[0].0.contains("both added"),
+        "{}",
+        m.conflicts[0]
+    );
+    assert!(
+        m.project.problems().is_empty(),
+        "{:?}",
+        m.project.problems()
+    );
 }
 
 #[test]
@@ -159,7 +182,10 @@ fn the_same_inputs_give_the_same_file() {
         crate::store::to_ron_string(&first.project).unwrap(),
         crate::store::to_ron_string(&second.project).unwrap()
     );
-    assert_eq!(first.project.layer("suggested").unwrap().annotations.len(), 3);
+    assert_eq!(
+        first.project.layer("suggested").unwrap().annotations.len(),
+        3
+    );
 }
 
 #[test]
@@ -194,7 +220,9 @@ fn a_deletion_meets_their_copy_of_what_both_had_added() {
     let m = merge3(&merged, &ours, &theirs_side);
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     assert!(
-        m.project.layer("suggested").is_none_or(|l| l.annotations.is_empty()),
+        m.project
+            .layer("suggested")
+            .is_none_or(|l| l.annotations.is_empty()),
         "the deletion stands: {:?}",
         m.project.layer("suggested")
     );

@@ -9,7 +9,9 @@
 //! An item keeps its own id whenever the reference version has that id: the by-id merge
 //! then decides, as before.
 
-use crate::model::{Annotation, AnnotationId, AnnotationKind, ArticleId, EntityId, Project};
+use crate::model::{
+    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Entity, EntityId, Project,
+};
 use std::collections::{HashMap, HashSet};
 
 /// How ids of one version map onto the reference's.
@@ -104,17 +106,28 @@ pub(super) fn match_onto(reference: &Project, other: &Project) -> IdMap {
     // Articles by text.
     let theirs_ids: HashSet<ArticleId> = other.articles.iter().map(|a| a.id).collect();
     let ref_ids: HashSet<ArticleId> = reference.articles.iter().map(|a| a.id).collect();
-    let mut by_text: HashMap<&str, Vec<ArticleId>> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<&Article>> = HashMap::new();
     for a in &reference.articles {
         if !theirs_ids.contains(&a.id) {
-            by_text.entry(a.text.as_str()).or_default().push(a.id);
+            by_text.entry(a.text.as_str()).or_default().push(a);
         }
     }
     for a in other.articles.iter().filter(|a| !ref_ids.contains(&a.id)) {
-        if let Some(ids) = by_text.get_mut(a.text.as_str())
-            && !ids.is_empty()
-        {
-            map.articles.insert(a.id, ids.remove(0));
+        if let Some(candidates) = by_text.get_mut(a.text.as_str()) {
+            // The one equal in every field first (a file holding one text twice).
+            let same = |r: &&Article| {
+                Article {
+                    id: a.id,
+                    ..(*r).clone()
+                } == *a
+            };
+            let at = candidates
+                .iter()
+                .position(same)
+                .or(if candidates.is_empty() { None } else { Some(0) });
+            if let Some(at) = at {
+                map.articles.insert(a.id, candidates.remove(at).id);
+            }
         }
     }
 
@@ -133,17 +146,33 @@ pub(super) fn match_onto(reference: &Project, other: &Project) -> IdMap {
             }
         }
     }
+    let ref_entity: HashMap<EntityId, &Entity> =
+        reference.entities.iter().map(|e| (e.id, e)).collect();
     let mut claimed = HashSet::new();
     for e in other
         .entities
         .iter()
         .filter(|e| !ref_entities.contains(&e.id))
     {
-        let found = std::iter::once(&e.name)
-            .chain(&e.aliases)
-            .filter_map(|n| by_name.get(&n.trim().to_lowercase()))
-            .flatten()
-            .find(|id| !claimed.contains(*id))
+        let candidates = || {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .filter_map(|n| by_name.get(&n.trim().to_lowercase()))
+                .flatten()
+                .filter(|id| !claimed.contains(*id))
+        };
+        // The one equal in every field first, then any answering to one of its names.
+        let same = |id: &&EntityId| {
+            ref_entity.get(*id).is_some_and(|r| {
+                Entity {
+                    id: e.id,
+                    ..(*r).clone()
+                } == *e
+            })
+        };
+        let found = candidates()
+            .find(same)
+            .or_else(|| candidates().next())
             .copied();
         if let Some(id) = found {
             claimed.insert(id);
@@ -179,9 +208,15 @@ pub(super) fn match_onto(reference: &Project, other: &Project) -> IdMap {
         );
         let kind = map.kind(&a.kind, true);
         let found = by_place.get(&place).and_then(|candidates| {
-            candidates
-                .iter()
-                .find(|r| !claimed.contains(&r.id) && no_links.kind(&r.kind, true) == kind)
+            let free = || {
+                candidates
+                    .iter()
+                    .filter(|r| !claimed.contains(&r.id) && no_links.kind(&r.kind, true) == kind)
+            };
+            // The same work first (note, status, provenance too), then the same kind.
+            free()
+                .find(|r| r.note == a.note && r.status == a.status && r.provenance == a.provenance)
+                .or_else(|| free().next())
         });
         if let Some(r) = found {
             claimed.insert(r.id);

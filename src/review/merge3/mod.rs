@@ -237,7 +237,9 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
             Resolution::Conflict {
                 ours: Some(x),
                 theirs: Some(y),
-            } if x.0 == y.0 && let Some(merged) = merge_links(b.get(&id).map(|p| &p.1), &x.1, &y.1) => {
+            } if x.0 == y.0
+                && let Some(merged) = merge_links(b.get(&id).map(|p| &p.1), &x.1, &y.1) =>
+            {
                 annotations.push((x.0, merged));
             }
             Resolution::Conflict {

@@ -239,3 +239,32 @@ fn assignments_are_one_undoable_edit() {
         [Problem::UnknownAssignedArticle(ArticleId(9))]
     );
 }
+
+#[test]
+fn merging_a_colleagues_file_brings_their_assignments_and_done_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        dir.path().join("a.ron"),
+        dir.path().join("b.ron"),
+        dir.path().join("c.ron"),
+    );
+    // Two separate imports of the same articles: the same texts under other ids.
+    for f in [&a, &b] {
+        assert!(factdesk(&["new", p(f), "--import", p(&seeds())]).status.success());
+    }
+    assert!(factdesk(&["assign", p(&a), "--to", "alice"]).status.success());
+    assert!(factdesk(&["assign", p(&b), "--to", "bob"]).status.success());
+    let o = factdesk(&["assign", p(&b), "--done", "bob"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = factdesk(&["merge", p(&a), p(&b), "-o", p(&c)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let merged = factdesk::store::load(&c).unwrap();
+    assert_eq!(merged.articles.len(), 5);
+    for art in &merged.articles {
+        assert_eq!(merged.assignments.assigned(art.id), ["alice", "bob"]);
+        assert!(merged.assignments.is_done(art.id, "bob"));
+        assert!(!merged.assignments.is_done(art.id, "alice"));
+    }
+    let out = stdout(&factdesk(&["stats", p(&c)]));
+    assert!(out.contains("alice 0/5 done, bob 5/5 done"), "{out}");
+}

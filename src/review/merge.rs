@@ -12,8 +12,8 @@
 //! `NAME (SOURCE)`, so two people's versions stay side by side for review.
 
 use crate::model::{
-    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Decision, Entity,
-    EntityId, Layer, LayerRole, Project, VerdictLevel,
+    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Assignments,
+    Decision, Entity, EntityId, Layer, LayerRole, Project, VerdictLevel,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -68,6 +68,8 @@ pub struct Incoming {
     pub decisions: Vec<Decision>,
     /// Their articles with no match here; added only if the user asks.
     pub unmatched: Vec<IncomingArticle>,
+    /// Their assignments and done marks, in our article ids (added to ours: see [`apply`]).
+    pub assignments: Assignments,
     pub summary: MergeSummary,
 }
 
@@ -298,6 +300,9 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str) -> Incoming {
         .cloned()
         .collect();
     let id = |x: AnnotationId| maps.annotations.get(&x).copied().unwrap_or(x);
+    out.assignments = theirs
+        .assignments
+        .remap_articles(|a| maps.articles.get(&a).copied().unwrap_or(a));
     out.decisions = theirs
         .decisions
         .iter()
@@ -346,6 +351,14 @@ pub fn apply(project: &mut Project, incoming: Incoming, add_unmatched: bool) {
         }
     }
     project.decisions.extend(incoming.decisions);
+    // Their assignments join ours (on the articles that are here); ours' blind setting stays.
+    let here: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
+    let theirs = incoming
+        .assignments
+        .retain_articles(|a| here.contains(&a))
+        .with_blind(project.assignments.blind);
+    project.assignments =
+        Assignments::merge3(&Assignments::default(), &project.assignments, &theirs);
     project.sort();
 }
 

@@ -357,6 +357,9 @@ pub(crate) fn additions(before: &Project, after: &Project) -> Edit {
     if after.schema != before.schema {
         edits.push(Edit::ReplaceSchema(after.schema.clone()));
     }
+    if after.assignments != before.assignments {
+        edits.push(Edit::SetAssignments(after.assignments.clone()));
+    }
     for layer in &after.layers {
         if before.layer(&layer.annotator).is_none() {
             edits.push(Edit::AddLayer(layer.clone()));

@@ -250,9 +250,17 @@ fn merging_a_colleagues_file_brings_their_assignments_and_done_marks() {
     );
     // Two separate imports of the same articles: the same texts under other ids.
     for f in [&a, &b] {
-        assert!(factdesk(&["new", p(f), "--import", p(&seeds())]).status.success());
+        assert!(
+            factdesk(&["new", p(f), "--import", p(&seeds())])
+                .status
+                .success()
+        );
     }
-    assert!(factdesk(&["assign", p(&a), "--to", "alice"]).status.success());
+    assert!(
+        factdesk(&["assign", p(&a), "--to", "alice"])
+            .status
+            .success()
+    );
     assert!(factdesk(&["assign", p(&b), "--to", "bob"]).status.success());
     let o = factdesk(&["assign", p(&b), "--done", "bob"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -153,12 +153,25 @@ fn git_setup_configures_once_and_says_what_it_did() {
     );
     assert_eq!(stderr(&o).lines().count(), 1);
     assert!(!outside.join(".gitattributes").exists());
+    // Not in a work tree: nothing to offer (checked only where no repository encloses
+    // the temporary folder).
+    let o = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(&outside)
+        .output()
+        .unwrap();
+    if !o.status.success() {
+        assert_eq!(factdesk::store::git_setup::check(&proj), None);
+    }
 
     let repo = d.join("repo");
     std::fs::create_dir_all(repo.join("projects")).unwrap();
     assert!(git(&repo, &["init", "-q"]).status.success());
     std::fs::write(repo.join(".gitattributes"), "*.png binary").unwrap();
     let proj = repo.join("projects/event.ron");
+    // What the window would offer to set up: both parts missing.
+    let missing = factdesk::store::git_setup::check(&proj).unwrap();
+    assert!(missing.attributes && missing.driver, "{missing:?}");
     let o = factdesk(&["git-setup", p(&proj)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let said = stdout(&o);
@@ -178,6 +191,11 @@ fn git_setup_configures_once_and_says_what_it_did() {
     ));
     assert!(attr.contains("merge: factdesk"), "{attr}");
 
+    assert_eq!(
+        factdesk::store::git_setup::check(&proj),
+        None,
+        "nothing left to offer"
+    );
     // Again: nothing changes, and it says so.
     let config_before = std::fs::read(repo.join(".git/config")).unwrap();
     let o = factdesk(&["git-setup", p(&proj)]);

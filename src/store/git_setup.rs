@@ -204,6 +204,38 @@ pub fn setup(
     })
 }
 
+/// What [`check`] found missing for a project inside a git work tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub root: PathBuf,
+    /// No `.gitattributes` line maps the project to the factdesk driver.
+    pub attributes: bool,
+    /// This clone's config has no `merge.factdesk.driver`.
+    pub driver: bool,
+}
+
+/// For the window's offer to run [`setup`]: what the repository holding `project` lacks
+/// for merging it with factdesk. `None` when it lacks nothing, when the project is not in
+/// a git work tree, or when git cannot be run (then there is nothing to offer). Reads only.
+pub fn check(project: &Path) -> Option<Missing> {
+    let folder = super::parent_dir(project);
+    let root = git(folder, &["rev-parse", "--show-toplevel"]).ok()?;
+    let root = PathBuf::from(root.trim_end_matches(['\n', '\r']));
+    let name = project.file_name()?.to_str()?;
+    let attr = git(folder, &["check-attr", "merge", "--", name]).ok()?;
+    let attributes = !attr.trim_end().ends_with(&format!(": merge: {DRIVER}"));
+    let driver = git(
+        folder,
+        &["config", "--get", &format!("merge.{DRIVER}.driver")],
+    )
+    .map_or(true, |d| d.trim().is_empty());
+    (attributes || driver).then_some(Missing {
+        root,
+        attributes,
+        driver,
+    })
+}
+
 /// `/path/from/root` for a file inside the work tree at `root`.
 fn anchored(project: &Path, root: &Path) -> Result<String, GitSetupError> {
     let full = std::path::absolute(project).map_err(|source| GitSetupError::Io {

@@ -42,7 +42,7 @@ fn new_import_check_stats() {
         stderr(&o)
     );
     assert_eq!(
-        std::fs::read(dir.path().join("event.ron.bak")).unwrap(),
+        std::fs::read(dir.path().join(".factdesk/event.ron.bak")).unwrap(),
         before
     );
 

@@ -140,7 +140,7 @@ fn import_annotations_round_trip() {
         stdout(&o)
     );
     assert!(
-        dir.path().join("p.ron.bak").is_file(),
+        dir.path().join(".factdesk/p.ron.bak").is_file(),
         "saved atomically with a backup"
     );
 }

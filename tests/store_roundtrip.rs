@@ -51,11 +51,19 @@ fn save_keeps_previous_version_as_bak() {
         store::load(&store::backup_path(&path)).unwrap().name,
         "first"
     );
-    // No temp files are left behind: the project, its backup and its lock file only.
-    let mut names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    assert_eq!(names, ["p.ron", "p.ron.bak", "p.ron.lock"]);
+    // No temp files are left behind: the project beside its side folder, which holds the
+    // backup, the lock file and its own `.gitignore` only.
+    let names = |d: &std::path::Path| {
+        let mut names: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(dir.path()), [".factdesk", "p.ron"]);
+    assert_eq!(
+        names(&dir.path().join(".factdesk")),
+        [".gitignore", "p.ron.bak", "p.ron.lock"]
+    );
 }

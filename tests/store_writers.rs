@@ -18,12 +18,16 @@ fn project_with_article(text: &str) -> Project {
     p
 }
 
+/// A save's temporary files left beside the project or in its side folder.
 fn hidden_leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
+    let side = dir.join(factdesk::store::SIDE_FOLDER);
+    [dir, side.as_path()]
+        .into_iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".factdesk-"))
+        .filter(|n| n.starts_with(".factdesk-") || n.ends_with(".tmp"))
         .collect()
 }
 

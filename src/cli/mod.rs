@@ -31,6 +31,7 @@ mod export;
 mod project;
 mod review;
 mod suggest;
+mod team;
 mod usage;
 
 pub use usage::parse;
@@ -104,7 +105,8 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Import articles into an existing project (saved atomically, old file kept as .bak).
+    /// Import articles into an existing project (saved atomically, the previous version
+    /// kept as .factdesk/NAME.bak).
     Import {
         project: PathBuf,
         /// Text files, folders of them, or JSONL files.
@@ -187,6 +189,18 @@ pub enum Command {
         /// Their version (%B).
         theirs: PathBuf,
     },
+    /// Set up the git repository holding PROJECT (or the current folder) to merge project
+    /// files with `factdesk merge-driver`: a line in `.gitattributes` and the driver in
+    /// this clone's git config. Safe to run again.
+    GitSetup {
+        project: Option<PathBuf>,
+        /// The `.gitattributes` pattern of the project files [default: `*.ron`].
+        #[arg(long)]
+        pattern: Option<String>,
+    },
+    /// Who annotates which articles, done marks per annotator, blind mode. With no change
+    /// asked for, lists them.
+    Assign(team::AssignArgs),
     /// Suggest quotes (with speakers), claim candidates, shared passages, conflicting
     /// facts and speaker aliases; rejected suggestions are left out.
     Suggest {
@@ -250,6 +264,10 @@ pub fn run(command: Command) -> Result<bool> {
         } => review::agree(&project, layers, json),
         Command::Merge { a, b, output } => review::merge(&a, &b, &output, &annotator()),
         Command::MergeDriver { base, ours, theirs } => review::merge_driver(&base, &ours, &theirs),
+        Command::GitSetup { project, pattern } => {
+            team::git_setup(project.as_deref(), pattern.as_deref())
+        }
+        Command::Assign(args) => team::assign(&args),
         Command::Suggest {
             project,
             json,

@@ -198,5 +198,11 @@ pub(super) fn stats(file: &Path) -> Result<bool> {
             line(verdicts.iter().map(|(k, n)| (k.to_string(), *n)).collect())
         );
     }
+    team_progress(&p)?;
     Ok(true)
+}
+
+fn team_progress(p: &Project) -> Result<()> {
+    super::team::write_progress(&mut std::io::stdout().lock(), p)?;
+    Ok(())
 }

@@ -1,10 +1,10 @@
 //! `agree`, `merge` and `merge-driver`: agreement figures and bringing two people's work
 //! together.
 
-use crate::model::{Context as EditContext, Project};
+use crate::model::Context as EditContext;
 use crate::review;
 use crate::store::{self, ProjectLock};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
 
@@ -79,38 +79,17 @@ pub(super) fn merge(a: &Path, b: &Path, output: &Path, annotator: &str) -> Resul
     Ok(true)
 }
 
-/// Read one side of a git merge; an empty file (no common ancestor) is an empty project.
-fn load_side(path: &Path) -> Result<Project> {
-    let meta = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?;
-    if meta.len() == 0 {
-        return Ok(Project::new(""));
-    }
-    Ok(store::load(path)?)
-}
-
 pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<bool> {
-    let (b, o, t) = (load_side(base)?, load_side(ours)?, load_side(theirs)?);
-    let merged = review::merge3::merge3(&b, &o, &t);
-    let problems = merged.project.problems();
-    if !problems.is_empty() {
-        bail!(
-            "could not merge into a sound project ({}); {} left as it was",
-            problems[0],
-            ours.display()
-        );
-    }
-    let text = store::to_ron_string(&merged.project)?;
-    store::write_atomic(ours, text.as_bytes(), false)
-        .with_context(|| format!("{}: could not write the merge", ours.display()))?;
-    for c in &merged.conflicts {
+    let outcome = review::merge3::driver::run(base, ours, theirs)?;
+    for c in &outcome.conflicts {
         warn!("factdesk merge conflict: {c}");
     }
-    if merged.conflicts.is_empty() {
+    if outcome.conflicts.is_empty() {
         Ok(true)
     } else {
         warn!(
             "factdesk: {} conflict(s); both versions kept, review them and commit",
-            merged.conflicts.len()
+            outcome.conflicts.len()
         );
         Ok(false)
     }

@@ -3,8 +3,8 @@
 //! through here (see [`super::Plan`]).
 
 use super::{
-    Annotation, AnnotationId, Article, ArticleId, Decision, Entity, EntityId, LabelSchema, Layer,
-    LayerRole, Project, SuggestionKey,
+    Annotation, AnnotationId, Article, ArticleId, Assignments, Decision, Entity, EntityId,
+    LabelSchema, Layer, LayerRole, Project, SuggestionKey,
 };
 use std::collections::HashSet;
 
@@ -61,6 +61,9 @@ pub enum Edit {
     AddDecision(Decision),
     /// Remove the last review-log entry equal to this one (the inverse of `AddDecision`).
     RemoveDecision(Decision),
+    /// Replace who annotates which articles, the done marks and blind mode (a value from
+    /// `model::Assignments`' functions: `with_assigned`, `with_plan`, `with_done` …).
+    SetAssignments(Assignments),
     /// Several edits as one undo step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -258,8 +261,23 @@ impl Edit {
                     .into_iter()
                     .partition(|a| wanted.contains(&a.id));
                 project.articles = kept;
+                // Assignments of the removed articles go with them (and come back on undo).
+                let assignments = project
+                    .assignments
+                    .retain_articles(|a| !wanted.contains(&a));
+                if assignments != project.assignments {
+                    let was = std::mem::replace(&mut project.assignments, assignments);
+                    return Ok(Edit::Batch(vec![
+                        Edit::AddArticles(removed),
+                        Edit::SetAssignments(was),
+                    ]));
+                }
                 Ok(Edit::AddArticles(removed))
             }
+            Edit::SetAssignments(assignments) => Ok(Edit::SetAssignments(std::mem::replace(
+                &mut project.assignments,
+                assignments,
+            ))),
             Edit::AddLayer(layer) => {
                 if project.layer(&layer.annotator).is_some() {
                     return Err(EditError::LayerExists(layer.annotator));

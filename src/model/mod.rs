@@ -5,6 +5,8 @@
 
 mod annotation;
 mod article;
+mod assignment;
+pub mod blind;
 mod context;
 mod edit;
 mod entity;
@@ -23,6 +25,7 @@ pub use annotation::{
     Provenance, Quote, QuoteType, Sentiment, Stance, Status,
 };
 pub use article::Article;
+pub use assignment::{ArticleWork, AssignError, Assignments, Planned, Progress, balanced};
 pub use context::{Context, IdMinter};
 pub use edit::{Edit, EditError};
 pub use entity::{Entity, EntityKind};

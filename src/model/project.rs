@@ -1,8 +1,8 @@
 //! The whole project: articles, entities, one annotation layer per annotator, review log.
 
 use super::{
-    Annotation, AnnotationId, Article, ArticleId, Entity, EntityId, FORMAT_VERSION, LabelSchema,
-    SuggestionKey,
+    Annotation, AnnotationId, Article, ArticleId, Assignments, Entity, EntityId, FORMAT_VERSION,
+    LabelSchema, SuggestionKey,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -37,6 +37,9 @@ pub struct Project {
     /// Assist suggestions the user rejected; they are not offered again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected_suggestions: Vec<SuggestionKey>,
+    /// Who annotates which articles, done marks per annotator, blind mode.
+    #[serde(default, skip_serializing_if = "Assignments::is_empty")]
+    pub assignments: Assignments,
 }
 
 /// One annotator's annotations (or the adjudicated result). Layers never overwrite each
@@ -179,6 +182,7 @@ impl Project {
             layers: Vec::new(),
             decisions: Vec::new(),
             rejected_suggestions: Vec::new(),
+            assignments: Assignments::default(),
         }
     }
 

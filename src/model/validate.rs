@@ -57,6 +57,8 @@ pub enum Problem {
     },
     #[error("annotation {annotation}: suggestion score is not a finite number")]
     BadScore { annotation: AnnotationId },
+    #[error("assignments: article {0} does not exist")]
+    UnknownAssignedArticle(ArticleId),
     #[error("annotation {annotation}: polarity {polarity} is outside -2..=2")]
     Polarity {
         annotation: AnnotationId,
@@ -182,6 +184,11 @@ impl Project {
             }
         }
         // Decisions may name annotations deleted since: the log keeps its history.
+        for w in &self.assignments.articles {
+            if !texts.contains_key(&w.article) {
+                problems.push(Problem::UnknownAssignedArticle(w.article));
+            }
+        }
         problems
     }
 }

@@ -12,8 +12,8 @@
 //! `NAME (SOURCE)`, so two people's versions stay side by side for review.
 
 use crate::model::{
-    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Context, Decision,
-    Edit, Entity, EntityId, Layer, LayerRole, Plan, Project, VerdictLevel,
+    ADJUDICATED, Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Assignments,
+    Context, Decision, Edit, Entity, EntityId, Layer, LayerRole, Plan, Project, VerdictLevel,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -68,6 +68,8 @@ pub struct Incoming {
     pub decisions: Vec<Decision>,
     /// Their articles with no match here; added only if the user asks.
     pub unmatched: Vec<IncomingArticle>,
+    /// Their assignments and done marks, in our article ids (added to ours: see [`plan`]).
+    pub assignments: Assignments,
     pub summary: MergeSummary,
 }
 
@@ -288,6 +290,9 @@ pub fn incoming(ours: &Project, theirs: &Project, source: &str, context: &Contex
         .cloned()
         .collect();
     let id = |x: AnnotationId| maps.annotations.get(&x).copied().unwrap_or(x);
+    out.assignments = theirs
+        .assignments
+        .remap_articles(|a| maps.articles.get(&a).copied().unwrap_or(a));
     out.decisions = theirs
         .decisions
         .iter()
@@ -345,10 +350,12 @@ pub fn plan(ours: &Project, incoming: Incoming, add_unmatched: bool) -> Plan {
             }
         }
     }
+    let mut added: Vec<ArticleId> = Vec::new();
     if add_unmatched {
         let mut by_layer: BTreeMap<String, Vec<Annotation>> = BTreeMap::new();
         let mut articles = Vec::with_capacity(incoming.unmatched.len());
         for a in incoming.unmatched {
+            added.push(a.article.id);
             articles.push(a.article);
             for la in a.annotations {
                 by_layer.entry(la.layer).or_default().push(la.annotation);
@@ -361,6 +368,17 @@ pub fn plan(ours: &Project, incoming: Incoming, add_unmatched: bool) -> Plan {
     }
     for d in incoming.decisions {
         plan.push(Edit::AddDecision(d));
+    }
+    // Their assignments join ours (on the articles that will be here); ours' blind setting
+    // stays.
+    let here: HashSet<ArticleId> = ours.articles.iter().map(|a| a.id).chain(added).collect();
+    let theirs = incoming
+        .assignments
+        .retain_articles(|a| here.contains(&a))
+        .with_blind(ours.assignments.blind);
+    let merged = Assignments::merge3(&Assignments::default(), &ours.assignments, &theirs);
+    if merged != ours.assignments {
+        plan.push(Edit::SetAssignments(merged));
     }
     plan
 }

@@ -5,15 +5,17 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Write `bytes` to `path` atomically: temp file in the same folder, fsync, rename over.
-/// With `keep_backup`, the previous file (if any) is first kept as `NAME.bak`. A symlink at
-/// `path` is written through: its target is replaced and the link stays a link.
+/// Write `bytes` to `path` atomically: temp file in the side folder (`.factdesk/` beside
+/// `path`, see `side_folder`), fsync, rename over. With `keep_backup`, the previous file (if
+/// any) is first kept as `.factdesk/NAME.bak`. A symlink at `path` is written through: its
+/// target is replaced and the link stays a link.
 ///
 /// A crash at any moment leaves `path` either whole-old or whole-new.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     let path = resolve_links(path)?;
     let path = path.as_path();
     let dir = parent_dir(path);
+    let staging = super::side_folder::staging_dir(path);
     let old_meta = fs::metadata(path).ok();
     if let Some(m) = &old_meta
         && !m.is_file()
@@ -28,7 +30,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(&staging)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     #[cfg(unix)]
@@ -44,7 +46,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
     // document portal lets the app replace the chosen file but create no sibling).
     if keep_backup
         && old_meta.is_some()
-        && let Err(e) = keep_as_backup(path, dir, &prefix)
+        && let Err(e) = keep_as_backup(path, &staging, &prefix)
     {
         eprintln!(
             "factdesk: saved without a backup of {}: {e}",
@@ -54,6 +56,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
 
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
+    if staging != dir {
+        sync_dir(&staging);
+    }
     Ok(())
 }
 
@@ -84,11 +89,15 @@ pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     ))
 }
 
-/// Keep the current file as `NAME.bak`: a hard link (instant, and the old file's bytes
+/// Keep the current file as its backup (`.factdesk/NAME.bak`): a hard link (instant, and the old file's bytes
 /// stay exactly as they were), or a copy where links are not supported. Either way the
 /// backup appears by an atomic rename, so it is never half-written.
 fn keep_as_backup(path: &Path, dir: &Path, prefix: &str) -> io::Result<()> {
     let backup = super::backup_path(path);
+    if backup.parent() != Some(dir) {
+        // No side folder could be made: no backup rather than one in git's way.
+        return Err(io::Error::other("no folder for a backup"));
+    }
     if same_file(path, &backup) {
         // Already a link to the current file (a copy made by hand with `ln`): replacing it
         // by a fresh link changes nothing, and rename between two links of one inode is a

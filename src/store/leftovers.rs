@@ -1,4 +1,6 @@
-//! Names of a save's hidden temporary files, and removing the ones a killed save left.
+//! Names of a save's hidden temporary files, and removing the ones a killed save left
+//! (in the side folder, where saves stage now, and beside the project, where older
+//! versions staged).
 //!
 //! Each target file gets its own prefix, `.factdesk-<hash of its name>-`, so the save of
 //! one project (holding that project's lock) can remove its own leftovers without touching
@@ -23,8 +25,12 @@ pub(crate) fn temp_prefix(target: &Path) -> String {
 /// backup copies and links. Call only while holding `target`'s lock. Returns how many
 /// files were removed. Errors are ignored: a leftover is litter, not a reason to fail.
 pub(crate) fn remove_stale(target: &Path) -> usize {
-    let dir = super::parent_dir(target);
     let prefix = temp_prefix(target);
+    remove_stale_in(super::parent_dir(target), &prefix)
+        + remove_stale_in(&super::side_folder(target), &prefix)
+}
+
+fn remove_stale_in(dir: &Path, prefix: &str) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
@@ -34,7 +40,7 @@ pub(crate) fn remove_stale(target: &Path) -> usize {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         let ours =
-            name.starts_with(&prefix) && (name.ends_with(".tmp") || name.ends_with(".bak.link"));
+            name.starts_with(prefix) && (name.ends_with(".tmp") || name.ends_with(".bak.link"));
         let legacy = is_legacy_leftover(name)
             && entry
                 .metadata()
@@ -78,11 +84,13 @@ mod tests {
         let theirs = dir.path().join(format!("{}abc123.tmp", temp_prefix(&b)));
         let fresh_legacy = dir.path().join(".factdesk-Ab12Cd.tmp");
         let user = dir.path().join("notes.tmp");
-        for f in [&mine, &link, &theirs, &fresh_legacy, &user] {
+        let side = super::super::side_folder::ensure(&a).unwrap();
+        let staged = side.join(format!("{}Zz9876.tmp", temp_prefix(&a)));
+        for f in [&mine, &link, &theirs, &fresh_legacy, &user, &staged] {
             fs::write(f, "x").unwrap();
         }
-        assert_eq!(remove_stale(&a), 2);
-        assert!(!mine.exists() && !link.exists());
+        assert_eq!(remove_stale(&a), 3);
+        assert!(!mine.exists() && !link.exists() && !staged.exists());
         assert!(theirs.exists() && fresh_legacy.exists() && user.exists());
         assert!(is_legacy_leftover(".factdesk-Ab12Cd.bak.tmp"));
         assert!(is_legacy_leftover(".factdesk-4242.bak.link"));

@@ -1,28 +1,32 @@
 //! The advisory lock that keeps two writers of one project apart.
 //!
-//! The lock is taken on a sidecar file, `NAME.ron.lock`, never on the project file itself:
-//! a save replaces the project's inode by an atomic rename, so a lock on the old inode
-//! would protect nothing once the new file is in place. The sidecar is never deleted (a
-//! deleted-and-recreated lock file would let two processes hold "the" lock at once).
+//! The lock is taken on a sidecar file, `.factdesk/NAME.ron.lock` (in the side folder, out
+//! of git's way), never on the project file itself: a save replaces the project's inode by
+//! an atomic rename, so a lock on the old inode would protect nothing once the new file is
+//! in place. The sidecar is never deleted (a deleted-and-recreated lock file would let two
+//! processes hold "the" lock at once) and never written: it stays empty, so taking the lock
+//! changes nothing on disk. Who holds it is asked of the operating system instead (Linux:
+//! `/proc/locks`).
+//!
+//! A `NAME.ron.lock` beside the project (versions before the side folder) is taken as well
+//! while it exists, so an older factdesk still running is not overtaken; the first save
+//! under it removes it.
 //! `std::fs::File::try_lock` (flock on Unix, LockFileEx on Windows) is released by the
 //! operating system when the holder exits or crashes, so a killed writer never leaves the
 //! project locked.
 
-use super::{LoadError, SaveError};
+use super::{LoadError, SaveError, lock_holder as holder};
 use crate::model::Project;
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// How long a writer waits for another one to finish before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 
-/// `NAME.ron` → `NAME.ron.lock`.
+/// `DIR/NAME.ron` → `DIR/.factdesk/NAME.ron.lock`.
 pub fn lock_path(project_path: &Path) -> PathBuf {
-    let mut name = project_path.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    project_path.with_file_name(name)
+    super::side_folder::side_file(project_path, ".lock")
 }
 
 /// An exclusive hold on one project file, for a read-modify-write or a save. Released when
@@ -32,6 +36,8 @@ pub struct ProjectLock {
     /// The project file the lock is for, symlinks resolved: where saves really go.
     target: PathBuf,
     file: File,
+    /// The lock file of versions before the side folder, held too while it exists.
+    legacy: Option<File>,
 }
 
 impl ProjectLock {
@@ -42,43 +48,42 @@ impl ProjectLock {
             path: path.to_owned(),
             source,
         })?;
-        let lock = lock_path(&target);
-        let mut file = OpenOptions::new()
+        let io = |source| SaveError::Io {
+            path: target.clone(),
+            source,
+        };
+        let legacy_path = super::side_folder::legacy_file(&target, ".lock");
+        // Where no folder can be made beside the project (a sandbox's document portal lets
+        // an app write the chosen file and siblings, nothing more), lock beside it.
+        let (path, beside) = match super::side_folder::ensure(&target) {
+            Ok(_) => (lock_path(&target), false),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(io(e)),
+            Err(_) => (legacy_path.clone(), true),
+        };
+        let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&lock)
-            .map_err(|source| SaveError::Io {
-                path: target.clone(),
-                source,
-            })?;
+            .open(path)
+            .map_err(io)?;
         let deadline = Instant::now() + wait;
-        loop {
-            match file.try_lock() {
-                Ok(()) => break,
-                Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(25));
-                }
-                Err(fs::TryLockError::WouldBlock) => {
-                    let mut holder = String::new();
-                    let _ = file.read_to_string(&mut holder);
-                    return Err(SaveError::Locked {
-                        path: target,
-                        holder: holder.trim().chars().take(200).collect(),
-                    });
-                }
-                Err(fs::TryLockError::Error(source)) => {
-                    return Err(SaveError::Io { path: lock, source });
-                }
+        take(&file, &target, deadline)?;
+        let old = (!beside)
+            .then(|| OpenOptions::new().read(true).write(true).open(&legacy_path))
+            .and_then(Result::ok);
+        let legacy = match old {
+            Some(old) => {
+                take(&old, &target, deadline)?;
+                Some(old)
             }
-        }
-        // Say who holds it, for the message the next writer gets. Best effort.
-        let _ = file.set_len(0).and_then(|()| {
-            file.rewind()?;
-            write!(file, "{}", holder_description())
-        });
-        Ok(Self { target, file })
+            None => None,
+        };
+        Ok(Self {
+            target,
+            file,
+            legacy,
+        })
     }
 
     /// Like [`ProjectLock::acquire`], for a project that must already exist (an import
@@ -114,21 +119,46 @@ impl ProjectLock {
     }
 }
 
+impl ProjectLock {
+    /// After a save: remove the old-layout lock file beside the project, if this lock holds
+    /// it (it is released when this lock is dropped).
+    pub(crate) fn forget_legacy(&self) {
+        if self.legacy.is_some() {
+            let _ = fs::remove_file(super::side_folder::legacy_file(&self.target, ".lock"));
+        }
+    }
+}
+
 impl Drop for ProjectLock {
     fn drop(&mut self) {
+        if let Some(old) = &self.legacy {
+            let _ = old.unlock();
+        }
         let _ = self.file.unlock();
     }
 }
 
-fn holder_description() -> String {
-    let program = std::env::args()
-        .take(2)
-        .map(|a| {
-            Path::new(&a)
-                .file_name()
-                .map_or(a.clone(), |n| n.to_string_lossy().into_owned())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    format!("{program}, process {}", std::process::id())
+/// Lock `file` exclusively, retrying until `deadline`; then [`SaveError::Locked`], naming
+/// the holder where the operating system says who it is.
+fn take(file: &File, target: &Path, deadline: Instant) -> Result<(), SaveError> {
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(SaveError::Locked {
+                    path: target.to_owned(),
+                    holder: holder::of(file).unwrap_or_default(),
+                });
+            }
+            Err(fs::TryLockError::Error(source)) => {
+                return Err(SaveError::Io {
+                    path: target.to_owned(),
+                    source,
+                });
+            }
+        }
+    }
 }

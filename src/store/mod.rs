@@ -1,14 +1,20 @@
 //! Reading and writing project files (RON), safely.
 //!
 //! Loading verifies everything and never writes; saving is atomic and keeps the previous
-//! version as `NAME.ron.bak`. See `format` for versions and `recovery` for autosave files.
+//! version as `.factdesk/NAME.ron.bak`. Side files (lock, backup, autosave, a save's
+//! temporary files) live in the hidden `.factdesk/` folder beside the project, which
+//! ignores itself in git (see `side_folder`). See `format` for versions and `recovery` for
+//! autosave files.
 
 mod atomic;
 mod error;
 mod format;
+pub mod git_setup;
 mod leftovers;
 mod lock;
+mod lock_holder;
 pub mod recovery;
+mod side_folder;
 mod stamp;
 
 pub(crate) use atomic::parent_dir;
@@ -16,6 +22,7 @@ pub use atomic::{resolve_links, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use format::{MAX_FILE_BYTES, from_ron_str, to_ron_string};
 pub use lock::{LOCK_WAIT, ProjectLock, lock_path};
+pub use side_folder::{SIDE_FOLDER, side_folder};
 pub use stamp::{DiskStamp, changed_since};
 
 use crate::model::Project;
@@ -137,7 +144,10 @@ fn write_locked(
         })?;
     leftovers::remove_stale(target);
     write_atomic(target, &bytes, true).map_err(io)?;
-    Ok(DiskStamp::of_bytes(target, &bytes))
+    let stamp = DiskStamp::of_bytes(target, &bytes);
+    side_folder::clean_legacy(target);
+    lock.forget_legacy();
+    Ok(stamp)
 }
 
 /// Whether this process may write the existing file (its permission bits alone do not say
@@ -149,11 +159,9 @@ fn writable(path: &Path) -> bool {
     }
 }
 
-/// Path of the backup kept beside a saved project: `NAME.ron.bak`.
+/// Path of the backup of a saved project's previous version: `DIR/.factdesk/NAME.ron.bak`.
 pub fn backup_path(path: &Path) -> std::path::PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    side_folder::side_file(path, ".bak")
 }
 
 #[cfg(test)]
@@ -180,6 +188,13 @@ mod tests {
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with(".factdesk-"))
+            .chain(
+                std::fs::read_dir(dir.path().join(SIDE_FOLDER))
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".tmp")),
+            )
             .collect();
         assert!(names.is_empty(), "{names:?}");
         // Within the limit the same project saves, and loads back.

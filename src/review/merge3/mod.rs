@@ -1,16 +1,26 @@
 //! Three-way merge of two versions of one project file and their common ancestor, for
 //! `factdesk merge-driver` (a git merge driver).
 //!
-//! Articles, entities and annotations are merged one by one, by id: a change on one side
-//! only is taken; the same change on both sides is taken once; an annotation changed
-//! differently on both sides is kept from both (theirs under a fresh id, in the same layer)
-//! and reported as a conflict; a deletion on one side and a change on the other keeps the
-//! changed version and reports it. References left dangling by the other side's deletions
-//! are repaired (entities and articles restored, quote → claim links dropped) and reported.
+//! First, what both sides added on their own is matched like the two-way merge does
+//! (`matching`: articles by text, entities by name and aliases, annotations by layer,
+//! article, span and kind) and given one id, so it is kept once. Then articles, entities
+//! and annotations are merged one by one, by id: a change on one side only is taken; the
+//! same change on both sides is taken once; an annotation changed differently on both
+//! sides is kept from both (theirs under a new id derived from its old one, in the same
+//! layer) and reported as a conflict; a deletion on one side and a change on the other
+//! keeps the changed version and reports it. References left dangling by the other side's
+//! deletions are repaired (entities and articles restored, quote → claim links dropped)
+//! and reported. The same three inputs always give the same output, byte for byte.
+
+mod both_changed;
+pub mod driver;
+mod matching;
+
+use both_changed::{BothChanged, merge_article, merge_entity, merge_links, same_work};
 
 use crate::model::{
-    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Entity, EntityId, Layer,
-    LayerRole, Project,
+    Annotation, AnnotationId, AnnotationKind, Article, ArticleId, Assignments, Entity, EntityId,
+    Layer, LayerRole, MAX_ID, Project,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
@@ -30,6 +40,9 @@ impl std::fmt::Display for Conflict {
 pub struct Merged {
     pub project: Project,
     pub conflicts: Vec<Conflict>,
+    /// Items of theirs (and of the ancestor) that both sides had under different ids and
+    /// that were matched by content, so kept once.
+    pub matched: usize,
 }
 
 /// How one item came out of the three versions.
@@ -45,9 +58,24 @@ fn three_way<T: PartialEq + Clone>(
     ours: Option<&T>,
     theirs: Option<&T>,
 ) -> Resolution<T> {
-    if ours == theirs || theirs == base {
+    three_way_by(base, ours, theirs, |a, b| a == b)
+}
+
+/// [`three_way`] with `same` deciding whether two versions are the same work.
+fn three_way_by<T: Clone>(
+    base: Option<&T>,
+    ours: Option<&T>,
+    theirs: Option<&T>,
+    same: impl Fn(&T, &T) -> bool,
+) -> Resolution<T> {
+    let eq = |x: Option<&T>, y: Option<&T>| match (x, y) {
+        (Some(x), Some(y)) => same(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    if eq(ours, theirs) || eq(theirs, base) {
         Resolution::Take(ours.cloned())
-    } else if ours == base {
+    } else if eq(ours, base) {
         Resolution::Take(theirs.cloned())
     } else {
         Resolution::Conflict {
@@ -78,21 +106,36 @@ fn keyed<K: Eq + Hash + Copy, T>(
     (order, maps)
 }
 
-/// Merge a list of items with ids: ours wins a conflict, the other side's version is
-/// reported (`what` names the kind for messages).
+/// Merge a list of items with ids: an item changed on both sides goes through `both`, a
+/// deletion against a change keeps the change; conflicts are reported (`what` names the
+/// kind for messages).
 fn merge_list<K: Eq + Hash + Copy + std::fmt::Display, T: PartialEq + Clone>(
     base: &[T],
     ours: &[T],
     theirs: &[T],
     key: impl Fn(&T) -> K,
+    both: impl Fn(Option<&T>, &T, &T) -> BothChanged<T>,
     what: &str,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<T> {
     let (order, [b, o, t]) = keyed([base, ours, theirs], key);
     let mut out = Vec::new();
     for k in order {
-        match three_way(b.get(&k).copied(), o.get(&k).copied(), t.get(&k).copied()) {
+        let base = b.get(&k).copied();
+        match three_way(base, o.get(&k).copied(), t.get(&k).copied()) {
             Resolution::Take(x) => out.extend(x),
+            Resolution::Conflict {
+                ours: Some(x),
+                theirs: Some(y),
+            } => {
+                let r = both(base, &x, &y);
+                if r.conflict {
+                    conflicts.push(Conflict(format!(
+                        "{what} {k}: changed on both sides; kept ours where they differ"
+                    )));
+                }
+                out.push(r.merged);
+            }
             Resolution::Conflict { ours, theirs } => {
                 let how = match (&ours, &theirs) {
                     (Some(_), Some(_)) => "changed on both sides; kept ours",
@@ -120,9 +163,17 @@ fn scalar<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> Option<T> {
 /// Merge three versions. `base` is the common ancestor (an empty project when there is
 /// none).
 pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
+    let base_map = matching::match_onto(ours, base);
+    let base = &base_map.apply(base.clone());
+    let theirs_map = matching::match_onto(&matching::reference(ours, base), theirs);
+    let theirs = &theirs_map.apply(theirs.clone());
+    let matched = base_map.len() + theirs_map.len();
+
     let mut conflicts = Vec::new();
     let mut project = ours.clone();
     project.name = scalar(&base.name, &ours.name, &theirs.name).unwrap_or_default();
+    project.review_url =
+        scalar(&base.review_url, &ours.review_url, &theirs.review_url).unwrap_or_default();
     if let Some(s) = scalar(&base.schema, &ours.schema, &theirs.schema) {
         project.schema = s;
     }
@@ -147,6 +198,7 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
         &ours.articles,
         &theirs.articles,
         |a: &Article| a.id,
+        merge_article,
         "article",
         &mut conflicts,
     );
@@ -155,6 +207,7 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
         &ours.entities,
         &theirs.entities,
         |e: &Entity| e.id,
+        merge_entity,
         "entity",
         &mut conflicts,
     );
@@ -170,20 +223,27 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
     let mut used: HashSet<AnnotationId> = order.iter().copied().collect();
     let mut annotations: Vec<Placed> = Vec::new();
     for id in order {
-        match three_way(
+        match three_way_by(
             b.get(&id).copied(),
             o.get(&id).copied(),
             t.get(&id).copied(),
+            |x, y| x.0 == y.0 && same_work(&x.1, &y.1),
         ) {
             Resolution::Take(x) => annotations.extend(x),
             Resolution::Conflict {
                 ours: Some(x),
                 theirs: Some(y),
+            } if x.0 == y.0
+                && let Some(merged) = merge_links(b.get(&id).map(|p| &p.1), &x.1, &y.1) =>
+            {
+                annotations.push((x.0, merged));
+            }
+            Resolution::Conflict {
+                ours: Some(x),
+                theirs: Some(y),
             } => {
                 let mut copy = y.clone();
-                while !used.insert(copy.1.id) {
-                    copy.1.id = AnnotationId::random();
-                }
+                copy.1.id = derived_id(id, &mut used);
                 conflicts.push(Conflict(format!(
                     "annotation {id} (layer {:?}, article {}, “{}”): changed on both sides; \
                      kept both: ours as {id}, theirs as {}",
@@ -204,6 +264,7 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
             }
         }
     }
+    both_added_differently(&b, &o, &t, &mut conflicts);
 
     // Layers: ours, theirs' new ones, minus layers deleted cleanly and left empty.
     let layer_names = |p: &Project| -> BTreeMap<String, LayerRole> {
@@ -243,14 +304,79 @@ pub fn merge3(base: &Project, ours: &Project, theirs: &Project) -> Merged {
             project.decisions.push(d.clone());
         }
     }
-    repair(&mut project, [base, ours, theirs], &mut conflicts);
+    for k in &theirs.rejected_suggestions {
+        if let Err(at) = project.rejected_suggestions.binary_search(k) {
+            project.rejected_suggestions.insert(at, k.clone());
+        }
+    }
+    project.assignments =
+        Assignments::merge3(&base.assignments, &ours.assignments, &theirs.assignments);
+    let mut project = repaired(project, [base, ours, theirs], &mut conflicts);
+    let articles: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
+    project.assignments = project
+        .assignments
+        .retain_articles(|a| articles.contains(&a));
     project.sort();
-    Merged { project, conflicts }
+    Merged {
+        project,
+        conflicts,
+        matched,
+    }
 }
 
-/// Restore articles and entities that annotations still need; drop links to claims that
-/// are gone.
-fn repair(project: &mut Project, versions: [&Project; 3], conflicts: &mut Vec<Conflict>) {
+/// Annotations both sides added on the same span of the same layer and article that are
+/// not the same work: both are kept (they have different ids), and listed, since one
+/// annotator marking one span twice in two ways needs a look.
+fn both_added_differently<'a>(
+    base: &HashMap<AnnotationId, &'a Placed>,
+    ours: &HashMap<AnnotationId, &'a Placed>,
+    theirs: &HashMap<AnnotationId, &'a Placed>,
+    conflicts: &mut Vec<Conflict>,
+) {
+    type Place<'p> = (&'p str, ArticleId, usize, usize);
+    let place = |x: &'a Placed| -> Place<'a> { (&x.0, x.1.article, x.1.span.start, x.1.span.end) };
+    let mut added_by_ours: HashMap<Place<'a>, Vec<AnnotationId>> = HashMap::new();
+    for (id, x) in ours {
+        if !base.contains_key(id) && !theirs.contains_key(id) {
+            added_by_ours.entry(place(x)).or_default().push(*id);
+        }
+    }
+    let mut found: Vec<(AnnotationId, AnnotationId, &'a Placed)> = Vec::new();
+    for (id, x) in theirs {
+        if base.contains_key(id) || ours.contains_key(id) {
+            continue;
+        }
+        if let Some(mine) = added_by_ours.get(&place(x)) {
+            let first = mine.iter().min().copied().unwrap_or(*id);
+            found.push((first, *id, x));
+        }
+    }
+    found.sort_by_key(|(o, t, _)| (*o, *t));
+    for (o, t, x) in found {
+        conflicts.push(Conflict(format!(
+            "annotations {o} (ours) and {t} (theirs): both added on “{}” in layer {:?}, article {}, differently; kept both",
+            x.1.span.exact, x.0, x.1.article
+        )));
+    }
+}
+
+/// A new id for theirs' copy of an annotation both sides changed: derived from the old id
+/// (not random), so the same merge always writes the same file.
+fn derived_id(from: AnnotationId, used: &mut HashSet<AnnotationId>) -> AnnotationId {
+    let mut n = xxhash_rust::xxh3::xxh3_64(&from.0.to_le_bytes()) % MAX_ID + 1;
+    while !used.insert(AnnotationId(n)) {
+        n = n % MAX_ID + 1;
+    }
+    AnnotationId(n)
+}
+
+/// The merged result with the articles and entities its annotations still need restored,
+/// and links to claims that are gone dropped.
+fn repaired(
+    mut project: Project,
+    versions: [&Project; 3],
+    conflicts: &mut Vec<Conflict>,
+) -> Project {
     let articles: HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
     let entities: HashSet<EntityId> = project.entities.iter().map(|e| e.id).collect();
     let ids: HashSet<AnnotationId> = project.annotations().map(|(_, a)| a.id).collect();
@@ -301,6 +427,7 @@ fn repair(project: &mut Project, versions: [&Project; 3], conflicts: &mut Vec<Co
             project.entities.push(e.clone());
         }
     }
+    project
 }
 
 #[cfg(test)]
@@ -386,3 +513,6 @@ mod tests {
         assert!(m.conflicts.iter().any(|c| c.0.contains("link dropped")));
     }
 }
+
+#[cfg(test)]
+mod both_added_tests;

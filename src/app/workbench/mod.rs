@@ -464,7 +464,7 @@ impl Workbench {
 
     fn start_export(&mut self, options: crate::export::ExportOptions) {
         // The worker gets its own copy, so editing can go on meanwhile.
-        let project = std::sync::Arc::new(self.project().clone());
+        let project = self.session.snapshot();
         self.export_options = Some(options.clone());
         self.export = Some(Job::start(move |t| {
             crate::export::run(&project, &options, &mut |n, of| {

@@ -6,12 +6,15 @@
 //! a death toll is keyed by the event it belongs to (stampede, strike, crash …), and one
 //! that rises in a later-published article is flagged as a possible update.
 
-use super::names::{self, Mention};
+use super::mentions::{self, Gender, Mention};
+use super::names;
 use super::suggestion::{Conflict, FactValue};
-use super::text::{Doc, MONTHS, Range, Token, WEEKDAYS};
+use super::text::{Doc, Range, Token};
+use super::words::{MONTHS, WEEKDAYS};
 use crate::assist::text::WordList;
 use crate::model::{ArticleId, Project};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// What a number is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,6 +52,10 @@ pub struct Fact {
     pub vague: bool,
     pub range: Range,
     pub sentence: Range,
+    /// The words stating it, as written.
+    pub text: String,
+    /// Dates only: the names in its sentence, which tell which event it is about.
+    pub names: Arc<BTreeSet<String>>,
 }
 
 static DEAD: WordList = WordList::new(&[
@@ -156,8 +163,17 @@ fn vague_word(w: &str) -> Option<f64> {
     })
 }
 
-/// A number expression at token `i`: its value, whether vague, and the token after it.
-fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
+/// A number written in a sentence: its value, whether it is vague ("hundreds of"), and
+/// the token after it.
+struct NumberExpr {
+    value: f64,
+    vague: bool,
+    next: usize,
+}
+
+/// The number expression at token `i`.
+fn number_at(toks: &[Token], i: usize) -> Option<NumberExpr> {
+    let n = |value, vague, next| Some(NumberExpr { value, vague, next });
     let t = toks.get(i)?;
     let lower = t.lower();
     let next_lower = |k: usize| toks.get(k).map(Token::lower).unwrap_or_default();
@@ -166,15 +182,15 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
         if next_lower(i + 1) == "of"
             && let Some(v2) = vague_word(next_lower(i + 2))
         {
-            return Some((v * v2, true, i + 3));
+            return n(v * v2, true, i + 3);
         }
-        return Some((v, true, i + 1));
+        return n(v, true, i + 1);
     }
     if lower == "tens"
         && next_lower(i + 1) == "of"
         && let Some(v2) = vague_word(next_lower(i + 2))
     {
-        return Some((10.0 * v2, true, i + 3));
+        return n(10.0 * v2, true, i + 3);
     }
     let digits: String = t.text.chars().filter(|c| *c != ',').collect();
     let base = if !digits.is_empty()
@@ -191,7 +207,7 @@ fn number_at(toks: &[Token], i: usize) -> Option<(f64, bool, usize)> {
         value *= m;
         end += 1;
     }
-    Some((value, false, end))
+    n(value, false, end)
 }
 
 fn magnitude(v: f64) -> i32 {
@@ -230,6 +246,8 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
                             end: t.end,
                         },
                         sentence: *s,
+                        text: t.text.to_string(),
+                        names: Arc::default(),
                     });
                 }
                 continue;
@@ -240,7 +258,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
                 && toks[i - 1].text == ","
                 && toks.get(i + 1).is_some_and(|n| n.text == ",")
             {
-                if let Some(m) = mentions.iter().find(|m| m.range.end == toks[i - 1].start) {
+                if let Some(m) = mentions::ending_at(mentions, toks[i - 1].start) {
                     let age: f64 = t.text.parse().unwrap_or(0.0);
                     if (1.0..=120.0).contains(&age) {
                         out.push(Fact {
@@ -252,6 +270,8 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
                                 end: t.end,
                             },
                             sentence: *s,
+                            text: doc.slice(m.range.start, t.end),
+                            names: Arc::default(),
                         });
                     }
                 }
@@ -259,9 +279,10 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             }
         }
         // Counts: a number near a word saying what is counted.
+        let event = lowers.iter().find(|w| EVENTS.contains(w.as_str())).cloned();
         let mut i = 0;
         while i < toks.len() {
-            let Some((value, vague, next)) = number_at(toks, i) else {
+            let Some(NumberExpr { value, vague, next }) = number_at(toks, i) else {
                 i += 1;
                 continue;
             };
@@ -300,7 +321,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             let hi = (next + 7).min(toks.len());
             let window = &lowers[lo..hi];
             let near = |list: &WordList| window.iter().any(|w| list.contains(w.as_str()));
-            let event = lowers.iter().find(|w| EVENTS.contains(w.as_str())).cloned();
+            let event = event.clone();
             let key = if near(&INJURED) && !near(&DEAD) {
                 event.map(FactKey::Injured)
             } else if near(&DEAD) {
@@ -330,6 +351,8 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
                     vague,
                     range,
                     sentence: *s,
+                    text: doc.slice(range.start, range.end),
+                    names: Arc::default(),
                 });
             }
             i = next;
@@ -348,10 +371,7 @@ fn age_subject(
     pos: usize,
 ) -> Option<String> {
     if let Some(t) = toks.get(i) {
-        if let Some(m) = mentions
-            .iter()
-            .find(|m| m.phrase_start == t.start || m.range.start == t.start)
-        {
+        if let Some(m) = mentions::starting_at(mentions, t.start) {
             return Some(m.full.clone());
         }
         let word = t.lower();
@@ -360,10 +380,10 @@ fn age_subject(
             _ => None,
         });
         if let Some(role) = role {
-            return names::resolve_role(mentions, doc.len(), role).map(|m| m.full.clone());
+            return mentions::resolve_role(mentions, doc.len(), role).map(|m| m.full.clone());
         }
     }
-    names::nearest_before(mentions, pos).map(|m| m.full.clone())
+    mentions::nearest_before(mentions, pos, Gender::Unknown).map(|m| m.full.clone())
 }
 
 /// Conflicts between articles, from each article's facts.
@@ -390,17 +410,6 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             by_key.entry(canon(f)).or_default().push((*article, f));
         }
     }
-    let texts: BTreeMap<ArticleId, &str> = project
-        .articles
-        .iter()
-        .map(|a| (a.id, a.text.as_str()))
-        .collect();
-    let slice = |a: ArticleId, r: Range| -> String {
-        texts
-            .get(&a)
-            .map(|t| t.chars().skip(r.start).take(r.len()).collect())
-            .unwrap_or_default()
-    };
     // Dates of an event word only compare when their sentences share a name ("the attack
     // on December 27th" on coalition bases is not the attack that killed Soleimani).
     let mut groups: Vec<(FactKey, Vec<(ArticleId, &Fact)>)> = Vec::new();
@@ -409,19 +418,24 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             groups.push((key, entries));
             continue;
         }
+        // A noun joins the date to the cluster that first had it (a map, not a scan).
         let mut clusters: Vec<DateCluster<'_>> = Vec::new();
+        let mut cluster_of: HashMap<String, usize> = HashMap::new();
         for (a, f) in entries {
-            let nouns = proper_nouns(&slice(a, f.sentence));
-            match clusters.iter_mut().find(|c| !c.names.is_disjoint(&nouns)) {
-                Some(c) => {
-                    c.names.extend(nouns);
-                    c.members.push((a, f));
-                }
-                None => clusters.push(DateCluster {
-                    names: nouns,
-                    members: vec![(a, f)],
-                }),
+            let nouns = f.names.as_ref().clone();
+            let at = nouns.iter().find_map(|n| cluster_of.get(n).copied());
+            let c = at.unwrap_or_else(|| {
+                clusters.push(DateCluster {
+                    names: BTreeSet::new(),
+                    members: Vec::new(),
+                });
+                clusters.len() - 1
+            });
+            for n in &nouns {
+                cluster_of.entry(n.clone()).or_insert(c);
             }
+            clusters[c].names.extend(nouns);
+            clusters[c].members.push((a, f));
         }
         groups.extend(clusters.into_iter().map(|c| (key.clone(), c.members)));
     }
@@ -436,14 +450,16 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             }
         };
         let mut kept: Vec<(ArticleId, &Fact)> = Vec::new();
+        let mut kept_classes: HashSet<(ArticleId, i64)> = HashSet::new();
         for (a, f) in &entries {
-            if !kept.iter().any(|(ka, kf)| ka == a && class(kf) == class(f)) {
+            if kept_classes.insert((*a, class(f))) {
                 kept.push((*a, f));
             }
         }
-        let disagree = kept
-            .iter()
-            .any(|(a, f)| kept.iter().any(|(b, g)| a != b && !same_value(f, g, &key)));
+        // Two articles and two values: some pair of articles disagrees.
+        let articles: HashSet<ArticleId> = kept.iter().map(|(a, _)| *a).collect();
+        let classes: HashSet<i64> = kept.iter().map(|(_, f)| class(f)).collect();
+        let disagree = articles.len() >= 2 && classes.len() >= 2;
         if !disagree {
             continue;
         }
@@ -463,7 +479,7 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             .map(|(a, f)| FactValue {
                 article: *a,
                 value: f.value,
-                text: slice(*a, f.range),
+                text: f.text.clone(),
                 start: f.range.start,
                 end: f.range.end,
                 sentence_start: f.sentence.start,
@@ -529,19 +545,7 @@ fn event_of(word: &str) -> Option<&'static str> {
     })
 }
 
-/// A month's number from its name or usual abbreviation ("Jan.", "Sept").
-fn month(word: &str) -> Option<u32> {
-    const SHORT: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let w = word.trim_end_matches('.');
-    let i = MONTHS
-        .iter()
-        .position(|m| *m == w)
-        .or_else(|| SHORT.iter().position(|m| *m == w))
-        .or_else(|| (w == "sept").then_some(8))?;
-    Some(i as u32 + 1)
-}
+use super::words::month;
 
 /// Dates of events: explicit ("January 3", "Jan. 3, 2020", "3 January") or a weekday
 /// ("on Friday"), which news style means as the last such day up to publication. Only in
@@ -561,11 +565,20 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
         if events.is_empty() {
             continue;
         }
+        let mut nouns: Option<Arc<BTreeSet<String>>> = None;
+        let mut nouns = || {
+            nouns
+                .get_or_insert_with(|| Arc::new(proper_nouns(&doc.slice(s.start, s.end))))
+                .clone()
+        };
         // A date belongs to the event named closest to it, within a few words ("killed in
         // a drone strike on Friday"); a date further off is about something else (a
         // caption's "Monday, Jan. 6").
         let event_near = |first: usize, next: usize| -> Option<&'static str> {
-            events
+            // Events are in token order: only those within NEAR of the date can win.
+            let from = events.partition_point(|&(i, _)| i + NEAR < first);
+            let to = events.partition_point(|&(i, _)| i <= next + NEAR);
+            events[from..to.max(from)]
                 .iter()
                 .map(|&(i, e)| {
                     (
@@ -591,11 +604,27 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
             let w = lowers[i];
             // "January 3[, 2020]" or "3 January [2020]".
             let explicit = match (month(w), number(i + 1), i.checked_sub(1).and_then(number)) {
-                (Some(m), Some(d), _) if (1..=31).contains(&d) => Some((m, d, i, i + 2)),
-                (Some(m), _, Some(d)) if (1..=31).contains(&d) => Some((m, d, i - 1, i + 1)),
+                (Some(m), Some(d), _) if (1..=31).contains(&d) => Some(DayOfMonth {
+                    month: m,
+                    day: d,
+                    first: i,
+                    next: i + 2,
+                }),
+                (Some(m), _, Some(d)) if (1..=31).contains(&d) => Some(DayOfMonth {
+                    month: m,
+                    day: d,
+                    first: i - 1,
+                    next: i + 1,
+                }),
                 _ => None,
             };
-            if let Some((m, d, first, mut next)) = explicit {
+            if let Some(DayOfMonth {
+                month: m,
+                day: d,
+                first,
+                mut next,
+            }) = explicit
+            {
                 let mut year = published.map(|p| p.year());
                 let mut k = next;
                 if lowers.get(k) == Some(&",") {
@@ -608,7 +637,15 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
                 if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
                     && let Some(event) = event_near(first, next)
                 {
-                    out.push(date_fact(event, date, toks, first, next, *s));
+                    out.push(date_fact(
+                        doc,
+                        event,
+                        date,
+                        toks,
+                        DateSpan { first, next },
+                        *s,
+                        nouns(),
+                    ));
                 }
                 i = next;
                 continue;
@@ -620,12 +657,31 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
             ) {
                 let back = (7 + p.weekday().num_days_from_monday() as i64 - day as i64) % 7;
                 let date = p - chrono::Duration::days(back);
-                out.push(date_fact(event, date, toks, i, i + 1, *s));
+                out.push(date_fact(
+                    doc,
+                    event,
+                    date,
+                    toks,
+                    DateSpan {
+                        first: i,
+                        next: i + 1,
+                    },
+                    *s,
+                    nouns(),
+                ));
             }
             i += 1;
         }
     }
     out
+}
+
+/// "January 3" or "3 January" at tokens `first..next`.
+struct DayOfMonth {
+    month: u32,
+    day: u32,
+    first: usize,
+    next: usize,
 }
 
 /// Dates of one event word whose sentences share names.
@@ -695,32 +751,34 @@ fn proper_nouns(sentence: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Where a date stands: tokens `first..next` of its sentence.
+struct DateSpan {
+    first: usize,
+    next: usize,
+}
+
 fn date_fact(
+    doc: &Doc,
     event: &str,
     date: chrono::NaiveDate,
     toks: &[Token],
-    first: usize,
-    next: usize,
+    span: DateSpan,
     sentence: Range,
+    names: Arc<BTreeSet<String>>,
 ) -> Fact {
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let range = Range {
+        start: toks[span.first].start,
+        end: toks[span.next.min(toks.len()) - 1].end,
+    };
     Fact {
         key: FactKey::Date(event.to_owned()),
         value: (date - epoch).num_days() as f64,
         vague: false,
-        range: Range {
-            start: toks[first].start,
-            end: toks[next.min(toks.len()) - 1].end,
-        },
+        range,
         sentence,
-    }
-}
-
-fn same_value(f: &Fact, g: &Fact, key: &FactKey) -> bool {
-    if f.vague || g.vague || matches!(key, FactKey::Attending) {
-        magnitude(f.value) == magnitude(g.value)
-    } else {
-        (f.value - g.value).abs() < f64::EPSILON
+        text: doc.slice(range.start, range.end),
+        names,
     }
 }
 

@@ -9,11 +9,14 @@ pub mod apply;
 pub mod claims;
 pub mod conflicts;
 pub mod json;
+pub mod mentions;
 pub mod names;
 pub mod passages;
 pub mod quotes;
 pub mod suggestion;
 pub mod text;
+pub mod variant_index;
+pub mod words;
 
 use crate::model::{ArticleId, EntityId, KindName, Project, SuggestionKey};
 use std::collections::{BTreeSet, HashSet};
@@ -84,7 +87,7 @@ fn analyse(
     known: &[String],
 ) -> ArticleResult {
     let doc = Doc::new(&article.text);
-    let mentions = names::mentions(&doc, known);
+    let mentions = mentions::mentions(&doc, known);
     let segments = quotes::pairing::segments(&doc);
     let mut r = ArticleResult::default();
     if wants(SuggestionKind::Passage) {
@@ -271,13 +274,10 @@ pub fn entity_for(project: &Project, name: &str) -> Option<EntityId> {
     if let Some(e) = project.entity_named(name) {
         return Some(e.id);
     }
-    let last = name.split_whitespace().last()?.to_lowercase();
     let mut hits = project.entities.iter().filter(|e| {
-        std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
-            n.split_whitespace()
-                .last()
-                .is_some_and(|l| l.to_lowercase() == last)
-        })
+        std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .any(|n| names::same_surname(n, name))
     });
     let first = hits.next()?;
     hits.next().is_none().then_some(first.id)

@@ -11,7 +11,7 @@ use super::names;
 use super::suggestion::{Conflict, FactValue};
 use super::text::{Doc, Range, Token};
 use super::words::{MONTHS, WEEKDAYS};
-use crate::assist::text::WordList;
+use crate::assist::words::TaggedWords;
 use crate::model::{ArticleId, Project};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -21,11 +21,9 @@ use std::sync::Arc;
 pub enum FactKey {
     /// Age of a person (canonical name, lower case).
     Age(String),
-    /// People killed in an event ("stampede").
-    Dead(String),
-    Injured(String),
-    /// People attending, mourning, marching.
-    Attending,
+    /// A count of people or things (dead, missing, homes …) in a scope: the article's main
+    /// event, or another one the sentence names by its year.
+    Count { what: Counted, scope: String },
     /// The day an event happened ("strike", "funeral", "death"); the value is the day
     /// number (days since 1970-01-01).
     Date(String),
@@ -35,12 +33,73 @@ impl FactKey {
     fn describe(&self) -> String {
         match self {
             Self::Age(p) => format!("age of {p}"),
-            Self::Dead(e) => format!("number killed in the {e}"),
-            Self::Injured(e) => format!("number injured in the {e}"),
-            Self::Attending => "number attending".to_owned(),
+            Self::Count { what, scope } if scope.is_empty() => format!("number {}", what.as_str()),
+            Self::Count { what, scope } => format!("number {} ({scope})", what.as_str()),
             Self::Date(e) => format!("date of the {e}"),
         }
     }
+}
+
+/// What a count counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Counted {
+    Dead,
+    Injured,
+    Missing,
+    Rescued,
+    Evacuated,
+    Sheltered,
+    Homes,
+    Attending,
+}
+
+impl Counted {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Dead => "dead",
+            Self::Injured => "injured",
+            Self::Missing => "missing",
+            Self::Rescued => "rescued",
+            Self::Evacuated => "evacuated",
+            Self::Sheltered => "in shelters",
+            Self::Homes => "of homes",
+            Self::Attending => "attending",
+        }
+    }
+}
+
+/// Counted words and their kinds (data file).
+static COUNTED: TaggedWords = TaggedWords::from_text(include_str!("words/counted.txt"));
+
+fn counted(lower: &str) -> Option<Counted> {
+    [
+        ("dead", Counted::Dead),
+        ("injured", Counted::Injured),
+        ("missing", Counted::Missing),
+        ("rescued", Counted::Rescued),
+        ("evacuated", Counted::Evacuated),
+        ("sheltered", Counted::Sheltered),
+        ("homes", Counted::Homes),
+        ("attending", Counted::Attending),
+    ]
+    .into_iter()
+    .find(|(tag, _)| COUNTED.has_tag(lower, tag))
+    .map(|(_, c)| c)
+}
+
+/// The scope of a sentence's counts: empty for the article's main event, or the year of
+/// another event the sentence names ("in the 2019 floods, 40 died").
+fn scope_of(lowers: &[String], published: Option<chrono::NaiveDate>) -> String {
+    use chrono::Datelike;
+    let this_year = published.map(|p| p.year());
+    lowers
+        .iter()
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| {
+            (1800..=2100).contains(y) && Some(*y) != this_year && this_year.is_some_and(|t| *y < t)
+        })
+        .map(|y| format!("in {y}"))
+        .unwrap_or_default()
 }
 
 /// A number stated in one article.
@@ -57,74 +116,6 @@ pub struct Fact {
     /// Dates only: the names in its sentence, which tell which event it is about.
     pub names: Arc<BTreeSet<String>>,
 }
-
-static DEAD: WordList = WordList::new(&[
-    "killed",
-    "dead",
-    "died",
-    "deaths",
-    "death",
-    "lives",
-    "fatalities",
-    "perished",
-    "bodies",
-]);
-static INJURED: WordList = WordList::new(&[
-    "injured",
-    "wounded",
-    "hurt",
-    "injuries",
-    "hospitalised",
-    "hospitalized",
-]);
-static ATTENDING: WordList = WordList::new(&[
-    "mourners",
-    "attended",
-    "attending",
-    "attendees",
-    "crowd",
-    "crowds",
-    "turnout",
-    "mourned",
-    "gathered",
-    "streets",
-    "marched",
-    "procession",
-    "attendance",
-    "rally",
-    "protesters",
-    "demonstrators",
-    "spectators",
-]);
-static EVENTS: WordList = WordList::new(&[
-    "stampede",
-    "strike",
-    "airstrike",
-    "attack",
-    "crash",
-    "fire",
-    "explosion",
-    "blast",
-    "earthquake",
-    "flood",
-    "floods",
-    "shooting",
-    "bombing",
-    "storm",
-    "collapse",
-    "riot",
-    "clashes",
-    "hurricane",
-    "tsunami",
-    "derailment",
-    "landslide",
-    "avalanche",
-    "eruption",
-    "outbreak",
-    "epidemic",
-    "wildfire",
-    "cyclone",
-]);
 
 fn number_word(w: &str) -> Option<f64> {
     Some(match w {
@@ -224,7 +215,7 @@ fn person_key(name: &str) -> String {
 }
 
 /// Facts stated in one article.
-pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
+pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDate>) -> Vec<Fact> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let toks = doc.tokens_in(s.start, s.end);
@@ -279,7 +270,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
             }
         }
         // Counts: a number near a word saying what is counted.
-        let event = lowers.iter().find(|w| EVENTS.contains(w.as_str())).cloned();
+        let scope = scope_of(&lowers, published);
         let mut i = 0;
         while i < toks.len() {
             let Some(NumberExpr { value, vague, next }) = number_at(toks, i) else {
@@ -317,32 +308,43 @@ pub fn facts(doc: &Doc, mentions: &[Mention]) -> Vec<Fact> {
                 i = next;
                 continue;
             }
-            let lo = i.saturating_sub(4);
-            let hi = (next + 7).min(toks.len());
-            let window = &lowers[lo..hi];
-            let near = |list: &WordList| window.iter().any(|w| list.contains(w.as_str()));
-            let event = event.clone();
-            let key = if near(&INJURED) && !near(&DEAD) {
-                event.map(FactKey::Injured)
-            } else if near(&DEAD) {
-                // "50 people killed and more than 200 injured": the nearest word decides.
-                let dead_pos = window.iter().position(|w| DEAD.contains(w.as_str()));
-                let inj_pos = window.iter().position(|w| INJURED.contains(w.as_str()));
-                let here = i - lo;
-                match (dead_pos, inj_pos) {
-                    (Some(d), Some(j)) if j.abs_diff(here) < d.abs_diff(here) => {
-                        event.map(FactKey::Injured)
-                    }
-                    _ => event.map(FactKey::Dead),
-                }
-            } else if near(&ATTENDING) {
-                Some(FactKey::Attending)
+            // "LIMA, May 4 (Agency)": a day of a month is no count.
+            if i > 0 && super::words::month(lowers[i - 1].as_str()).is_some() {
+                i = next;
+                continue;
+            }
+            // What it counts: the nearest counted word, right after the number ("12
+            // people died") or before it when the number ends a phrase ("the death toll
+            // stood at 15", "raised the toll to 19").
+            let reach_back = if matches!(before, "at" | "to" | "of" | "reached") {
+                8
             } else {
-                None
+                2
             };
+            let lo = i.saturating_sub(reach_back);
+            let hi = (next + 5).min(toks.len());
+            let kind_at = |k: usize| counted(lowers[k].as_str()).map(|c| (k.abs_diff(i), c));
+            let nearest = (lo..i)
+                .chain(next..hi)
+                .filter_map(kind_at)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c);
+            let key = nearest.map(|what| FactKey::Count {
+                what,
+                scope: scope.clone(),
+            });
             if let Some(key) = key {
+                // The value as written keeps its qualifier ("about 4,000", "more than 6,500").
+                let qualifier = match (i.checked_sub(2).map(|k| lowers[k].as_str()), before) {
+                    (Some("more" | "fewer" | "less"), "than") | (Some("at"), "least" | "most") => 2,
+                    (Some("up"), "to") => 2,
+                    (_, "about" | "around" | "nearly" | "almost" | "over" | "some" | "roughly") => {
+                        1
+                    }
+                    _ => 0,
+                };
                 let range = Range {
-                    start: toks[i].start,
+                    start: toks[i - qualifier].start,
                     end: toks[next - 1].end,
                 };
                 out.push(Fact {
@@ -443,7 +445,15 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
     for (key, entries) in groups {
         // One value per article and magnitude (or exact value).
         let class = |f: &Fact| -> i64 {
-            if f.vague || matches!(key, FactKey::Attending) {
+            if f.vague
+                || matches!(
+                    key,
+                    FactKey::Count {
+                        what: Counted::Attending,
+                        ..
+                    }
+                )
+            {
                 magnitude(f.value) as i64
             } else {
                 f.value as i64
@@ -464,16 +474,17 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             continue;
         }
         let published = |a: ArticleId| project.article(a).and_then(|x| x.published);
-        let possible_update = matches!(key, FactKey::Dead(_) | FactKey::Injured(_)) && {
-            let mut dated: Vec<(chrono::NaiveDate, f64)> = kept
-                .iter()
-                .filter_map(|(a, f)| published(*a).map(|d| (d, f.value)))
-                .collect();
-            dated.sort_by_key(|x| x.0);
-            dated.len() >= 2
-                && dated.windows(2).all(|w| w[1].1 >= w[0].1)
-                && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)
-        };
+        let possible_update = matches!(key, FactKey::Count { what, .. } if what != Counted::Attending)
+            && {
+                let mut dated: Vec<(chrono::NaiveDate, f64)> = kept
+                    .iter()
+                    .filter_map(|(a, f)| published(*a).map(|d| (d, f.value)))
+                    .collect();
+                dated.sort_by_key(|x| x.0);
+                dated.len() >= 2
+                    && dated.windows(2).all(|w| w[1].1 >= w[0].1)
+                    && dated.first().map(|x| x.0) != dated.last().map(|x| x.0)
+            };
         let values = kept
             .iter()
             .map(|(a, f)| FactValue {
@@ -819,7 +830,7 @@ mod tests {
             ),
         ]);
         assert_eq!(c.len(), 1, "{c:?}");
-        assert_eq!(c[0].fact, "number killed in the stampede");
+        assert_eq!(c[0].fact, "number dead");
         assert!(c[0].possible_update);
         let values: Vec<f64> = c[0].values.iter().map(|v| v.value).collect();
         assert_eq!(values, [35.0, 50.0]);

@@ -48,9 +48,10 @@ impl Gender {
         })
     }
 
-    /// Whether a person of this gender can be the referent of a pronoun asking for `want`.
+    /// Whether a person of this gender can be the referent of a pronoun asking for `want`:
+    /// only a gender the text contradicts rules a person out.
     pub fn fits(self, want: Self) -> bool {
-        want == Self::Unknown || self == want
+        want == Self::Unknown || self == Self::Unknown || self == want
     }
 }
 
@@ -441,14 +442,15 @@ mod tests {
     #[test]
     fn gender_from_titles_and_given_names_picks_the_pronoun_referent() {
         let doc = Doc::new(
-            "Mrs. Halvorsen met Peter Okoye at the depot. Later Halvorsen left with Okoye.",
+            "Mrs. Halvorsen met Peter Okoye at the depot. Later Halvorsen spoke to Okoye.",
         );
         let m = mentions(&doc, &[]);
+        // "Okoye" is nearer but Peter is a man's name: "she" is Mrs. Halvorsen.
         let she = nearest_before(&m, doc.len(), Gender::Female).unwrap();
         assert_eq!(she.full, "Halvorsen");
         let he = nearest_before(&m, doc.len(), Gender::Male).unwrap();
         assert_eq!(he.full, "Peter Okoye");
-        // Nobody fits: no guess.
+        // Nobody fits (the only person is a man): no guess.
         let d = Doc::new("Mr. Brandt spoke first.");
         assert!(nearest_before(&mentions(&d, &[]), d.len(), Gender::Female).is_none());
     }

@@ -103,7 +103,7 @@ fn analyse(
         r.claims = claims::find(&doc, article.id);
     }
     if wants(SuggestionKind::Conflict) {
-        r.facts = conflicts::facts(&doc, &mentions);
+        r.facts = conflicts::facts(&doc, &mentions, article.published);
         r.facts.extend(conflicts::dates(&doc, article.published));
     }
     if wants(SuggestionKind::Aliases) {

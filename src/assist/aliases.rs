@@ -3,7 +3,9 @@
 //! without first names — to be offered as aliases of one entity. Names already known as
 //! one entity's name and aliases are not offered again.
 
+use super::names;
 use super::suggestion::AliasGroup;
+use super::variant_index::VariantIndex;
 use crate::model::Project;
 use std::collections::{BTreeMap, HashMap};
 
@@ -104,8 +106,8 @@ impl Groups {
 /// repeats welcome) with the project's entities. Full names join when they are spellings
 /// of one name (Qassem / Qasem Soleimani); a bare surname joins the one full name it
 /// belongs to — by spelling, or by a `variants` link (a variant seen beside that full name
-/// in one article) — and is left out when it could be several people. Comparisons are
-/// made only within blocks of names whose surnames share a first letter.
+/// in one article) — and is left out when it could be several people. Candidates
+/// come from a [`VariantIndex`], so the work grows with the number of names, not its square.
 pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -> Vec<AliasGroup> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for n in names {
@@ -133,28 +135,63 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
         }
     }
     let is_full = |n: &str| n.split_whitespace().count() > 1;
-    let surname = |n: &str| n.split_whitespace().last().unwrap_or("").to_lowercase();
+    let surname = |n: &str| names::surname(n);
+    let first_name = |n: &str| n.split_whitespace().next().unwrap_or("").to_lowercase();
     let mut g = Groups {
         parent: (0..unique.len()).collect(),
     };
-    let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
+    // Full names by surname; surnames that are spellings of each other found through a
+    // variant index, never by comparing all pairs.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, n) in unique.iter().enumerate() {
-        if !is_full(n) {
-            continue;
+        if is_full(n) {
+            by_surname.entry(surname(n)).or_default().push(i);
         }
-        if let Some(c) = surname(n).chars().next() {
-            blocks.entry(c).or_default().push(i);
-        }
-        by_surname.entry(surname(n)).or_default().push(i);
     }
-    for members in blocks.values() {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                if same_person(&unique[i], &unique[j]) {
-                    g.union(i, j);
+    let surnames: Vec<&String> = by_surname.keys().collect();
+    let index = VariantIndex::new(surnames.iter().map(|s| s.as_str()));
+    for (si, s) in surnames.iter().enumerate() {
+        for sj in index.candidates(s) {
+            if sj < si || (sj != si && !spelling_variant(s, surnames[sj])) {
+                continue;
+            }
+            // Members of both surnames join when their first names agree or are spellings
+            // of each other (again through an index).
+            let members: Vec<usize> = by_surname[*s]
+                .iter()
+                .chain(if sj == si {
+                    &[][..]
+                } else {
+                    &by_surname[surnames[sj]][..]
+                })
+                .copied()
+                .collect();
+            let firsts: Vec<String> = members.iter().map(|&i| first_name(&unique[i])).collect();
+            let mut by_first: HashMap<&str, usize> = HashMap::new();
+            for (k, f) in firsts.iter().enumerate() {
+                match by_first.get(f.as_str()) {
+                    Some(&other) => g.union(members[other], members[k]),
+                    None => {
+                        by_first.insert(f, k);
+                    }
                 }
             }
+            let distinct: Vec<(&str, usize)> = by_first.iter().map(|(f, k)| (*f, *k)).collect();
+            let first_index = VariantIndex::new(distinct.iter().map(|(f, _)| *f));
+            for (a, (fa, ka)) in distinct.iter().enumerate() {
+                for b in first_index.candidates(fa) {
+                    let (fb, kb) = distinct[b];
+                    if b > a && spelling_variant(fa, fb) {
+                        g.union(members[*ka], members[kb]);
+                    }
+                }
+            }
+        }
+    }
+    let mut links: HashMap<String, Vec<usize>> = HashMap::new();
+    for (v, f) in variants {
+        if let Some(&fi) = seen.get(&f.to_lowercase()) {
+            links.entry(v.to_lowercase()).or_default().push(fi);
         }
     }
     for (i, n) in unique.iter().enumerate() {
@@ -163,13 +200,7 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
         }
         let l = n.to_lowercase();
         let mut fulls: Vec<usize> = by_surname.get(&l).cloned().unwrap_or_default();
-        for (v, f) in variants {
-            if v.to_lowercase() == l
-                && let Some(&fi) = seen.get(&f.to_lowercase())
-            {
-                fulls.push(fi);
-            }
-        }
+        fulls.extend(links.get(&l).into_iter().flatten().copied());
         let mut roots: Vec<usize> = fulls.iter().map(|&f| g.find(f)).collect();
         roots.sort_unstable();
         roots.dedup();
@@ -224,7 +255,7 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
 /// alone would not take for a person.
 pub fn variant_tokens(
     doc: &super::text::Doc,
-    mentions: &[super::names::Mention],
+    mentions: &[super::mentions::Mention],
 ) -> Vec<(String, String)> {
     let mut fulls: Vec<&str> = mentions
         .iter()
@@ -237,19 +268,22 @@ pub fn variant_tokens(
     if fulls.is_empty() {
         return out;
     }
+    let surnames: Vec<String> = fulls.iter().map(|f| names::surname(f)).collect();
+    let index = VariantIndex::new(surnames.iter().map(String::as_str));
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
     for t in &doc.tokens {
-        let word = super::names::possessive_stem(t).unwrap_or_else(|| t.text.clone());
-        if !t.is_capitalized() || word.chars().count() < 5 {
+        let word = super::names::possessive_stem(t).unwrap_or_else(|| t.text.to_string());
+        if !t.is_capitalized() || word.chars().count() < 5 || taken.contains(&word) {
             continue;
         }
-        let hits: Vec<&&str> = fulls
-            .iter()
-            .filter(|f| spelling_variant(f.split_whitespace().last().unwrap_or(""), &word))
+        let hits: Vec<usize> = index
+            .candidates(&word.to_lowercase())
+            .into_iter()
+            .filter(|&k| spelling_variant(&surnames[k], &word))
             .collect();
-        if let [full] = hits[..]
-            && !out.iter().any(|(w, _)| *w == word)
-        {
-            out.push((word, (*full).to_owned()));
+        if let [k] = hits[..] {
+            taken.insert(word.clone());
+            out.push((word, fulls[k].to_owned()));
         }
     }
     out

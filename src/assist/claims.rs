@@ -9,157 +9,12 @@ use super::text::{Doc, Range, Token};
 use crate::assist::text::WordList;
 use crate::model::ArticleId;
 
-static MONTHS: WordList = WordList::new(&[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]);
-static WEEKDAYS: WordList = WordList::new(&[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-]);
-static QUANTITY_WORDS: WordList = WordList::new(&[
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "dozens",
-    "scores",
-    "million",
-    "billion",
-    "trillion",
-    "dozen",
-    "hundred",
-    "thousand",
-    "half",
-    "twice",
-    "double",
-    "triple",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-]);
-static COMPARISONS: WordList = WordList::new(&[
-    "more",
-    "less",
-    "fewer",
-    "higher",
-    "lower",
-    "larger",
-    "smaller",
-    "bigger",
-    "greater",
-    "increase",
-    "increased",
-    "rise",
-    "rose",
-    "risen",
-    "fell",
-    "fallen",
-    "drop",
-    "dropped",
-    "doubled",
-    "tripled",
-    "halved",
-    "than",
-    "up",
-    "down",
-    "compared",
-    "cut",
-    "cuts",
-    "grew",
-    "declined",
-    "surged",
-    "slumped",
-]);
-static SUPERLATIVES: WordList = WordList::new(&[
-    "most",
-    "least",
-    "first",
-    "last",
-    "only",
-    "largest",
-    "biggest",
-    "highest",
-    "lowest",
-    "worst",
-    "best",
-    "never",
-    "ever",
-    "record",
-    "unprecedented",
-    "since",
-]);
-static CAUSAL: WordList = WordList::new(&[
-    "because",
-    "caused",
-    "causes",
-    "cause",
-    "led",
-    "due",
-    "result",
-    "resulted",
-    "responsible",
-    "blamed",
-    "therefore",
-    "consequently",
-    "killed",
-    "after",
-]);
-static ATTRIBUTION: WordList = WordList::new(&[
-    "said",
-    "says",
-    "told",
-    "according",
-    "reported",
-    "stated",
-    "claimed",
-    "announced",
-    "confirmed",
-    "tweeted",
-    "warned",
-    "estimated",
-]);
+static WEEKDAYS: WordList = WordList::new(&["yesterday", "today"]);
+static QUANTITY_WORDS: WordList = WordList::from_text(include_str!("words/quantity_words.txt"));
+static COMPARISONS: WordList = WordList::from_text(include_str!("words/comparisons.txt"));
+static SUPERLATIVES: WordList = WordList::from_text(include_str!("words/superlatives.txt"));
+static CAUSAL: WordList = WordList::from_text(include_str!("words/causal.txt"));
+static ATTRIBUTION: WordList = WordList::from_text(include_str!("words/attribution.txt"));
 
 /// A paragraph that is site furniture, not article content.
 pub fn is_boilerplate(par: &str) -> bool {
@@ -224,7 +79,8 @@ pub fn find(doc: &Doc, article: ArticleId) -> Vec<ClaimSuggestion> {
         .collect();
     let mut out = Vec::new();
     for s in &doc.sentences {
-        if boiler.iter().any(|b| b.overlaps(*s)) {
+        let b = boiler.partition_point(|b| b.end <= s.start);
+        if boiler.get(b).is_some_and(|b| b.overlaps(*s)) {
             continue;
         }
         let toks = doc.tokens_in(s.start, s.end);
@@ -253,7 +109,15 @@ pub fn find(doc: &Doc, article: ArticleId) -> Vec<ClaimSuggestion> {
             reasons.push("number");
             score += 0.3;
         }
-        if year || has(toks, &MONTHS) || has(toks, &WEEKDAYS) {
+        if year
+            || toks
+                .iter()
+                .any(|t| t.is_word && super::words::month(t.lower()).is_some())
+            || (has(toks, &WEEKDAYS)
+                || toks
+                    .iter()
+                    .any(|t| super::words::weekday(t.lower()).is_some()))
+        {
             reasons.push("date");
             score += 0.15;
         }

@@ -8,11 +8,14 @@ pub mod aliases;
 pub mod claims;
 pub mod conflicts;
 pub mod json;
+pub mod mentions;
 pub mod names;
 pub mod passages;
 pub mod quotes;
 pub mod suggestion;
 pub mod text;
+pub mod variant_index;
+pub mod words;
 
 use crate::model::{ArticleId, EntityId, KindName, Project, SuggestionKey};
 use std::collections::{BTreeSet, HashSet};
@@ -83,7 +86,7 @@ fn analyse(
     known: &[String],
 ) -> ArticleResult {
     let doc = Doc::new(&article.text);
-    let mentions = names::mentions(&doc, known);
+    let mentions = mentions::mentions(&doc, known);
     let segments = quotes::pairing::segments(&doc);
     let mut r = ArticleResult::default();
     if wants(SuggestionKind::Passage) {
@@ -99,7 +102,7 @@ fn analyse(
         r.claims = claims::find(&doc, article.id);
     }
     if wants(SuggestionKind::Conflict) {
-        r.facts = conflicts::facts(&doc, &mentions);
+        r.facts = conflicts::facts(&doc, &mentions, article.published);
         r.facts.extend(conflicts::dates(&doc, article.published));
     }
     if wants(SuggestionKind::Aliases) {

@@ -190,9 +190,11 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
     }
     runs.retain(|r| r.a_last + SHINGLE_WORDS - r.a_first >= MIN_PASSAGE_WORDS);
 
-    // Runs that overlap in some article are one passage.
-    let mut passages: Vec<Draft> = Vec::new();
-    for r in &runs {
+    // Runs that overlap in some article are one passage: per article, spans sorted by
+    // start and swept once, joined with a union-find (n log n however many runs).
+    let mut spans: Vec<(WordSpan, usize)> = Vec::with_capacity(runs.len() * 2);
+    let mut sims: Vec<f32> = Vec::with_capacity(runs.len());
+    for (ri, r) in runs.iter().enumerate() {
         let pa = WordSpan {
             article: r.a,
             first: r.a_first,
@@ -204,25 +206,49 @@ pub fn find(project: &Project, docs: &[(ArticleId, &ArticleShingles)]) -> Vec<Sh
             last: r.b_last + SHINGLE_WORDS - 1,
         };
         let len = (pa.last - pa.first + 1).max(pb.last - pb.first + 1);
-        let sim = (r.shared as f32 / (len + 1 - SHINGLE_WORDS) as f32).min(1.0);
-        if let Some(existing) = passages
-            .iter_mut()
-            .find(|d| d.places.iter().any(|p| p.overlaps(&pa) || p.overlaps(&pb)))
-        {
-            for new in [pa, pb] {
-                if let Some(p) = existing.places.iter_mut().find(|p| p.overlaps(&new)) {
-                    p.first = p.first.min(new.first);
-                    p.last = p.last.max(new.last);
-                } else {
-                    existing.places.push(new);
+        sims.push((r.shared as f32 / (len + 1 - SHINGLE_WORDS) as f32).min(1.0));
+        spans.push((pa, ri));
+        spans.push((pb, ri));
+    }
+    spans.sort_unstable_by_key(|(s, _)| (s.article, s.first, s.last));
+    let mut parent: Vec<usize> = (0..runs.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut reach: Option<(usize, usize, usize)> = None; // article, last word, run
+    for (s, ri) in &spans {
+        match reach {
+            Some((a, last, rj)) if a == s.article && s.first <= last => {
+                let (x, y) = (root(&mut parent, *ri), root(&mut parent, rj));
+                parent[x] = y;
+                if s.last > last {
+                    reach = Some((a, s.last, *ri));
                 }
             }
-            existing.similarity = existing.similarity.min(sim);
-        } else {
+            _ => reach = Some((s.article, s.last, *ri)),
+        }
+    }
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut passages: Vec<Draft> = Vec::new();
+    for (s, ri) in spans {
+        let r = root(&mut parent, ri);
+        let g = *group_of.entry(r).or_insert_with(|| {
             passages.push(Draft {
-                places: vec![pa, pb],
-                similarity: sim,
+                places: Vec::new(),
+                similarity: 1.0,
             });
+            passages.len() - 1
+        });
+        let d = &mut passages[g];
+        d.similarity = d.similarity.min(sims[ri]);
+        // Spans arrive sorted, so an overlapping place of this passage is the last one.
+        match d.places.last_mut() {
+            Some(p) if p.overlaps(&s) => p.last = p.last.max(s.last),
+            _ => d.places.push(s),
         }
     }
 

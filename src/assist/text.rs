@@ -3,60 +3,14 @@
 //! become `model::Span`s directly.
 
 /// Abbreviations whose final full stop does not end a sentence.
-static ABBREVIATIONS: WordList = WordList::new(&[
-    "mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st",
-    "prof", "rev", "hon", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "jan", "feb", "aug",
-    "sept", "sep", "oct", "nov", "dec", "adm", "brig", "cmdr", "supt", "insp", "mt", "ft",
-    "approx", "dept", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "mme",
-]);
+static ABBREVIATIONS: WordList = WordList::from_text(include_str!("words/abbreviations.txt"));
 
-/// A fixed list of lower-case words with hashed lookup (built on first use).
-pub struct WordList {
-    words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
-}
+pub use super::words::WordList;
+use smol_str::SmolStr;
 
-/// Month names, January first (dates are read in English).
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Day names, Monday first (as `chrono::Weekday::num_days_from_monday`).
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-impl WordList {
-    pub const fn new(words: &'static [&'static str]) -> Self {
-        Self {
-            words,
-            set: std::sync::OnceLock::new(),
-        }
-    }
-
-    pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
-    }
-}
+/// Abbreviated titles (Gen., Mr.): "Gen. Soleimani" is one sentence.
+static TITLE_ABBREVIATIONS: WordList =
+    WordList::from_text(include_str!("words/title_abbreviations.txt"));
 
 /// One word (letters, digits, inner apostrophes, hyphens and abbreviation dots, `@`
 /// handles) or one punctuation character.
@@ -64,15 +18,24 @@ impl WordList {
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    /// Inline for short words (no allocation per token).
+    pub text: SmolStr,
     pub is_word: bool,
     /// Lower-cased text with a trailing abbreviation dot removed.
-    lower: String,
+    lower: SmolStr,
 }
 
 impl Token {
-    pub fn new(start: usize, end: usize, text: String, is_word: bool) -> Self {
-        let lower = text.trim_end_matches('.').to_lowercase();
+    pub fn new(start: usize, end: usize, text: impl Into<SmolStr>, is_word: bool) -> Self {
+        let text: SmolStr = text.into();
+        let trimmed = text.trim_end_matches('.');
+        let lower = if trimmed.chars().any(char::is_uppercase) {
+            SmolStr::new(trimmed.to_lowercase())
+        } else if trimmed.len() == text.len() {
+            text.clone()
+        } else {
+            SmolStr::new(trimmed)
+        };
         Self {
             start,
             end,
@@ -191,6 +154,12 @@ impl Doc {
         })
     }
 
+    /// The paragraph containing `pos`, or the last one before it.
+    pub fn paragraph_of(&self, pos: usize) -> Option<Range> {
+        let i = self.paragraphs.partition_point(|p| p.start <= pos);
+        i.checked_sub(1).map(|i| self.paragraphs[i])
+    }
+
     /// Paragraphs: non-empty lines, white space trimmed.
     pub fn paragraphs(&self) -> &[Range] {
         &self.paragraphs
@@ -271,8 +240,8 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
                 }
             }
             // A trailing abbreviation dot belongs to the word (Gen., U.S.).
-            let word: String = chars[s..i].iter().collect();
             if i < end && chars[i] == '.' {
+                let word: String = chars[s..i].iter().collect();
                 let lower = word.to_lowercase();
                 let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if ABBREVIATIONS.contains(lower.as_str())
@@ -282,9 +251,20 @@ pub fn tokenize(chars: &[char], start: usize, end: usize) -> Vec<Token> {
                     i += 1;
                 }
             }
-            tokens.push(Token::new(s, i, chars[s..i].iter().collect(), true));
+            tokens.push(Token::new(
+                s,
+                i,
+                chars[s..i].iter().copied().collect::<SmolStr>(),
+                true,
+            ));
         } else {
-            tokens.push(Token::new(i, i + 1, c.to_string(), false));
+            let mut buf = [0u8; 4];
+            tokens.push(Token::new(
+                i,
+                i + 1,
+                SmolStr::new(c.encode_utf8(&mut buf)),
+                false,
+            ));
             i += 1;
         }
     }
@@ -366,41 +346,8 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<Range> {
                 // abbreviation is not a title (Gen. Soleimani).
                 let tok = &tokens[ti];
                 let lower = tok.lower();
-                let title = matches!(
-                    lower,
-                    "mr" | "mrs"
-                        | "ms"
-                        | "dr"
-                        | "gen"
-                        | "maj"
-                        | "lt"
-                        | "col"
-                        | "sgt"
-                        | "capt"
-                        | "gov"
-                        | "sen"
-                        | "rep"
-                        | "st"
-                        | "prof"
-                        | "rev"
-                        | "hon"
-                        | "adm"
-                        | "brig"
-                        | "cmdr"
-                        | "mt"
-                        | "no"
-                        | "jan"
-                        | "feb"
-                        | "aug"
-                        | "sept"
-                        | "sep"
-                        | "oct"
-                        | "nov"
-                        | "dec"
-                        | "mme"
-                        | "supt"
-                        | "insp"
-                );
+                let title = TITLE_ABBREVIATIONS.contains(lower)
+                    || super::words::is_month_abbreviation(lower);
                 let single_cap = tok.text.chars().count() == 2;
                 if !title && !single_cap && tok.end == i + 1 {
                     let mut k = j;

@@ -4,9 +4,16 @@
 
 use super::{Entity, EntityId};
 
-/// The last word of a name, lower-cased ("Qassem Soleimani" → "soleimani").
+/// The last word of a name, lower-cased, without a possessive or a full stop ("Qassem
+/// Soleimani’s" → "soleimani"): the one surname rule of the program.
 pub fn surname(name: &str) -> Option<String> {
-    name.split_whitespace().last().map(str::to_lowercase)
+    let last = name.split_whitespace().last()?;
+    let last = last
+        .strip_suffix("’s")
+        .or_else(|| last.strip_suffix("'s"))
+        .unwrap_or(last);
+    let last = last.trim_end_matches('.').to_lowercase();
+    (!last.is_empty()).then_some(last)
 }
 
 /// The entity `name` refers to among `entities`: the one whose name or alias it is, else

@@ -463,7 +463,7 @@ impl Workbench {
     }
 
     fn start_export(&mut self, options: crate::export::ExportOptions) {
-        // The worker gets its own copy, so editing can go on meanwhile.
+        // The worker reads a snapshot; editing meanwhile copies the project once (on write).
         let project = self.session.snapshot();
         self.export_options = Some(options.clone());
         self.export = Some(Job::start(move |t| {

@@ -2,17 +2,13 @@
 //! clause that contains a quoted fragment is a mixed quote.
 
 use super::{FoundQuote, Segment, cues, speaker};
-use crate::assist::names::Mention;
+use crate::assist::mentions::Mention;
 use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 use crate::model::QuoteType;
 
 /// Words that can open a reported clause written without "that".
-static CLAUSE_OPENERS: WordList = WordList::new(&[
-    "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
-    "an", "his", "her", "their", "its", "our", "no", "some", "any", "all", "most", "many",
-    "nobody", "none", "every",
-]);
+static CLAUSE_OPENERS: WordList = WordList::from_text(include_str!("../words/clause_openers.txt"));
 
 /// Minimum words for a reported clause.
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -24,18 +20,27 @@ pub fn find(
     mentions: &[Mention],
 ) -> Vec<FoundQuote> {
     let mut out = Vec::new();
+    let mut direct: Vec<Range> = direct.to_vec();
+    direct.sort_unstable();
+    let mut all_frags: Vec<Range> = fragments.iter().map(Segment::outer).collect();
+    all_frags.sort_unstable();
+    // Sorted, so each sentence finds its overlaps by binary search.
+    let overlapping = |list: &[Range], s: Range| -> std::ops::Range<usize> {
+        let a = list.partition_point(|r| r.end <= s.start);
+        let b = a + list[a..].partition_point(|r| r.start < s.end);
+        a..b
+    };
     for s in &doc.sentences {
-        if direct.iter().any(|d| d.overlaps(*s)) {
+        if !overlapping(&direct, *s).is_empty() {
             continue;
         }
-        let frags: Vec<Range> = fragments
-            .iter()
-            .map(Segment::outer)
-            .filter(|f| f.overlaps(*s))
-            .collect();
+        let frags = &all_frags[overlapping(&all_frags, *s)];
         let all = doc.tokens_in(s.start, s.end);
         // Tokens inside quoted fragments are words of the speaker, not cues.
-        let quoted = |t: &Token| frags.iter().any(|f| f.contains(t.start));
+        let quoted = |t: &Token| {
+            let i = frags.partition_point(|f| f.end <= t.start);
+            frags.get(i).is_some_and(|f| f.contains(t.start))
+        };
         if let Some(q) = reported(doc, all, &quoted, !frags.is_empty(), mentions) {
             let is_mixed = frags.iter().any(|f| f.overlaps(q.range));
             out.push(FoundQuote {
@@ -140,15 +145,21 @@ fn reported(
         }
     }
     // X said (that) clause.
+    let mut last_break: Option<usize> = None;
     for c in 0..n {
         let t = &toks[c];
+        if c > 0 && matches!(toks[c - 1].text.as_str(), "," | ";" | ":") {
+            last_break = Some(c - 1);
+        }
         if quoted(t) || !(cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t))) {
             continue;
         }
-        let subject_from = toks[..c]
-            .iter()
-            .rposition(|t| t.text == "," || t.text == ";" || t.text == ":")
-            .map_or(0, |p| p + 1);
+        let subject_from = last_break.map_or(0, |p| p + 1);
+        // A subject is a few words: a longer run before the cue is no subject (and looking
+        // no further keeps a megabyte without punctuation linear).
+        if c - subject_from > 24 {
+            continue;
+        }
         let mut subject = &toks[subject_from..c];
         // "The governor promised help and said …": the subject is the leading phrase.
         if let Some(and) = subject.iter().position(|t| t.lower() == "and")
@@ -168,7 +179,10 @@ fn reported(
         // "Its director, Priya Natarajan, said" / "Professor Henrik Lund, an
         // epidemiologist, said": between two commas, the name in apposition.
         if subject.is_empty() && subject_from >= 2 {
-            let prev_comma = toks[..subject_from - 1].iter().rposition(|t| t.text == ",");
+            let prev_comma = toks[subject_from.saturating_sub(14)..subject_from - 1]
+                .iter()
+                .rposition(|t| t.text == ",")
+                .map(|p| p + subject_from.saturating_sub(14));
             let inner = &toks[prev_comma.map_or(0, |p| p + 1)..subject_from - 1];
             let inner_is_name = inner
                 .first()
@@ -176,10 +190,11 @@ fn reported(
                 && crate::assist::names::read_name_phrase(inner, 0).is_some();
             subject = inner;
             if !inner_is_name && let Some(pc) = prev_comma {
-                let outer_from = toks[..pc]
+                let reach = pc.saturating_sub(8);
+                let outer_from = toks[reach..pc]
                     .iter()
                     .rposition(|t| t.text == "," || t.text == ";")
-                    .map_or(0, |p| p + 1);
+                    .map_or(reach, |p| p + reach + 1);
                 let outer = &toks[outer_from..pc];
                 if outer
                     .last()

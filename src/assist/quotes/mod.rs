@@ -8,7 +8,7 @@ pub mod marks;
 pub mod pairing;
 pub mod speaker;
 
-use crate::assist::names::Mention;
+use crate::assist::mentions::{self, Mention};
 use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 use crate::model::QuoteType;
@@ -38,11 +38,9 @@ pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
 
 /// [`find`] over segments already paired (the passage finder shares them).
 pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<FoundQuote> {
-    let outside: Vec<Mention> = mentions
-        .iter()
-        .filter(|m| !segments.iter().any(|s| s.content.contains(m.range.start)))
-        .cloned()
-        .collect();
+    let mut quoted: Vec<Range> = segments.iter().map(|s| s.content).collect();
+    quoted.sort_unstable();
+    let outside = mentions::outside(mentions, &quoted);
     let mut direct: Vec<(Segment, FoundQuote)> = Vec::new();
     let mut fragments: Vec<Segment> = Vec::new();
     for seg in segments {
@@ -134,11 +132,7 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
             Shape::Fragment
         };
     };
-    let sentence = doc.sentence_of(open);
-    let pre = doc.trim(Range {
-        start: sentence.start.min(open),
-        end: open,
-    });
+    let pre = doc.trim(before_mark(doc, open));
     let pre_toks = doc.tokens_in(pre.start, pre.end);
     let pre_last = pre_toks.last();
     // Nothing but symbols before the mark (an emoji, a bullet, a dash) still opens.
@@ -176,6 +170,23 @@ fn followed_by_cue(doc: &Doc, seg: &Segment) -> bool {
         .any(cues::is_cue)
 }
 
+/// How far from a quotation mark its attribution is looked for, in code points: an
+/// attribution is a few words, and a bound keeps a sentence of a megabyte linear.
+const ATTRIBUTION_REACH: usize = 300;
+
+/// The stretch of the mark's sentence before an opening mark, at most
+/// [`ATTRIBUTION_REACH`] long.
+fn before_mark(doc: &Doc, open: usize) -> Range {
+    let sentence = doc.sentence_of(open);
+    Range {
+        start: sentence
+            .start
+            .min(open)
+            .max(open.saturating_sub(ATTRIBUTION_REACH)),
+        end: open,
+    }
+}
+
 /// Where the attribution after a closing mark ends: the end of the sentence that follows,
 /// or the next opening mark.
 fn after_range(doc: &Doc, close: usize) -> Range {
@@ -186,7 +197,7 @@ fn after_range(doc: &Doc, close: usize) -> Range {
     if k >= doc.len() || doc.chars[k] == '\n' {
         return Range { start: k, end: k };
     }
-    let mut end = doc.sentence_of(k).end.max(k);
+    let mut end = doc.sentence_of(k).end.max(k).min(k + ATTRIBUTION_REACH);
     if let Some(next_open) = (k..end).find(|&i| matches!(doc.chars[i], '“' | '"' | '«' | '‘'))
     {
         end = next_open;
@@ -201,7 +212,7 @@ fn cue_text(toks: &[Token], i: usize) -> (String, usize) {
     if cues::is_according_to(toks, i) {
         (format!("{} {}", toks[i].text, toks[i + 1].text), 2)
     } else {
-        (toks[i].text.clone(), 1)
+        (toks[i].text.to_string(), 1)
     }
 }
 
@@ -256,8 +267,8 @@ fn attribute(
     if found.is_none()
         && let Some(open) = seg.open
     {
-        let sentence = doc.sentence_of(open);
-        let pre = doc.tokens_in(sentence.start.min(open), open);
+        let window = before_mark(doc, open);
+        let pre = doc.tokens_in(window.start, window.end);
         if let Some(c) = pre
             .iter()
             .rposition(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according"))
@@ -286,14 +297,10 @@ fn attribute(
                 .map(|(ps, _)| doc.slice(ps.outer().end, start_pos))
                 .unwrap_or_default();
             let same_paragraph = prev.is_some() && !gap.contains('\n');
-            let paragraph_start = doc
-                .paragraphs()
-                .iter()
-                .rfind(|p| p.start <= start_pos)
-                .map_or(0, |p| p.start);
-            let named_before = mentions
-                .iter()
-                .rfind(|m| m.range.start >= paragraph_start && m.range.end <= start_pos);
+            let paragraph_start = doc.paragraph_of(start_pos).map_or(0, |p| p.start);
+            let named_before = mentions::before(mentions, start_pos)
+                .next()
+                .filter(|m| m.range.start >= paragraph_start);
             if same_paragraph && let Some((_, q)) = prev {
                 // "“A,” he said. “B.”": the attribution covers both.
                 (q.cue.clone(), q.speaker.clone())

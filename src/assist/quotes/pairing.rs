@@ -30,6 +30,9 @@ impl Segment {
     }
 }
 
+/// The deepest nesting of quotes that is read as quotes.
+const MAX_DEPTH: usize = 8;
+
 struct OpenQuote {
     class: MarkClass,
     /// Content start.
@@ -81,6 +84,9 @@ pub fn segments(doc: &Doc) -> Vec<Segment> {
                 r => r,
             };
             match role {
+                // Quotes nest two or three deep at most: deeper "opening" marks are noise
+                // (and a bounded stack keeps a text of nothing but marks linear).
+                MarkRole::Open if stack.len() >= MAX_DEPTH => {}
                 MarkRole::Open => {
                     // A double mark opening while a double is open, with nothing between
                     // that could nest, is more likely a misdirected closing mark.
@@ -110,9 +116,10 @@ pub fn segments(doc: &Doc) -> Vec<Segment> {
                     } else if m.class == MarkClass::Double && stack.is_empty() {
                         // Closing mark with no opening: the quote starts at the paragraph
                         // start, or after the previous quote's sentence.
+                        // Never before the previous closing mark: segments stay disjoint.
                         let start = match last_close {
                             None => par.start,
-                            Some(_) => doc.sentence_of(m.pos).start.max(par.start),
+                            Some(c) => doc.sentence_of(m.pos).start.max(par.start).max(c + 1),
                         };
                         if start < m.pos {
                             push_segment(

@@ -2,7 +2,8 @@
 //! (titles stripped), a pronoun or role ("the minister") resolved to the nearest fitting
 //! named person, an organisation, or a descriptive source kept as written.
 
-use crate::assist::names::{self, Mention};
+use crate::assist::mentions::{self, Gender, Mention};
+use crate::assist::names;
 use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
 
@@ -16,205 +17,12 @@ pub struct Speaker {
 }
 
 static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "i", "we", "him", "her"]);
-static DETERMINERS: WordList = WordList::new(&[
-    "the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "a", "his",
-    "her", "their", "its",
-]);
-static AUXILIARIES: WordList = WordList::new(&[
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "had",
-    "have",
-    "been",
-    "also",
-    "then",
-    "later",
-    "quoted",
-    "as",
-    "reportedly",
-    "once",
-    "previously",
-    "further",
-    "simply",
-    "had",
-    "would",
-    "will",
-    "could",
-    "has",
-    "later",
-    "again",
-    "just",
-    "only",
-    "recently",
-    "earlier",
-    "subsequently",
-    "then",
-    "quickly",
-    "angrily",
-    "firmly",
-    "flatly",
-    "privately",
-    "publicly",
-    "repeatedly",
-    "directly",
-    "told",
-    "being",
-    "be",
-]);
-static ORG_WORDS: WordList = WordList::new(&[
-    "department",
-    "agency",
-    "press",
-    "police",
-    "ministry",
-    "office",
-    "council",
-    "government",
-    "army",
-    "company",
-    "court",
-    "committee",
-    "university",
-    "news",
-    "group",
-    "force",
-    "corps",
-    "guard",
-    "guards",
-    "embassy",
-    "pentagon",
-    "kremlin",
-    "reuters",
-    "afp",
-    "ap",
-    "bbc",
-    "cnn",
-    "isna",
-    "irna",
-    "tasnim",
-    "statement",
-    "union",
-    "party",
-    "nhs",
-    "trust",
-    "board",
-    "commission",
-    "federation",
-    "club",
-    "service",
-    "services",
-    "authority",
-    "authorities",
-    "officials",
-    "spokesperson",
-    "organisation",
-    "organization",
-    "firm",
-    "bank",
-    "fund",
-    "network",
-    "channel",
-    "agency",
-    "times",
-    "post",
-    "journal",
-    "council",
-    "campaign",
-    "team",
-    "prosecutors",
-    "investigators",
-    "regulator",
-    "watchdog",
-    "ministry",
-    "white",
-    "house",
-    "state",
-    "media",
-    "outlet",
-    "newspaper",
-    "airline",
-    "airlines",
-    "hospital",
-    "coalition",
-    "charity",
-    "brigade",
-    "unit",
-    "secretariat",
-    "parliament",
-    "congress",
-    "senate",
-    "cabinet",
-    "association",
-    "institute",
-    "studies",
-    "college",
-    "foundation",
-    "institution",
-    "centre",
-    "center",
-    "school",
-]);
+static DETERMINERS: WordList = WordList::from_text(include_str!("../words/determiners.txt"));
+static AUXILIARIES: WordList = WordList::from_text(include_str!("../words/auxiliaries.txt"));
+static ORG_WORDS: WordList = WordList::from_text(include_str!("../words/org_words.txt"));
 
 /// Words that end a speaker phrase written after its cue ("said Zarif in a statement").
-static PHRASE_STOPS: WordList = WordList::new(&[
-    "in",
-    "on",
-    "at",
-    "during",
-    "while",
-    "after",
-    "before",
-    "as",
-    "from",
-    "to",
-    "who",
-    "which",
-    "that",
-    "when",
-    "adding",
-    "and",
-    "but",
-    "with",
-    "via",
-    "for",
-    "late",
-    "earlier",
-    "yesterday",
-    "today",
-    "tonight",
-    "this",
-    "last",
-    "standing",
-    "speaking",
-    "referring",
-    "pointing",
-    "noting",
-    "according",
-    "before",
-    "outside",
-    "inside",
-    "through",
-    "into",
-    "over",
-    "under",
-    "citing",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "about",
-    "later",
-    "told",
-    "said",
-    "tweeted",
-    "wrote",
-]);
+static PHRASE_STOPS: WordList = WordList::from_text(include_str!("../words/phrase_stops.txt"));
 
 pub fn is_pronoun(t: &Token) -> bool {
     PRONOUNS.contains(t.lower())
@@ -225,7 +33,11 @@ pub fn is_pronoun(t: &Token) -> bool {
 pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
     let end = tokens
         .iter()
-        .position(|t| !t.is_word || PHRASE_STOPS.contains(t.lower()))
+        .position(|t| {
+            !t.is_word
+                || (PHRASE_STOPS.contains(t.lower())
+                    || crate::assist::words::weekday(t.lower()).is_some())
+        })
         .unwrap_or(tokens.len());
     if end < tokens.len()
         && tokens[end].text == ","
@@ -285,7 +97,9 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
         end: np[np.len() - 1].end,
     };
     if np.len() == 1 && is_pronoun(&np[0]) {
-        let m = names::nearest_before(mentions, pos)?;
+        // "she said": the nearest person before whose gender agrees, else nobody.
+        let want = Gender::of_pronoun(np[0].lower()).unwrap_or_default();
+        let m = mentions::nearest_before(mentions, pos, want)?;
         return Some(Speaker {
             name: m.full.clone(),
             range,
@@ -306,7 +120,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     if lowers.iter().any(|l| ORG_WORDS.contains(l.as_str()))
         && !np
             .iter()
-            .any(|t| names::is_name_token(t) && mentions.iter().any(|m| m.range.start == t.start))
+            .any(|t| names::is_name_token(t) && mentions::starting_at(mentions, t.start).is_some())
     {
         let from = if matches!(lowers[0].as_str(), "the") {
             1
@@ -341,19 +155,11 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     if let Some(p) = phrases.pop() {
         {
             let text = doc.slice(p.name.start, p.name.end);
-            let full = mentions
-                .iter()
-                .find(|m| m.range == p.name)
+            let full = mentions::exactly(mentions, p.name)
                 .map(|m| m.full.clone())
                 .or_else(|| {
-                    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
-                    mentions
-                        .iter()
-                        .rfind(|m| {
-                            m.range.end <= pos
-                                && m.full.to_lowercase().split_whitespace().last()
-                                    == Some(last.as_str())
-                        })
+                    mentions::before(mentions, pos)
+                        .find(|m| names::same_surname(&m.full, &text))
                         .map(|m| m.full.clone())
                         .filter(|_| p.name_tokens == 1)
                 })
@@ -370,7 +176,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     if lowers[0] == "the" {
         let head = lowers[lowers.len() - 1].as_str();
         if let Some(role) = names::role_of(head)
-            && let Some(m) = names::resolve_role(mentions, pos, role)
+            && let Some(m) = mentions::resolve_role(mentions, pos, role)
         {
             return Some(Speaker {
                 name: m.full.clone(),
@@ -388,7 +194,7 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
             });
         }
         if names::is_title_word(head)
-            && let Some(m) = names::nearest_before(mentions, pos)
+            && let Some(m) = mentions::nearest_before(mentions, pos, Gender::Unknown)
         {
             return Some(Speaker {
                 name: m.full.clone(),

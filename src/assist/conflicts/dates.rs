@@ -1,0 +1,289 @@
+//! Dates of events ("killed on Friday" in a Tuesday paper vs "killed on January 2"):
+//! explicit and weekday dates read near an event word, resolved from the publication date,
+//! and grouped by the event and the names their sentences share.
+
+use super::{Fact, FactKey};
+use crate::assist::text::{Doc, Range, Token};
+use crate::assist::words::{MONTHS, WEEKDAYS};
+use crate::model::ArticleId;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// What a dated sentence is about: the first event word in it.
+const DATED_EVENTS: &[&str] = &[
+    "funeral",
+    "burial",
+    "buried",
+    "killed",
+    "died",
+    "death",
+    "assassination",
+    "assassinated",
+    "stampede",
+    "strike",
+    "airstrike",
+    "attack",
+    "crash",
+    "explosion",
+    "blast",
+    "bombing",
+    "shooting",
+    "earthquake",
+    "election",
+    "arrested",
+    "arrest",
+    "resigned",
+    "resignation",
+];
+
+/// How many words from its event a date may stand.
+const NEAR: usize = 6;
+
+/// The event a word names, in one form per event ("killed", "died", "death" → "death").
+fn event_of(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "died" | "death" | "assassination" | "assassinated" => "death",
+        "funeral" | "burial" | "buried" => "funeral",
+        "arrested" | "arrest" => "arrest",
+        "resigned" | "resignation" => "resignation",
+        "airstrike" => "strike",
+        w => return DATED_EVENTS.iter().find(|e| **e == w).copied(),
+    })
+}
+
+use crate::assist::words::month;
+
+/// Dates of events: explicit ("January 3", "Jan. 3, 2020", "3 January") or a weekday
+/// ("on Friday"), which news style means as the last such day up to publication. Only in
+/// sentences naming an event; weekdays and dates without a year need the article's
+/// publication date.
+pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
+    use chrono::{Datelike, NaiveDate};
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks = doc.tokens_in(s.start, s.end);
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
+        let events: Vec<(usize, &'static str)> = lowers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| event_of(w).map(|e| (i, e)))
+            .collect();
+        if events.is_empty() {
+            continue;
+        }
+        let mut nouns: Option<Arc<BTreeSet<String>>> = None;
+        let mut nouns = || {
+            nouns
+                .get_or_insert_with(|| Arc::new(proper_nouns(&doc.slice(s.start, s.end))))
+                .clone()
+        };
+        // A date belongs to the event named closest to it, within a few words ("killed in
+        // a drone strike on Friday"); a date further off is about something else (a
+        // caption's "Monday, Jan. 6").
+        let event_near = |first: usize, next: usize| -> Option<&'static str> {
+            // Events are in token order: only those within NEAR of the date can win.
+            let from = events.partition_point(|&(i, _)| i + NEAR < first);
+            let to = events.partition_point(|&(i, _)| i <= next + NEAR);
+            events[from..to.max(from)]
+                .iter()
+                .map(|&(i, e)| {
+                    (
+                        if i < first {
+                            first - i
+                        } else {
+                            i.saturating_sub(next - 1)
+                        },
+                        e,
+                    )
+                })
+                .filter(|&(d, _)| d <= NEAR)
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, e)| e)
+        };
+        let number = |i: usize| -> Option<u32> {
+            lowers
+                .get(i)
+                .and_then(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let w = lowers[i];
+            // "January 3[, 2020]" or "3 January [2020]".
+            let explicit = match (month(w), number(i + 1), i.checked_sub(1).and_then(number)) {
+                (Some(m), Some(d), _) if (1..=31).contains(&d) => Some(DayOfMonth {
+                    month: m,
+                    day: d,
+                    first: i,
+                    next: i + 2,
+                }),
+                (Some(m), _, Some(d)) if (1..=31).contains(&d) => Some(DayOfMonth {
+                    month: m,
+                    day: d,
+                    first: i - 1,
+                    next: i + 1,
+                }),
+                _ => None,
+            };
+            if let Some(DayOfMonth {
+                month: m,
+                day: d,
+                first,
+                mut next,
+            }) = explicit
+            {
+                let mut year = published.map(|p| p.year());
+                let mut k = next;
+                if lowers.get(k) == Some(&",") {
+                    k += 1;
+                }
+                if let Some(y) = number(k).filter(|y| (1800..=2100).contains(y)) {
+                    year = Some(y as i32);
+                    next = k + 1;
+                }
+                if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+                    && let Some(event) = event_near(first, next)
+                {
+                    out.push(date_fact(
+                        doc,
+                        event,
+                        date,
+                        toks,
+                        DateSpan { first, next },
+                        *s,
+                        nouns(),
+                    ));
+                }
+                i = next;
+                continue;
+            }
+            if let (Some(day), Some(p), Some(event)) = (
+                WEEKDAYS.iter().position(|d| *d == w),
+                published,
+                event_near(i, i + 1),
+            ) {
+                let back = (7 + p.weekday().num_days_from_monday() as i64 - day as i64) % 7;
+                let date = p - chrono::Duration::days(back);
+                out.push(date_fact(
+                    doc,
+                    event,
+                    date,
+                    toks,
+                    DateSpan {
+                        first: i,
+                        next: i + 1,
+                    },
+                    *s,
+                    nouns(),
+                ));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "January 3" or "3 January" at tokens `first..next`.
+struct DayOfMonth {
+    month: u32,
+    day: u32,
+    first: usize,
+    next: usize,
+}
+
+/// Dates of one event word whose sentences share names.
+pub(super) struct DateCluster<'f> {
+    pub(super) names: BTreeSet<String>,
+    pub(super) members: Vec<(ArticleId, &'f Fact)>,
+}
+
+/// Capitalised words of a sentence other than month and day names and the function words
+/// a sentence starts with: the names that tell which event a date is about.
+fn proper_nouns(sentence: &str) -> BTreeSet<String> {
+    const STARTERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "but",
+        "and",
+        "as",
+        "for",
+        "of",
+        "to",
+        "by",
+        "with",
+        "from",
+        "there",
+        "then",
+        "also",
+        "more",
+        "most",
+        "some",
+        "many",
+        "one",
+        "two",
+        "general",
+        "president",
+        "officials",
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !MONTHS.contains(&w.as_str())
+                && !WEEKDAYS.contains(&w.as_str())
+                && !STARTERS.contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// Where a date stands: tokens `first..next` of its sentence.
+struct DateSpan {
+    first: usize,
+    next: usize,
+}
+
+fn date_fact(
+    doc: &Doc,
+    event: &str,
+    date: chrono::NaiveDate,
+    toks: &[Token],
+    span: DateSpan,
+    sentence: Range,
+    names: Arc<BTreeSet<String>>,
+) -> Fact {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let range = Range {
+        start: toks[span.first].start,
+        end: toks[span.next.min(toks.len()) - 1].end,
+    };
+    Fact {
+        key: FactKey::Date(event.to_owned()),
+        value: (date - epoch).num_days() as f64,
+        vague: false,
+        range,
+        sentence,
+        text: doc.slice(range.start, range.end),
+        names,
+    }
+}

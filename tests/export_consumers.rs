@@ -4,7 +4,7 @@
 //! the Hugging Face split files read back by `datasets.load_dataset`.
 
 mod common;
-mod fixture;
+use common::fixture;
 
 use chrono::{DateTime, NaiveDate};
 use common::{factdesk, p, stderr};

@@ -3,7 +3,9 @@
 //! cell a spreadsheet would run as a formula). Also: deterministic splits, cancellation,
 //! safe file names.
 
-mod fixture;
+mod common;
+
+use common::fixture;
 
 use factdesk::export::{self, ExportError, ExportOptions, Format, LayerChoice, Split};
 use factdesk::model::*;

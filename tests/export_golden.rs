@@ -2,7 +2,9 @@
 //! under `tests/data/golden/<format>/` byte for byte. After an intended change, rewrite
 //! them with `UPDATE_GOLDEN=1 cargo test --test export_golden` and review the diff.
 
-mod fixture;
+mod common;
+
+use common::fixture;
 
 use chrono::NaiveDate;
 use factdesk::export::{self, ExportOptions, Format, LayerChoice, Split};

@@ -6,7 +6,7 @@
 //! do not land on the text.
 
 mod common;
-mod fixture;
+use common::fixture;
 
 use factdesk::export::{self, ExportOptions, Format, LayerChoice};
 use factdesk::import::foreign::{ForeignFormat, ImportReport};

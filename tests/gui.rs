@@ -1,13 +1,16 @@
 //! The real `App`, driven through egui_kittest as a user drives it: keys, clicks, drags,
 //! typed text, files on disk.
 
+mod common;
+
+use common::gui::AppHarness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factdesk::model::*;
+use factdesk::ui::App;
 use factdesk::ui::dialogs::ScriptedDialogs;
 use factdesk::ui::modals::ModalKind;
-use factdesk::ui::{App, StartOptions};
 use std::path::{Path, PathBuf};
 
 const SAMPLE: &str = concat!(
@@ -45,18 +48,12 @@ impl Setup {
         annotator: Option<&str>,
         autosave_seconds: f64,
     ) -> Harness<'static, App> {
-        let options = StartOptions {
-            project,
-            dialogs: Box::new(self.dialogs.clone()),
-            annotator: annotator.map(str::to_owned),
-            data_dir: Some(self.dir.path().join("data")),
-            autosave_seconds,
-        };
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1400.0, 900.0))
-            .build_eframe(move |cc| App::new(cc, options));
-        h.run();
-        h
+        AppHarness::new(&self.dir.path().join("data"))
+            .maybe_project(project)
+            .maybe_annotator(annotator)
+            .dialogs(&self.dialogs)
+            .autosave_every(autosave_seconds)
+            .build()
     }
 }
 

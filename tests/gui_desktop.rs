@@ -1,13 +1,16 @@
 //! Desktop essentials on the real `App`: dialogs that always work, per-layer styles and
 //! visibility, any window size, and the small things that cost time every day.
 
+mod common;
+
+use common::gui::AppHarness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factdesk::app::MarkStyle;
 use factdesk::model::*;
+use factdesk::ui::App;
 use factdesk::ui::dialogs::{FileDialogs, NoDialogs, ScriptedDialogs};
-use factdesk::ui::{App, StartOptions};
 use std::path::{Path, PathBuf};
 
 const SAMPLE: &str = concat!(
@@ -28,22 +31,15 @@ fn harness(
     dir: &Path,
     size: egui::Vec2,
 ) -> Harness<'static, App> {
-    let options = StartOptions {
-        project,
-        dialogs,
-        annotator: Some(annotator.into()),
-        data_dir: Some(dir.join("data")),
-        autosave_seconds: 3600.0,
-    };
-    let mut h = Harness::builder()
-        .with_size(size)
-        // Frames at 60 Hz, so two clicks can make a double click.
-        .with_step_dt(1.0 / 60.0)
-        .with_render_cursor(false)
-        .with_options(egui_kittest::SnapshotOptions::new().max_failed_pixels(40))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
-    h
+    AppHarness::new(&dir.join("data"))
+        .maybe_project(project)
+        .dialogs_boxed(dialogs)
+        .annotator(annotator)
+        .autosave_every(3600.0)
+        .size(size.x, size.y)
+        .at_60hz()
+        .for_snapshots()
+        .build()
 }
 
 fn big() -> egui::Vec2 {

@@ -2,13 +2,16 @@
 //! overwritten silently, a read-only one is not overwritten, an export asks before
 //! replacing files.
 
+mod common;
+
+use common::gui::AppHarness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factdesk::model::*;
+use factdesk::ui::App;
 use factdesk::ui::dialogs::ScriptedDialogs;
 use factdesk::ui::modals::ModalKind;
-use factdesk::ui::{App, StartOptions};
 use std::path::{Path, PathBuf};
 
 const SAMPLE: &str = concat!(
@@ -17,18 +20,12 @@ const SAMPLE: &str = concat!(
 );
 
 fn harness(project: &Path, dialogs: &ScriptedDialogs, dir: &Path) -> Harness<'static, App> {
-    let options = StartOptions {
-        project: Some(project.to_owned()),
-        dialogs: Box::new(dialogs.clone()),
-        annotator: Some("tester".into()),
-        data_dir: Some(dir.join("data")),
-        autosave_seconds: 3600.0,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
-    h
+    AppHarness::new(&dir.join("data"))
+        .project(project)
+        .dialogs(dialogs)
+        .annotator("tester")
+        .autosave_every(3600.0)
+        .build()
 }
 
 fn copy(dir: &Path) -> PathBuf {

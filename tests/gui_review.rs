@@ -3,14 +3,17 @@
 //! them, undo one, save, reopen — the adjudicated layer and the log hold exactly the
 //! choices made.
 
+mod common;
+
+use common::gui::AppHarness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factdesk::app::Mode;
 use factdesk::model::*;
 use factdesk::review::{Category, CompareOptions, review_items};
+use factdesk::ui::App;
 use factdesk::ui::dialogs::ScriptedDialogs;
-use factdesk::ui::{App, StartOptions};
 use std::path::{Path, PathBuf};
 
 const SAMPLE: &str = concat!(
@@ -70,18 +73,12 @@ fn colleague(dir: &Path) -> PathBuf {
 }
 
 fn harness(project: PathBuf, dialogs: &ScriptedDialogs, data: &Path) -> Harness<'static, App> {
-    let options = StartOptions {
-        project: Some(project),
-        dialogs: Box::new(dialogs.clone()),
-        annotator: Some("sample".into()),
-        data_dir: Some(data.to_owned()),
-        autosave_seconds: 3600.0,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
-    h
+    AppHarness::new(data)
+        .project(project)
+        .dialogs(dialogs)
+        .annotator("sample")
+        .autosave_every(3600.0)
+        .build()
 }
 
 fn press(h: &mut Harness<'_, App>, key: Key) {
@@ -230,20 +227,14 @@ fn review_mode_snapshot() {
     let mine_path = mine(dir.path());
     let bob = colleague(dir.path());
     let dialogs = ScriptedDialogs::default();
-    let options = StartOptions {
-        project: Some(mine_path),
-        dialogs: Box::new(dialogs.clone()),
-        annotator: Some("sample".into()),
-        data_dir: Some(dir.path().join("data")),
-        autosave_seconds: 1e9,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        .with_render_cursor(false)
-        .with_options(egui_kittest::SnapshotOptions::new().max_failed_pixels(40))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
+    let mut h = AppHarness::new(&dir.path().join("data"))
+        .project(mine_path)
+        .dialogs(&dialogs)
+        .annotator("sample")
+        .size(1280.0, 800.0)
+        .theme(egui::Theme::Light)
+        .for_snapshots()
+        .build();
     dialogs.push(Some(bob));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     h.run();

@@ -3,13 +3,15 @@
 //! double click select the logical range a browser would; snapshots show the visual order.
 //! Refresh the snapshots with `UPDATE_SNAPSHOTS=1 cargo test --test gui_rtl`.
 
+mod common;
+
 use chrono::DateTime;
+use common::gui::AppHarness;
 use egui::{Key, Modifiers, Pos2, Rect, Theme};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factdesk::model::*;
-use factdesk::ui::dialogs::ScriptedDialogs;
-use factdesk::ui::{App, StartOptions};
+use factdesk::ui::App;
 use std::path::PathBuf;
 
 const PERSIAN: &str = include_str!("../projects/seed-extra/kerman-stampede-fa.txt");
@@ -85,21 +87,13 @@ fn project_file(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 fn harness(dir: &tempfile::TempDir, theme: Theme) -> Harness<'static, App> {
-    let options = StartOptions {
-        project: Some(project_file(dir)),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        annotator: Some("tester".into()),
-        data_dir: Some(dir.path().join("data")),
-        autosave_seconds: 1e9,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_theme(theme)
-        .with_render_cursor(false)
-        .with_options(egui_kittest::SnapshotOptions::new().max_failed_pixels(40))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
-    h
+    AppHarness::new(&dir.path().join("data"))
+        .project(project_file(dir))
+        .annotator("tester")
+        .size(1280.0, 800.0)
+        .theme(theme)
+        .for_snapshots()
+        .build()
 }
 
 fn open_article(h: &mut Harness<'_, App>, id: u64) {
@@ -200,19 +194,12 @@ fn dragging_across_persian_words_selects_their_code_points() {
 #[test]
 fn double_clicking_a_persian_word_selects_that_word() {
     let dir = tempfile::tempdir().unwrap();
-    let options = StartOptions {
-        project: Some(project_file(&dir)),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        annotator: Some("tester".into()),
-        data_dir: Some(dir.path().join("data")),
-        autosave_seconds: 1e9,
-    };
-    // Frames at 60 Hz, so two clicks make a double click.
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
+    let mut h = AppHarness::new(&dir.path().join("data"))
+        .project(project_file(&dir))
+        .annotator("tester")
+        .size(1280.0, 800.0)
+        .at_60hz()
+        .build();
     open_article(&mut h, 1);
     let text = text::normalize(PERSIAN);
     // «فراری» (ZWNJ-free word in the middle of the quote).

@@ -1,12 +1,14 @@
 //! Suggestions on the real `App`, by keyboard: accept one (Enter), undo it, reject one
 //! (Delete) and find it still rejected after reopening, accept all quotes of an article.
 
+mod common;
+
+use common::gui::AppHarness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use factdesk::app::{MarkStyle, MarkTarget};
 use factdesk::model::*;
-use factdesk::ui::dialogs::ScriptedDialogs;
-use factdesk::ui::{App, StartOptions};
+use factdesk::ui::App;
 use std::path::{Path, PathBuf};
 
 const SAMPLE: &str = concat!(
@@ -15,17 +17,11 @@ const SAMPLE: &str = concat!(
 );
 
 fn harness(project: &Path, data: &Path) -> Harness<'static, App> {
-    let options = StartOptions {
-        project: Some(project.to_owned()),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        annotator: Some("tester".into()),
-        data_dir: Some(data.to_owned()),
-        autosave_seconds: 3600.0,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
+    let mut h = AppHarness::new(data)
+        .project(project)
+        .annotator("tester")
+        .autosave_every(3600.0)
+        .build();
     // Suggestions are computed on a worker thread: wait for them.
     for _ in 0..600 {
         if h.state().workbench().suggestions().is_some()

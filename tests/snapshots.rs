@@ -2,11 +2,13 @@
 //! each kind, on the sample project. Rendered on the CPU (Mesa lavapipe); refresh with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` after a deliberate visual change.
 
+mod common;
+
+use common::gui::AppHarness;
 use egui::{Key, Theme};
 use egui_kittest::Harness;
 use factdesk::model::KindName;
-use factdesk::ui::dialogs::ScriptedDialogs;
-use factdesk::ui::{App, StartOptions};
+use factdesk::ui::App;
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -14,23 +16,13 @@ const SAMPLE: &str = concat!(
 );
 
 fn harness(theme: Theme, dir: &tempfile::TempDir) -> Harness<'static, App> {
-    let options = StartOptions {
-        project: Some(SAMPLE.into()),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        annotator: Some("sample".into()),
-        data_dir: Some(dir.path().to_owned()),
-        autosave_seconds: 1e9,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_theme(theme)
-        .with_render_cursor(false)
-        // Tolerate a few anti-aliasing pixels that differ between CPUs; a changed word or
-        // widget differs in far more.
-        .with_options(egui_kittest::SnapshotOptions::new().max_failed_pixels(40))
-        .build_eframe(move |cc| App::new(cc, options));
-    h.run();
-    h
+    AppHarness::new(dir.path())
+        .project(SAMPLE)
+        .annotator("sample")
+        .size(1280.0, 800.0)
+        .theme(theme)
+        .for_snapshots()
+        .build()
 }
 
 /// Go to the article with this title and select its first annotation of `kind`.

@@ -1,5 +1,19 @@
-//! Shared helpers for the integration tests: random projects and file snapshots.
+//! The one test kit of the integration tests (`mod common;` in each):
+//! - random projects for property tests (`project`, `hard_text`);
+//! - `fixture`: a small fixed project for the export and import tests;
+//! - `gui::AppHarness`: the real window under egui_kittest;
+//! - the CLI as a process (`factdesk`, `factdesk_into_head`), the sample project and
+//!   copies of it, file snapshots;
+//! - the core the way the CLI drives it (`context`, `import_batch`, `import_annotations`,
+//!   `merge_into`: plan, then apply).
+//!
+//! Large synthetic projects for benchmarks and scale tests come from
+//! `factdesk::synthetic`; the unit tests inside `src/review` build theirs with
+//! `review::test_support`.
 #![allow(dead_code)]
+
+pub mod fixture;
+pub mod gui;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use factdesk::model::*;

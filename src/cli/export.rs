@@ -25,8 +25,7 @@ pub(super) fn export_project(
         .split
         .as_deref()
         .map(|s| Split::parse(s, flags.seed.unwrap_or(0)))
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
+        .transpose()?;
     let project = store::load(file)?;
     let mut options = ExportOptions::new(format, out);
     options.layer = flags

@@ -184,20 +184,22 @@ impl Split {
 
 impl Split {
     /// `80/10/10` (train/validation/test) or `90/10` (train/test); must add up to 100.
-    pub fn parse(s: &str, seed: u64) -> Result<Self, String> {
+    pub fn parse(s: &str, seed: u64) -> Result<Self, ExportError> {
         let parts: Vec<&str> = s.split('/').map(str::trim).collect();
         let nums = parts
             .iter()
             .map(|p| p.parse::<u32>())
             .collect::<Result<Vec<u32>, _>>()
-            .map_err(|_| format!("split {s:?}: use percentages like 80/10/10"))?;
+            .map_err(|_| {
+                ExportError::Options(format!("split {s:?}: use percentages like 80/10/10"))
+            })?;
         let (train, validation, test) = match nums[..] {
             [a, b, c] => (a, b, c),
             [a, c] => (a, 0, c),
             _ => {
-                return Err(format!(
+                return Err(ExportError::Options(format!(
                     "split {s:?}: give two or three percentages, like 80/10/10"
-                ));
+                )));
             }
         };
         let split = Self {
@@ -206,7 +208,7 @@ impl Split {
             test,
             seed,
         };
-        split.check().map_err(|e| e.to_string())?;
+        split.check()?;
         Ok(split)
     }
 
@@ -281,7 +283,12 @@ mod tests {
         let s = Split::parse("80/10/10", 7).unwrap();
         assert_eq!((s.train, s.validation, s.test, s.seed), (80, 10, 10, 7));
         assert_eq!(Split::parse("90/10", 0).unwrap().validation, 0);
-        assert!(Split::parse("80/10/5", 0).unwrap_err().contains("95"));
+        assert!(
+            Split::parse("80/10/5", 0)
+                .unwrap_err()
+                .to_string()
+                .contains("95")
+        );
         assert!(Split::parse("a/b", 0).is_err());
         assert!(Split::parse("100", 0).is_err());
     }

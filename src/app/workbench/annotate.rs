@@ -381,7 +381,7 @@ impl Workbench {
 
     pub(super) fn double_click(&mut self, c: usize) {
         if let Some(before) = self.before_click.take() {
-            self.selected = before;
+            self.selected = before.0;
         }
         if let Some(text) = self.current_text()
             && let Some((s, e)) = text::word_at(text, c)
@@ -393,7 +393,7 @@ impl Workbench {
     /// A click selects the innermost mark there; clicking again cycles through the
     /// overlapping ones. A click on no mark clears the selection.
     pub(super) fn click(&mut self, c: Option<usize>) {
-        self.before_click = Some(self.selected.clone());
+        self.before_click = Some(super::SelectedBefore(self.selected.clone()));
         self.selection = None;
         let Some(c) = c else {
             self.selected = None;

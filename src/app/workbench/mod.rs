@@ -63,7 +63,7 @@ pub struct Workbench {
     status: String,
     /// The selection before the last click: a double click (which starts with a click)
     /// keeps it, so "Mark selection as speaker" works on a double-clicked word.
-    before_click: Option<Option<MarkTarget>>,
+    before_click: Option<SelectedBefore>,
     /// Carried out once the pending "save as" dialog saved the project.
     after_save: Option<Then>,
     articles: ArticleList,
@@ -78,6 +78,10 @@ pub struct Workbench {
     review: review::ReviewState,
     suggest: suggest::SuggestState,
 }
+
+/// What was selected (possibly nothing) when the last click came.
+#[derive(Clone, Debug, PartialEq)]
+struct SelectedBefore(Option<MarkTarget>);
 
 impl Workbench {
     pub fn new(settings: Settings, startup: Startup) -> Self {

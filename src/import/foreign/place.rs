@@ -16,21 +16,53 @@ struct Placement {
     shift: usize,
 }
 
+/// Why a region does not land on its article (its `Skipped` reason).
+#[derive(Debug, thiserror::Error)]
+enum PlaceError {
+    #[error("offset {0} could not be mapped")]
+    Unmapped(usize),
+    #[error("the span lies in whitespace around the text, which factdesk trims")]
+    InTrimmedWhitespace,
+    #[error("span {start}..{end} is empty or reversed")]
+    EmptyOrReversed { start: usize, end: usize },
+    #[error("span {start}..{end} ends past the end of the text or splits a character")]
+    SplitsCharacter { start: usize, end: usize },
+    #[error("span {start}..{end} ends past the text's {len} characters")]
+    PastText {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("span {start}..{end} covers only whitespace factdesk trims")]
+    OnlyWhitespace { start: usize, end: usize },
+    #[error("region has no offsets")]
+    NoOffsets,
+    #[error("discontinuous span leaves out {0:?}, which factdesk cannot represent")]
+    Discontinuous(String),
+    #[error(
+        "the file says the span reads {expected:?} but the text at {start}..{end} reads {found:?}"
+    )]
+    TextDiffers {
+        expected: String,
+        start: usize,
+        end: usize,
+        found: String,
+    },
+    #[error("{0}")]
+    Span(#[from] crate::model::SpanError),
+}
+
 impl Placement {
     /// Raw code-point offset → article offset.
-    fn to_article(&self, raw_cp: usize, article_len: usize) -> Result<usize, String> {
+    fn to_article(&self, raw_cp: usize, article_len: usize) -> Result<usize, PlaceError> {
         let norm = match &self.norm_map {
             None => raw_cp,
-            Some(m) => *m
-                .get(&raw_cp)
-                .ok_or_else(|| format!("offset {raw_cp} could not be mapped"))?,
+            Some(m) => *m.get(&raw_cp).ok_or(PlaceError::Unmapped(raw_cp))?,
         };
         let pos = norm
             .checked_sub(self.shift)
             .filter(|&p| p <= article_len)
-            .ok_or_else(|| {
-                "the span lies in whitespace around the text, which factdesk trims".to_owned()
-            })?;
+            .ok_or(PlaceError::InTrimmedWhitespace)?;
         Ok(pos)
     }
 }
@@ -135,7 +167,7 @@ pub(super) fn place_regions<'d>(
             Ok(span) => out.push(Placed { region, span }),
             Err(reason) => report.skipped.push(Skipped {
                 at: region.at.clone(),
-                reason,
+                reason: reason.to_string(),
             }),
         }
     }
@@ -150,43 +182,39 @@ fn place(
     art_index: &TextIndex,
     art_len: usize,
     unit_to_cp: impl Fn(usize) -> Option<usize>,
-) -> Result<Span, String> {
+) -> Result<Span, PlaceError> {
     let raw_len = p.raw_index.char_len();
     let mut frags = Vec::with_capacity(region.fragments.len());
     for &(s, e) in &region.fragments {
         if s >= e {
-            return Err(format!("span {s}..{e} is empty or reversed"));
+            return Err(PlaceError::EmptyOrReversed { start: s, end: e });
         }
         let (Some(rs), Some(re)) = (unit_to_cp(s), unit_to_cp(e)) else {
-            return Err(format!(
-                "span {s}..{e} ends past the end of the text or splits a character"
-            ));
+            return Err(PlaceError::SplitsCharacter { start: s, end: e });
         };
         if re > raw_len {
-            return Err(format!(
-                "span {s}..{e} ends past the text's {raw_len} characters"
-            ));
+            return Err(PlaceError::PastText {
+                start: s,
+                end: e,
+                len: raw_len,
+            });
         }
         let a = p.to_article(rs, art_len)?;
         let b = p.to_article(re, art_len)?;
         if a >= b {
-            return Err(format!(
-                "span {s}..{e} covers only whitespace factdesk trims"
-            ));
+            return Err(PlaceError::OnlyWhitespace { start: s, end: e });
         }
         frags.push((a, b));
     }
     frags.sort_unstable();
     let (Some(&(start, _)), Some(end)) = (frags.first(), frags.iter().map(|f| f.1).max()) else {
-        return Err("region has no offsets".into());
+        return Err(PlaceError::NoOffsets);
     };
     let slice = |a: usize, b: usize| art_index.slice(art_text, a, b).unwrap_or_default();
     for w in frags.windows(2) {
         let gap = slice(w[0].1.min(w[1].0), w[1].0);
         if !gap.chars().all(char::is_whitespace) {
-            return Err(format!(
-                "discontinuous span leaves out {gap:?}, which factdesk cannot represent"
-            ));
+            return Err(PlaceError::Discontinuous(gap.to_owned()));
         }
     }
     let check = |expected: &str, found: String| {
@@ -194,11 +222,12 @@ fn place(
         if expected == found {
             Ok(())
         } else {
-            Err(format!(
-                "the file says the span reads {expected:?} but the text at {}..{} reads {found:?}",
-                region.fragments[0].0,
-                region.fragments.last().map_or(0, |f| f.1)
-            ))
+            Err(PlaceError::TextDiffers {
+                expected,
+                start: region.fragments[0].0,
+                end: region.fragments.last().map_or(0, |f| f.1),
+                found,
+            })
         }
     };
     match &region.stored {
@@ -209,7 +238,7 @@ fn place(
             crate::interchange::brat::fragment_text(frags.iter().map(|&(a, b)| slice(a, b))),
         )?,
     }
-    Span::new(art_text, art_index, start, end).map_err(|e| e.to_string())
+    Ok(Span::new(art_text, art_index, start, end)?)
 }
 
 #[cfg(test)]

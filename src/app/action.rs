@@ -37,6 +37,7 @@ pub enum Action {
     NextArticle,
     PrevArticle,
     ToggleDone,
+    AssignArticles,
     SnapToWords,
     StartLeft,
     StartRight,
@@ -230,6 +231,11 @@ impl Action {
                 "Mark the article done or in progress",
                 Menu::View,
             ),
+            AssignArticles => (
+                "Assign articles…",
+                "Assign articles to annotators (each to k of them, balanced), blind mode",
+                Menu::Edit,
+            ),
             SnapToWords => (
                 "Snap span to whole words",
                 "Snap the span to whole words",
@@ -386,6 +392,7 @@ impl Action {
             NextArticle => keys!(false; NONE "N"),
             PrevArticle => keys!(false; NONE "P"),
             ToggleDone => keys!(false; NONE "D"),
+            AssignArticles => keys!(true; CTRL_SHIFT "G"),
             SnapToWords => keys!(false; NONE "W"),
             StartLeft => keys!(false; ALT "ArrowLeft"),
             StartRight => keys!(false; ALT "ArrowRight"),

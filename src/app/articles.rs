@@ -18,6 +18,10 @@ impl KindCounts {
 #[derive(Debug, Default)]
 pub struct ArticleList {
     filter: String,
+    /// Only the articles assigned to this annotator ("Assigned to me").
+    assigned_to: Option<String>,
+    /// Revision `visible` was computed at, while it depends on the assignments.
+    visible_revision: Option<u64>,
     /// Number of articles when `visible` was computed (texts never change in place).
     articles_seen: Option<usize>,
     counts_revision: Option<u64>,
@@ -45,10 +49,30 @@ impl ArticleList {
         }
     }
 
+    pub fn assigned_to(&self) -> Option<&str> {
+        self.assigned_to.as_deref()
+    }
+
+    /// Show only the articles assigned to `annotator` (`None`: all).
+    pub fn set_assigned_to(&mut self, annotator: Option<String>) {
+        if annotator != self.assigned_to {
+            self.assigned_to = annotator;
+            self.articles_seen = None;
+        }
+    }
+
     pub fn refresh(&mut self, project: &Project, revision: u64) {
-        if self.articles_seen != Some(project.articles.len()) {
+        let assignments_changed =
+            self.assigned_to.is_some() && self.visible_revision != Some(revision);
+        if self.articles_seen != Some(project.articles.len()) || assignments_changed {
             self.visible = matching(project, &self.filter);
+            if let Some(me) = &self.assigned_to {
+                let mine: std::collections::HashSet<ArticleId> =
+                    project.assignments.assigned_to(me).collect();
+                self.visible.retain(|id| mine.contains(id));
+            }
             self.articles_seen = Some(project.articles.len());
+            self.visible_revision = Some(revision);
         }
         if self.counts_revision != Some(revision) {
             self.counts.clear();

@@ -88,6 +88,10 @@ pub enum Command {
     CloseRequested,
     StartExport(ExportOptions),
     CancelExport,
+    /// Show only the articles assigned to me, or all again.
+    OnlyAssignedToMe(bool),
+    /// Assign articles to annotators (the assign dialog's answer), as one undoable edit.
+    Assign(AssignRequest),
     /// The export dialog's folder button: ask for a folder.
     ChooseExportFolder,
     /// Review these two layers against each other (yours first).
@@ -162,4 +166,23 @@ pub enum EntityLink {
     ByName,
     /// Always a new entity: the user asked for one.
     New,
+}
+
+/// Who is to annotate which articles, as the assign dialog asks it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssignRequest {
+    pub annotators: Vec<String>,
+    /// Each article to this many of `annotators`, balanced (0: to all of them).
+    pub each: usize,
+    pub seed: u64,
+    pub scope: AssignScope,
+    pub blind: bool,
+}
+
+/// Which articles an assignment covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssignScope {
+    CurrentArticle,
+    AllArticles,
+    Unassigned,
 }

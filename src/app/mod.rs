@@ -20,7 +20,9 @@ mod workbench;
 pub use crate::model::{Edit, EditError};
 pub use action::{Action, Menu};
 pub use articles::{ArticleList, KindCounts};
-pub use command::{Command, Dialog, Effect, EntityLink, EntityRole, Naming};
+pub use command::{
+    AssignRequest, AssignScope, Command, Dialog, Effect, EntityLink, EntityRole, Naming,
+};
 pub use history::History;
 pub use job::{Job, JobProgress, Tracker};
 pub use keys::{Mods, Shortcut};

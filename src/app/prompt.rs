@@ -32,6 +32,12 @@ pub enum Prompt {
         title: String,
         message: String,
     },
+    /// Who annotates which articles (and blind mode): the assign dialog.
+    Assign {
+        /// Annotators known to the project, to start the list from.
+        annotators: Vec<String>,
+        blind: bool,
+    },
     /// Which layer imported annotations go into.
     ImportLayer {
         file: PathBuf,
@@ -77,4 +83,6 @@ pub enum Choice {
     Overwrite,
     /// Replace the export folder's files of the same names.
     ReplaceExportFiles,
+    /// Assign as the dialog says.
+    Assign(crate::app::AssignRequest),
 }

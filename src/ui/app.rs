@@ -108,6 +108,7 @@ impl App {
         let drafts = Drafts {
             annotator: wb.settings().annotator.clone(),
             layer: wb.settings().annotator.clone(),
+            assign: Default::default(),
         };
         Self {
             wb,
@@ -658,14 +659,7 @@ impl eframe::App for App {
                 .min_size(180.0)
                 .max_size(420.0)
                 .show(ui, |ui| {
-                    article_list::show(
-                        ui,
-                        self.wb.project(),
-                        self.wb.articles(),
-                        self.wb.current_article(),
-                        &mut self.filter,
-                        &mut out,
-                    );
+                    article_list::show(ui, &self.wb, &mut self.filter, &mut out);
                 });
         }
         if self.fold.is_open(Side::Right) {

@@ -1,20 +1,17 @@
-//! The project's articles: title, outlet, date, counts by kind, done mark; filterable.
+//! The project's articles: title, outlet, date, counts by kind, done mark; filterable, and
+//! for a team the "Assigned to me" filter and progress per annotator.
 
 use super::message::Outbox;
 use super::theme;
-use crate::app::{ArticleList, Command};
-use crate::model::{ArticleId, KindName, Project};
+use crate::app::{Action, Command, Workbench};
+use crate::model::KindName;
 use egui::{RichText, Ui};
 
 /// `filter` is the text in the filter field (the view's own); a change is sent to the core.
-pub fn show(
-    ui: &mut Ui,
-    project: &Project,
-    list: &ArticleList,
-    current: Option<ArticleId>,
-    filter: &mut String,
-    out: &mut Outbox,
-) {
+pub fn show(ui: &mut Ui, wb: &Workbench, filter: &mut String, out: &mut Outbox) {
+    let project = wb.project();
+    let list = wb.articles();
+    let current = wb.current_article();
     let visible = list.visible();
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
@@ -38,6 +35,7 @@ pub fn show(
         .weak()
         .small(),
     );
+    team(ui, wb, out);
     ui.separator();
     let dark = ui.visuals().dark_mode;
     let row_height = 58.0;
@@ -56,7 +54,7 @@ pub fn show(
                         ui.set_min_height(row_height - 6.0);
                         let title = format!(
                             "{}{}",
-                            if a.done { "✔ " } else { "" },
+                            if wb.is_done(*id) { "✔ " } else { "" },
                             crate::bidi::display_line(&a.title)
                         );
                         let r = ui.selectable_label(selected, RichText::new(title).strong());
@@ -68,7 +66,11 @@ pub fn show(
                             if let Some(d) = a.published {
                                 meta.push(d.to_string());
                             }
-                            meta.push(if a.done {
+                            let assigned = project.assignments.assigned(*id);
+                            if !assigned.is_empty() {
+                                meta.push(format!("for {}", assigned.join(", ")));
+                            }
+                            meta.push(if wb.is_done(*id) {
                                 "done".into()
                             } else {
                                 "in progress".into()
@@ -96,4 +98,38 @@ pub fn show(
                 ui.separator();
             }
         });
+}
+
+/// A team's view: "Assigned to me", blind mode, done / assigned per annotator, and the
+/// button that opens the assign dialog.
+fn team(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
+    let progress = wb.team_progress();
+    ui.horizontal_wrapped(|ui| {
+        let mut mine = wb.articles().assigned_to().is_some();
+        if !progress.is_empty() && ui.checkbox(&mut mine, "Assigned to me").changed() {
+            out.send(Command::OnlyAssignedToMe(mine));
+        }
+        if ui
+            .small_button(Action::AssignArticles.label())
+            .on_hover_text(Action::AssignArticles.description())
+            .clicked()
+        {
+            out.action(Action::AssignArticles);
+        }
+        if wb.blind() {
+            ui.label(RichText::new("blind mode").small().strong())
+                .on_hover_text("Colleagues' layers show on an article once you mark it done (D)");
+        }
+    });
+    if !progress.is_empty() {
+        let line: Vec<String> = progress
+            .iter()
+            .map(|p| format!("{} {}/{}", p.annotator, p.done, p.assigned))
+            .collect();
+        ui.label(
+            RichText::new(format!("Done: {}", line.join(" · ")))
+                .small()
+                .weak(),
+        );
+    }
 }

@@ -4,6 +4,7 @@
 mod agreement_window;
 mod app;
 mod article_list;
+mod assign_dialog;
 mod decision_log;
 pub mod dialogs;
 mod export_dialog;

@@ -13,6 +13,7 @@ pub use crate::app::Then;
 pub struct Drafts {
     pub annotator: String,
     pub layer: String,
+    pub assign: super::assign_dialog::AssignDraft,
 }
 
 pub fn show(ctx: &egui::Context, modal: &Prompt, drafts: &mut Drafts) -> Option<Choice> {
@@ -69,6 +70,9 @@ pub fn show(ctx: &egui::Context, modal: &Prompt, drafts: &mut Drafts) -> Option<
                 }
             }
             Prompt::ImportLayer { file } => choice = import_layer(ui, file, &mut drafts.layer),
+            Prompt::Assign { annotators, blind } => {
+                choice = super::assign_dialog::show(ui, annotators, *blind, &mut drafts.assign)
+            }
             Prompt::ChangedOnDisk { path } => {
                 ui.heading("The project changed on disk");
                 ui.label(format!(

@@ -336,18 +336,46 @@ impl Workbench {
         }
     }
 
+    /// Done or in progress again. A team's project (assignments, blind mode) keeps a done
+    /// mark per annotator — blind mode shows colleagues' layers once it is set; a
+    /// project of one keeps the article's own mark.
     pub(super) fn toggle_done(&mut self) {
         let Some(id) = self.article else { return };
-        let Some(a) = self.project().article(id) else {
+        if self.project().article(id).is_none() {
             return;
-        };
-        let done = !a.done;
+        }
+        let done = !self.is_done(id);
         let label = if done {
             "Mark article done"
         } else {
             "Mark article in progress"
         };
-        self.edit(Edit::SetDone { article: id, done }, label, false);
+        let edit = if self.per_annotator_done() {
+            if self.ask_annotator_if_unknown() {
+                return;
+            }
+            let me = self.settings.annotator.clone();
+            Edit::SetAssignments(self.project().assignments.with_done(&[id], &me, done))
+        } else {
+            Edit::SetDone { article: id, done }
+        };
+        self.edit(edit, label, false);
+    }
+
+    /// Whether done marks are per annotator (the project divides work among a team).
+    fn per_annotator_done(&self) -> bool {
+        !self.project().assignments.is_empty()
+    }
+
+    /// Whether the article is done: by me in a team's project, else by anyone.
+    pub fn is_done(&self, article: ArticleId) -> bool {
+        if self.per_annotator_done() {
+            self.project()
+                .assignments
+                .is_done(article, &self.settings.annotator)
+        } else {
+            self.project().article(article).is_some_and(|a| a.done)
+        }
     }
 
     /// Select the next case-insensitive match of `query` after the current selection

@@ -211,6 +211,7 @@ impl Workbench {
                 self.after_saving(result, effects);
             }
             Choice::ReplaceExportFiles => self.replace_export_files(),
+            Choice::Assign(request) => self.assign(request),
         }
         if self.prompt.is_none() {
             self.ask_annotator_if_unknown();

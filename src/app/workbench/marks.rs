@@ -83,8 +83,12 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
             ),
             None => {
                 let mine = layer.annotator == input.me;
-                let shown =
-                    input.show_other_layers && !input.hidden_layers.contains(&layer.annotator);
+                // Blind mode: another's layer only once I marked the article done.
+                let may_see = crate::model::blind::visible_layers(input.project, input.me, article)
+                    .shows(&layer.annotator);
+                let shown = may_see
+                    && input.show_other_layers
+                    && !input.hidden_layers.contains(&layer.annotator);
                 (mine, mine || shown)
             }
         };

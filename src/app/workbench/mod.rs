@@ -8,6 +8,7 @@ mod files;
 mod marks;
 mod review;
 mod suggest;
+mod team;
 
 pub use review::{ReviewProgress, ReviewSetup};
 pub use suggest::{ShownSuggestion, shown_in};
@@ -247,6 +248,8 @@ impl Workbench {
             Command::CloseFind => self.find_open = false,
             Command::ReadingAt(offset) => self.remember_place(offset),
             Command::Filter(f) => self.articles.set_filter(f),
+            Command::OnlyAssignedToMe(on) => self.only_assigned_to_me(on),
+            Command::Assign(request) => self.assign(request),
             Command::SetAnnotator(name) => {
                 let name = name.trim().to_owned();
                 if !name.is_empty() {
@@ -392,6 +395,7 @@ impl Workbench {
             NextArticle => self.step_article(true),
             PrevArticle => self.step_article(false),
             ToggleDone => self.toggle_done(),
+            AssignArticles => self.ask_assign(),
             SnapToWords => self.nudge(0, 0, true),
             StartLeft => self.nudge(-1, 0, false),
             StartRight => self.nudge(1, 0, false),

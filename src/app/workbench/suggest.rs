@@ -259,9 +259,17 @@ impl Workbench {
                 keep_decided: true,
             };
             let bytes: usize = self.project().articles.iter().map(|a| a.text.len()).sum();
+            // Blind mode: suggestions come only from what this annotator may see.
+            let seen = self.project().assignments.blind.then(|| {
+                Arc::new(crate::model::blind::as_seen_by(
+                    self.project(),
+                    &self.settings.annotator,
+                ))
+            });
             if bytes <= INLINE_BYTES {
                 let cancel = std::sync::atomic::AtomicBool::new(false);
-                match assist::suggest(self.project(), &options, &mut |_| {}, &cancel) {
+                let source = seen.as_deref().unwrap_or(self.session.project());
+                match assist::suggest(source, &options, &mut |_| {}, &cancel) {
                     Ok(s) => {
                         self.suggest.results = Some(Arc::new(s));
                         self.suggest.error = None;
@@ -271,7 +279,7 @@ impl Workbench {
                 self.suggest.results_revision = Some(revision);
                 self.suggest.serial += 1;
             } else {
-                let project = self.session.snapshot();
+                let project = seen.unwrap_or_else(|| self.session.snapshot());
                 let total = project.articles.len();
                 let job = Job::start(move |t| {
                     t.report(0, total);

@@ -10,14 +10,11 @@ use egui_kittest::Harness;
 use factdesk::model::KindName;
 use factdesk::ui::App;
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/projects/soleimani-funeral.ron"
-);
-
 fn harness(theme: Theme, dir: &tempfile::TempDir) -> Harness<'static, App> {
     AppHarness::new(dir.path())
-        .project(SAMPLE)
+        // A copy outside any git repository, so the window looks the same wherever the
+        // tests run.
+        .project(common::sample_copy(dir.path(), "soleimani-funeral.ron"))
         .annotator("sample")
         .size(1280.0, 800.0)
         .theme(theme)

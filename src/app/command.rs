@@ -88,6 +88,8 @@ pub enum Command {
     CloseRequested,
     StartExport(ExportOptions),
     CancelExport,
+    /// Set up the project's git repository to merge project files with factdesk.
+    SetUpGit,
     /// Show only the articles assigned to me, or all again.
     OnlyAssignedToMe(bool),
     /// Assign articles to annotators (the assign dialog's answer), as one undoable edit.

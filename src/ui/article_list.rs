@@ -116,6 +116,18 @@ fn team(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
         {
             out.action(Action::AssignArticles);
         }
+        if wb.git_missing().is_some()
+            && ui
+                .small_button("Set up git merging")
+                .on_hover_text(
+                    "This project is in a git repository that does not merge project files \
+                     with factdesk yet: add the .gitattributes line and the merge driver \
+                     (as `factdesk git-setup` does)",
+                )
+                .clicked()
+        {
+            out.send(Command::SetUpGit);
+        }
         if wb.blind() {
             ui.label(RichText::new("blind mode").small().strong())
                 .on_hover_text("Colleagues' layers show on an article once you mark it done (D)");

@@ -24,6 +24,7 @@ impl Workbench {
                     }
                 }
                 self.status = format!("Opened {}", file_name(path));
+                self.check_git(path);
                 if let Some(rec) = recovery::newer(path) {
                     self.prompt = Some(Prompt::Recovery {
                         project: Some(path.to_owned()),

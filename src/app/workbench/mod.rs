@@ -65,6 +65,8 @@ pub struct Workbench {
     /// The selection before the last click: a double click (which starts with a click)
     /// keeps it, so "Mark selection as speaker" works on a double-clicked word.
     before_click: Option<SelectedBefore>,
+    /// What the git repository holding the project lacks to merge it with factdesk.
+    git_missing: Option<crate::store::git_setup::Missing>,
     /// Carried out once the pending "save as" dialog saved the project.
     after_save: Option<Then>,
     articles: ArticleList,
@@ -104,6 +106,7 @@ impl Workbench {
             status: String::new(),
             after_save: None,
             before_click: None,
+            git_missing: None,
             articles: ArticleList::default(),
             marks: marks::MarksCache::default(),
             export: None,
@@ -249,6 +252,7 @@ impl Workbench {
             Command::ReadingAt(offset) => self.remember_place(offset),
             Command::Filter(f) => self.articles.set_filter(f),
             Command::OnlyAssignedToMe(on) => self.only_assigned_to_me(on),
+            Command::SetUpGit => self.set_up_git(),
             Command::Assign(request) => self.assign(request),
             Command::SetAnnotator(name) => {
                 let name = name.trim().to_owned();

@@ -72,6 +72,39 @@ impl Workbench {
             .set_assigned_to((on && !me.is_empty()).then_some(me));
     }
 
+    /// Look whether the project sits in a git work tree without factdesk's merge driver
+    /// (the window then offers to set it up).
+    pub(super) fn check_git(&mut self, path: &std::path::Path) {
+        self.git_missing = crate::store::git_setup::check(path);
+    }
+
+    /// The repository's missing merge set-up, if any.
+    pub fn git_missing(&self) -> Option<&crate::store::git_setup::Missing> {
+        self.git_missing.as_ref()
+    }
+
+    /// `factdesk git-setup` from the window: `.gitattributes` and this clone's driver.
+    pub(super) fn set_up_git(&mut self) {
+        let Some(path) = self.session.path().map(std::path::Path::to_owned) else {
+            return;
+        };
+        let program = match std::env::current_exe() {
+            Ok(p) => p,
+            Err(e) => return self.error("Could not set up git merging", e),
+        };
+        match crate::store::git_setup::setup(Some(&path), None, &program) {
+            Ok(done) => {
+                let steps: Vec<String> = done.steps.iter().map(ToString::to_string).collect();
+                self.prompt = Some(crate::app::Prompt::Notice {
+                    title: "Git merges project files with factdesk".into(),
+                    message: format!("In {}:\n{}", done.root.display(), steps.join("\n")),
+                });
+                self.check_git(&path);
+            }
+            Err(e) => self.error("Could not set up git merging", e),
+        }
+    }
+
     /// Done and assigned articles per annotator, for the article list's header.
     pub fn team_progress(&self) -> Vec<Progress> {
         self.project().assignments.progress()

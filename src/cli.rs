@@ -93,9 +93,16 @@ pub enum Command {
     /// Import articles into an existing project (saved atomically, old file kept as .bak).
     Import {
         project: PathBuf,
-        /// Text files, folders of them, or JSONL files.
+        /// Text files, folders of them, JSONL files, saved web pages (.html, .htm) or links
+        /// (http://, https://), in any mix.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Keep each fetched page as it was received, in .factdesk/pages/ beside the project.
+        #[arg(long)]
+        keep_page: bool,
+        /// Seconds a link may take to fetch, redirects and page included [default: 30].
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
     },
     /// Verify a project file: prints one line per problem; exit code 0 if sound, 1 if not.
     Check { project: PathBuf },
@@ -201,7 +208,12 @@ pub enum Command {
 pub fn run(command: Command) -> Result<bool> {
     match command {
         Command::New { file, import, name } => new(&file, &import, name),
-        Command::Import { project, paths } => import_into(&project, &paths),
+        Command::Import {
+            project,
+            paths,
+            keep_page,
+            timeout,
+        } => import_into(&project, &paths, &read_options(keep_page, timeout)?),
         Command::Check { project } => check(&project),
         Command::Stats { project } => stats(&project),
         Command::Export {
@@ -600,10 +612,13 @@ fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
     Ok(true)
 }
 
-fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
-    // Read the articles first (slow, no lock needed), then read-modify-write the project
-    // under its lock, so a concurrent import's articles are kept.
-    let batch = read_batch(paths)?;
+fn import_into(file: &Path, paths: &[PathBuf], options: &import::ReadOptions) -> Result<bool> {
+    // Read (and fetch) the articles first (slow, no lock needed), then read-modify-write the
+    // project under its lock, so a concurrent import's articles are kept.
+    let batch = read_batch(paths, options)?;
+    if let Some(b) = batch.as_ref().filter(|b| !b.pages.is_empty()) {
+        import::web::keep_pages(file, &b.pages).context("import stopped, nothing was added")?;
+    }
     let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
     let mut project = lock.load()?;
     let added = add_batch(&mut project, batch);
@@ -615,14 +630,32 @@ fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
 }
 
 fn read_and_add(project: &mut Project, paths: &[PathBuf]) -> Result<usize> {
-    Ok(add_batch(project, read_batch(paths)?))
+    Ok(add_batch(
+        project,
+        read_batch(paths, &import::ReadOptions::default())?,
+    ))
 }
 
-fn read_batch(paths: &[PathBuf]) -> Result<Option<import::Batch>> {
+/// `--keep-page` and `--timeout` of `import`.
+fn read_options(keep_page: bool, timeout: Option<f64>) -> Result<import::ReadOptions> {
+    let fetch = match timeout {
+        Some(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => {
+            import::web::FetchOptions::with_timeout(std::time::Duration::from_secs_f64(s))
+        }
+        Some(s) => bail!("--timeout {s}: give a number of seconds between 0 and 3600"),
+        None => import::web::FetchOptions::default(),
+    };
+    Ok(import::ReadOptions {
+        fetch,
+        keep_pages: keep_page,
+    })
+}
+
+fn read_batch(paths: &[PathBuf], options: &import::ReadOptions) -> Result<Option<import::Batch>> {
     if paths.is_empty() {
         return Ok(None);
     }
-    import::read_paths(paths)
+    import::read_inputs(paths, options)
         .context("import stopped, nothing was added")
         .map(Some)
 }

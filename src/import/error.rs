@@ -26,6 +26,10 @@ pub enum ImportError {
         line: usize,
         message: String,
     },
+    #[error(transparent)]
+    Fetch(#[from] super::web::FetchError),
+    #[error(transparent)]
+    Page(#[from] super::web::ExtractError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +38,12 @@ pub enum Warning {
     EmptyFolder { path: PathBuf },
     EmptyText { path: PathBuf, line: usize },
     Duplicate { source: String, existing: String },
+    /// A web page whose canonical address an article already has.
+    DuplicateUrl {
+        source: String,
+        url: String,
+        existing: String,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -43,7 +53,7 @@ impl std::fmt::Display for Warning {
             Self::EmptyFolder { path } => {
                 write!(
                     f,
-                    "{}: no .txt or .jsonl files in this folder",
+                    "{}: no .txt, .jsonl or .html files in this folder",
                     path.display()
                 )
             }
@@ -53,6 +63,14 @@ impl std::fmt::Display for Warning {
             Self::Duplicate { source, existing } => {
                 write!(f, "{source}: same text as article {existing:?}, skipped")
             }
+            Self::DuplicateUrl {
+                source,
+                url,
+                existing,
+            } => write!(
+                f,
+                "{source}: same address ({url}) as article {existing:?}, skipped"
+            ),
         }
     }
 }

@@ -111,7 +111,8 @@ fn holds_article(node: &NodeRef) -> bool {
 }
 
 /// The text of an HTML fragment as paragraphs: block elements and `<br><br>` end a
-/// paragraph, whitespace runs become one space, paragraphs are joined by a blank line.
+/// paragraph, whitespace runs become one space. A paragraph that is mostly link text (a
+/// menu or a list of other stories left inside the content) is dropped.
 pub fn paragraphs(html: &str) -> Vec<String> {
     let doc = Document::from(html);
     let mut out = Paragraphs::default();
@@ -127,6 +128,9 @@ struct Paragraphs {
     current: String,
     /// `<br>`s since the last text.
     breaks: usize,
+    /// Characters of `current` inside links, and how deep in links the walk is.
+    link_chars: usize,
+    in_link: usize,
     done: Vec<String>,
 }
 
@@ -144,6 +148,9 @@ impl Paragraphs {
                     }
                     self.breaks = 0;
                 }
+                if self.in_link > 0 {
+                    self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                }
                 self.current.push_str(&t);
                 continue;
             }
@@ -157,6 +164,11 @@ impl Paragraphs {
                     self.current.push(' ');
                 }
                 "script" | "style" | "figcaption" | "figure" | "noscript" => {}
+                "a" => {
+                    self.in_link += 1;
+                    self.walk(&child, depth + 1);
+                    self.in_link -= 1;
+                }
                 n if BLOCKS.contains(&n) => {
                     self.flush();
                     self.walk(&child, depth + 1);
@@ -169,11 +181,13 @@ impl Paragraphs {
 
     fn flush(&mut self) {
         let p = collapse(&self.current);
-        if !p.is_empty() {
+        let chars = p.chars().filter(|c| !c.is_whitespace()).count();
+        if !p.is_empty() && self.link_chars * 5 < chars * 3 {
             self.done.push(p);
         }
         self.current.clear();
         self.breaks = 0;
+        self.link_chars = 0;
     }
 }
 
@@ -204,6 +218,8 @@ mod tests {
             paragraphs(html),
             ["One bold word. Same paragraph.", "Two.", "Three.", "Four", "Five"]
         );
+        let menu = "<p><a href=a>Home</a> | <a href=b>News</a></p><p>Read <a href=c>the report</a> here.</p>";
+        assert_eq!(paragraphs(menu), ["Read the report here."]);
     }
 
     #[test]

@@ -14,6 +14,8 @@ use dom_query::Document;
 const SECTION_FRONT_HEADLINES: usize = 5;
 /// Fewer words than this in the body is no article.
 const MIN_WORDS: usize = 20;
+/// How many paragraphs into the extracted text a repeated headline is looked for.
+const HEADLINE_WITHIN: usize = 6;
 
 /// What was read from a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,7 +176,12 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
     if let Some(l) = ld {
         authors.extend(l.authors.iter().cloned());
     }
-    let mut start = 0;
+    // Nothing of the story comes before its headline: page chrome that does is dropped.
+    let mut start = ps
+        .iter()
+        .take(HEADLINE_WITHIN)
+        .position(|p| titles.iter().any(|t| p.starts_with(t.as_str())))
+        .unwrap_or(0);
     while let Some(first) = ps.get_mut(start) {
         if let Some(rest) = titles.iter().find_map(|t| first.strip_prefix(t.as_str())) {
             *first = rest.trim().to_owned();
@@ -182,8 +189,7 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
         let bare = markup::strip_by(first);
         let is_byline = first.is_empty()
             || authors.iter().any(|a| *a == bare)
-            || (bare.len() < first.len()
-                && first.split_whitespace().count() <= 12
+            || (first.split_whitespace().count() <= 12
                 && authors.iter().any(|a| bare.starts_with(a.as_str())));
         if is_byline {
             start += 1;

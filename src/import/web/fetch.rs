@@ -194,7 +194,10 @@ fn io_error(url: String, options: &FetchOptions, io: std::io::Error) -> FetchErr
         _ => {
             // rustls reports handshake failures through io errors wrapping its own.
             let detail = io.to_string();
-            if looks_tls(&detail) {
+            let lower = detail.to_ascii_lowercase();
+            if lower.contains("lookup address") || lower.contains("name or service not known") {
+                FetchError::HostNotFound { url }
+            } else if looks_tls(&detail) {
                 FetchError::Tls { url, detail }
             } else {
                 FetchError::Connect { url, detail }

@@ -11,7 +11,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/web").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/web")
+            .join(name),
+    )
+    .unwrap()
 }
 
 const CP1252_PAGE: &[u8] = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owners protest new rules</title></head><body><article><h1>Caf\xe9 owners protest new rules</h1><p>Owners of the city\x92s caf\xe9s and cr\xeaperies marched to the town hall on Monday to protest against rules that would limit outdoor seating to six tables.</p><p>\x93We were not consulted,\x94 said Zo\xeb Lef\xe8vre, who runs a caf\xe9 near the cathedral. The council said the rules would be reviewed na\xefvely by no one and debated in March.</p></article></body></html>";
@@ -47,7 +52,11 @@ fn respond(path: &str, stream: &mut TcpStream) {
             "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 9\r\nConnection: close\r\n\r\n",
             b"not found",
         ),
-        "/pdf" => send(stream, &ok("application/pdf", "", b"%PDF-1.7\n"), b"%PDF-1.7\n"),
+        "/pdf" => send(
+            stream,
+            &ok("application/pdf", "", b"%PDF-1.7\n"),
+            b"%PDF-1.7\n",
+        ),
         "/cp1252" => send(
             stream,
             &ok("text/html; charset=windows-1252", "", CP1252_PAGE),
@@ -57,7 +66,11 @@ fn respond(path: &str, stream: &mut TcpStream) {
             let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
             enc.write_all(&fixture("arc.html")).unwrap();
             let body = enc.finish().unwrap();
-            send(stream, &ok("text/html", "Content-Encoding: gzip\r\n", &body), &body);
+            send(
+                stream,
+                &ok("text/html", "Content-Encoding: gzip\r\n", &body),
+                &body,
+            );
         }
         "/huge" => {
             // 30 MB, streamed without a length, so the limit must stop the reading.
@@ -154,17 +167,29 @@ fn a_link_imports_with_provenance_after_a_redirect() {
     assert!(stdout(&out).contains("imported 1 article(s)"));
     let proj = load(&file);
     let a = &proj.articles[0];
-    assert_eq!(a.title, "Council approves river footbridge after two-year delay");
+    assert_eq!(
+        a.title,
+        "Council approves river footbridge after two-year delay"
+    );
     assert_eq!(a.outlet.as_deref(), Some("Harbour Town Gazette"));
     assert_eq!(a.byline.as_deref(), Some("Priya Raman"));
     let web = a.web.as_ref().unwrap();
     assert_eq!(web.url.as_deref(), Some(moved.as_str()));
-    assert_eq!(web.final_url.as_deref(), Some(format!("{base}/article").as_str()));
+    assert_eq!(
+        web.final_url.as_deref(),
+        Some(format!("{base}/article").as_str())
+    );
     // The raw page is kept beside the project, byte for byte, in an ignored folder.
     let kept = dir.path().join(web.kept_page.as_ref().unwrap());
     assert_eq!(std::fs::read(kept).unwrap(), fixture("wordpress.html"));
-    assert_eq!(factdesk::import::web::page_hash(&fixture("wordpress.html")), web.page_hash);
-    assert_eq!(std::fs::read_to_string(dir.path().join(".factdesk/.gitignore")).unwrap(), "*\n");
+    assert_eq!(
+        factdesk::import::web::page_hash(&fixture("wordpress.html")),
+        web.page_hash
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".factdesk/.gitignore")).unwrap(),
+        "*\n"
+    );
     // `check` accepts the file.
     assert!(factdesk(&["check", p(&file)]).status.success());
 
@@ -200,7 +225,11 @@ fn links_and_paths_mix_gzip_and_windows_1252() {
         ]
     );
     let cafe = &proj.articles[2].text;
-    assert!(cafe.contains("city’s cafés and crêperies") && cafe.contains("“We were not consulted,” said Zoë Lefèvre"), "{cafe}");
+    assert!(
+        cafe.contains("city’s cafés and crêperies")
+            && cafe.contains("“We were not consulted,” said Zoë Lefèvre"),
+        "{cafe}"
+    );
     assert!(proj.articles[1].web.as_ref().unwrap().url.is_none());
 }
 
@@ -213,7 +242,12 @@ fn failures_leave_the_project_untouched() {
     refused(&base, "/boom", "500 Internal Server Error", &[]);
     let took = refused(&base, "/huge", "larger than 16 MB", &[]);
     assert!(took < Duration::from_secs(10), "{took:?}");
-    let took = refused(&base, "/silent", "no answer within 1 s", &["--timeout", "1"]);
+    let took = refused(
+        &base,
+        "/silent",
+        "no answer within 1 s",
+        &["--timeout", "1"],
+    );
     assert!(took < Duration::from_secs(8), "{took:?}");
 }
 
@@ -223,7 +257,12 @@ fn all_or_nothing_with_a_bad_link_among_good_ones() {
     let dir = tempfile::tempdir().unwrap();
     let file = project(dir.path());
     let before = snapshot(&file);
-    let out = factdesk(&["import", p(&file), &format!("{base}/amp"), &format!("{base}/missing")]);
+    let out = factdesk(&[
+        "import",
+        p(&file),
+        &format!("{base}/amp"),
+        &format!("{base}/missing"),
+    ]);
     assert!(!out.status.success());
     assert_eq!(snapshot(&file), before);
 }
@@ -234,9 +273,19 @@ fn no_server_tls_failure_and_unknown_host() {
     let closed = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = closed.local_addr().unwrap();
     drop(closed);
-    refused(&format!("http://{addr}"), "/a", "cannot connect", &["--timeout", "5"]);
+    refused(
+        &format!("http://{addr}"),
+        "/a",
+        "cannot connect",
+        &["--timeout", "5"],
+    );
     // https:// to a plain-HTTP server: the TLS handshake fails.
     let base = server().replace("http://", "https://");
     refused(&base, "/article", "TLS", &["--timeout", "5"]);
-    refused("http://no-such-host.invalid", "/a", "host not found", &["--timeout", "5"]);
+    refused(
+        "http://no-such-host.invalid",
+        "/a",
+        "host not found",
+        &["--timeout", "5"],
+    );
 }

@@ -29,15 +29,28 @@ fn check(name: &str, e: Expect) {
     assert_eq!(d.title, e.title, "{name}: title");
     assert_eq!(d.byline.as_deref(), e.byline, "{name}: byline");
     assert_eq!(d.outlet.as_deref(), e.outlet, "{name}: outlet");
-    let date = e.date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    let date = e
+        .date
+        .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
     assert_eq!(d.published, date, "{name}: date");
     assert_eq!(d.language.as_deref(), e.language, "{name}: language");
     let paragraphs: Vec<&str> = d.text.split("\n\n").collect();
     assert_eq!(paragraphs[0], e.first, "{name}: first paragraph");
-    assert_eq!(*paragraphs.last().unwrap(), e.last, "{name}: last paragraph");
-    assert!(!d.text.contains("\n\n\n") && d.text.trim() == d.text, "{name}: layout");
+    assert_eq!(
+        *paragraphs.last().unwrap(),
+        e.last,
+        "{name}: last paragraph"
+    );
+    assert!(
+        !d.text.contains("\n\n\n") && d.text.trim() == d.text,
+        "{name}: layout"
+    );
     for c in e.clutter {
-        assert!(!d.text.contains(c), "{name}: clutter {c:?} in the text:\n{}", d.text);
+        assert!(
+            !d.text.contains(c),
+            "{name}: clutter {c:?} in the text:\n{}",
+            d.text
+        );
     }
     let web = d.web.expect("provenance");
     assert!(web.page_hash.starts_with("xxh3-128:"));
@@ -180,10 +193,7 @@ fn right_to_left_page() {
             clutter: &["اشتراک‌گذاری", "اخبار مرتبط", "۱۱ مهر", "قطار تازه", "محفوظ"],
         },
     );
-    assert_eq!(
-        read("rtl").web.unwrap().direction.as_deref(),
-        Some("rtl")
-    );
+    assert_eq!(read("rtl").web.unwrap().direction.as_deref(), Some("rtl"));
 }
 
 #[test]
@@ -198,7 +208,13 @@ fn old_table_layout_in_latin1() {
             language: None,
             first: "MILL CREEK -- Flood waters began to recede Friday after three days of rain pushed the creek over its banks, and residents of the lower town returned to homes where the water had reached the first floor.",
             last: "The state has promised emergency funds, but officials said it could be weeks before any money arrives.",
-            clutter: &["Obituaries", "Today's Poll", "Staff Writer", "All rights reserved", "Classifieds"],
+            clutter: &[
+                "Obituaries",
+                "Today's Poll",
+                "Staff Writer",
+                "All rights reserved",
+                "Classifieds",
+            ],
         },
     );
     let text = read("table").text;
@@ -212,7 +228,10 @@ fn old_table_layout_in_latin1() {
 fn section_front_is_refused() {
     let err = web::read_saved_page(&page("section-front")).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("section front") && msg.contains("not an article"), "{msg}");
+    assert!(
+        msg.contains("section front") && msg.contains("not an article"),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -34,10 +34,20 @@ pub enum ImportError {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
-    EmptyFile { path: PathBuf },
-    EmptyFolder { path: PathBuf },
-    EmptyText { path: PathBuf, line: usize },
-    Duplicate { source: String, existing: String },
+    EmptyFile {
+        path: PathBuf,
+    },
+    EmptyFolder {
+        path: PathBuf,
+    },
+    EmptyText {
+        path: PathBuf,
+        line: usize,
+    },
+    Duplicate {
+        source: String,
+        existing: String,
+    },
     /// A web page whose canonical address an article already has.
     DuplicateUrl {
         source: String,

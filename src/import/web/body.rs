@@ -69,7 +69,7 @@ pub fn remove_clutter(doc: &Document) {
     let mut doomed = Vec::new();
     for node in doc.select("[class], [id]").nodes() {
         if is_clutter(node) && !holds_article(node) {
-            doomed.push(node.clone());
+            doomed.push(*node);
         }
     }
     for node in doomed {
@@ -106,7 +106,7 @@ fn token_is_clutter(token: &str) -> bool {
 /// Whether the element wraps the article itself (a `main`, an `article` or an
 /// `articleBody`), so a clutter-like class on it must not remove the story.
 fn holds_article(node: &NodeRef) -> bool {
-    let sel = dom_query::Selection::from(node.clone());
+    let sel = dom_query::Selection::from(*node);
     sel.select("article, main, [itemprop=articleBody]").exists()
 }
 
@@ -216,7 +216,13 @@ mod tests {
         let html = "<div>One <b>bold</b>\n word.<br>Same paragraph.<br><br>Two.<p>Three.</p>Four<ul><li>Five</li></ul></div>";
         assert_eq!(
             paragraphs(html),
-            ["One bold word. Same paragraph.", "Two.", "Three.", "Four", "Five"]
+            [
+                "One bold word. Same paragraph.",
+                "Two.",
+                "Three.",
+                "Four",
+                "Five"
+            ]
         );
         let menu = "<p><a href=a>Home</a> | <a href=b>News</a></p><p>Read <a href=c>the report</a> here.</p>";
         assert_eq!(paragraphs(menu), ["Read the report here."]);
@@ -224,10 +230,25 @@ mod tests {
 
     #[test]
     fn clutter_tokens() {
-        for t in ["share", "share-bar", "article_share", "cookie-banner", "pull-quote", "related-stories", "site-footer"] {
+        for t in [
+            "share",
+            "share-bar",
+            "article_share",
+            "cookie-banner",
+            "pull-quote",
+            "related-stories",
+            "site-footer",
+        ] {
             assert!(token_is_clutter(t), "{t}");
         }
-        for t in ["article-body", "shared", "content", "headline", "adjacent", "story-text"] {
+        for t in [
+            "article-body",
+            "shared",
+            "content",
+            "headline",
+            "adjacent",
+            "story-text",
+        ] {
             assert!(!token_is_clutter(t), "{t}");
         }
     }

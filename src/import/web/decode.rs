@@ -109,7 +109,8 @@ mod tests {
     fn bom_then_header_then_meta_then_guess() {
         let latin = b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xe9</body>";
         assert!(decode(latin, None).text.contains("café"));
-        let equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">na\xefve";
+        let equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">na\xefve";
         assert!(decode(equiv, None).text.contains("naïve"));
         // The header wins over the meta.
         let utf8 = "<meta charset=\"windows-1252\">café".as_bytes();

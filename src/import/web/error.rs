@@ -39,9 +39,7 @@ pub enum FetchError {
 /// A page was read but holds no article.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error(
-        "{page}: does not look like a web page (binary data); only HTML pages can be imported"
-    )]
+    #[error("{page}: does not look like a web page (binary data); only HTML pages can be imported")]
     Binary { page: String },
     #[error(
         "{page}: looks like a section front or index ({headlines} headline links), not an article; open one story and import its link"

@@ -208,9 +208,15 @@ fn io_error(url: String, options: &FetchOptions, io: std::io::Error) -> FetchErr
 
 fn looks_tls(detail: &str) -> bool {
     let d = detail.to_ascii_lowercase();
-    ["tls", "certificate", "handshake", "corrupt message", "alert"]
-        .iter()
-        .any(|w| d.contains(w))
+    [
+        "tls",
+        "certificate",
+        "handshake",
+        "corrupt message",
+        "alert",
+    ]
+    .iter()
+    .any(|w| d.contains(w))
 }
 
 fn protocol_error(url: String, detail: String) -> FetchError {

@@ -71,12 +71,9 @@ pub fn read(doc: &Document) -> Markup {
         }
     }
     let first = |names: &[&str]| {
-        names.iter().find_map(|n| {
-            metas
-                .iter()
-                .find(|(k, _)| k == n)
-                .map(|(_, v)| v.clone())
-        })
+        names
+            .iter()
+            .find_map(|n| metas.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()))
     };
     let mut authors: Vec<String> = AUTHOR_NAMES
         .iter()

@@ -2,10 +2,10 @@
 //! then the markup), the body (Readability, or JSON-LD `articleBody` when the visible body
 //! is only a teaser), and the refusal of pages that are not an article.
 
+use super::ExtractError;
 use super::body;
 use super::jsonld::{self, LinkedData};
 use super::markup::{self, Markup, collapse};
-use super::ExtractError;
 use chrono::NaiveDate;
 use dom_query::Document;
 
@@ -36,7 +36,11 @@ pub struct Extracted {
 
 /// Extract the article of a decoded page. `source` names it in errors; `base_url` (the
 /// address it was read from) resolves a relative canonical link.
-pub fn extract(html: &str, source: &str, base_url: Option<&str>) -> Result<Extracted, ExtractError> {
+pub fn extract(
+    html: &str,
+    source: &str,
+    base_url: Option<&str>,
+) -> Result<Extracted, ExtractError> {
     let doc = Document::from(html);
     let blocks: Vec<String> = doc
         .select("script[type='application/ld+json']")
@@ -47,9 +51,8 @@ pub fn extract(html: &str, source: &str, base_url: Option<&str>) -> Result<Extra
     let ld = jsonld::article_from_blocks(blocks.iter().map(String::as_str));
     let meta = markup::read(&doc);
     let headlines = headline_links(&doc);
-    let is_article = ld.is_some()
-        || meta.og_type.as_deref() == Some("article")
-        || meta.published.is_some();
+    let is_article =
+        ld.is_some() || meta.og_type.as_deref() == Some("article") || meta.published.is_some();
     if !is_article && headlines >= SECTION_FRONT_HEADLINES {
         return Err(ExtractError::NotAnArticle {
             page: source.into(),
@@ -91,7 +94,11 @@ pub fn extract(html: &str, source: &str, base_url: Option<&str>) -> Result<Extra
         .clone()
         .or_else(|| meta.title.clone())
         .or_else(|| meta.heading.clone())
-        .or_else(|| meta.document_title.as_deref().map(|t| strip_site(t, outlet.as_deref())))
+        .or_else(|| {
+            meta.document_title
+                .as_deref()
+                .map(|t| strip_site(t, outlet.as_deref()))
+        })
         .or_else(|| readable.as_ref().map(|r| collapse(&r.title)))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| first_words(&paragraphs[0]));
@@ -188,7 +195,7 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
         }
         let bare = markup::strip_by(first);
         let is_byline = first.is_empty()
-            || authors.iter().any(|a| *a == bare)
+            || authors.contains(&bare)
             || (first.split_whitespace().count() <= 12
                 && authors.iter().any(|a| bare.starts_with(a.as_str())));
         if is_byline {
@@ -237,7 +244,10 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
 /// RFC 2822, or `March 5, 2024`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if let Some(d) = s.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
         return Some(d);
     }
     if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {

@@ -63,18 +63,19 @@ fn bench(c: &mut Criterion) {
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/web/{shape}.html")),
         )
         .unwrap();
-        // Every shape's first paragraph starts with "<p>" or a line of text; a marker
-        // before the closing </body> is enough to make each text distinct only if it is
-        // in the body, so the copy number goes into the last paragraph's period.
-        let marked = String::from_utf8_lossy(&raw).replace(".</p>", &format!(" (copy {n}).</p>"));
-        let bytes = if shape == "table" {
-            raw.iter()
-                .copied()
-                .chain(format!("<!-- {n} -->").into_bytes())
-                .collect()
-        } else {
-            marked.into_bytes()
-        };
+        // Each copy gets its own text (the copy number before every paragraph's end) and its
+        // own canonical address, so none is skipped as a duplicate.
+        let bytes = replace(&raw, b".</p>", format!(" (copy {n}).</p>").as_bytes());
+        let bytes = replace(
+            &bytes,
+            b"arrives.<br>",
+            format!("arrives (copy {n}).<br>").as_bytes(),
+        );
+        let bytes = replace(
+            &bytes,
+            b".example/",
+            format!(".example/copy{n}/").as_bytes(),
+        );
         std::fs::write(dir.path().join(format!("{n:04}-{shape}.html")), bytes).unwrap();
     }
     let project = factdesk::model::Project::new("bench");
@@ -83,11 +84,29 @@ fn bench(c: &mut Criterion) {
             let batch = factdesk::import::read_paths(&[dir.path().to_owned()]).unwrap();
             let mut warnings = batch.warnings;
             let added = factdesk::import::to_articles(&project, batch.articles, &mut warnings);
-            assert!(added.len() > 800, "{}", added.len());
+            // One shape's 143 copies still come out as one text (see the report); the rest are
+            // distinct.
+            assert!(added.len() >= 850, "{}", added.len());
             added
         })
     });
     g.finish();
+}
+
+/// Every `from` in `bytes` replaced (the Latin-1 page is not UTF-8).
+fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 criterion_group!(benches, bench);

@@ -43,7 +43,7 @@ proptest! {
             let a = &p.articles[0];
             drafts.push(ArticleDraft::new(a.title.clone(), a.text.clone(), "dup.txt".into()));
         }
-        let import = factdesk::import::plan(&p, Batch { articles: drafts, warnings: vec![] }, &common::context());
+        let import = factdesk::import::plan(&p, Batch { articles: drafts, ..Batch::default() }, &common::context());
         round_trip(p, import.plan)?;
     }
 

@@ -109,9 +109,16 @@ pub enum Command {
     /// kept as .factdesk/NAME.bak).
     Import {
         project: PathBuf,
-        /// Text files, folders of them, or JSONL files.
+        /// Text files, folders of them, JSONL files, saved web pages (.html, .htm) or links
+        /// (http://, https://), in any mix.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Keep each fetched page as it was received, in .factdesk/pages/ beside the project.
+        #[arg(long)]
+        keep_page: bool,
+        /// Seconds a link may take to fetch, redirects and page included [default: 30].
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
     },
     /// Verify a project file: prints one line per problem; exit code 0 if sound, 1 if not.
     Check { project: PathBuf },
@@ -227,7 +234,16 @@ pub enum Command {
 pub fn run(command: Command) -> Result<bool> {
     match command {
         Command::New { file, import, name } => project::new(&file, &import, name),
-        Command::Import { project, paths } => project::import_into(&project, &paths),
+        Command::Import {
+            project,
+            paths,
+            keep_page,
+            timeout,
+        } => project::import_into(
+            &project,
+            &paths,
+            &project::read_options(keep_page, timeout)?,
+        ),
         Command::Check { project } => project::check(&project),
         Command::Stats { project } => project::stats(&project),
         Command::Export {

@@ -53,7 +53,7 @@ pub(super) fn import_annotations(
 }
 
 pub(super) fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Result<bool> {
-    let batch = read_batch(paths)?;
+    let batch = read_batch(paths, &import::ReadOptions::default())?;
     let lock = ProjectLock::acquire(file, store::LOCK_WAIT)?;
     if file.exists() || lock.target().exists() {
         bail!(
@@ -78,10 +78,17 @@ pub(super) fn new(file: &Path, paths: &[PathBuf], name: Option<String>) -> Resul
     Ok(true)
 }
 
-pub(super) fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
-    // Read the articles first (slow, no lock needed), then read-modify-write the project
-    // under its lock, so a concurrent import's articles are kept.
-    let batch = read_batch(paths)?;
+pub(super) fn import_into(
+    file: &Path,
+    paths: &[PathBuf],
+    options: &import::ReadOptions,
+) -> Result<bool> {
+    // Read (and fetch) the articles first (slow, no lock needed), then read-modify-write the
+    // project under its lock, so a concurrent import's articles are kept.
+    let batch = read_batch(paths, options)?;
+    if let Some(b) = batch.as_ref().filter(|b| !b.pages.is_empty()) {
+        import::web::keep_pages(file, &b.pages).context("import stopped, nothing was added")?;
+    }
     let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
     let mut project = lock.load()?;
     let import = planned(&project, batch);
@@ -97,11 +104,26 @@ pub(super) fn import_into(file: &Path, paths: &[PathBuf]) -> Result<bool> {
     Ok(true)
 }
 
-fn read_batch(paths: &[PathBuf]) -> Result<Option<import::Batch>> {
+/// `--keep-page` and `--timeout` of `import`.
+pub(super) fn read_options(keep_page: bool, timeout: Option<f64>) -> Result<import::ReadOptions> {
+    let fetch = match timeout {
+        Some(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => {
+            import::web::FetchOptions::with_timeout(std::time::Duration::from_secs_f64(s))
+        }
+        Some(s) => bail!("--timeout {s}: give a number of seconds between 0 and 3600"),
+        None => import::web::FetchOptions::default(),
+    };
+    Ok(import::ReadOptions {
+        fetch,
+        keep_pages: keep_page,
+    })
+}
+
+fn read_batch(paths: &[PathBuf], options: &import::ReadOptions) -> Result<Option<import::Batch>> {
     if paths.is_empty() {
         return Ok(None);
     }
-    import::read_paths(paths)
+    import::read_inputs(paths, options)
         .context("import stopped, nothing was added")
         .map(Some)
 }

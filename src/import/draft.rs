@@ -1,5 +1,6 @@
 //! An article as read from a file, before it gets an id in a project.
 
+use crate::model::WebSource;
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub struct ArticleDraft {
     pub source: String,
     /// Normalised (NFC, `\n`, no BOM), non-empty.
     pub text: String,
+    /// Provenance of a web page or saved page.
+    pub web: Option<WebSource>,
 }
 
 impl ArticleDraft {
@@ -27,6 +30,7 @@ impl ArticleDraft {
             language: None,
             source,
             text,
+            web: None,
         }
     }
 }

@@ -26,14 +26,34 @@ pub enum ImportError {
         line: usize,
         message: String,
     },
+    #[error(transparent)]
+    Fetch(#[from] super::web::FetchError),
+    #[error(transparent)]
+    Page(#[from] super::web::ExtractError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
-    EmptyFile { path: PathBuf },
-    EmptyFolder { path: PathBuf },
-    EmptyText { path: PathBuf, line: usize },
-    Duplicate { source: String, existing: String },
+    EmptyFile {
+        path: PathBuf,
+    },
+    EmptyFolder {
+        path: PathBuf,
+    },
+    EmptyText {
+        path: PathBuf,
+        line: usize,
+    },
+    Duplicate {
+        source: String,
+        existing: String,
+    },
+    /// A web page whose canonical address an article already has.
+    DuplicateUrl {
+        source: String,
+        url: String,
+        existing: String,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -43,7 +63,7 @@ impl std::fmt::Display for Warning {
             Self::EmptyFolder { path } => {
                 write!(
                     f,
-                    "{}: no .txt or .jsonl files in this folder",
+                    "{}: no .txt, .jsonl or .html files in this folder",
                     path.display()
                 )
             }
@@ -53,6 +73,14 @@ impl std::fmt::Display for Warning {
             Self::Duplicate { source, existing } => {
                 write!(f, "{source}: same text as article {existing:?}, skipped")
             }
+            Self::DuplicateUrl {
+                source,
+                url,
+                existing,
+            } => write!(
+                f,
+                "{source}: same address ({url}) as article {existing:?}, skipped"
+            ),
         }
     }
 }

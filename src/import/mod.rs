@@ -1,4 +1,5 @@
-//! Bringing articles into a project: plain text files (one, several, or a folder) and JSONL.
+//! Bringing articles into a project: plain text files (one, several, or a folder), JSONL,
+//! and web pages (links and saved `.html` files, see [`web`]).
 //!
 //! Reading is all-or-nothing per call: a file that cannot be read (invalid UTF-8, bad JSON)
 //! stops the import with an error naming the file and position, and nothing is added.
@@ -9,11 +10,13 @@ mod error;
 pub mod foreign;
 mod jsonl;
 mod plain;
+pub mod web;
 
 pub use draft::ArticleDraft;
 pub use error::{ImportError, Warning};
 pub use jsonl::parse_jsonl;
 pub use plain::parse_plain;
+pub use web::{ReadOptions, read_inputs};
 
 use crate::model::{Article, ArticleId, Context, Edit, IdMinter, Plan, Project, text};
 use std::collections::HashMap;
@@ -27,9 +30,12 @@ pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
 pub struct Batch {
     pub articles: Vec<ArticleDraft>,
     pub warnings: Vec<Warning>,
+    /// Fetched pages to keep beside the project ([`web::keep_pages`]), when asked for.
+    pub pages: Vec<web::RawPage>,
 }
 
-/// Read every path: files as given; folders recursively (`.txt`, `.text`, `.jsonl`, sorted
+/// Read every path: files as given; folders recursively (`.txt`, `.text`, `.jsonl`,
+/// `.html`, `.htm`, sorted
 /// by name, hidden files and symlinked folders skipped).
 pub fn read_paths(paths: &[PathBuf]) -> Result<Batch, ImportError> {
     let mut batch = Batch::default();
@@ -87,11 +93,18 @@ fn collect_folder(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()
 
 fn is_importable(path: &Path) -> bool {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-    matches!(ext.as_deref(), Some("txt" | "text" | "jsonl"))
+    matches!(
+        ext.as_deref(),
+        Some("txt" | "text" | "jsonl" | "html" | "htm")
+    )
 }
 
-/// Read one file, plain text or (by extension) JSONL.
+/// Read one file, plain text or (by extension) JSONL or a saved web page.
 pub fn read_file(path: &Path, batch: &mut Batch) -> Result<(), ImportError> {
+    if is_saved_page(path) {
+        batch.articles.push(web::read_saved_page(path)?);
+        return Ok(());
+    }
     let raw = read_utf8(path)?;
     let is_jsonl = path
         .extension()
@@ -107,6 +120,11 @@ pub fn read_file(path: &Path, batch: &mut Batch) -> Result<(), ImportError> {
         }
         Ok(())
     }
+}
+
+fn is_saved_page(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Read a whole file as UTF-8, refusing devices, pipes and files over the import limit;
@@ -174,6 +192,12 @@ pub fn to_articles(
         .iter()
         .map(|a| (a.text_hash.clone(), a.title.clone()))
         .collect();
+    // Canonical addresses of web articles: the same story under two links is one article.
+    let mut known_urls: HashMap<String, String> = project
+        .articles
+        .iter()
+        .filter_map(|a| Some((a.url.clone()?, a.title.clone())))
+        .collect();
     let mut added = Vec::new();
     for d in drafts {
         let hash = text::hash(&d.text);
@@ -184,6 +208,19 @@ pub fn to_articles(
             });
             continue;
         }
+        if d.web.is_some()
+            && let Some(url) = &d.url
+        {
+            if let Some(existing) = known_urls.get(url) {
+                warnings.push(Warning::DuplicateUrl {
+                    source: d.source.clone(),
+                    url: url.clone(),
+                    existing: existing.clone(),
+                });
+                continue;
+            }
+            known_urls.insert(url.clone(), d.title.clone());
+        }
         known.insert(hash, d.title.clone());
         let mut article = Article::new(minter.article(), d.title, d.text);
         article.outlet = d.outlet;
@@ -192,6 +229,7 @@ pub fn to_articles(
         article.published = d.published;
         article.language = d.language;
         article.source = Some(d.source);
+        article.web = d.web;
         added.push(article);
     }
     added

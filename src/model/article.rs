@@ -1,6 +1,6 @@
 //! An article: metadata plus its text, normalised once on import and never edited after.
 
-use super::{ArticleId, text};
+use super::{ArticleId, WebSource, text};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,9 @@ pub struct Article {
     /// The file it was imported from, for the record.
     #[serde(default)]
     pub source: Option<String>,
+    /// Where and when a web page or saved page was read (absent for other imports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<WebSource>,
     /// Whether the annotator marked the article finished.
     #[serde(default)]
     pub done: bool,
@@ -43,6 +46,7 @@ impl Article {
             published: None,
             language: None,
             source: None,
+            web: None,
             done: false,
             text_hash: text::hash(&text),
             text,

@@ -19,6 +19,7 @@ mod span;
 pub mod speaker;
 pub mod text;
 mod validate;
+mod web_source;
 
 pub use annotation::{
     Annotation, AnnotationKind, CheckWorthiness, Claim, Evidence, EvidenceStance, KindName,
@@ -36,6 +37,7 @@ pub use rejection::SuggestionKey;
 pub use schema::{LabelSchema, VerdictLevel};
 pub use span::{CONTEXT_CHARS, Span, SpanError};
 pub use validate::Problem;
+pub use web_source::WebSource;
 
 /// The project file format this build writes. Files with a higher number are refused.
 pub const FORMAT_VERSION: u32 = 1;

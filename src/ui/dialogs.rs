@@ -68,7 +68,7 @@ impl FileDialogs for NativeDialogs {
     fn import_files(&mut self) -> Option<Vec<PathBuf>> {
         rfd::FileDialog::new()
             .set_title("Import articles")
-            .add_filter("Articles", &["txt", "text", "jsonl"])
+            .add_filter("Articles", &["txt", "text", "jsonl", "html", "htm"])
             .pick_files()
     }
 

@@ -122,6 +122,17 @@ pub fn project() -> impl Strategy<Value = Project> {
         for (i, (text, title, published)) in articles.into_iter().enumerate() {
             let mut a = Article::new(ArticleId(i as u64 + 1), title, text);
             a.published = published;
+            if i % 2 == 1 {
+                // A web article's provenance, with hard text in its strings.
+                a.web = Some(WebSource {
+                    url: Some(format!("https://x.test/{}", a.title)),
+                    final_url: (i == 1).then(|| a.title.clone()),
+                    fetched: DateTime::from_timestamp(1_700_000_000 + i as i64, 0).unwrap(),
+                    page_hash: format!("xxh3-128:{:032x}", i),
+                    direction: (i == 1).then(|| "rtl".to_owned()),
+                    kept_page: Some(format!(".factdesk/pages/{i}.html")),
+                });
+            }
             p.articles.push(a);
         }
         for (i, (name, aliases)) in entities.into_iter().enumerate() {

@@ -1,0 +1,298 @@
+//! One page to an article: metadata (JSON-LD first, then OpenGraph and other `<meta>`,
+//! then the markup), the body (Readability, or JSON-LD `articleBody` when the visible body
+//! is only a teaser), and the refusal of pages that are not an article.
+
+use super::ExtractError;
+use super::body;
+use super::jsonld::{self, LinkedData};
+use super::markup::{self, Markup, collapse};
+use chrono::NaiveDate;
+use dom_query::Document;
+
+/// At least this many headline links, and no sign of being an article, make a page a
+/// section front.
+const SECTION_FRONT_HEADLINES: usize = 5;
+/// Fewer words than this in the body is no article.
+const MIN_WORDS: usize = 20;
+/// How many paragraphs into the extracted text a repeated headline is looked for.
+const HEADLINE_WITHIN: usize = 6;
+
+/// What was read from a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extracted {
+    pub title: String,
+    /// Authors joined by `, `.
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub language: Option<String>,
+    /// `rtl` or `ltr` when the page declares it.
+    pub direction: Option<String>,
+    /// The canonical address (absolute), if the page names one.
+    pub canonical_url: Option<String>,
+    /// Paragraphs joined by a blank line, not yet normalised.
+    pub text: String,
+}
+
+/// Extract the article of a decoded page. `source` names it in errors; `base_url` (the
+/// address it was read from) resolves a relative canonical link.
+pub fn extract(
+    html: &str,
+    source: &str,
+    base_url: Option<&str>,
+) -> Result<Extracted, ExtractError> {
+    let doc = Document::from(html);
+    let blocks: Vec<String> = doc
+        .select("script[type='application/ld+json']")
+        .nodes()
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect();
+    let ld = jsonld::article_from_blocks(blocks.iter().map(String::as_str));
+    let meta = markup::read(&doc);
+    let headlines = headline_links(&doc);
+    let is_article =
+        ld.is_some() || meta.og_type.as_deref() == Some("article") || meta.published.is_some();
+    if !is_article && headlines >= SECTION_FRONT_HEADLINES {
+        return Err(ExtractError::NotAnArticle {
+            page: source.into(),
+            headlines,
+        });
+    }
+
+    body::remove_clutter(&doc);
+    let readable = readability(doc, base_url);
+    let visible = readable
+        .as_ref()
+        .map(|r| body::paragraphs(&r.content))
+        .unwrap_or_default();
+    let visible = trim_repeats(visible, &meta, ld.as_ref());
+    let from_ld = ld
+        .as_ref()
+        .and_then(|l| l.article_body.as_deref())
+        .map(body::text_paragraphs)
+        .unwrap_or_default();
+    let paragraphs = if words(&from_ld) > words(&visible) {
+        from_ld
+    } else {
+        visible
+    };
+    if words(&paragraphs) < MIN_WORDS {
+        return Err(ExtractError::NoText {
+            page: source.into(),
+        });
+    }
+
+    let ld = ld.unwrap_or_default();
+    let outlet = ld
+        .publisher
+        .clone()
+        .or_else(|| meta.site_name.clone())
+        .or_else(|| readable.as_ref().and_then(|r| r.site_name.clone()));
+    let title = ld
+        .headline
+        .clone()
+        .or_else(|| meta.title.clone())
+        .or_else(|| meta.heading.clone())
+        .or_else(|| {
+            meta.document_title
+                .as_deref()
+                .map(|t| strip_site(t, outlet.as_deref()))
+        })
+        .or_else(|| readable.as_ref().map(|r| collapse(&r.title)))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| first_words(&paragraphs[0]));
+    let authors = if ld.authors.is_empty() {
+        meta.authors.clone()
+    } else {
+        ld.authors.clone()
+    };
+    let byline = if authors.is_empty() {
+        readable
+            .as_ref()
+            .and_then(|r| r.byline.as_deref())
+            .map(markup::strip_by)
+            .filter(|b| !b.is_empty())
+    } else {
+        Some(authors.join(", "))
+    };
+    let published = ld
+        .date_published
+        .as_deref()
+        .or(meta.published.as_deref())
+        .and_then(parse_date);
+    let canonical_url = [meta.canonical.as_deref(), ld.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|u| absolute(u, base_url));
+    Ok(Extracted {
+        title,
+        byline,
+        outlet,
+        published,
+        language: ld.language.clone().or(meta.language),
+        direction: meta.direction,
+        canonical_url,
+        text: paragraphs.join("\n\n"),
+    })
+}
+
+struct Readable {
+    content: String,
+    title: String,
+    byline: Option<String>,
+    site_name: Option<String>,
+}
+
+fn readability(doc: Document, base_url: Option<&str>) -> Option<Readable> {
+    let base = base_url.filter(|u| u.starts_with("http"));
+    let mut r = dom_smoothie::Readability::with_document(doc, base, None).ok()?;
+    let article = r.parse().ok()?;
+    Some(Readable {
+        content: article.content.to_string(),
+        title: article.title,
+        byline: article.byline,
+        site_name: article.site_name,
+    })
+}
+
+/// Links that are headlines (`<h2><a>` or `<a><h3>`): a section front has many.
+fn headline_links(doc: &Document) -> usize {
+    doc.select("h1 a[href], h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4")
+        .length()
+}
+
+/// Readability sometimes keeps the headline and the byline as the first paragraphs (old
+/// layouts put them in the text, `<b>Headline</b><br><i>By …</i>`), and a copyright line
+/// as the last.
+fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> Vec<String> {
+    let mut titles: Vec<String> = [
+        meta.title.clone(),
+        meta.heading.clone(),
+        ld.and_then(|l| l.headline.clone()),
+        meta.document_title
+            .as_deref()
+            .map(|t| strip_site(t, meta.site_name.as_deref())),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| !t.is_empty())
+    .collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let mut authors: Vec<String> = meta.authors.clone();
+    if let Some(l) = ld {
+        authors.extend(l.authors.iter().cloned());
+    }
+    // Nothing of the story comes before its headline: page chrome that does is dropped.
+    let mut start = ps
+        .iter()
+        .take(HEADLINE_WITHIN)
+        .position(|p| titles.iter().any(|t| p.starts_with(t.as_str())))
+        .unwrap_or(0);
+    while let Some(first) = ps.get_mut(start) {
+        if let Some(rest) = titles.iter().find_map(|t| first.strip_prefix(t.as_str())) {
+            *first = rest.trim().to_owned();
+        }
+        let bare = markup::strip_by(first);
+        let is_byline = first.is_empty()
+            || authors.contains(&bare)
+            || (first.split_whitespace().count() <= 12
+                && authors.iter().any(|a| bare.starts_with(a.as_str())));
+        if is_byline {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    ps.drain(..start);
+    while ps.last().is_some_and(|p| is_copyright(p)) {
+        ps.pop();
+    }
+    ps
+}
+
+fn is_copyright(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        && p.split_whitespace().count() <= 30
+}
+
+fn words(ps: &[String]) -> usize {
+    ps.iter().map(|p| p.split_whitespace().count()).sum()
+}
+
+fn first_words(p: &str) -> String {
+    p.split_whitespace().take(12).collect::<Vec<_>>().join(" ")
+}
+
+/// `Headline | Outlet` or `Outlet - Headline` → `Headline`.
+fn strip_site(title: &str, outlet: Option<&str>) -> String {
+    if let Some(outlet) = outlet {
+        for sep in [" | ", " - ", " – ", " — ", " :: ", ": "] {
+            if let Some(head) = title.strip_suffix(&format!("{sep}{outlet}")) {
+                return head.trim().to_owned();
+            }
+            if let Some(head) = title.strip_prefix(&format!("{outlet}{sep}")) {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// A date from ISO 8601 (`2024-03-05T08:00:00-05:00`: the date as the publisher wrote it),
+/// RFC 2822, or `March 5, 2024`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return Some(d);
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(d.date_naive());
+    }
+    ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+}
+
+/// An absolute address from a possibly relative link.
+fn absolute(link: &str, base: Option<&str>) -> Option<String> {
+    let link = link.trim();
+    if link.starts_with("http://") || link.starts_with("https://") {
+        return Some(link.to_owned());
+    }
+    let base = base?;
+    let (scheme, rest) = base.split_once("://")?;
+    if let Some(path) = link.strip_prefix("//") {
+        return Some(format!("{scheme}://{path}"));
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    link.starts_with('/')
+        .then(|| format!("{scheme}://{host}{link}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2024, 3, 5);
+        assert_eq!(parse_date("2024-03-05T23:30:00-05:00"), d);
+        assert_eq!(parse_date("Tue, 05 Mar 2024 10:00:00 GMT"), d);
+        assert_eq!(parse_date("March 5, 2024"), d);
+        assert_eq!(parse_date("soon"), None);
+    }
+
+    #[test]
+    fn relative_canonical() {
+        assert_eq!(
+            absolute("/a/b", Some("https://x.test/c?d")).as_deref(),
+            Some("https://x.test/a/b")
+        );
+        assert_eq!(absolute("b", Some("https://x.test/c")), None);
+    }
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use factdesk::assist::accept::{self, Pick, Retire};
+use factdesk::assist::accept::{self, Retire};
 use factdesk::import::{ArticleDraft, Batch};
 use factdesk::model::{Edit, Plan, Project};
 use proptest::prelude::*;
@@ -65,12 +65,7 @@ proptest! {
         p.sort();
         let cancel = std::sync::atomic::AtomicBool::new(false);
         let found = factdesk::assist::suggest(&p, &Default::default(), &mut |_| {}, &cancel).unwrap();
-        let picks: Vec<Pick<'_>> = found
-            .quotes
-            .iter()
-            .map(Pick::Quote)
-            .chain(found.claims.iter().map(Pick::Claim))
-            .collect();
+        let picks = accept::quotes_and_claims(&found);
         let acceptance = accept::accept_all(&p, &picks, "me", &common::context(), Retire::Yes).unwrap();
         round_trip(p, acceptance.plan)?;
     }

@@ -14,6 +14,7 @@ pub enum Action {
     SaveAs,
     ImportFiles,
     ImportFolder,
+    ImportLink,
     ImportAnnotations,
     CompareWith,
     Export,
@@ -126,6 +127,11 @@ impl Action {
             ImportFolder => (
                 "Import a folder of articles…",
                 "Add every article file in a folder",
+                Menu::File,
+            ),
+            ImportLink => (
+                "Import from a link…",
+                "Fetch a news article from its link (or paste a link on the article list)",
                 Menu::File,
             ),
             ImportAnnotations => (
@@ -369,6 +375,7 @@ impl Action {
             SaveAs => keys!(true; CTRL_SHIFT "S"),
             ImportFiles => keys!(true; CTRL "I"),
             ImportFolder => keys!(true; CTRL_SHIFT "I"),
+            ImportLink => keys!(true; CTRL "L"),
             ImportAnnotations => keys!(true; CTRL_SHIFT "A"),
             CompareWith => keys!(true; CTRL_SHIFT "O"),
             Export => keys!(true; CTRL "E"),

@@ -88,6 +88,10 @@ pub enum Command {
     CloseRequested,
     StartExport(ExportOptions),
     CancelExport,
+    /// Fetch an article from a link in the background, then import it.
+    ImportLink(String),
+    /// Stop waiting for a link being fetched.
+    CancelLinkImport,
     /// Set up the project's git repository to merge project files with factdesk.
     SetUpGit,
     /// Show only the articles assigned to me, or all again.

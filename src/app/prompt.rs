@@ -38,6 +38,8 @@ pub enum Prompt {
         annotators: Vec<String>,
         blind: bool,
     },
+    /// The link to import an article from.
+    ImportLink,
     /// Which layer imported annotations go into.
     ImportLayer {
         file: PathBuf,
@@ -83,6 +85,8 @@ pub enum Choice {
     Overwrite,
     /// Replace the export folder's files of the same names.
     ReplaceExportFiles,
+    /// Import the article at this link.
+    ImportLink(String),
     /// Assign as the dialog says.
     Assign(crate::app::AssignRequest),
 }

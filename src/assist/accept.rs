@@ -37,6 +37,15 @@ impl Pick<'_> {
     }
 }
 
+/// Every quote and claim suggestion of `s`, in order: what `suggest --apply` accepts.
+pub fn quotes_and_claims(s: &super::Suggestions) -> Vec<Pick<'_>> {
+    s.quotes
+        .iter()
+        .map(Pick::Quote)
+        .chain(s.claims.iter().map(Pick::Claim))
+        .collect()
+}
+
 /// What accepting added, for the user.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ApplyReport {

@@ -1,6 +1,6 @@
 //! `suggest`: list suggestions, or pre-annotate a layer with them.
 
-use crate::assist::accept::{self, Pick, Retire};
+use crate::assist::accept::{self, Retire};
 use crate::assist::{self, SuggestionKind};
 use crate::model::{ArticleId, Context as EditContext, Project};
 use crate::store::{self, ProjectLock};
@@ -52,12 +52,7 @@ fn apply(file: &Path, options: &assist::Options, layer: &str) -> Result<bool> {
     let lock = ProjectLock::acquire_existing(file, store::LOCK_WAIT)?;
     let mut project = lock.load()?;
     let found = run(&project, options)?;
-    let picks: Vec<Pick<'_>> = found
-        .quotes
-        .iter()
-        .map(Pick::Quote)
-        .chain(found.claims.iter().map(Pick::Claim))
-        .collect();
+    let picks = accept::quotes_and_claims(&found);
     let context = EditContext::live(super::annotator());
     let acceptance = accept::accept_all(&project, &picks, layer, &context, Retire::No)
         .context("nothing was applied")?;

@@ -109,6 +109,7 @@ impl App {
             annotator: wb.settings().annotator.clone(),
             layer: wb.settings().annotator.clone(),
             assign: Default::default(),
+            link: String::new(),
         };
         Self {
             wb,
@@ -249,6 +250,10 @@ impl App {
         let typing = ctx.egui_wants_keyboard_input() || self.was_typing;
         for binding in shortcuts::pressed(ctx, self.wb.mode(), typing) {
             out.action(binding.action);
+        }
+        // A link pasted outside a text field (Ctrl+V on the article list) is imported.
+        if let Some(url) = shortcuts::pasted_link(ctx).filter(|_| !typing) {
+            out.send(Command::ImportLink(url));
         }
     }
 
@@ -753,7 +758,10 @@ impl eframe::App for App {
         }
         self.apply_all(&ctx, std::mem::take(&mut out.0));
 
-        if self.wb.assist_progress().is_some() || self.wb.export_progress().is_some() {
+        if self.wb.assist_progress().is_some()
+            || self.wb.export_progress().is_some()
+            || self.wb.link_fetching().is_some()
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         } else if self.wb.session().is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));

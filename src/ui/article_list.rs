@@ -35,6 +35,15 @@ pub fn show(ui: &mut Ui, wb: &Workbench, filter: &mut String, out: &mut Outbox) 
         .weak()
         .small(),
     );
+    if let Some(url) = wb.link_fetching() {
+        ui.horizontal_wrapped(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(format!("Fetching {url}")).small());
+            if ui.small_button("Cancel").clicked() {
+                out.send(Command::CancelLinkImport);
+            }
+        });
+    }
     team(ui, wb, out);
     ui.separator();
     let dark = ui.visuals().dark_mode;

@@ -14,6 +14,7 @@ pub struct Drafts {
     pub annotator: String,
     pub layer: String,
     pub assign: super::assign_dialog::AssignDraft,
+    pub link: String,
 }
 
 pub fn show(ctx: &egui::Context, modal: &Prompt, drafts: &mut Drafts) -> Option<Choice> {
@@ -70,6 +71,7 @@ pub fn show(ctx: &egui::Context, modal: &Prompt, drafts: &mut Drafts) -> Option<
                 }
             }
             Prompt::ImportLayer { file } => choice = import_layer(ui, file, &mut drafts.layer),
+            Prompt::ImportLink => choice = import_link(ui, &mut drafts.link),
             Prompt::Assign { annotators, blind } => {
                 choice = super::assign_dialog::show(ui, annotators, *blind, &mut drafts.assign)
             }
@@ -239,6 +241,37 @@ fn annotator(ui: &mut Ui, draft: &mut String) -> Option<Choice> {
         .add_enabled(!name.is_empty(), egui::Button::new("Continue"))
         .clicked();
     ((ok || enter) && !name.is_empty()).then_some(Choice::AnnotatorSet(name))
+}
+
+fn import_link(ui: &mut Ui, draft: &mut String) -> Option<Choice> {
+    ui.heading("Import an article from a link");
+    ui.label(
+        "The page is fetched and its article extracted (title, byline, outlet, date, \
+         text without menus and boxes); where it came from is kept with the article.",
+    );
+    let label = ui.label("Link");
+    let r = ui
+        .add(egui::TextEdit::singleline(draft).hint_text("https://…"))
+        .labelled_by(label.id);
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let url = draft.trim().to_owned();
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!url.is_empty(), egui::Button::new("Import"))
+            .clicked()
+            || (enter && !url.is_empty())
+        {
+            choice = Some(Choice::ImportLink(url.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
+    if choice.is_some() {
+        draft.clear();
+    }
+    choice
 }
 
 fn import_layer(ui: &mut Ui, file: &std::path::Path, draft: &mut String) -> Option<Choice> {

@@ -38,6 +38,18 @@ pub fn pressed(ctx: &egui::Context, mode: Mode, typing: bool) -> Vec<Binding> {
     hits
 }
 
+/// A link pasted in this frame (Ctrl+V), if the pasted text is one.
+pub fn pasted_link(ctx: &egui::Context) -> Option<String> {
+    ctx.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            egui::Event::Paste(t) if crate::import::web::is_link(t.trim()) => {
+                Some(t.trim().to_owned())
+            }
+            _ => None,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::app::Action;

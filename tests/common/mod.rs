@@ -2,6 +2,7 @@
 //! - random projects for property tests (`project`, `hard_text`);
 //! - `fixture`: a small fixed project for the export and import tests;
 //! - `gui::AppHarness`: the real window under egui_kittest;
+//! - `http::serve`: a web page served on 127.0.0.1;
 //! - the CLI as a process (`factdesk`, `factdesk_into_head`), the sample project and
 //!   copies of it, file snapshots;
 //! - the core the way the CLI drives it (`context`, `import_batch`, `import_annotations`,
@@ -14,6 +15,7 @@
 
 pub mod fixture;
 pub mod gui;
+pub mod http;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use factdesk::model::*;

@@ -213,6 +213,7 @@ impl Workbench {
             }
             Choice::ReplaceExportFiles => self.replace_export_files(),
             Choice::Assign(request) => self.assign(request),
+            Choice::ImportLink(url) => self.import_link(url),
         }
         if self.prompt.is_none() {
             self.ask_annotator_if_unknown();
@@ -261,10 +262,15 @@ impl Workbench {
     }
 
     fn import(&mut self, paths: Vec<PathBuf>) {
-        let batch = match import::read_paths(&paths) {
-            Ok(batch) => batch,
-            Err(e) => return self.error("Import stopped; nothing was added", e),
-        };
+        match import::read_paths(&paths) {
+            Ok(batch) => self.import_batch(batch),
+            Err(e) => self.error("Import stopped; nothing was added", e),
+        }
+    }
+
+    /// Add articles read from files or fetched from links, as one undoable step; the first
+    /// new one opens.
+    pub(super) fn import_batch(&mut self, batch: import::Batch) {
         let import::ArticleImport {
             plan,
             added,

@@ -9,6 +9,7 @@ mod marks;
 mod review;
 mod suggest;
 mod team;
+mod web;
 
 pub use review::{ReviewProgress, ReviewSetup};
 pub use suggest::{ShownSuggestion, shown_in};
@@ -67,6 +68,8 @@ pub struct Workbench {
     before_click: Option<SelectedBefore>,
     /// What the git repository holding the project lacks to merge it with factdesk.
     git_missing: Option<crate::store::git_setup::Missing>,
+    /// A link being fetched in the background.
+    link: Option<web::LinkImport>,
     /// Carried out once the pending "save as" dialog saved the project.
     after_save: Option<Then>,
     articles: ArticleList,
@@ -107,6 +110,7 @@ impl Workbench {
             after_save: None,
             before_click: None,
             git_missing: None,
+            link: None,
             articles: ArticleList::default(),
             marks: marks::MarksCache::default(),
             export: None,
@@ -253,6 +257,8 @@ impl Workbench {
             Command::Filter(f) => self.articles.set_filter(f),
             Command::OnlyAssignedToMe(on) => self.only_assigned_to_me(on),
             Command::SetUpGit => self.set_up_git(),
+            Command::ImportLink(url) => self.import_link(url),
+            Command::CancelLinkImport => self.cancel_link(),
             Command::Assign(request) => self.assign(request),
             Command::SetAnnotator(name) => {
                 let name = name.trim().to_owned();
@@ -399,6 +405,7 @@ impl Workbench {
             NextArticle => self.step_article(true),
             PrevArticle => self.step_article(false),
             ToggleDone => self.toggle_done(),
+            ImportLink => self.prompt = Some(Prompt::ImportLink),
             AssignArticles => self.ask_assign(),
             SnapToWords => self.nudge(0, 0, true),
             StartLeft => self.nudge(-1, 0, false),
@@ -434,6 +441,7 @@ impl Workbench {
     fn tick(&mut self, now: f64) {
         self.now = now;
         self.tick_suggestions(now);
+        self.tick_link();
         if self.export.as_ref().is_some_and(Job::is_finished)
             && let Some(job) = self.export.take()
         {

@@ -22,7 +22,7 @@ pub use atomic::{resolve_links, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use format::{MAX_FILE_BYTES, from_ron_str, to_ron_string};
 pub use lock::{LOCK_WAIT, ProjectLock, lock_path};
-pub use side_folder::{SIDE_FOLDER, side_folder};
+pub use side_folder::{SIDE_FOLDER, ensure as ensure_side_folder, side_folder};
 pub use stamp::{DiskStamp, changed_since};
 
 use crate::model::Project;

@@ -43,7 +43,7 @@ fn with_suffix(project_path: &Path, suffix: &str) -> std::ffi::OsString {
 
 /// Create the side folder of `project_path` (and its `.gitignore`) if missing; returns it.
 /// An existing `.gitignore` with the right content is left alone (no churn).
-pub(crate) fn ensure(project_path: &Path) -> io::Result<PathBuf> {
+pub fn ensure(project_path: &Path) -> io::Result<PathBuf> {
     let folder = side_folder(project_path);
     match fs::symlink_metadata(&folder) {
         Ok(m) if m.is_dir() => {}

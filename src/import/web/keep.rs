@@ -17,17 +17,14 @@ pub fn keep_pages(project_file: &Path, pages: &[RawPage]) -> Result<Vec<String>,
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let side = folder.join(".factdesk");
     let dir = folder.join(PAGES_DIR);
     let err = |path: &Path| {
         let path = path.to_owned();
         move |source| KeepError { path, source }
     };
+    // The side folder with its `.gitignore`, made the one way the store makes it.
+    crate::store::ensure_side_folder(project_file).map_err(err(&folder.join(".factdesk")))?;
     std::fs::create_dir_all(&dir).map_err(err(&dir))?;
-    let ignore = side.join(".gitignore");
-    if !ignore.exists() {
-        std::fs::write(&ignore, "*\n").map_err(err(&ignore))?;
-    }
     let mut kept = Vec::with_capacity(pages.len());
     for page in pages {
         let relative = kept_path(&page.page_hash);

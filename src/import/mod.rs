@@ -127,6 +127,23 @@ fn is_saved_page(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
+/// The metadata of a regular file; devices and pipes are refused (they report no size,
+/// and reading one could never end). Every import reads through here.
+pub(crate) fn regular_file(path: &Path) -> Result<std::fs::Metadata, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    Ok(meta)
+}
+
 /// Read a whole file as UTF-8, refusing devices, pipes and files over the import limit;
 /// the one reader for every import (articles and other tools' annotations).
 pub(crate) fn read_utf8(path: &Path) -> Result<String, ImportError> {
@@ -134,14 +151,7 @@ pub(crate) fn read_utf8(path: &Path) -> Result<String, ImportError> {
         path: path.to_owned(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        // Devices and pipes report no size; reading one could never end.
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        )));
-    }
+    let meta = regular_file(path)?;
     let len = meta.len();
     if len > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {

@@ -13,13 +13,7 @@ pub fn read_saved_page(path: &Path) -> Result<ArticleDraft, ImportError> {
         path: path.to_owned(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        )));
-    }
+    let meta = crate::import::regular_file(path)?;
     if meta.len() > MAX_PAGE_BYTES {
         return Err(FetchError::TooLarge {
             url: path.display().to_string(),

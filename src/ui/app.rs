@@ -6,6 +6,7 @@ use super::article_list;
 use super::decision_log::{self, DecisionLogView};
 use super::dialogs::{self, FileDialogs, NativeDialogs};
 use super::export_dialog::{ExportDialog, ExportRequest};
+use super::folding::{Folding, Side};
 use super::message::Outbox;
 use super::modals::{self, Drafts};
 use super::panel::{self, PanelState, PanelView};
@@ -571,54 +572,6 @@ impl App {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    Left,
-    Right,
-}
-
-/// Which side panels are shown. Narrow windows fold them so the reading column keeps a
-/// readable width; the user's own choice holds until the window changes size class, and
-/// the panels come back at their width when it grows (they were hidden, not squeezed).
-#[derive(Debug, Default)]
-struct Folding {
-    /// Window width class last seen: 0 narrow (< 820), 1 medium (< 1100), 2 wide.
-    class: Option<u8>,
-    left: bool,
-    right: bool,
-}
-
-impl Folding {
-    fn fit(&mut self, width: f32) {
-        let class = if width < 820.0 {
-            0
-        } else if width < 1100.0 {
-            1
-        } else {
-            2
-        };
-        if self.class != Some(class) {
-            self.class = Some(class);
-            self.left = class == 2;
-            self.right = class >= 1;
-        }
-    }
-
-    fn is_open(&self, side: Side) -> bool {
-        match side {
-            Side::Left => self.left,
-            Side::Right => self.right,
-        }
-    }
-
-    fn set(&mut self, side: Side, open: bool) {
-        match side {
-            Side::Left => self.left = open,
-            Side::Right => self.right = open,
-        }
-    }
-}
-
 fn apply_theme(ctx: &egui::Context, dark: Option<bool>) {
     match dark {
         Some(true) => ctx.set_theme(egui::Theme::Dark),
@@ -656,23 +609,29 @@ impl eframe::App for App {
             self.toolbar(ui, &mut out);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        self.fold.fit(ctx.content_rect().width());
+        let width = ctx.content_rect().width();
+        let review = self.wb.mode() == Mode::Review;
+        self.fold.fit(width, review);
         if self.fold.is_open(Side::Left) {
+            let max = Folding::max_width(width, 180.0, 420.0);
             egui::Panel::left("articles")
                 .resizable(true)
-                .default_size(280.0)
+                .default_size(280.0_f32.min(max))
                 .min_size(180.0)
-                .max_size(420.0)
+                .max_size(max)
                 .show(ui, |ui| {
                     article_list::show(ui, &self.wb, &mut self.filter, &mut out);
                 });
         }
         if self.fold.is_open(Side::Right) {
-            egui::Panel::right("annotation")
+            // Review keeps its own width: a panel widened for two versions side by side
+            // does not stay wide when annotating.
+            let max = Folding::max_width(width, 240.0, 520.0);
+            egui::Panel::right(if review { "review" } else { "annotation" })
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(340.0_f32.min(max))
                 .min_size(240.0)
-                .max_size(520.0)
+                .max_size(max)
                 .show(ui, |ui| {
                     let project = self.wb.project();
                     let selected = self

@@ -9,6 +9,7 @@ mod decision_log;
 pub mod dialogs;
 mod export_dialog;
 mod findings_window;
+mod folding;
 mod fonts;
 mod icon;
 mod message;

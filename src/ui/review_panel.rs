@@ -10,33 +10,68 @@ use egui::{ComboBox, RichText, Ui};
 
 pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
     let dark = ui.visuals().dark_mode;
+    // Nothing here may be wider than the panel: a right panel whose content overflows
+    // is pushed off the window's edge.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     let Some(setup) = wb.review_setup() else {
         ui.heading("Review");
         ui.label("Bring a colleague's work in with File › Compare with…, then press R.");
         return;
     };
-    ui.heading("Review");
     let layers = wb.reviewable_layers();
     let mut mine = setup.mine.clone();
     let mut theirs = setup.theirs.clone();
-    ComboBox::from_label("Mine (A)")
-        .selected_text(&mine)
-        .show_ui(ui, |ui| {
-            for l in &layers {
-                ui.selectable_value(&mut mine, l.clone(), l);
-            }
-        });
-    ComboBox::from_label("Theirs (B)")
-        .selected_text(&theirs)
-        .show_ui(ui, |ui| {
-            for l in &layers {
-                ui.selectable_value(&mut theirs, l.clone(), l);
-            }
-        });
+    // One line for the pair (a short window needs its height for the two versions).
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Review");
+        for (label, value) in [("Mine (A)", &mut mine), ("Theirs (B)", &mut theirs)] {
+            ComboBox::from_label(label)
+                .selected_text(value.as_str())
+                .show_ui(ui, |ui| {
+                    for l in &layers {
+                        ui.selectable_value(value, l.clone(), l);
+                    }
+                });
+        }
+    });
     if mine != setup.mine || theirs != setup.theirs {
         out.send(Command::SetReviewLayers { mine, theirs });
     }
-    let mut free = setup.free_text;
+    let p = wb.review_progress();
+    ui.label(
+        RichText::new(format!(
+            "{} of {} disagreements left · {} of {} in this article",
+            p.open, p.disagreements, p.article_open, p.article_disagreements
+        ))
+        .strong(),
+    );
+    ui.separator();
+
+    // The current item comes first and gets most of the height: on a short window the
+    // lists below shrink, never the two versions. A new item starts scrolled to its top.
+    let available = ui.available_height();
+    let item_height = (available * 0.6).max(available - 60.0).max(120.0);
+    let current_key = wb.review_current().map(|i| i.key.clone());
+    egui::ScrollArea::vertical()
+        .id_salt(("review-item", current_key))
+        .max_height(item_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| match wb.review_current() {
+            Some(item) => current(ui, wb, item, dark, out),
+            None => {
+                ui.label(RichText::new("Press J for the next disagreement.").weak());
+            }
+        });
+    ui.separator();
+    // Everything else scrolls below it.
+    egui::ScrollArea::vertical()
+        .id_salt("review-rest")
+        .auto_shrink(false)
+        .show(ui, |ui| rest(ui, wb, setup.free_text, out));
+}
+
+fn rest(ui: &mut Ui, wb: &Workbench, free_text: bool, out: &mut Outbox) {
+    let mut free = free_text;
     if ui
         .checkbox(
             &mut free,
@@ -47,13 +82,6 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
         out.send(Command::ReviewFreeText(free));
     }
     let p = wb.review_progress();
-    ui.label(
-        RichText::new(format!(
-            "{} of {} disagreements left · {} of {} in this article",
-            p.open, p.disagreements, p.article_open, p.article_disagreements
-        ))
-        .strong(),
-    );
     ui.horizontal_wrapped(|ui| {
         let label = format!(
             "{} ({})",
@@ -73,60 +101,41 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
             }
         }
     });
-    ui.separator();
-
-    let editor_height = (ui.available_height() * 0.6).max(160.0);
-    egui::ScrollArea::vertical()
-        .id_salt("review-item")
-        .max_height(editor_height)
-        .auto_shrink([false, true])
-        .show(ui, |ui| match wb.review_current() {
-            Some(item) => current(ui, wb, item, dark, out),
-            None => {
-                ui.label(RichText::new("Press J for the next disagreement.").weak());
-            }
-        });
-    ui.separator();
     project_open(ui, wb, out);
     let items: Vec<&ReviewItem> = wb.review_items_here().collect();
     ui.label(RichText::new(format!("Items in this article ({})", items.len())).strong());
-    egui::ScrollArea::vertical()
-        .id_salt("review-list")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            for item in items {
-                let decided = wb.review_is_decided(item);
-                let excerpt = item
-                    .a
-                    .as_ref()
-                    .or(item.b.as_ref())
-                    .map(|a| a.span.exact.chars().take(60).collect::<String>())
-                    .unwrap_or_default()
-                    .replace('\n', " ");
-                let state = if decided {
-                    "✔"
-                } else if item.category.is_disagreement() {
-                    "•"
-                } else {
-                    "="
-                };
-                let text = crate::bidi::display_line(&format!(
-                    "{state} {}: {excerpt}",
-                    category_text(item.category)
-                ));
-                let selected = wb.review_current().is_some_and(|c| c.key == item.key);
-                let mut rich = RichText::new(text);
-                if decided || !item.category.is_disagreement() {
-                    rich = rich.weak();
-                }
-                if ui
-                    .add(egui::Button::selectable(selected, rich).truncate())
-                    .clicked()
-                {
-                    out.send(Command::SelectReviewItem(item.key.clone()));
-                }
-            }
-        });
+    for item in items {
+        let decided = wb.review_is_decided(item);
+        let excerpt = item
+            .a
+            .as_ref()
+            .or(item.b.as_ref())
+            .map(|a| a.span.exact.chars().take(60).collect::<String>())
+            .unwrap_or_default()
+            .replace('\n', " ");
+        let state = if decided {
+            "✔"
+        } else if item.category.is_disagreement() {
+            "•"
+        } else {
+            "="
+        };
+        let text = crate::bidi::display_line(&format!(
+            "{state} {}: {excerpt}",
+            category_text(item.category)
+        ));
+        let selected = wb.review_current().is_some_and(|c| c.key == item.key);
+        let mut rich = RichText::new(text);
+        if decided || !item.category.is_disagreement() {
+            rich = rich.weak();
+        }
+        if ui
+            .add(egui::Button::selectable(selected, rich).truncate())
+            .clicked()
+        {
+            out.send(Command::SelectReviewItem(item.key.clone()));
+        }
+    }
 }
 
 fn current(ui: &mut Ui, wb: &Workbench, item: &ReviewItem, dark: bool, out: &mut Outbox) {
@@ -146,48 +155,39 @@ fn current(ui: &mut Ui, wb: &Workbench, item: &ReviewItem, dark: bool, out: &mut
     );
     for (side, layer, a) in [("A", &item.layer_a, &item.a), ("B", &item.layer_b, &item.b)] {
         ui.group(|ui| {
-            ui.label(RichText::new(format!("{side} · {layer}")).small().weak());
-            match a {
-                Some(a) => {
-                    ui.label(
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{side} · {layer}")).small().weak());
+                match a {
+                    Some(a) => ui.label(
                         RichText::new(format!(
                             "{} {}–{}",
                             a.kind.label(),
                             a.span.start,
                             a.span.end
                         ))
+                        .small()
                         .color(theme::kind_color(a.kind.name(), dark)),
-                    );
-                    ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
-                }
-                None => {
-                    ui.label(RichText::new("(nothing marked here)").weak());
-                }
+                    ),
+                    None => ui.label(RichText::new("(nothing marked here)").weak()),
+                };
+            });
+            // The same text twice says nothing: B says so instead (saves a short window
+            // the height the fields need).
+            let same = side == "B"
+                && item
+                    .a
+                    .as_ref()
+                    .zip(a.as_ref())
+                    .is_some_and(|(x, y)| x.span == y.span);
+            if same {
+                ui.label(RichText::new("(the same text)").weak());
+            } else if let Some(a) = a {
+                ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
             }
         });
     }
-    if !item.fields.is_empty() {
-        egui::Grid::new("review-fields")
-            .striped(true)
-            .num_columns(3)
-            .show(ui, |ui| {
-                ui.label(RichText::new("field").strong());
-                ui.label(RichText::new("A").strong());
-                ui.label(RichText::new("B").strong());
-                ui.end_row();
-                for f in &item.fields {
-                    let name = if f.counted {
-                        RichText::new(f.name).strong()
-                    } else {
-                        RichText::new(format!("{} (not counted)", f.name)).weak()
-                    };
-                    ui.label(name);
-                    ui.label(&f.a);
-                    ui.label(&f.b);
-                    ui.end_row();
-                }
-            });
-    }
+    fields(ui, item);
     if decided {
         return;
     }
@@ -214,6 +214,36 @@ fn current(ui: &mut Ui, wb: &Workbench, item: &ReviewItem, dark: bool, out: &mut
             }
         }
     });
+}
+
+/// What differs, one field under another: its name, then each side's value on its own
+/// wrapping line. A grid would not wrap, and a long value (a rationale, a note) would
+/// push the whole panel out of the window.
+fn fields(ui: &mut Ui, item: &ReviewItem) {
+    if item.fields.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new("What differs").strong());
+    for f in &item.fields {
+        let name = if f.counted {
+            RichText::new(f.name)
+                .strong()
+                .color(ui.visuals().warn_fg_color)
+        } else {
+            RichText::new(format!("{} (not counted)", f.name)).weak()
+        };
+        ui.label(name);
+        ui.indent(("review-field", f.name), |ui| {
+            for (side, layer, value) in [("A", &item.layer_a, &f.a), ("B", &item.layer_b, &f.b)] {
+                let value = if value.is_empty() { "(none)" } else { value };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("{side} · {layer}:")).small().weak());
+                    ui.label(crate::bidi::display_line(value));
+                });
+            }
+        });
+    }
 }
 
 fn category_text(c: Category) -> &'static str {

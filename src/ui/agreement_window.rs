@@ -1,5 +1,6 @@
 //! Agreement figures: a table per pair of layers (span F1, kappa, alpha, counts) and a
-//! per-label bar chart of span F1.
+//! per-label bar chart of span F1 for the pair picked in the table (at first the pair
+//! being reviewed).
 
 use super::message::Outbox;
 use crate::app::Command;
@@ -7,7 +8,19 @@ use crate::review::{AgreementReport, PairReport, Score};
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-pub fn show(ctx: &egui::Context, report: &Result<AgreementReport, String>, out: &mut Outbox) {
+/// The pair whose chart is shown (A's and B's layer names).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Charted {
+    a: String,
+    b: String,
+}
+
+pub fn show(
+    ctx: &egui::Context,
+    report: &Result<AgreementReport, String>,
+    reviewed: Option<(&str, &str)>,
+    out: &mut Outbox,
+) {
     let mut open = true;
     egui::Window::new("Agreement")
         .open(&mut open)
@@ -29,8 +42,25 @@ pub fn show(ctx: &egui::Context, report: &Result<AgreementReport, String>, out: 
                     .weak()
                     .small(),
                 );
-                pairs_table(ui, r);
-                for pair in &r.pairs {
+                let id = egui::Id::new("agreement-charted");
+                let remembered: Option<Charted> = ui.data(|d| d.get_temp(id));
+                let is = |p: &PairReport, c: &Charted| p.a == c.a && p.b == c.b;
+                let reviewed_pair = r.pairs.iter().find(|p| {
+                    reviewed.is_some_and(|(a, b)| (p.a == a && p.b == b) || (p.a == b && p.b == a))
+                });
+                let charted = remembered
+                    .filter(|c| r.pairs.iter().any(|p| is(p, c)))
+                    .or_else(|| {
+                        reviewed_pair.or(r.pairs.first()).map(|p| Charted {
+                            a: p.a.clone(),
+                            b: p.b.clone(),
+                        })
+                    })
+                    .unwrap_or_default();
+                if let Some(picked) = pairs_table(ui, r, &charted) {
+                    ui.data_mut(|d| d.insert_temp(id, picked));
+                }
+                if let Some(pair) = r.pairs.iter().find(|p| is(p, &charted)) {
                     ui.separator();
                     ui.label(
                         RichText::new(format!("{} ↔ {}: span F1 per label", pair.a, pair.b))
@@ -60,14 +90,15 @@ fn score(ui: &mut Ui, s: Score) {
     }
 }
 
-fn pairs_table(ui: &mut Ui, r: &AgreementReport) {
+/// The figures of every pair; a click on a pair picks it for the chart (returned).
+fn pairs_table(ui: &mut Ui, r: &AgreementReport, charted: &Charted) -> Option<Charted> {
+    let mut picked = None;
     egui::Grid::new("agreement-pairs")
         .striped(true)
-        .num_columns(10)
+        .num_columns(9)
         .show(ui, |ui| {
             for h in [
-                "A",
-                "B",
+                "pair (click to chart)",
                 "F1 strict",
                 "F1 lenient",
                 "κ label",
@@ -81,12 +112,22 @@ fn pairs_table(ui: &mut Ui, r: &AgreementReport) {
             }
             ui.end_row();
             for p in &r.pairs {
-                ui.label(&p.a);
-                ui.label(if p.against_adjudicated {
-                    format!("{} (final)", p.b)
+                let final_mark = if p.against_adjudicated {
+                    " (final)"
                 } else {
-                    p.b.clone()
-                });
+                    ""
+                };
+                let selected = p.a == charted.a && p.b == charted.b;
+                if ui
+                    .selectable_label(selected, format!("{} ↔ {}{final_mark}", p.a, p.b))
+                    .on_hover_text("Chart this pair")
+                    .clicked()
+                {
+                    picked = Some(Charted {
+                        a: p.a.clone(),
+                        b: p.b.clone(),
+                    });
+                }
                 score(ui, p.span_f1.strict);
                 score(ui, p.span_f1.lenient);
                 score(ui, p.kappa.label);
@@ -98,6 +139,7 @@ fn pairs_table(ui: &mut Ui, r: &AgreementReport) {
                 ui.end_row();
             }
         });
+    picked
 }
 
 fn label_chart(ui: &mut Ui, pair: &PairReport) {

@@ -705,7 +705,11 @@ impl eframe::App for App {
             super::findings_window::show(&ctx, &self.wb, &mut out);
         }
         if let Some(report) = self.wb.agreement() {
-            super::agreement_window::show(&ctx, report, &mut out);
+            let reviewed = self
+                .wb
+                .review_setup()
+                .map(|s| (s.mine.as_str(), s.theirs.as_str()));
+            super::agreement_window::show(&ctx, report, reviewed, &mut out);
         }
         if self.wb.decisions_open() {
             decision_log::show(&ctx, &self.wb, &mut self.decision_log, &mut out);

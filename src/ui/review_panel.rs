@@ -24,12 +24,29 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
     // One line for the pair (a short window needs its height for the two versions).
     ui.horizontal_wrapped(|ui| {
         ui.strong("Review");
-        for (label, value) in [("Mine (A)", &mut mine), ("Theirs (B)", &mut theirs)] {
+        // A layer is never compared with itself: the other side's layer is listed, marked,
+        // and cannot be picked.
+        let (a, b) = (setup.mine.as_str(), setup.theirs.as_str());
+        for (label, value, other, other_side) in [
+            ("Mine (A)", &mut mine, b, "B"),
+            ("Theirs (B)", &mut theirs, a, "A"),
+        ] {
             ComboBox::from_label(label)
                 .selected_text(value.as_str())
                 .show_ui(ui, |ui| {
                     for l in &layers {
-                        ui.selectable_value(value, l.clone(), l);
+                        if l == other {
+                            ui.add_enabled(
+                                false,
+                                egui::Button::selectable(
+                                    false,
+                                    format!("{l} (already {other_side})"),
+                                ),
+                            )
+                            .on_disabled_hover_text("A layer cannot be compared with itself");
+                        } else {
+                            ui.selectable_value(value, l.clone(), l);
+                        }
                     }
                 });
         }

@@ -185,14 +185,7 @@ impl Workbench {
             return;
         }
         if self.review.setup.is_none() {
-            let layers = self.reviewable_layers();
-            let me = self.settings.annotator.clone();
-            let mine = if layers.contains(&me) {
-                Some(me)
-            } else {
-                layers.first().cloned()
-            };
-            let theirs = layers.iter().find(|l| Some(*l) != mine.as_ref()).cloned();
+            let (mine, theirs) = default_pair(&self.reviewable_layers(), &self.settings.annotator);
             match (mine, theirs) {
                 (Some(mine), Some(theirs)) => {
                     self.review.setup = Some(ReviewSetup {
@@ -224,7 +217,9 @@ impl Workbench {
 
     pub(super) fn set_review_layers(&mut self, mine: String, theirs: String) {
         if mine == theirs {
-            self.status = "Choose two different layers to compare".into();
+            self.status = format!(
+                "“{mine}” cannot be compared with itself: choose another layer for the other side"
+            );
             return;
         }
         let free_text = self.review.setup.as_ref().is_some_and(|s| s.free_text);
@@ -494,5 +489,48 @@ impl Workbench {
             .items
             .iter()
             .filter(move |i| Some(i.article) == article)
+    }
+}
+
+/// The pair review starts on: the project's two annotators. Your own layer comes in only
+/// when there are not two others — a reviewer who has marked a few things of their own is
+/// still there to compare the annotators, not themselves with one of them.
+fn default_pair(layers: &[String], me: &str) -> (Option<String>, Option<String>) {
+    let others: Vec<&String> = layers.iter().filter(|l| *l != me).collect();
+    if others.len() >= 2 {
+        return (Some(others[0].clone()), Some(others[1].clone()));
+    }
+    let mine = if layers.iter().any(|l| l == me) {
+        Some(me.to_owned())
+    } else {
+        layers.first().cloned()
+    };
+    let theirs = layers.iter().find(|l| Some(*l) != mine.as_ref()).cloned();
+    (mine, theirs)
+}
+
+#[cfg(test)]
+mod pair_tests {
+    use super::default_pair;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_two_annotators_come_before_your_own_layer() {
+        let both = |v: &[&str], me| {
+            let (a, b) = default_pair(&names(v), me);
+            (a.unwrap_or_default(), b.unwrap_or_default())
+        };
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            both(&["sample", "zahra", "lena"], "lena"),
+            pair("sample", "zahra")
+        );
+        assert_eq!(both(&["sample", "zahra"], "lena"), pair("sample", "zahra"));
+        // You and one colleague: you are A.
+        assert_eq!(both(&["bob", "sample"], "sample"), pair("sample", "bob"));
+        assert_eq!(default_pair(&names(&["sample"]), "sample").1, None);
     }
 }

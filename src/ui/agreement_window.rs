@@ -42,7 +42,7 @@ pub fn show(
                     .weak()
                     .small(),
                 );
-                let id = egui::Id::new("agreement-charted");
+                let id = ui.make_persistent_id("agreement-charted");
                 let remembered: Option<Charted> = ui.data(|d| d.get_temp(id));
                 let is = |p: &PairReport, c: &Charted| p.a == c.a && p.b == c.b;
                 let reviewed_pair = r.pairs.iter().find(|p| {

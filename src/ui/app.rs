@@ -166,6 +166,11 @@ impl App {
     pub fn char_rect(&self, c: usize) -> Option<egui::Rect> {
         self.reader.char_rect(c)
     }
+    /// Screen rectangles of the selection outline (annotation or suggestion), as last
+    /// drawn.
+    pub fn outline_drawn(&self) -> &[egui::Rect] {
+        &self.reader.outline_drawn
+    }
     /// How many times the reader laid out its text (for tests of the layout cache).
     pub fn reader_layouts(&self) -> u64 {
         self.reader.layouts_built
@@ -471,12 +476,26 @@ impl App {
             .selected_annotation()
             .and_then(|id| project.find_annotation(id))
             .filter(|(_, a)| a.article == article.id);
-        let outline = selected.map(|(_, a)| (a.span.start, a.span.end, a.kind.name()));
+        let marks = self.wb.marks();
+        // The selected annotation, or else the selected suggestion (a ghost mark), is
+        // outlined.
+        let outline = selected
+            .map(|(_, a)| (a.span.start, a.span.end, a.kind.name()))
+            .or_else(|| {
+                let target = self.wb.selected()?;
+                marks
+                    .marks
+                    .iter()
+                    .find(|m| {
+                        m.target == *target
+                            && matches!(target, crate::app::MarkTarget::Suggestion(_))
+                    })
+                    .map(|m| (m.start, m.end, m.kind))
+            });
         let speaker = selected.and_then(|(_, a)| match &a.kind {
             AnnotationKind::Quote(q) => q.speaker_span.as_ref().map(|s| (s.start, s.end)),
             _ => None,
         });
-        let marks = self.wb.marks();
         let view = ReaderView {
             text: &article.text,
             key: LayoutKey {

@@ -87,6 +87,8 @@ pub struct Reader {
     top_char: usize,
     /// The reader's visible rectangle on screen, last frame.
     clip: Option<Rect>,
+    /// Where the selected span's outline was painted, last frame.
+    pub outline_drawn: Vec<Rect>,
 }
 
 /// Inputs for one frame of the reader.
@@ -145,6 +147,7 @@ impl Reader {
 
                 // Paint the visible paragraphs, then selection and outline over them.
                 let painter = ui.painter_at(rect);
+                self.outline_drawn.clear();
                 let first = layout
                     .paras
                     .partition_point(|p| p.top + p.height < viewport.min.y);
@@ -185,12 +188,9 @@ impl Reader {
                     if let Some((s, e, kind)) = view.selected {
                         let stroke = Stroke::new(2.0, theme::kind_color(kind, dark));
                         for r in range_rects(p, s, e) {
-                            painter.rect_stroke(
-                                r.translate(at.to_vec2()).expand(1.0),
-                                2.0,
-                                stroke,
-                                egui::StrokeKind::Outside,
-                            );
+                            let r = r.translate(at.to_vec2()).expand(1.0);
+                            painter.rect_stroke(r, 2.0, stroke, egui::StrokeKind::Outside);
+                            self.outline_drawn.push(r);
                         }
                     }
                 }

@@ -273,12 +273,29 @@ impl Workbench {
             .selected
             .as_ref()
             .and_then(|t| marks.iter().position(|m| m.target == *t));
+        // Something selected that is not in this list (the annotation a suggestion just
+        // became, say): go on from where it is in the text, not from the top.
+        let anchor = self.mark_anchor.take().or_else(|| match &self.selected {
+            Some(MarkTarget::Annotation(id)) => self
+                .project()
+                .find_annotation(*id)
+                .map(|(_, a)| (a.span.start, a.span.end)),
+            _ => None,
+        });
         let n = marks.len();
-        let i = match (pos, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
+        let i = match (pos, anchor, forward) {
+            (Some(i), _, true) => (i + 1) % n,
+            (Some(i), _, false) => (i + n - 1) % n,
+            (None, Some(at), true) => marks
+                .iter()
+                .position(|m| (m.start, m.end) > at)
+                .unwrap_or(0),
+            (None, Some(at), false) => marks
+                .iter()
+                .rposition(|m| (m.start, m.end) < at)
+                .unwrap_or(n - 1),
+            (None, None, true) => 0,
+            (None, None, false) => n - 1,
         };
         let (target, start) = (marks[i].target.clone(), marks[i].start);
         self.selected = Some(target);

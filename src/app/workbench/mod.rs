@@ -55,6 +55,9 @@ pub struct Workbench {
     article: Option<ArticleId>,
     /// The selected mark's target: an annotation or a suggestion.
     selected: Option<MarkTarget>,
+    /// Where `]` / `[` go on from when the selected mark just went away (a rejected
+    /// suggestion's span).
+    mark_anchor: Option<(usize, usize)>,
     /// Pending text selection (code points) in the current article; it survives clicks on
     /// buttons because it lives here, not in a widget.
     selection: Option<Range<usize>>,
@@ -101,6 +104,7 @@ impl Workbench {
             mode: Mode::Annotate,
             article: None,
             selected: None,
+            mark_anchor: None,
             selection: None,
             scroll_to: None,
             scroll_serial: 0,

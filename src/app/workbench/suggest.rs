@@ -384,7 +384,11 @@ impl Workbench {
             false,
         ) {
             if self.selected == Some(MarkTarget::Suggestion(key.clone())) {
+                // The next suggestion after it is selected, ready for Enter or Delete.
                 self.selected = None;
+                self.mark_anchor = Some((key.start, key.end.saturating_sub(1)));
+                self.refresh();
+                self.step_mark(true, true);
             }
             self.status = "Rejected the suggestion; it will not be offered again".into();
         }

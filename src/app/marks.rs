@@ -18,8 +18,9 @@ pub enum MarkTarget {
 pub enum MarkStyle {
     /// In your own layer.
     Mine,
-    /// In another annotator's layer; `layer` indexes the project's layers, so each layer
-    /// gets its own colour.
+    /// In another annotator's layer; `layer` is its colour slot
+    /// ([`crate::app::layer_color_slot`]), the same for a layer whatever other layers
+    /// come and go.
     OtherLayer { layer: usize },
     /// In the adjudicated layer.
     Adjudicated,

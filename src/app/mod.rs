@@ -10,6 +10,7 @@ mod command;
 mod history;
 mod job;
 mod keys;
+mod layer_colors;
 mod marks;
 mod mode;
 mod prompt;
@@ -26,6 +27,7 @@ pub use command::{
 pub use history::History;
 pub use job::{Job, JobProgress, Tracker};
 pub use keys::{Mods, Shortcut};
+pub use layer_colors::{LAYER_COLORS, layer_color_slot};
 pub use marks::{ArticleMarks, Mark, MarkRow, MarkStyle, MarkTarget};
 pub use mode::{Binding, Mode};
 pub use prompt::{Choice, Prompt, Then};

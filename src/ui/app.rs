@@ -387,12 +387,11 @@ impl App {
     fn layers_menu(&self, ui: &mut Ui, out: &mut Outbox) {
         let project = self.wb.project();
         let me = self.wb.me();
-        let others: Vec<(usize, &str)> = project
+        let others: Vec<&str> = project
             .layers
             .iter()
-            .enumerate()
-            .filter(|(_, l)| l.annotator != me)
-            .map(|(i, l)| (i, l.annotator.as_str()))
+            .filter(|l| l.annotator != me)
+            .map(|l| l.annotator.as_str())
             .collect();
         if others.is_empty() {
             return;
@@ -400,12 +399,15 @@ impl App {
         let dark = ui.visuals().dark_mode;
         ui.menu_button(format!("Layers ({})", others.len() + 1), |ui| {
             ui.label(RichText::new(format!("{me} (you): filled highlights")).strong());
-            for (i, name) in others {
+            for name in others {
                 let mut shown = self.wb.settings().shows_layer(name);
                 let color = if name == crate::model::ADJUDICATED {
                     ui.visuals().text_color()
                 } else {
-                    super::theme::layer_color(i, dark)
+                    super::theme::layer_color(
+                        crate::app::layer_color_slot(&project.layers, me, name),
+                        dark,
+                    )
                 };
                 let text = RichText::new(format!("— {name}")).color(color);
                 if ui.checkbox(&mut shown, text).changed() {

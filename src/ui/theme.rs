@@ -44,15 +44,16 @@ pub fn kind_letter(kind: KindName) -> &'static str {
     }
 }
 
-/// Colours that tell layers apart (other annotators' marks get an underline in one of these,
-/// in the order of the project's layers).
-const LAYER_COLORS: [Color32; 6] = [
-    Color32::from_rgb(0xd0, 0x3a, 0x8c),
-    Color32::from_rgb(0x00, 0x99, 0x99),
-    Color32::from_rgb(0x8a, 0x6d, 0x00),
-    Color32::from_rgb(0x55, 0x55, 0xdd),
-    Color32::from_rgb(0xb3, 0x45, 0x2d),
-    Color32::from_rgb(0x3f, 0x8f, 0x2f),
+/// Colours that tell layers apart (other annotators' marks get an underline in one of
+/// these, by [`crate::app::layer_color_slot`]): teal, magenta, mustard, slate, brown and
+/// plum — none of them near a kind's blue, orange, green or purple, nor the review red.
+const LAYER_COLORS: [Color32; crate::app::LAYER_COLORS] = [
+    Color32::from_rgb(0x00, 0x8c, 0x8c),
+    Color32::from_rgb(0xc8, 0x2a, 0x8a),
+    Color32::from_rgb(0x9a, 0x7b, 0x00),
+    Color32::from_rgb(0x4f, 0x5b, 0x66),
+    Color32::from_rgb(0x6d, 0x4c, 0x41),
+    Color32::from_rgb(0x8a, 0x5a, 0x7a),
 ];
 
 /// The colour of another annotator's layer.
@@ -90,5 +91,37 @@ pub fn mark_edge(kind: KindName, style: MarkStyle, dark: bool) -> Color32 {
         MarkStyle::Suggestion => kind_color(kind, dark).gamma_multiply(0.6),
         MarkStyle::Disagreement => Color32::from_rgb(0xe0, 0x30, 0x30),
         MarkStyle::Mine | MarkStyle::Adjudicated => kind_color(kind, dark),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance(a: Color32, b: Color32) -> i32 {
+        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).abs();
+        d(a.r(), b.r()) + d(a.g(), b.g()) + d(a.b(), b.b())
+    }
+
+    #[test]
+    fn layer_colours_are_unlike_kind_colours_and_each_other() {
+        let kinds = [
+            KindName::Quote,
+            KindName::Claim,
+            KindName::Sentiment,
+            KindName::Tag,
+        ];
+        for dark in [false, true] {
+            for slot in 0..crate::app::LAYER_COLORS {
+                let c = layer_color(slot, dark);
+                for k in kinds {
+                    let d = distance(c, kind_color(k, dark));
+                    assert!(d >= 60, "slot {slot} vs {k:?} (dark {dark}): {d}");
+                }
+                for other in 0..slot {
+                    assert!(distance(c, layer_color(other, dark)) >= 60);
+                }
+            }
+        }
     }
 }

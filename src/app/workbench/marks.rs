@@ -74,7 +74,7 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
         return ArticleMarks::default();
     };
     let mut pairs: Vec<(Mark, MarkRow)> = Vec::new();
-    for (index, layer) in input.project.layers.iter().enumerate() {
+    for layer in &input.project.layers {
         let adjudicated = layer.role == LayerRole::Adjudicated || layer.annotator == ADJUDICATED;
         let (mine, shown) = match &input.review_layers {
             Some((a, b)) => (
@@ -100,7 +100,13 @@ fn compute(input: &MarksInput<'_>) -> ArticleMarks {
         } else if adjudicated {
             MarkStyle::Adjudicated
         } else {
-            MarkStyle::OtherLayer { layer: index }
+            MarkStyle::OtherLayer {
+                layer: crate::app::layer_color_slot(
+                    &input.project.layers,
+                    input.me,
+                    &layer.annotator,
+                ),
+            }
         };
         for a in layer.of_article(article) {
             let target = MarkTarget::Annotation(a.id);

@@ -171,6 +171,11 @@ impl App {
     pub fn outline_drawn(&self) -> &[egui::Rect] {
         &self.reader.outline_drawn
     }
+    /// Underlines stacked where annotations cover the same text, as last drawn: where,
+    /// and whose.
+    pub fn underlines_drawn(&self) -> &[(egui::Rect, AnnotationId)] {
+        &self.reader.underlines_drawn
+    }
     /// How many times the reader laid out its text (for tests of the layout cache).
     pub fn reader_layouts(&self) -> u64 {
         self.reader.layouts_built

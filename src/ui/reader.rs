@@ -89,6 +89,9 @@ pub struct Reader {
     clip: Option<Rect>,
     /// Where the selected span's outline was painted, last frame.
     pub outline_drawn: Vec<Rect>,
+    /// Stacked underlines painted last frame (where annotations cover the same text),
+    /// with the annotation each belongs to.
+    pub underlines_drawn: Vec<(Rect, crate::model::AnnotationId)>,
 }
 
 /// Inputs for one frame of the reader.
@@ -148,6 +151,7 @@ impl Reader {
                 // Paint the visible paragraphs, then selection and outline over them.
                 let painter = ui.painter_at(rect);
                 self.outline_drawn.clear();
+                self.underlines_drawn.clear();
                 let first = layout
                     .paras
                     .partition_point(|p| p.top + p.height < viewport.min.y);
@@ -176,6 +180,23 @@ impl Reader {
                                 2.0,
                                 theme::selection(dark),
                             );
+                        }
+                    }
+                    let active: Vec<&Mark> = p
+                        .marks
+                        .iter()
+                        .filter_map(|&i| view.marks.get(i as usize))
+                        .collect();
+                    for st in stacked_underlines(p.start, p.end, &active, dark) {
+                        let stroke = Stroke::new(1.5, st.color);
+                        for r in range_rects(p, st.start, st.end) {
+                            let r = r.translate(at.to_vec2());
+                            let y = r.bottom() - 4.0 + 2.5 * st.level as f32;
+                            painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], stroke);
+                            self.underlines_drawn.push((
+                                Rect::from_x_y_ranges(r.x_range(), y - 1.0..=y + 1.0),
+                                st.annotation,
+                            ));
                         }
                     }
                     if let Some((s, e)) = view.speaker {
@@ -569,15 +590,81 @@ fn styled_ranges(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<
         });
         if let Some(inner) = covering.first() {
             let under = covering.get(1).unwrap_or(inner);
+            // Two annotations or more over the same text: each gets its own underline,
+            // stacked, painted by the reader (`stacked_underlines`), not one in the text.
+            let stacked = covering
+                .iter()
+                .filter(|h| h.style != MarkStyle::Suggestion)
+                .count()
+                > 1;
             out.push(StyledRange {
                 start: a - start,
                 end: b - start,
                 fill: theme::mark_background(inner.kind, inner.style, dark),
-                underline: Stroke::new(
-                    if covering.len() > 1 { 2.0 } else { 1.0 },
-                    theme::mark_edge(under.kind, under.style, dark),
-                ),
+                underline: if stacked {
+                    Stroke::NONE
+                } else {
+                    Stroke::new(
+                        if covering.len() > 1 { 2.0 } else { 1.0 },
+                        theme::mark_edge(under.kind, under.style, dark),
+                    )
+                },
             });
+        }
+    }
+    out
+}
+
+/// One underline of a stack, where several annotations cover the same text.
+struct Stacked {
+    /// Article code points.
+    start: usize,
+    end: usize,
+    color: Color32,
+    /// 0 nearest the text.
+    level: usize,
+    annotation: crate::model::AnnotationId,
+}
+
+/// Where two or more annotations cover the same stretch of `start..end`: an underline for
+/// each, in its layer's (or kind's) colour, one under the other in a fixed order.
+fn stacked_underlines(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<Stacked> {
+    let relevant: Vec<&Mark> = active
+        .iter()
+        .copied()
+        .filter(|h| h.start < end && h.end > start && h.style != MarkStyle::Suggestion)
+        .collect();
+    if relevant.len() < 2 {
+        return Vec::new();
+    }
+    let mut cuts: Vec<usize> = vec![start, end];
+    for h in &relevant {
+        cuts.extend([h.start.clamp(start, end), h.end.clamp(start, end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut covering: Vec<&Mark> = relevant
+            .iter()
+            .copied()
+            .filter(|h| h.start <= a && h.end >= b)
+            .collect();
+        if covering.len() < 2 {
+            continue;
+        }
+        covering.sort_by_key(|h| (h.style.precedence(), h.start, h.end));
+        for (level, h) in covering.iter().enumerate() {
+            if let Some(annotation) = h.annotation() {
+                out.push(Stacked {
+                    start: a,
+                    end: b,
+                    color: theme::mark_edge(h.kind, h.style, dark),
+                    level,
+                    annotation,
+                });
+            }
         }
     }
     out

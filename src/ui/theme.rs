@@ -46,14 +46,14 @@ pub fn kind_letter(kind: KindName) -> &'static str {
 
 /// Colours that tell layers apart (other annotators' marks get an underline in one of
 /// these, by [`crate::app::layer_color_slot`]): teal, magenta, mustard, slate, brown and
-/// plum — none of them near a kind's blue, orange, green or purple, nor the review red.
+/// khaki — none of them near a kind's blue, orange, green or purple, nor the review red.
 const LAYER_COLORS: [Color32; crate::app::LAYER_COLORS] = [
     Color32::from_rgb(0x00, 0x8c, 0x8c),
     Color32::from_rgb(0xc8, 0x2a, 0x8a),
     Color32::from_rgb(0x9a, 0x7b, 0x00),
     Color32::from_rgb(0x4f, 0x5b, 0x66),
     Color32::from_rgb(0x6d, 0x4c, 0x41),
-    Color32::from_rgb(0x8a, 0x5a, 0x7a),
+    Color32::from_rgb(0x7d, 0x7d, 0x3a),
 ];
 
 /// The colour of another annotator's layer.

@@ -159,3 +159,50 @@ fn review_on_the_age_claim_snapshot() {
     h.run_steps(3);
     h.snapshot("review_age_claim");
 }
+
+/// On a boundary disagreement both versions are outlined, each its own way: a character
+/// one version marks and the other does not lies inside one outline only.
+#[test]
+fn both_versions_are_outlined_and_a_boundary_difference_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(dir.path(), 1400.0, 900.0);
+    press(&mut h, Key::R);
+    for _ in 0..10 {
+        let item = h.state().workbench().review_current().unwrap();
+        if item.category == factdesk::review::Category::BoundaryDisagreement {
+            break;
+        }
+        press(&mut h, Key::J);
+    }
+    h.run_steps(4);
+    let item = h.state().workbench().review_current().cloned().unwrap();
+    let (a, b) = (item.a.clone().unwrap(), item.b.clone().unwrap());
+    assert_ne!((a.span.start, a.span.end), (b.span.start, b.span.end));
+    let app = h.state();
+    let covers = |rects: &[egui::Rect], c: usize| {
+        let r = app.char_rect(c).expect("on screen");
+        rects.iter().any(|o| o.contains(r.center()))
+    };
+    let (first, second) = (app.outline_drawn(), app.other_outline_drawn());
+    assert!(!first.is_empty() && !second.is_empty(), "two outlines");
+    let (outlined, other) = if covers(first, a.span.start) && covers(first, a.span.end - 1) {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    for c in [other.span.start, other.span.end - 1] {
+        assert!(covers(second, c), "the other version's outline covers {c}");
+    }
+    let only: Vec<usize> = (outlined.span.start.min(other.span.start)
+        ..outlined.span.end.max(other.span.end))
+        .filter(|c| {
+            let in_one = (outlined.span.start..outlined.span.end).contains(c);
+            let in_other = (other.span.start..other.span.end).contains(c);
+            in_one != in_other
+        })
+        .collect();
+    let c = *only.last().unwrap();
+    let in_first = covers(first, c);
+    let in_second = covers(second, c);
+    assert!(in_first != in_second, "character {c} is inside one outline only");
+}

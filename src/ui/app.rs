@@ -171,6 +171,10 @@ impl App {
     pub fn outline_drawn(&self) -> &[egui::Rect] {
         &self.reader.outline_drawn
     }
+    /// In review, where the other version's dashed outline was last drawn.
+    pub fn other_outline_drawn(&self) -> &[egui::Rect] {
+        &self.reader.other_outline_drawn
+    }
     /// Underlines stacked where annotations cover the same text, as last drawn: where,
     /// and whose.
     pub fn underlines_drawn(&self) -> &[(egui::Rect, AnnotationId)] {
@@ -513,6 +517,7 @@ impl App {
             marks: &marks.marks,
             selection: self.wb.selection(),
             selected: outline,
+            other_version: self.other_version(article.id, outline, ui.visuals().dark_mode),
             speaker,
             scroll_to: scroll_to.map(|(to, _)| to),
             scroll_to_top: scroll_to.is_some_and(|(_, top)| top),
@@ -534,6 +539,36 @@ impl App {
                 ReaderEvent::DoubleClick(c) => Command::DoubleClick(c),
             });
         }
+    }
+
+    /// In review, the current item's other version (B when A is outlined), in B's layer
+    /// colour: the two outlines side by side show where their boundaries differ.
+    fn other_version(
+        &self,
+        article: ArticleId,
+        outline: Option<(usize, usize, KindName)>,
+        dark: bool,
+    ) -> Option<(usize, usize, egui::Color32)> {
+        if self.wb.mode() != Mode::Review {
+            return None;
+        }
+        let item = self.wb.review_current()?;
+        if item.article != article {
+            return None;
+        }
+        let (a, b) = (item.a.as_ref()?, item.b.as_ref()?);
+        let outlined = outline.map(|(s, e, _)| (s, e));
+        let (other, layer) = if outlined == Some((a.span.start, a.span.end)) {
+            (b, &item.layer_b)
+        } else {
+            (a, &item.layer_a)
+        };
+        let slot = crate::app::layer_color_slot(&self.wb.project().layers, "", layer);
+        Some((
+            other.span.start,
+            other.span.end,
+            super::theme::layer_color(slot, dark),
+        ))
     }
 
     fn find_bar(&mut self, ui: &mut Ui, out: &mut Outbox) {

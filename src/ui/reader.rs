@@ -89,6 +89,8 @@ pub struct Reader {
     clip: Option<Rect>,
     /// Where the selected span's outline was painted, last frame.
     pub outline_drawn: Vec<Rect>,
+    /// Where the other version's dashed outline was painted (review), last frame.
+    pub other_outline_drawn: Vec<Rect>,
     /// Stacked underlines painted last frame (where annotations cover the same text),
     /// with the annotation each belongs to.
     pub underlines_drawn: Vec<(Rect, crate::model::AnnotationId)>,
@@ -103,6 +105,9 @@ pub struct ReaderView<'a> {
     pub selection: Option<std::ops::Range<usize>>,
     /// Span of the selected annotation: outlined.
     pub selected: Option<(usize, usize, KindName)>,
+    /// In review, the other version of the current item: outlined dashed, wider, in
+    /// its layer's colour.
+    pub other_version: Option<(usize, usize, egui::Color32)>,
     /// Where the selected quote's speaker is named: underlined.
     pub speaker: Option<(usize, usize)>,
     /// Scroll so that this code point is visible (in the middle of the view).
@@ -152,6 +157,7 @@ impl Reader {
                 let painter = ui.painter_at(rect);
                 self.outline_drawn.clear();
                 self.underlines_drawn.clear();
+                self.other_outline_drawn.clear();
                 let first = layout
                     .paras
                     .partition_point(|p| p.top + p.height < viewport.min.y);
@@ -204,6 +210,21 @@ impl Reader {
                         for r in range_rects(p, s, e) {
                             let r = r.translate(at.to_vec2());
                             painter.line_segment([r.left_bottom(), r.right_bottom()], stroke);
+                        }
+                    }
+                    if let Some((s, e, color)) = view.other_version {
+                        let stroke = Stroke::new(2.0, color);
+                        for r in range_rects(p, s, e) {
+                            let r = r.translate(at.to_vec2()).expand(4.0);
+                            let path = [
+                                r.left_top(),
+                                r.right_top(),
+                                r.right_bottom(),
+                                r.left_bottom(),
+                                r.left_top(),
+                            ];
+                            painter.extend(egui::Shape::dashed_line(&path, stroke, 5.0, 3.0));
+                            self.other_outline_drawn.push(r);
                         }
                     }
                     if let Some((s, e, kind)) = view.selected {

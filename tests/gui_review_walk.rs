@@ -204,5 +204,8 @@ fn both_versions_are_outlined_and_a_boundary_difference_shows() {
     let c = *only.last().unwrap();
     let in_first = covers(first, c);
     let in_second = covers(second, c);
-    assert!(in_first != in_second, "character {c} is inside one outline only");
+    assert!(
+        in_first != in_second,
+        "character {c} is inside one outline only"
+    );
 }

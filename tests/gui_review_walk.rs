@@ -61,7 +61,7 @@ fn assert_item_visible(h: &Harness<'_, App>, width: f32, height: f32, step: &str
                 let r = n.rect();
                 // In the window, in the item's part of the panel, right of the text's start.
                 window.contains_rect(r.shrink(0.5))
-                    && r.max.y < height - 24.0
+                    && r.max.y <= item_end + 1.0
                     && r.min.x > width * 0.3
             }),
             "{step}: “{text}” is outside the window or over the text: {:?}",

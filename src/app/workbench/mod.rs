@@ -6,6 +6,7 @@
 mod annotate;
 mod files;
 mod marks;
+mod restore;
 mod review;
 mod suggest;
 mod team;
@@ -369,20 +370,24 @@ impl Workbench {
             Export => effects.push(Effect::OpenExportDialog),
             Quit => self.guard(Then::Quit, effects),
             Undo => {
+                let before = self.annotation_ids();
                 self.status = match self.session.undo() {
                     Ok(Some(l)) => format!("Undid: {l}"),
                     Ok(None) => "Nothing to undo".into(),
                     Err(e) => e.to_string(),
                 };
                 self.drop_stale_selection();
+                self.select_restored(&before);
             }
             Redo => {
+                let before = self.annotation_ids();
                 self.status = match self.session.redo() {
                     Ok(Some(l)) => format!("Redid: {l}"),
                     Ok(None) => "Nothing to redo".into(),
                     Err(e) => e.to_string(),
                 };
                 self.drop_stale_selection();
+                self.select_restored(&before);
             }
             Find => {
                 self.find_open = true;

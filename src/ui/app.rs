@@ -2,6 +2,8 @@
 //! project state of its own — [`Workbench::apply`] changes everything — only what a window
 //! needs: the reader's layout, widget drafts, the file dialogs.
 
+mod probes;
+
 use super::article_list;
 use super::decision_log::{self, DecisionLogView};
 use super::dialogs::{self, FileDialogs, NativeDialogs};
@@ -161,32 +163,6 @@ impl App {
     }
     pub fn modal(&self) -> Option<&Prompt> {
         self.wb.prompt()
-    }
-    /// Screen rectangle of a code point of the current article, as last drawn.
-    pub fn char_rect(&self, c: usize) -> Option<egui::Rect> {
-        self.reader.char_rect(c)
-    }
-    /// Screen rectangles of the selection outline (annotation or suggestion), as last
-    /// drawn.
-    pub fn outline_drawn(&self) -> &[egui::Rect] {
-        &self.reader.outline_drawn
-    }
-    /// In review, where the other version's dashed outline was last drawn.
-    pub fn other_outline_drawn(&self) -> &[egui::Rect] {
-        &self.reader.other_outline_drawn
-    }
-    /// Underlines stacked where annotations cover the same text, as last drawn: where,
-    /// and whose.
-    pub fn underlines_drawn(&self) -> &[(egui::Rect, AnnotationId)] {
-        &self.reader.underlines_drawn
-    }
-    /// How many times the reader laid out its text (for tests of the layout cache).
-    pub fn reader_layouts(&self) -> u64 {
-        self.reader.layouts_built
-    }
-    /// How many paragraphs the reader has laid out in total.
-    pub fn reader_paragraphs_laid_out(&self) -> u64 {
-        self.reader.paragraphs_laid_out
     }
 
     // ----- commands and effects -----
@@ -488,21 +464,9 @@ impl App {
             .and_then(|id| project.find_annotation(id))
             .filter(|(_, a)| a.article == article.id);
         let marks = self.wb.marks();
-        // The selected annotation, or else the selected suggestion (a ghost mark), is
-        // outlined.
         let outline = selected
             .map(|(_, a)| (a.span.start, a.span.end, a.kind.name()))
-            .or_else(|| {
-                let target = self.wb.selected()?;
-                marks
-                    .marks
-                    .iter()
-                    .find(|m| {
-                        m.target == *target
-                            && matches!(target, crate::app::MarkTarget::Suggestion(_))
-                    })
-                    .map(|m| (m.start, m.end, m.kind))
-            });
+            .or_else(|| super::outlines::selected_suggestion(&self.wb, &marks.marks));
         let speaker = selected.and_then(|(_, a)| match &a.kind {
             AnnotationKind::Quote(q) => q.speaker_span.as_ref().map(|s| (s.start, s.end)),
             _ => None,
@@ -517,7 +481,12 @@ impl App {
             marks: &marks.marks,
             selection: self.wb.selection(),
             selected: outline,
-            other_version: self.other_version(article.id, outline, ui.visuals().dark_mode),
+            other_version: super::outlines::other_version(
+                &self.wb,
+                article.id,
+                outline,
+                ui.visuals().dark_mode,
+            ),
             speaker,
             scroll_to: scroll_to.map(|(to, _)| to),
             scroll_to_top: scroll_to.is_some_and(|(_, top)| top),
@@ -539,36 +508,6 @@ impl App {
                 ReaderEvent::DoubleClick(c) => Command::DoubleClick(c),
             });
         }
-    }
-
-    /// In review, the current item's other version (B when A is outlined), in B's layer
-    /// colour: the two outlines side by side show where their boundaries differ.
-    fn other_version(
-        &self,
-        article: ArticleId,
-        outline: Option<(usize, usize, KindName)>,
-        dark: bool,
-    ) -> Option<(usize, usize, egui::Color32)> {
-        if self.wb.mode() != Mode::Review {
-            return None;
-        }
-        let item = self.wb.review_current()?;
-        if item.article != article {
-            return None;
-        }
-        let (a, b) = (item.a.as_ref()?, item.b.as_ref()?);
-        let outlined = outline.map(|(s, e, _)| (s, e));
-        let (other, layer) = if outlined == Some((a.span.start, a.span.end)) {
-            (b, &item.layer_b)
-        } else {
-            (a, &item.layer_a)
-        };
-        let slot = crate::app::layer_color_slot(&self.wb.project().layers, "", layer);
-        Some((
-            other.span.start,
-            other.span.end,
-            super::theme::layer_color(slot, dark),
-        ))
     }
 
     fn find_bar(&mut self, ui: &mut Ui, out: &mut Outbox) {

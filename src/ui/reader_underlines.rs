@@ -1,0 +1,61 @@
+//! Underlines stacked where annotations of several layers cover the same text: one for
+//! each, so no layer's mark hides another's.
+
+use super::theme;
+use crate::app::{Mark, MarkStyle};
+use egui::Color32;
+
+/// One underline of a stack, where several annotations cover the same text.
+pub(super) struct Stacked {
+    /// Article code points.
+    pub start: usize,
+    pub end: usize,
+    pub color: Color32,
+    /// 0 nearest the text.
+    pub level: usize,
+    pub annotation: crate::model::AnnotationId,
+}
+
+/// Where two or more annotations cover the same stretch of `start..end`: an underline for
+/// each, in its layer's (or kind's) colour, one under the other in a fixed order.
+pub(super) fn stacked(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<Stacked> {
+    let relevant: Vec<&Mark> = active
+        .iter()
+        .copied()
+        .filter(|h| h.start < end && h.end > start && h.style != MarkStyle::Suggestion)
+        .collect();
+    if relevant.len() < 2 {
+        return Vec::new();
+    }
+    let mut cuts: Vec<usize> = vec![start, end];
+    for h in &relevant {
+        cuts.extend([h.start.clamp(start, end), h.end.clamp(start, end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut covering: Vec<&Mark> = relevant
+            .iter()
+            .copied()
+            .filter(|h| h.start <= a && h.end >= b)
+            .collect();
+        if covering.len() < 2 {
+            continue;
+        }
+        covering.sort_by_key(|h| (h.style.precedence(), h.start, h.end));
+        for (level, h) in covering.iter().enumerate() {
+            if let Some(annotation) = h.annotation() {
+                out.push(Stacked {
+                    start: a,
+                    end: b,
+                    color: theme::mark_edge(h.kind, h.style, dark),
+                    level,
+                    annotation,
+                });
+            }
+        }
+    }
+    out
+}

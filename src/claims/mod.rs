@@ -4,6 +4,7 @@
 //! fact-checks read from ClaimReview ([`claim_review`]). Core: no egui.
 
 pub mod agreement;
+pub mod claim_review;
 pub mod retrieval;
 pub mod signature;
 mod words;

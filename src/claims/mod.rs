@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod claim_review;
+pub mod grouping;
 pub mod retrieval;
 pub mod signature;
 mod words;

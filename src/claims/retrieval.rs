@@ -99,6 +99,20 @@ impl TermIndex {
         idf(self.len(), self.postings.get(term).map_or(0, Vec::len))
     }
 
+    /// The summed idf of a document's distinct terms.
+    pub fn idf_sum(&self, doc: usize) -> f64 {
+        self.idf_sums[doc]
+    }
+
+    /// The documents holding a term, in order.
+    pub fn docs_with(&self, term: &str) -> impl Iterator<Item = usize> + '_ {
+        self.postings
+            .get(term)
+            .into_iter()
+            .flatten()
+            .map(|p| p.doc as usize)
+    }
+
     /// Document frequency of a term.
     pub fn df(&self, term: &str) -> usize {
         self.postings.get(term).map_or(0, Vec::len)

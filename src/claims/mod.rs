@@ -6,6 +6,7 @@
 pub mod agreement;
 pub mod claim_review;
 pub mod grouping;
+pub mod report;
 pub mod retrieval;
 pub mod signature;
 mod words;

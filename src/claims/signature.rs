@@ -229,7 +229,7 @@ pub fn signature(text: &str) -> Signature {
         let is_name = t.capitalised
             && (!t.initial || t.possessive || is_place(&t.lower) || next_is_name(&toks, i))
             && !crate::assist::words::is_calendar_name(&t.lower)
-            && (DEMONYMS.contains(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
+            && (is_place(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
         if is_name {
             name.push(&t.lower);
         } else {
@@ -248,10 +248,12 @@ pub fn signature(text: &str) -> Signature {
             let (value, after) = read_number(&toks, from);
             // "two thirds of", "one fifth of".
             if let Some(f) = toks.get(after).and_then(|t| FRACTIONS.number(&t.lower)) {
-                sig.quantities.push(Quantity {
+                let q = Quantity {
                     value: value * f,
                     unit: "percent",
-                });
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
                 i = after + 1;
                 continue;
             }
@@ -282,13 +284,18 @@ pub fn signature(text: &str) -> Signature {
         }
         // "a fifth of", "half of", "a quarter of".
         if let Some(f) = FRACTIONS.number(&t.lower) {
-            let spoken =
-                t.lower.starts_with("half") || toks.get(i + 1).is_some_and(|n| n.lower == "of");
+            // "half", "a quarter of", "by a third".
+            let spoken = t.lower.starts_with("half")
+                || toks.get(i + 1).is_some_and(|n| n.lower == "of")
+                || i.checked_sub(1)
+                    .is_some_and(|p| matches!(toks[p].lower.as_str(), "a" | "an"));
             if spoken {
-                sig.quantities.push(Quantity {
+                let q = Quantity {
                     value: f,
                     unit: "percent",
-                });
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
                 i += 1;
                 continue;
             }
@@ -320,7 +327,12 @@ pub fn signature(text: &str) -> Signature {
                 });
             }
         } else if !STOPWORDS.contains(&t.lower) && t.lower.chars().count() > 1 {
-            sig.terms.push(term(&t.lower));
+            // Names are kept whole ("france" is not "franc").
+            sig.terms.push(if is_name {
+                DEMONYMS.get(&t.lower).unwrap_or(&t.lower).to_owned()
+            } else {
+                term(&t.lower)
+            });
         }
         i += 1;
     }
@@ -435,6 +447,11 @@ mod tests {
         assert_eq!(units("two hundred and fifty jobs"), vec![(250.0, "jobs")]);
         assert_eq!(units("in 2019 it fell"), vec![(2019.0, YEAR)]);
         assert_eq!(units("two thirds of nurses"), vec![(66.6, "percent")]);
+        assert_eq!(
+            units("prices went up by a quarter"),
+            vec![(25.0, "percent")]
+        );
+        assert_eq!(units("cut by a third"), vec![(33.3, "percent")]);
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub const MATCH_THRESHOLD: f64 = 0.45;
 /// How many BM25 hits are re-ranked by agreement.
 pub const POOL: usize = 40;
 
+/// Documents a query collects from its rarer terms before commoner ones only add to them.
+pub const ADMIT_LIMIT: usize = 2048;
+
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
@@ -118,9 +121,10 @@ impl TermIndex {
         self.postings.get(term).map_or(0, Vec::len)
     }
 
-    /// The best `limit` documents by BM25, with their lexical similarity. Terms held by
-    /// more than a tenth of the documents only add to documents a rarer term found, so a
-    /// query costs what its rare terms cost.
+    /// The best `limit` documents by BM25, with their lexical similarity. Terms are read
+    /// rarest first; a term whose documents would take the found ones past
+    /// [`ADMIT_LIMIT`] only adds to documents a rarer term found, so a query costs what
+    /// its rare terms cost, not the library's size.
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
         let n = self.len();
         let mut terms: Vec<&str> = query.iter().map(String::as_str).collect();
@@ -143,7 +147,8 @@ impl TermIndex {
                 acc.0 += w * tf * (K1 + 1.0) / (tf + K1 * norm);
                 acc.1 += w;
             };
-            if list.len() * 10 > n && !acc.is_empty() {
+            let admit = acc.is_empty() || acc.len() + list.len() <= ADMIT_LIMIT;
+            if !admit {
                 for (doc, a) in acc.iter_mut() {
                     if let Ok(i) = list.binary_search_by_key(doc, |p| p.doc) {
                         add(a, &list[i]);
@@ -203,6 +208,15 @@ impl<'a> CheckIndex<'a> {
             signatures,
             index,
         }
+    }
+
+    /// How many checks the index holds.
+    pub fn len(&self) -> usize {
+        self.checks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.checks.is_empty()
     }
 
     /// The best `limit` checks for a claim, best first.

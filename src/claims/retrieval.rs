@@ -26,10 +26,16 @@ pub const ADMIT_LIMIT: usize = 2048;
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
-/// Inverse document frequency, always positive.
+/// Inverse document frequency, always positive. A small library (a project's first few
+/// checks) counts as [`MIN_DOCS`] documents: with three checks every shared word would
+/// otherwise weigh nothing and every word they lack everything.
 pub fn idf(docs: usize, df: usize) -> f64 {
+    let docs = docs.max(MIN_DOCS).max(df);
     (1.0 + (docs as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln()
 }
+
+/// The fewest documents idf assumes.
+pub const MIN_DOCS: usize = 1000;
 
 #[derive(Clone, Copy, Debug)]
 struct Posting {

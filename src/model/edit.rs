@@ -4,7 +4,7 @@
 
 use super::{
     Annotation, AnnotationId, Article, ArticleId, Assignments, Decision, Entity, EntityId,
-    LabelSchema, Layer, LayerRole, Project, SuggestionKey,
+    FactCheck, LabelSchema, Layer, LayerRole, Project, SuggestionKey,
 };
 use std::collections::HashSet;
 
@@ -64,6 +64,10 @@ pub enum Edit {
     /// Replace who annotates which articles, the done marks and blind mode (a value from
     /// `model::Assignments`' functions: `with_assigned`, `with_plan`, `with_done` …).
     SetAssignments(Assignments),
+    /// Add published fact-checks to the library; their urls must be new.
+    AddFactChecks(Vec<FactCheck>),
+    /// Remove the library's checks with these urls (the inverse of `AddFactChecks`).
+    RemoveFactChecks(Vec<String>),
     /// Several edits as one undo step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -84,6 +88,10 @@ pub enum EditError {
     NoLayer(String),
     #[error("that review decision is not in the log")]
     NoDecision,
+    #[error("the library already has a fact-check at {0}")]
+    FactCheckExists(String),
+    #[error("the library has no fact-check at {0}")]
+    NoFactCheck(String),
 }
 
 impl Edit {
@@ -359,6 +367,29 @@ impl Edit {
                     .ok_or(EditError::NoDecision)?;
                 Ok(Edit::AddDecision(project.decisions.remove(i)))
             }
+            Edit::AddFactChecks(checks) => {
+                let mut used: HashSet<&str> =
+                    project.fact_checks.iter().map(|c| c.url.as_str()).collect();
+                if let Some(c) = checks.iter().find(|c| !used.insert(c.url.as_str())) {
+                    return Err(EditError::FactCheckExists(c.url.clone()));
+                }
+                let urls = checks.iter().map(|c| c.url.clone()).collect();
+                project.fact_checks.extend(checks);
+                Ok(Edit::RemoveFactChecks(urls))
+            }
+            Edit::RemoveFactChecks(urls) => {
+                let wanted: HashSet<&str> = urls.iter().map(String::as_str).collect();
+                let present: HashSet<&str> =
+                    project.fact_checks.iter().map(|c| c.url.as_str()).collect();
+                if let Some(url) = urls.iter().find(|u| !present.contains(u.as_str())) {
+                    return Err(EditError::NoFactCheck(url.clone()));
+                }
+                let (removed, kept) = std::mem::take(&mut project.fact_checks)
+                    .into_iter()
+                    .partition(|c| wanted.contains(c.url.as_str()));
+                project.fact_checks = kept;
+                Ok(Edit::AddFactChecks(removed))
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -391,6 +422,8 @@ impl Edit {
             Edit::RemoveEntities(v) => v.is_empty(),
             Edit::AddArticles(v) => v.is_empty(),
             Edit::RemoveArticles(v) => v.is_empty(),
+            Edit::AddFactChecks(v) => v.is_empty(),
+            Edit::RemoveFactChecks(v) => v.is_empty(),
             _ => false,
         }
     }

@@ -199,27 +199,47 @@ pub fn merge_groups(
     into: ClaimGroupId,
     from: ClaimGroupId,
 ) -> Result<Plan, GroupError> {
-    if into == from {
-        return Err(GroupError::SameGroup);
-    }
+    merge_all(project, layer, into, &[from])
+}
+
+/// Merge each of `from` into `into`, in order, as one plan (see [`merge_groups`]).
+pub fn merge_all(
+    project: &Project,
+    layer: &str,
+    into: ClaimGroupId,
+    from: &[ClaimGroupId],
+) -> Result<Plan, GroupError> {
     let mut draft = Draft::new(project, layer)?;
-    let source = draft.group(from)?.clone();
-    draft.group(into)?;
-    draft.after.retain(|g| g.id != from);
-    let target = draft.group_mut(into)?;
-    target.members.extend(source.members);
-    if target.verdict.is_none() {
-        target.verdict = source.verdict;
-    }
-    if target.rationale.trim().is_empty() {
-        target.rationale = source.rationale;
-    }
-    for e in source.evidence {
-        if !target.evidence.contains(&e) {
-            target.evidence.push(e);
-        }
+    for from in from {
+        draft.merge(into, *from)?;
     }
     Ok(draft.into_plan())
+}
+
+impl Draft<'_> {
+    fn merge(&mut self, into: ClaimGroupId, from: ClaimGroupId) -> Result<(), GroupError> {
+        if into == from {
+            return Err(GroupError::SameGroup);
+        }
+        let draft = self;
+        let source = draft.group(from)?.clone();
+        draft.group(into)?;
+        draft.after.retain(|g| g.id != from);
+        let target = draft.group_mut(into)?;
+        target.members.extend(source.members);
+        if target.verdict.is_none() {
+            target.verdict = source.verdict;
+        }
+        if target.rationale.trim().is_empty() {
+            target.rationale = source.rationale;
+        }
+        for e in source.evidence {
+            if !target.evidence.contains(&e) {
+                target.evidence.push(e);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Set one field of a group, for all its members at once.

@@ -1,5 +1,5 @@
 //! The claims board window: every claim of my layer by group, where each appears (a jump
-//! link per article), its status and a flag where members disagree. Keyboard: ↑/↓ move,
+//! link per article), its status and a flag where members disagree. Keyboard: Up/Down move,
 //! Space ticks the row, Enter opens it, 1–9 give the row the scale's verdict (0 clears),
 //! Alt+G groups the ticked claims, Alt+L takes them out, Alt+M merges their groups.
 
@@ -107,7 +107,7 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                 ui.label(RichText::new(format!("{n} ticked")).weak());
             });
             ui.label(
-                RichText::new("↑/↓ move · Space tick · Enter open · 1–9 verdict · 0 clear")
+                RichText::new("Up/Down move, Space tick, Enter open, 1-9 verdict, 0 clear")
                     .weak()
                     .small(),
             );
@@ -141,7 +141,7 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                         };
                         ui.label(RichText::new(e.status.label()).color(color));
                         if let Some(group) = e.group {
-                            egui::ComboBox::from_id_salt(("group verdict", group.0))
+                            egui::ComboBox::new(("group verdict", group.0), "group verdict")
                                 .selected_text(e.verdict.as_deref().unwrap_or("— not checked"))
                                 .show_ui(ui, |ui| {
                                     let mut pick = |ui: &mut Ui, v: Option<&String>, text: &str| {
@@ -165,7 +165,7 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                         }
                         if e.disagree {
                             ui.label(
-                                RichText::new("⚠ members disagree")
+                                RichText::new("members disagree")
                                     .color(ui.visuals().warn_fg_color),
                             );
                         }

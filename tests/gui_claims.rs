@@ -50,7 +50,13 @@ fn press(h: &mut Harness<'_, App>, key: Key) {
 }
 
 fn verdicts(h: &Harness<'_, App>) -> [Option<String>; 3] {
-    let layer = h.state().workbench().project().layer("tester").unwrap().clone();
+    let layer = h
+        .state()
+        .workbench()
+        .project()
+        .layer("tester")
+        .unwrap()
+        .clone();
     [1, 2, 3].map(|id| {
         let a = layer.get(AnnotationId(id)).unwrap();
         layer.effective_verdict(a).map(str::to_owned)
@@ -69,7 +75,10 @@ fn harness(dir: &Path, snapshots: bool) -> Harness<'static, App> {
     let mut h = b.build();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
     h.run();
-    assert!(h.state().workbench().claims_board().open, "Ctrl+Shift+C opens the board");
+    assert!(
+        h.state().workbench().claims_board().open,
+        "Ctrl+Shift+C opens the board"
+    );
     h
 }
 
@@ -101,7 +110,9 @@ fn one_verdict_for_a_claim_two_outlets_repeat_and_undo() {
     // The group is the first row (most outlets); the cursor goes there and `2` gives it
     // the scale's second verdict.
     press(&mut h, Key::ArrowUp);
-    let second = h.state().workbench().project().schema.verdicts[1].label.clone();
+    let second = h.state().workbench().project().schema.verdicts[1]
+        .label
+        .clone();
     press(&mut h, Key::Num2);
     assert_eq!(
         verdicts(&h),

@@ -165,8 +165,7 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                         }
                         if e.disagree {
                             ui.label(
-                                RichText::new("members disagree")
-                                    .color(ui.visuals().warn_fg_color),
+                                RichText::new("members disagree").color(ui.visuals().warn_fg_color),
                             );
                         }
                     });

@@ -3,8 +3,8 @@
 //! through here (see [`super::Plan`]).
 
 use super::{
-    Annotation, AnnotationId, Article, ArticleId, Assignments, Decision, Entity, EntityId,
-    FactCheck, LabelSchema, Layer, LayerRole, Project, SuggestionKey,
+    Annotation, AnnotationId, Article, ArticleId, Assignments, ClaimGroup, ClaimGroupId, Decision,
+    Entity, EntityId, FactCheck, LabelSchema, Layer, LayerRole, Project, SuggestionKey,
 };
 use std::collections::HashSet;
 
@@ -68,6 +68,17 @@ pub enum Edit {
     AddFactChecks(Vec<FactCheck>),
     /// Remove the library's checks with these urls (the inverse of `AddFactChecks`).
     RemoveFactChecks(Vec<String>),
+    /// Add the claim group to the layer, or replace the one with its id (see
+    /// `model::group_edit` for the operations that build these).
+    PutClaimGroup {
+        layer: String,
+        group: ClaimGroup,
+    },
+    /// Remove the claim group with this id from the layer.
+    RemoveClaimGroup {
+        layer: String,
+        id: ClaimGroupId,
+    },
     /// Several edits as one undo step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -92,6 +103,8 @@ pub enum EditError {
     FactCheckExists(String),
     #[error("the library has no fact-check at {0}")]
     NoFactCheck(String),
+    #[error("claim group {group} is not in layer “{layer}”")]
+    NoClaimGroup { layer: String, group: ClaimGroupId },
 }
 
 impl Edit {
@@ -164,6 +177,8 @@ impl Edit {
                             layer: layer.annotator.clone(),
                             annotations: gone,
                         });
+                        // Removed members leave their groups; undo puts the groups back.
+                        inverse.extend(super::group_edit::drop_members(layer, &wanted));
                     }
                 }
                 Ok(match inverse.len() {
@@ -175,10 +190,15 @@ impl Edit {
                 for layer in &mut project.layers {
                     if let Some(i) = layer.annotations.iter().position(|a| a.id == id) {
                         let annotation = layer.annotations.remove(i);
-                        return Ok(Edit::AddAnnotation {
+                        let add = Edit::AddAnnotation {
                             layer: layer.annotator.clone(),
                             annotation,
-                        });
+                        };
+                        let groups = super::group_edit::drop_members(layer, &HashSet::from([id]));
+                        if groups.is_empty() {
+                            return Ok(add);
+                        }
+                        return Ok(Edit::Batch(std::iter::once(add).chain(groups).collect()));
                     }
                 }
                 Err(EditError::NoAnnotation(id))
@@ -188,9 +208,21 @@ impl Edit {
                     if let Some(i) = layer.annotations.iter().position(|a| a.id == new.id) {
                         let moved = layer.annotations[i].span != new.span
                             || layer.annotations[i].article != new.article;
+                        let unclaimed = !matches!(new.kind, super::AnnotationKind::Claim(_));
+                        let id = new.id;
                         let old = std::mem::replace(&mut layer.annotations[i], new);
                         if moved {
                             layer.sort();
+                        }
+                        // A claim turned into another kind leaves its group.
+                        let groups = if unclaimed {
+                            super::group_edit::drop_members(layer, &HashSet::from([id]))
+                        } else {
+                            Vec::new()
+                        };
+                        if !groups.is_empty() {
+                            let undo = std::iter::once(Edit::ReplaceAnnotation(old));
+                            return Ok(Edit::Batch(undo.chain(groups).collect()));
                         }
                         return Ok(Edit::ReplaceAnnotation(old));
                     }
@@ -389,6 +421,29 @@ impl Edit {
                     .partition(|c| wanted.contains(c.url.as_str()));
                 project.fact_checks = kept;
                 Ok(Edit::AddFactChecks(removed))
+            }
+            Edit::PutClaimGroup { layer, group } => {
+                let target = project
+                    .layers
+                    .iter_mut()
+                    .find(|l| l.annotator == layer)
+                    .ok_or_else(|| EditError::NoLayer(layer.clone()))?;
+                Ok(super::group_edit::put_group(target, group))
+            }
+            Edit::RemoveClaimGroup { layer, id } => {
+                let target = project
+                    .layers
+                    .iter_mut()
+                    .find(|l| l.annotator == layer)
+                    .ok_or_else(|| EditError::NoLayer(layer.clone()))?;
+                let i = target.claim_groups.iter().position(|g| g.id == id).ok_or(
+                    EditError::NoClaimGroup {
+                        layer: layer.clone(),
+                        group: id,
+                    },
+                )?;
+                let group = target.claim_groups.remove(i);
+                Ok(Edit::PutClaimGroup { layer, group })
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

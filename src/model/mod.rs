@@ -12,6 +12,7 @@ mod context;
 mod edit;
 mod entity;
 mod fact_check;
+pub mod group_edit;
 mod ids;
 mod plan;
 mod project;

@@ -103,7 +103,7 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             return Err(LoadError::UnknownVersion { path, found });
         }
     }
-    let mut project: Project = ron::Options::default()
+    let project: Project = ron::Options::default()
         .with_recursion_limit(64)
         .from_str(text)
         .map_err(|e| LoadError::Parse {
@@ -112,7 +112,7 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             col: e.span.start.col,
             message: parse_message(&e.code),
         })?;
-    migrate(&mut project);
+    let project = migrate(project);
     let problems = project.problems();
     if problems.is_empty() {
         Ok(project)
@@ -128,9 +128,14 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
 /// with defaults, so parsing did the work and the number is all that changes: 1 → 2 added
 /// claim groups and the fact-check library. A later migration that reshapes data goes here,
 /// keyed on the version found.
-fn migrate(project: &mut Project) {
+fn migrate(project: Project) -> Project {
     if (1..FORMAT_VERSION).contains(&project.format_version) {
-        project.format_version = FORMAT_VERSION;
+        Project {
+            format_version: FORMAT_VERSION,
+            ..project
+        }
+    } else {
+        project
     }
 }
 

@@ -81,7 +81,7 @@ pub fn claims_of(project: &Project, include_candidates: bool) -> Vec<ClaimRef> {
             }
         }
     }
-    out.sort_by(|a, b| (a.article, a.start, a.end).cmp(&(b.article, b.start, b.end)));
+    out.sort_by_key(|a| (a.article, a.start, a.end));
     out
 }
 

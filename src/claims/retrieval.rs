@@ -71,14 +71,17 @@ impl TermIndex {
                 *counts.entry(t).or_default() += 1;
             }
             for (t, tf) in counts {
-                index
-                    .postings
-                    .entry(t.to_owned())
-                    .or_default()
-                    .push(Posting {
-                        doc: doc as u32,
-                        tf,
-                    });
+                let posting = Posting {
+                    doc: doc as u32,
+                    tf,
+                };
+                // A term's string is allocated once, not once per document holding it.
+                match index.postings.get_mut(t) {
+                    Some(list) => list.push(posting),
+                    None => {
+                        index.postings.insert(t.to_owned(), vec![posting]);
+                    }
+                }
             }
         }
         let n = index.lengths.len();

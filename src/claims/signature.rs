@@ -84,7 +84,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let start = i;
             while i < chars.len()
                 && (chars[i].is_alphabetic()
-                    || chars[i].is_ascii_digit() && false
                     || (matches!(chars[i], '\'' | '’' | '-')
                         && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())))
             {
@@ -239,8 +238,7 @@ pub fn signature(text: &str) -> Signature {
         let currency_before =
             unit(&t.lower).filter(|(_, _)| matches!(t.lower.as_str(), "$" | "€" | "£" | "¥"));
         let starts_number = t.number.is_some()
-            || (NUMBER_WORDS.contains(&t.lower)
-                && !(t.lower == "one" && !next_is_numeric(&toks, i)));
+            || (NUMBER_WORDS.contains(&t.lower) && (t.lower != "one" || next_is_numeric(&toks, i)));
         if starts_number
             || (currency_before.is_some() && toks.get(i + 1).is_some_and(is_number_word))
         {

@@ -2,7 +2,7 @@
 //! same direction. Each disagreement multiplies a lexical score down, so a near miss
 //! (another number, place or direction) falls below a real match and below the threshold.
 
-use super::signature::{COUNT, Signature, YEAR};
+use super::signature::{COUNT, Quantity, Signature, YEAR};
 
 /// A factor in (0, 1]: 1 when nothing disagrees.
 pub fn agreement(a: &Signature, b: &Signature) -> f64 {
@@ -22,30 +22,17 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
         (false, false) => {}
         (true, false) | (false, true) => factor *= 0.85,
         (true, true) => {
-            let units = |s: &Signature| {
-                let mut u: Vec<&str> = s
-                    .quantities
-                    .iter()
-                    .map(|q| q.unit)
-                    .filter(|u| *u != YEAR && *u != COUNT)
-                    .collect();
-                u.sort_unstable();
-                u.dedup();
-                u
-            };
-            let (ua, ub) = (units(a), units(b));
-            let mut contradicted = false;
-            for u in ua.iter().filter(|u| ub.contains(u)) {
-                let va = a.quantities.iter().filter(|q| q.unit == *u);
-                let shared = va.clone().any(|qa| {
-                    b.quantities
-                        .iter()
-                        .any(|qb| qb.unit == *u && close(qa.value, qb.value))
-                });
-                if !shared {
-                    contradicted = true;
-                }
-            }
+            // A unit both state (other than years and bare counts) with no value in common.
+            let stated = |q: &&Quantity| q.unit != YEAR && q.unit != COUNT;
+            let contradicted = a.quantities.iter().filter(stated).any(|qa| {
+                let unit = qa.unit;
+                b.quantities.iter().any(|qb| qb.unit == unit)
+                    && !a.quantities.iter().filter(|q| q.unit == unit).any(|qa| {
+                        b.quantities
+                            .iter()
+                            .any(|qb| qb.unit == unit && close(qa.value, qb.value))
+                    })
+            });
             let any_shared = a.quantities.iter().any(|qa| {
                 qa.unit != YEAR
                     && b.quantities.iter().any(|qb| {
@@ -59,15 +46,16 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
             }
         }
     }
-    let years = |s: &Signature| -> Vec<f64> {
-        s.quantities
-            .iter()
-            .filter(|q| q.unit == YEAR)
-            .map(|q| q.value)
-            .collect()
-    };
-    let (ya, yb) = (years(a), years(b));
-    if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y)) {
+    let mut years_a = a.quantities.iter().filter(|q| q.unit == YEAR);
+    let has_years_b = b.quantities.iter().any(|q| q.unit == YEAR);
+    if has_years_b
+        && years_a.clone().next().is_some()
+        && !years_a.any(|ya| {
+            b.quantities
+                .iter()
+                .any(|qb| qb.unit == YEAR && qb.value == ya.value)
+        })
+    {
         factor *= 0.4;
     }
     factor
@@ -85,14 +73,12 @@ fn names(a: &Signature, b: &Signature) -> f64 {
     if shared == 0 {
         // One side may spell a name out ("Madrid city council" vs "Madrid"): a word in
         // common counts as half a match.
-        let words = |s: &Signature| -> Vec<String> {
-            s.names
-                .iter()
-                .flat_map(|n| n.split(' ').map(str::to_owned))
-                .collect()
-        };
-        let (wa, wb) = (words(a), words(b));
-        if wa.iter().any(|w| wb.contains(w)) {
+        let words_b = || b.names.iter().flat_map(|n| n.split(' '));
+        if a.names
+            .iter()
+            .flat_map(|n| n.split(' '))
+            .any(|w| words_b().any(|v| v == w))
+        {
             return 0.8;
         }
         return 0.35;

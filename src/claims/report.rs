@@ -45,12 +45,14 @@ pub struct Candidate {
 pub fn claims_report(project: &Project, include_candidates: bool) -> ClaimsReport {
     let claims = grouping::claims_of(project, include_candidates);
     let index = CheckIndex::new(&project.fact_checks);
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    let ranked = index.rank_many(&texts, CANDIDATES_PER_CLAIM);
     let matches = claims
         .iter()
-        .map(|claim| ClaimMatches {
+        .zip(ranked)
+        .map(|(claim, ranked)| ClaimMatches {
             claim: claim.clone(),
-            candidates: index
-                .rank(&claim.text, CANDIDATES_PER_CLAIM)
+            candidates: ranked
                 .into_iter()
                 .filter(|r| r.score >= MIN_LISTED_SCORE)
                 .map(|r| Candidate {

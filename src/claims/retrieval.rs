@@ -135,41 +135,51 @@ impl TermIndex {
     /// [`ADMIT_LIMIT`] only adds to documents a rarer term found, so a query costs what
     /// its rare terms cost, not the library's size.
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
+        self.search_with(&mut Accumulator::default(), query, limit)
+    }
+
+    /// [`Self::search`] with a reusable accumulator, for many queries in a row.
+    pub fn search_with(&self, acc: &mut Accumulator, query: &[String], limit: usize) -> Vec<Hit> {
         let n = self.len();
         let mut terms: Vec<&str> = query.iter().map(String::as_str).collect();
         terms.sort_unstable();
         terms.dedup();
-        terms.sort_by_key(|t| self.df(t));
+        let mut lists: Vec<&[Posting]> = terms
+            .iter()
+            .filter_map(|t| self.postings.get(*t).map(Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
         let query_idf: f64 = terms.iter().map(|t| self.idf(t)).sum();
         if n == 0 || query_idf <= 0.0 {
             return Vec::new();
         }
-        let mut acc: HashMap<u32, (f64, f64)> = HashMap::new();
-        for t in terms {
-            let Some(list) = self.postings.get(t) else {
-                continue;
-            };
+        acc.reset(n);
+        for list in lists {
             let w = idf(n, list.len());
-            let add = |acc: &mut (f64, f64), p: &Posting| {
+            let weight = |p: &Posting| {
                 let tf = p.tf as f64;
                 let norm = 1.0 - B + B * self.lengths[p.doc as usize] as f64 / self.average_length;
-                acc.0 += w * tf * (K1 + 1.0) / (tf + K1 * norm);
-                acc.1 += w;
+                w * tf * (K1 + 1.0) / (tf + K1 * norm)
             };
-            let admit = acc.is_empty() || acc.len() + list.len() <= ADMIT_LIMIT;
-            if !admit {
-                for (doc, a) in acc.iter_mut() {
-                    if let Ok(i) = list.binary_search_by_key(doc, |p| p.doc) {
-                        add(a, &list[i]);
-                    }
+            let admit = acc.touched.is_empty() || acc.touched.len() + list.len() <= ADMIT_LIMIT;
+            if admit {
+                for p in list {
+                    acc.add(p.doc, weight(p), w);
                 }
             } else {
-                for p in list {
-                    add(acc.entry(p.doc).or_default(), p);
+                for i in 0..acc.touched.len() {
+                    let doc = acc.touched[i];
+                    if let Ok(at) = list.binary_search_by_key(&doc, |p| p.doc) {
+                        acc.add(doc, weight(&list[at]), w);
+                    }
                 }
             }
         }
-        let mut hits: Vec<(u32, f64, f64)> = acc.into_iter().map(|(d, (s, m))| (d, s, m)).collect();
+        let mut hits: Vec<(u32, f64, f64)> = acc
+            .touched
+            .iter()
+            .map(|&d| (d, acc.bm25[d as usize], acc.matched[d as usize]))
+            .collect();
         let keep = limit.min(hits.len());
         if keep == 0 {
             return Vec::new();
@@ -190,6 +200,39 @@ impl TermIndex {
     }
 }
 
+/// Per-document sums of one query, dense so that adding is an index rather than a hash;
+/// only the documents touched are cleared for the next query.
+#[derive(Debug, Default)]
+pub struct Accumulator {
+    bm25: Vec<f64>,
+    /// Summed idf of the query terms a document holds.
+    matched: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+impl Accumulator {
+    fn reset(&mut self, docs: usize) {
+        for &d in &self.touched {
+            self.bm25[d as usize] = 0.0;
+            self.matched[d as usize] = 0.0;
+        }
+        self.touched.clear();
+        if self.bm25.len() != docs {
+            self.bm25 = vec![0.0; docs];
+            self.matched = vec![0.0; docs];
+        }
+    }
+
+    fn add(&mut self, doc: u32, bm25: f64, idf: f64) {
+        let d = doc as usize;
+        if self.matched[d] == 0.0 {
+            self.touched.push(doc);
+        }
+        self.bm25[d] += bm25;
+        self.matched[d] += idf;
+    }
+}
+
 /// The project's library of fact-checks, indexed for ranking.
 pub struct CheckIndex<'a> {
     checks: &'a [FactCheck],
@@ -207,10 +250,7 @@ pub struct RankedCheck<'a> {
 
 impl<'a> CheckIndex<'a> {
     pub fn new(checks: &'a [FactCheck]) -> Self {
-        let signatures: Vec<Signature> = checks
-            .iter()
-            .map(|c| signature(&c.claim_reviewed))
-            .collect();
+        let signatures = in_parallel(checks, |_: &mut (), c| signature(&c.claim_reviewed));
         let index = TermIndex::new(signatures.iter().map(|s| s.terms.as_slice()));
         Self {
             checks,
@@ -234,9 +274,29 @@ impl<'a> CheckIndex<'a> {
     }
 
     pub fn rank_signature(&self, claim: &Signature, limit: usize) -> Vec<RankedCheck<'a>> {
+        self.rank_with(&mut Accumulator::default(), claim, limit)
+    }
+
+    /// The best `limit` checks for each claim, in the claims' order, ranked on every core.
+    pub fn rank_many<S: AsRef<str> + Sync>(
+        &self,
+        claims: &[S],
+        limit: usize,
+    ) -> Vec<Vec<RankedCheck<'a>>> {
+        in_parallel(claims, |acc: &mut Accumulator, claim| {
+            self.rank_with(acc, &signature(claim.as_ref()), limit)
+        })
+    }
+
+    fn rank_with(
+        &self,
+        acc: &mut Accumulator,
+        claim: &Signature,
+        limit: usize,
+    ) -> Vec<RankedCheck<'a>> {
         let mut ranked: Vec<(usize, f64)> = self
             .index
-            .search(&claim.terms, POOL.max(limit))
+            .search_with(acc, &claim.terms, POOL.max(limit))
             .into_iter()
             .map(|h| {
                 (
@@ -255,6 +315,40 @@ impl<'a> CheckIndex<'a> {
             })
             .collect()
     }
+}
+
+/// `f` over every item, in order, on every core; each thread keeps its own scratch `A`.
+fn in_parallel<T: Sync, A: Default, R: Send>(
+    items: &[T],
+    f: impl Fn(&mut A, &T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 256 {
+        let mut scratch = A::default();
+        return items.iter().map(|item| f(&mut scratch, item)).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let f = &f;
+                scope.spawn(move || {
+                    let mut scratch = A::default();
+                    part.iter()
+                        .map(|item| f(&mut scratch, item))
+                        .collect::<Vec<R>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Lexical similarity times agreement, in [0, 1]. The square root lifts restatements in

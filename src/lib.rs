@@ -8,6 +8,7 @@ pub mod app;
 pub mod app_id;
 pub mod assist;
 pub mod bidi;
+pub mod claims;
 pub mod cli;
 pub mod export;
 pub mod import;

@@ -254,7 +254,8 @@ fn csv_cells_cannot_run_as_formulas() {
             "article",
             "article_url",
             "annotator",
-            "note"
+            "note",
+            "group"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

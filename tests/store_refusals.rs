@@ -86,7 +86,11 @@ fn truncated_file() {
 
 #[test]
 fn newer_format_version() {
-    let text = good_text().replacen("format_version: 1,", "format_version: 99,", 1);
+    let text = good_text().replacen(
+        &format!("format_version: {},", factdesk::model::FORMAT_VERSION),
+        "format_version: 99,",
+        1,
+    );
     let (err, _, _) = refused("newer.ron", text.as_bytes());
     assert!(
         matches!(err, LoadError::NewerVersion { found: 99, .. }),
@@ -272,4 +276,19 @@ fn unknown_fields_are_refused_with_line_and_column() {
             other => panic!("expected a parse error, got {other}"),
         }
     }
+}
+
+/// A file written before claim groups (format 1) opens, and saves as the current format
+/// with everything it had.
+#[test]
+fn a_format_1_file_is_migrated() {
+    let current = format!("format_version: {},", factdesk::model::FORMAT_VERSION);
+    let old = good_text().replacen(&current, "format_version: 1,", 1);
+    assert!(old.contains("format_version: 1,"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ron");
+    std::fs::write(&path, &old).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded, sample());
+    assert!(store::to_ron_string(&loaded).unwrap().contains(&current));
 }

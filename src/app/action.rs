@@ -31,6 +31,7 @@ pub enum Action {
     AcceptAllOfKind,
     RejectAllOfKind,
     ShowFindings,
+    ShowClaims,
     NextSuggestion,
     PrevSuggestion,
     NextAnnotation,
@@ -204,6 +205,11 @@ impl Action {
             ShowFindings => (
                 "Conflicts and shared passages",
                 "Show facts that differ between articles, shared passages and name variants",
+                Menu::View,
+            ),
+            ShowClaims => (
+                "Claims board",
+                "Every claim by group across outlets: group, leave, merge, one verdict per group",
                 Menu::View,
             ),
             NextSuggestion => (
@@ -392,6 +398,7 @@ impl Action {
             AcceptAllOfKind => keys!(false; SHIFT "Enter"),
             RejectAllOfKind => keys!(false; SHIFT "Delete"),
             ShowFindings => keys!(false; NONE "F"),
+            ShowClaims => keys!(true; CTRL_SHIFT "C"),
             NextSuggestion => keys!(false; NONE "CloseBracket"),
             PrevSuggestion => keys!(false; NONE "OpenBracket"),
             NextAnnotation => keys!(false; NONE "J"),

@@ -111,6 +111,8 @@ pub enum Command {
     SelectReviewItem(crate::review::ItemKey),
     CloseAgreement,
     CloseDecisions,
+    /// Something done on the claims board (grouping, a group's verdict, filter, keys).
+    Board(super::BoardCommand),
     /// Once a frame: autosave, background work.
     Tick {
         now: f64,

@@ -34,5 +34,6 @@ pub use prompt::{Choice, Prompt, Then};
 pub use session::{Session, UndoError};
 pub use settings::{STORAGE_KEY, Settings};
 pub use workbench::{
-    ReviewProgress, ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench,
+    Appearance, BoardCommand, BoardEntry, BoardSort, BoardState, CheckStatus, ReviewProgress,
+    ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench,
 };

@@ -27,6 +27,7 @@ macro_rules! warn {
     };
 }
 
+mod claims;
 mod export;
 mod project;
 mod review;
@@ -228,6 +229,31 @@ pub enum Command {
         #[arg(long, requires = "apply")]
         layer: Option<String>,
     },
+    /// The project's library of published fact-checks (schema.org ClaimReview).
+    #[command(subcommand)]
+    Factchecks(FactchecksCommand),
+    /// Every claim with its ranked earlier fact-checks, and the groups of the same claim
+    /// across articles (confirmed and suggested).
+    Claims {
+        project: PathBuf,
+        /// Print JSON (see the README) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Cover the suggester's claim candidates as well as annotated claims.
+        #[arg(long)]
+        candidates: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FactchecksCommand {
+    /// Add ClaimReview files (one object, an array, an @graph, or JSON Lines) to the
+    /// library: all or nothing; checks already there (same url) are counted, not added.
+    Import {
+        project: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Run a subcommand. `Ok(false)` means it ran but found problems (exit code 1).
@@ -298,5 +324,13 @@ pub fn run(command: Command) -> Result<bool> {
             &kinds,
             layer.filter(|_| apply).as_deref(),
         ),
+        Command::Factchecks(FactchecksCommand::Import { project, files }) => {
+            claims::import(&project, &files)
+        }
+        Command::Claims {
+            project,
+            json,
+            candidates,
+        } => claims::claims(&project, json, candidates),
     }
 }

@@ -48,6 +48,7 @@ pub(super) const SPAN_FEATURES: &[(&str, &str)] = &[
     ("check_worthiness", "string"),
     ("verdict", "string"),
     ("verdict_value", "int64"),
+    ("claim_group", "int64"),
     ("rationale", "string"),
     ("evidence", "evidence"),
     ("polarity", "int64"),
@@ -254,7 +255,9 @@ pub(super) fn dataset_card(data: &Dataset<'_>, split_bytes: &[(SplitName, u64)])
          `spans`. `start` and `end` count Unicode code points, end exclusive, so in Python \
          `text[start:end] == span[\"text\"]`. Fields that do not apply to a span's kind are \
          null. `speaker_start`/`speaker_end` locate a quote's speaker in the same text; \
-         `claims` lists the `annotation_id`s of claims made inside a quote.\n\n",
+         `claims` lists the `annotation_id`s of claims made inside a quote; \
+         `claim_group` names the group of claims that state the same thing across \
+         articles (its `verdict` is the group's unless the claim overrides it).\n\n",
     );
 
     s.push_str("## Splits\n\n| split | articles | spans |\n|---|---:|---:|\n");

@@ -8,6 +8,11 @@
 //! one. An unrated verdict ("Unverifiable") gets only its text, never a number at the
 //! scale's end. Reviews come from one layer — the adjudicated one when several are chosen —
 //! so a claim never gets two contradictory reviews.
+//!
+//! A claim group (one claim repeated by several outlets) gets one review: the group's
+//! statement and verdict, every member's article in `itemReviewed.appearance`, and the
+//! first member's claimant as the claim's author. A member that overrides the group's
+//! verdict gets a review of its own.
 
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Item, Output, Progress};
 use crate::model::{Annotation, AnnotationKind, Layer, LayerRole};
@@ -98,17 +103,8 @@ fn review_layer<'p>(data: &Dataset<'p>) -> Result<Option<&'p Layer>, ExportError
     }
 }
 
-fn review(
-    data: &Dataset<'_>,
-    doc: &super::Doc<'_>,
-    item: &Item<'_>,
-    url_pattern: &str,
-) -> Option<Value> {
-    let a = item.annotation;
-    let AnnotationKind::Claim(c) = &a.kind else {
-        return None;
-    };
-    let verdict = c.verdict.as_deref()?;
+/// The review's rating: the verdict's text and, when rated, its place on the scale.
+fn rating(data: &Dataset<'_>, verdict: &str) -> Value {
     let mut rating = json!({"@type": "Rating", "alternateName": verdict});
     if let Some(level) = data.project.schema.verdict(verdict)
         && level.is_rated()
@@ -119,7 +115,11 @@ fn review(
             rating["worstRating"] = json!(worst);
         }
     }
-    let art = doc.article;
+    rating
+}
+
+/// Where a claim appeared: its article as a `CreativeWork`.
+fn appearance(art: &crate::model::Article) -> Value {
     let mut appearance = json!({"@type": "CreativeWork", "headline": art.title});
     if let Some(url) = &art.url {
         appearance["url"] = json!(url);
@@ -130,8 +130,12 @@ fn review(
     if let Some(o) = &art.outlet {
         appearance["publisher"] = json!({"@type": "Organization", "name": o});
     }
-    let mut claim = json!({"@type": "Claim", "appearance": appearance});
-    if let Some(id) = c.claimant
+    appearance
+}
+
+/// The claim's author (its claimant entity), if known.
+fn claim_author(data: &Dataset<'_>, claimant: Option<crate::model::EntityId>) -> Option<Value> {
+    if let Some(id) = claimant
         && let Some(e) = data.project.entity(id)
     {
         let mut author = json!({
@@ -144,6 +148,27 @@ fn review(
         if let Some(q) = &e.wikidata {
             author["sameAs"] = json!(format!("https://www.wikidata.org/wiki/{q}"));
         }
+        return Some(author);
+    }
+    None
+}
+
+fn review(
+    data: &Dataset<'_>,
+    doc: &super::Doc<'_>,
+    item: &Item<'_>,
+    verdict: Option<&str>,
+    url_pattern: &str,
+) -> Option<Value> {
+    let a = item.annotation;
+    let AnnotationKind::Claim(c) = &a.kind else {
+        return None;
+    };
+    let verdict = verdict?;
+    let rating = rating(data, verdict);
+    let art = doc.article;
+    let mut claim = json!({"@type": "Claim", "appearance": appearance(art)});
+    if let Some(author) = claim_author(data, c.claimant) {
         claim["author"] = author;
     }
     if let Some(d) = art.published {
@@ -170,6 +195,64 @@ fn review(
     Some(v)
 }
 
+/// One review for a whole claim group: its statement and verdict, every appearance (the
+/// members' articles, once each, in member order), the first known claimant.
+fn group_review(
+    data: &Dataset<'_>,
+    group: &crate::model::ClaimGroup,
+    members: &[(&super::Doc<'_>, &Item<'_>)],
+    url_pattern: &str,
+) -> Option<Value> {
+    let verdict = group.verdict.as_deref()?;
+    let (_, first) = members.first()?;
+    let mut seen = std::collections::HashSet::new();
+    let appearances: Vec<Value> = members
+        .iter()
+        .filter(|(doc, _)| seen.insert(doc.article.id))
+        .map(|(doc, _)| appearance(doc.article))
+        .collect();
+    let mut claim = json!({"@type": "Claim", "appearance": appearances});
+    let claimant = members.iter().find_map(|(_, i)| match &i.annotation.kind {
+        AnnotationKind::Claim(c) => c.claimant,
+        _ => None,
+    });
+    if let Some(author) = claim_author(data, claimant) {
+        claim["author"] = author;
+    }
+    if let Some(d) = members
+        .iter()
+        .filter_map(|(doc, _)| doc.article.published)
+        .min()
+    {
+        claim["datePublished"] = json!(d);
+    }
+    let statement = if group.statement.trim().is_empty() {
+        &first.annotation.span.exact
+    } else {
+        &group.statement
+    };
+    let modified = members.iter().map(|(_, i)| i.annotation.modified).max()?;
+    let mut v = json!({
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": review_url(url_pattern, first.annotation),
+        "identifier": format!("urn:factdesk:claim-group:{}", group.id),
+        "claimReviewed": short_claim(statement),
+        "datePublished": modified.date_naive(),
+        "author": {"@type": "Person", "name": first.layer},
+        "reviewRating": rating(data, verdict),
+        "itemReviewed": claim,
+    });
+    if !group.rationale.is_empty() {
+        v["reviewBody"] = json!(group.rationale);
+    }
+    let citations: Vec<&str> = group.evidence.iter().map(|e| e.url.as_str()).collect();
+    if !citations.is_empty() {
+        v["citation"] = json!(citations);
+    }
+    Some(v)
+}
+
 impl Exporter for ClaimReview {
     fn format(&self) -> Format {
         Format::ClaimReview
@@ -185,13 +268,46 @@ impl Exporter for ClaimReview {
         let pattern = url_pattern(data, data.review_url.as_deref())?;
         let layer = review_layer(data)?;
         let mut reviews = Vec::new();
+        // Members that follow their group's verdict, by group, in export order.
+        let groups = layer.map(Layer::group_index).unwrap_or_default();
+        let mut members: std::collections::HashMap<_, Vec<_>> = Default::default();
+        let mut first_seen = Vec::new();
         for doc in &data.docs {
             let from_layer = doc
                 .items
                 .iter()
                 .filter(|i| layer.is_some_and(|l| l.annotator == i.layer));
-            reviews.extend(from_layer.filter_map(|i| review(data, doc, i, &pattern)));
+            for i in from_layer {
+                let Some(l) = layer else { continue };
+                let a = i.annotation;
+                let own = match &a.kind {
+                    AnnotationKind::Claim(c) => c.verdict.as_deref(),
+                    _ => None,
+                };
+                match groups.get(&a.id).and_then(|g| l.claim_group(*g)) {
+                    Some(g)
+                        if g.members
+                            .iter()
+                            .any(|m| m.annotation == a.id && m.verdict_override.is_none()) =>
+                    {
+                        let list = members.entry(g.id).or_insert_with(|| {
+                            first_seen.push((g.id, reviews.len()));
+                            Vec::new()
+                        });
+                        list.push((doc, i));
+                    }
+                    Some(g) => reviews.extend(review(data, doc, i, g.verdict_of(a.id), &pattern)),
+                    None => reviews.extend(review(data, doc, i, own, &pattern)),
+                }
+            }
             progress.step()?;
+        }
+        // Each group's review goes where its first member would have been.
+        for (id, at) in first_seen.into_iter().rev() {
+            let group = layer.and_then(|l| l.claim_group(id));
+            if let Some(v) = group.and_then(|g| group_review(data, g, &members[&id], &pattern)) {
+                reviews.insert(at, v);
+            }
         }
         if data.layers.len() > 1
             && let Some(l) = layer

@@ -12,7 +12,7 @@ use std::io::Write;
 
 pub struct ClaimsCsv;
 
-pub const HEADER: [&str; 11] = [
+pub const HEADER: [&str; 12] = [
     "claim_id",
     "claim",
     "claimant",
@@ -24,6 +24,7 @@ pub const HEADER: [&str; 11] = [
     "article_url",
     "annotator",
     "note",
+    "group",
 ];
 
 /// Neutralise a cell that a spreadsheet would read as a formula.
@@ -74,20 +75,31 @@ impl Exporter for ClaimsCsv {
                     })
                     .collect();
                 let id = a.id.to_string();
-                let cells: [&str; 11] = [
+                // A grouped claim's verdict is its group's (or its override).
+                let layer = data.layers.iter().find(|l| l.annotator == item.layer);
+                let group = layer
+                    .and_then(|l| l.group_of(a.id))
+                    .map(|g| g.id.to_string())
+                    .unwrap_or_default();
+                let verdict = match layer {
+                    Some(l) => l.effective_verdict(a),
+                    None => c.verdict.as_deref(),
+                };
+                let cells: [&str; 12] = [
                     &id,
                     &a.span.exact,
                     data.entity_name(c.claimant).unwrap_or_default(),
                     c.check_worthiness
                         .map(names::check_worthiness)
                         .unwrap_or_default(),
-                    c.verdict.as_deref().unwrap_or_default(),
+                    verdict.unwrap_or_default(),
                     &c.rationale,
                     &evidence.join("\n"),
                     &doc.article.title,
                     doc.article.url.as_deref().unwrap_or_default(),
                     item.layer,
                     &a.note,
+                    &group,
                 ];
                 w.write_record(cells.iter().map(|c| defuse(c).into_owned()))?;
                 report.records += 1;

@@ -64,6 +64,8 @@ struct SpanRecord<'a> {
     check_worthiness: Option<&'static str>,
     verdict: Option<&'a str>,
     verdict_value: Option<i32>,
+    /// The claim's group in its layer (one claim repeated by several outlets).
+    claim_group: Option<u64>,
     rationale: Option<&'a str>,
     evidence: &'a [Evidence],
     polarity: Option<i8>,
@@ -108,6 +110,7 @@ fn record<'a>(data: &Dataset<'a>, doc: &Doc<'a>) -> Record<'a> {
                 check_worthiness: None,
                 verdict: None,
                 verdict_value: None,
+                claim_group: None,
                 rationale: None,
                 evidence: &[],
                 polarity: None,
@@ -128,10 +131,15 @@ fn record<'a>(data: &Dataset<'a>, doc: &Doc<'a>) -> Record<'a> {
                     r.check_worthiness = c
                         .check_worthiness
                         .map(crate::interchange::names::check_worthiness);
-                    r.verdict = c.verdict.as_deref();
-                    r.verdict_value = c
+                    // A grouped claim's verdict is its group's (or its override).
+                    let layer = data.layers.iter().find(|l| l.annotator == item.layer);
+                    r.claim_group = layer.and_then(|l| l.group_of(a.id)).map(|g| g.id.0);
+                    r.verdict = match layer {
+                        Some(l) => l.effective_verdict(a),
+                        None => c.verdict.as_deref(),
+                    };
+                    r.verdict_value = r
                         .verdict
-                        .as_deref()
                         .and_then(|v| data.project.schema.verdict(v))
                         .map(|v| v.value);
                     r.rationale = non_empty(&c.rationale);

@@ -3,8 +3,8 @@
 //! through here (see [`super::Plan`]).
 
 use super::{
-    Annotation, AnnotationId, Article, ArticleId, Assignments, Decision, Entity, EntityId,
-    LabelSchema, Layer, LayerRole, Project, SuggestionKey,
+    Annotation, AnnotationId, Article, ArticleId, Assignments, ClaimGroup, ClaimGroupId, Decision,
+    Entity, EntityId, FactCheck, LabelSchema, Layer, LayerRole, Project, SuggestionKey,
 };
 use std::collections::HashSet;
 
@@ -64,6 +64,21 @@ pub enum Edit {
     /// Replace who annotates which articles, the done marks and blind mode (a value from
     /// `model::Assignments`' functions: `with_assigned`, `with_plan`, `with_done` …).
     SetAssignments(Assignments),
+    /// Add published fact-checks to the library; their urls must be new.
+    AddFactChecks(Vec<FactCheck>),
+    /// Remove the library's checks with these urls (the inverse of `AddFactChecks`).
+    RemoveFactChecks(Vec<String>),
+    /// Add the claim group to the layer, or replace the one with its id (see
+    /// `model::group_edit` for the operations that build these).
+    PutClaimGroup {
+        layer: String,
+        group: ClaimGroup,
+    },
+    /// Remove the claim group with this id from the layer.
+    RemoveClaimGroup {
+        layer: String,
+        id: ClaimGroupId,
+    },
     /// Several edits as one undo step (applied in order, undone in reverse).
     Batch(Vec<Edit>),
 }
@@ -84,6 +99,12 @@ pub enum EditError {
     NoLayer(String),
     #[error("that review decision is not in the log")]
     NoDecision,
+    #[error("the library already has a fact-check at {0}")]
+    FactCheckExists(String),
+    #[error("the library has no fact-check at {0}")]
+    NoFactCheck(String),
+    #[error("claim group {group} is not in layer “{layer}”")]
+    NoClaimGroup { layer: String, group: ClaimGroupId },
 }
 
 impl Edit {
@@ -156,6 +177,8 @@ impl Edit {
                             layer: layer.annotator.clone(),
                             annotations: gone,
                         });
+                        // Removed members leave their groups; undo puts the groups back.
+                        inverse.extend(super::group_edit::drop_members(layer, &wanted));
                     }
                 }
                 Ok(match inverse.len() {
@@ -167,10 +190,15 @@ impl Edit {
                 for layer in &mut project.layers {
                     if let Some(i) = layer.annotations.iter().position(|a| a.id == id) {
                         let annotation = layer.annotations.remove(i);
-                        return Ok(Edit::AddAnnotation {
+                        let add = Edit::AddAnnotation {
                             layer: layer.annotator.clone(),
                             annotation,
-                        });
+                        };
+                        let groups = super::group_edit::drop_members(layer, &HashSet::from([id]));
+                        if groups.is_empty() {
+                            return Ok(add);
+                        }
+                        return Ok(Edit::Batch(std::iter::once(add).chain(groups).collect()));
                     }
                 }
                 Err(EditError::NoAnnotation(id))
@@ -180,9 +208,21 @@ impl Edit {
                     if let Some(i) = layer.annotations.iter().position(|a| a.id == new.id) {
                         let moved = layer.annotations[i].span != new.span
                             || layer.annotations[i].article != new.article;
+                        let unclaimed = !matches!(new.kind, super::AnnotationKind::Claim(_));
+                        let id = new.id;
                         let old = std::mem::replace(&mut layer.annotations[i], new);
                         if moved {
                             layer.sort();
+                        }
+                        // A claim turned into another kind leaves its group.
+                        let groups = if unclaimed {
+                            super::group_edit::drop_members(layer, &HashSet::from([id]))
+                        } else {
+                            Vec::new()
+                        };
+                        if !groups.is_empty() {
+                            let undo = std::iter::once(Edit::ReplaceAnnotation(old));
+                            return Ok(Edit::Batch(undo.chain(groups).collect()));
                         }
                         return Ok(Edit::ReplaceAnnotation(old));
                     }
@@ -359,6 +399,52 @@ impl Edit {
                     .ok_or(EditError::NoDecision)?;
                 Ok(Edit::AddDecision(project.decisions.remove(i)))
             }
+            Edit::AddFactChecks(checks) => {
+                let mut used: HashSet<&str> =
+                    project.fact_checks.iter().map(|c| c.url.as_str()).collect();
+                if let Some(c) = checks.iter().find(|c| !used.insert(c.url.as_str())) {
+                    return Err(EditError::FactCheckExists(c.url.clone()));
+                }
+                let urls = checks.iter().map(|c| c.url.clone()).collect();
+                project.fact_checks.extend(checks);
+                Ok(Edit::RemoveFactChecks(urls))
+            }
+            Edit::RemoveFactChecks(urls) => {
+                let wanted: HashSet<&str> = urls.iter().map(String::as_str).collect();
+                let present: HashSet<&str> =
+                    project.fact_checks.iter().map(|c| c.url.as_str()).collect();
+                if let Some(url) = urls.iter().find(|u| !present.contains(u.as_str())) {
+                    return Err(EditError::NoFactCheck(url.clone()));
+                }
+                let (removed, kept) = std::mem::take(&mut project.fact_checks)
+                    .into_iter()
+                    .partition(|c| wanted.contains(c.url.as_str()));
+                project.fact_checks = kept;
+                Ok(Edit::AddFactChecks(removed))
+            }
+            Edit::PutClaimGroup { layer, group } => {
+                let target = project
+                    .layers
+                    .iter_mut()
+                    .find(|l| l.annotator == layer)
+                    .ok_or_else(|| EditError::NoLayer(layer.clone()))?;
+                Ok(super::group_edit::put_group(target, group))
+            }
+            Edit::RemoveClaimGroup { layer, id } => {
+                let target = project
+                    .layers
+                    .iter_mut()
+                    .find(|l| l.annotator == layer)
+                    .ok_or_else(|| EditError::NoLayer(layer.clone()))?;
+                let i = target.claim_groups.iter().position(|g| g.id == id).ok_or(
+                    EditError::NoClaimGroup {
+                        layer: layer.clone(),
+                        group: id,
+                    },
+                )?;
+                let group = target.claim_groups.remove(i);
+                Ok(Edit::PutClaimGroup { layer, group })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -391,6 +477,8 @@ impl Edit {
             Edit::RemoveEntities(v) => v.is_empty(),
             Edit::AddArticles(v) => v.is_empty(),
             Edit::RemoveArticles(v) => v.is_empty(),
+            Edit::AddFactChecks(v) => v.is_empty(),
+            Edit::RemoveFactChecks(v) => v.is_empty(),
             _ => false,
         }
     }

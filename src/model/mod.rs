@@ -7,9 +7,12 @@ mod annotation;
 mod article;
 mod assignment;
 pub mod blind;
+mod claim_group;
 mod context;
 mod edit;
 mod entity;
+mod fact_check;
+pub mod group_edit;
 mod ids;
 mod plan;
 mod project;
@@ -27,9 +30,11 @@ pub use annotation::{
 };
 pub use article::Article;
 pub use assignment::{ArticleWork, AssignError, Assignments, Planned, Progress, balanced};
+pub use claim_group::{ClaimGroup, ClaimGroupId, ClaimMember, VerdictOverride};
 pub use context::{Context, IdMinter};
 pub use edit::{Edit, EditError};
 pub use entity::{Entity, EntityKind};
+pub use fact_check::{FactCheck, Rating};
 pub use ids::{AnnotationId, ArticleId, EntityId, MAX_ID};
 pub use plan::Plan;
 pub use project::{ADJUDICATED, Decision, DecisionAction, Layer, LayerRole, Project};
@@ -39,5 +44,9 @@ pub use span::{CONTEXT_CHARS, Span, SpanError};
 pub use validate::Problem;
 pub use web_source::WebSource;
 
-/// The project file format this build writes. Files with a higher number are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The project file format this build writes. Files with a higher number are refused;
+/// lower ones are migrated on load (see `store::format`).
+///
+/// - 1: the first.
+/// - 2: claim groups in each layer and the library of published fact-checks.
+pub const FORMAT_VERSION: u32 = 2;

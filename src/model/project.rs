@@ -1,8 +1,8 @@
 //! The whole project: articles, entities, one annotation layer per annotator, review log.
 
 use super::{
-    Annotation, AnnotationId, Article, ArticleId, Assignments, Entity, EntityId, FORMAT_VERSION,
-    LabelSchema, SuggestionKey,
+    Annotation, AnnotationId, Article, ArticleId, Assignments, ClaimGroup, Entity, EntityId,
+    FORMAT_VERSION, FactCheck, LabelSchema, SuggestionKey,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,9 @@ pub struct Project {
     /// Who annotates which articles, done marks per annotator, blind mode.
     #[serde(default, skip_serializing_if = "Assignments::is_empty")]
     pub assignments: Assignments,
+    /// Published fact-checks imported from ClaimReview, shared by every layer (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fact_checks: Vec<FactCheck>,
 }
 
 /// One annotator's annotations (or the adjudicated result). Layers never overwrite each
@@ -53,6 +56,9 @@ pub struct Layer {
     /// Kept sorted by (article, start, end, id) so saved files diff cleanly.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// This annotator's groups of claims that state the same thing (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claim_groups: Vec<ClaimGroup>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,6 +138,7 @@ impl Layer {
             annotator: annotator.into(),
             role,
             annotations: Vec::new(),
+            claim_groups: Vec::new(),
         }
     }
 
@@ -183,6 +190,7 @@ impl Project {
             decisions: Vec::new(),
             rejected_suggestions: Vec::new(),
             assignments: Assignments::default(),
+            fact_checks: Vec::new(),
         }
     }
 

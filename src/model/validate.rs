@@ -1,8 +1,8 @@
 //! Everything a loaded project must satisfy. Problems are reported, never "fixed".
 
 use super::{
-    AnnotationId, AnnotationKind, ArticleId, EntityId, FORMAT_VERSION, Project, SpanError, text,
-    text::TextIndex,
+    AnnotationId, AnnotationKind, ArticleId, ClaimGroupId, EntityId, FORMAT_VERSION, Project,
+    SpanError, text, text::TextIndex,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -63,6 +63,46 @@ pub enum Problem {
     Polarity {
         annotation: AnnotationId,
         polarity: i8,
+    },
+    #[error("layer {layer:?}: claim group id {group} is used twice")]
+    DuplicateClaimGroup { layer: String, group: ClaimGroupId },
+    #[error(
+        "layer {layer:?}, claim group {group}: member {annotation} is not an annotation of this layer"
+    )]
+    GroupMemberMissing {
+        layer: String,
+        group: ClaimGroupId,
+        annotation: AnnotationId,
+    },
+    #[error("layer {layer:?}, claim group {group}: member {annotation} is not a claim")]
+    GroupMemberNotClaim {
+        layer: String,
+        group: ClaimGroupId,
+        annotation: AnnotationId,
+    },
+    #[error("layer {layer:?}: claim {annotation} is in claim group {first} and again in {second}")]
+    GroupedTwice {
+        layer: String,
+        annotation: AnnotationId,
+        first: ClaimGroupId,
+        second: ClaimGroupId,
+    },
+    #[error(
+        "layer {layer:?}, claim group {group}: verdict {verdict:?} is not on the project's scale"
+    )]
+    UnknownGroupVerdict {
+        layer: String,
+        group: ClaimGroupId,
+        verdict: String,
+    },
+    #[error(
+        "layer {layer:?}, claim group {group}: member {annotation}'s override verdict {verdict:?} is not on the project's scale"
+    )]
+    UnknownOverrideVerdict {
+        layer: String,
+        group: ClaimGroupId,
+        annotation: AnnotationId,
+        verdict: String,
     },
 }
 
@@ -183,6 +223,9 @@ impl Project {
                 AnnotationKind::Tag { .. } => {}
             }
         }
+        for layer in &self.layers {
+            self.group_problems(layer, &mut problems);
+        }
         // Decisions may name annotations deleted since: the log keeps its history.
         for w in &self.assignments.articles {
             if !texts.contains_key(&w.article) {
@@ -190,5 +233,68 @@ impl Project {
             }
         }
         problems
+    }
+
+    /// The claim groups of one layer: unique ids, members that are claims of this layer and
+    /// in one group only, verdicts on the scale. Linear in the layer.
+    fn group_problems(&self, layer: &super::Layer, problems: &mut Vec<Problem>) {
+        if layer.claim_groups.is_empty() {
+            return;
+        }
+        let kinds: HashMap<AnnotationId, &AnnotationKind> =
+            layer.annotations.iter().map(|a| (a.id, &a.kind)).collect();
+        let mut group_ids = HashSet::new();
+        let mut grouped: HashMap<AnnotationId, ClaimGroupId> = HashMap::new();
+        let name = || layer.annotator.clone();
+        for g in &layer.claim_groups {
+            if !group_ids.insert(g.id) {
+                problems.push(Problem::DuplicateClaimGroup {
+                    layer: name(),
+                    group: g.id,
+                });
+            }
+            if let Some(v) = &g.verdict
+                && self.schema.verdict(v).is_none()
+            {
+                problems.push(Problem::UnknownGroupVerdict {
+                    layer: name(),
+                    group: g.id,
+                    verdict: v.clone(),
+                });
+            }
+            for m in &g.members {
+                match kinds.get(&m.annotation) {
+                    None => problems.push(Problem::GroupMemberMissing {
+                        layer: name(),
+                        group: g.id,
+                        annotation: m.annotation,
+                    }),
+                    Some(AnnotationKind::Claim(_)) => {}
+                    Some(_) => problems.push(Problem::GroupMemberNotClaim {
+                        layer: name(),
+                        group: g.id,
+                        annotation: m.annotation,
+                    }),
+                }
+                if let Some(first) = grouped.insert(m.annotation, g.id) {
+                    problems.push(Problem::GroupedTwice {
+                        layer: name(),
+                        annotation: m.annotation,
+                        first,
+                        second: g.id,
+                    });
+                }
+                if let Some(o) = &m.verdict_override
+                    && self.schema.verdict(&o.verdict).is_none()
+                {
+                    problems.push(Problem::UnknownOverrideVerdict {
+                        layer: name(),
+                        group: g.id,
+                        annotation: m.annotation,
+                        verdict: o.verdict.clone(),
+                    });
+                }
+            }
+        }
     }
 }

@@ -102,7 +102,6 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
         if found == 0 {
             return Err(LoadError::UnknownVersion { path, found });
         }
-        // Versions 1..FORMAT_VERSION would be migrated here; version 1 is the first.
     }
     let project: Project = ron::Options::default()
         .with_recursion_limit(64)
@@ -113,6 +112,7 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             col: e.span.start.col,
             message: parse_message(&e.code),
         })?;
+    let project = migrate(project);
     let problems = project.problems();
     if problems.is_empty() {
         Ok(project)
@@ -121,6 +121,21 @@ pub fn from_ron_str(text: &str) -> Result<Project, LoadError> {
             path: PathBuf::new(),
             problems,
         })
+    }
+}
+
+/// Bring a file of an older format to this one. Every version so far only added fields
+/// with defaults, so parsing did the work and the number is all that changes: 1 → 2 added
+/// claim groups and the fact-check library. A later migration that reshapes data goes here,
+/// keyed on the version found.
+fn migrate(project: Project) -> Project {
+    if (1..FORMAT_VERSION).contains(&project.format_version) {
+        Project {
+            format_version: FORMAT_VERSION,
+            ..project
+        }
+    } else {
+        project
     }
 }
 

@@ -239,6 +239,9 @@ impl App {
         // egui drops focus on Escape before the frame runs: a text field focused in the
         // last frame still counts, so Escape there only leaves the field.
         let typing = ctx.egui_wants_keyboard_input() || self.was_typing;
+        if self.wb.claims_board().open && !typing {
+            super::claims_board::keys(ctx, out);
+        }
         for binding in shortcuts::pressed(ctx, self.wb.mode(), typing) {
             out.action(binding.action);
         }
@@ -703,6 +706,9 @@ impl eframe::App for App {
         }
         if self.wb.findings_open() {
             super::findings_window::show(&ctx, &self.wb, &mut out);
+        }
+        if self.wb.claims_board().open {
+            super::claims_board::show(&ctx, &self.wb, &mut out);
         }
         if let Some(report) = self.wb.agreement() {
             let reviewed = self

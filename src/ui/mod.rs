@@ -5,6 +5,7 @@ mod agreement_window;
 mod app;
 mod article_list;
 mod assign_dialog;
+mod claims_board;
 mod decision_log;
 pub mod dialogs;
 mod export_dialog;

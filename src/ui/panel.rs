@@ -119,6 +119,7 @@ fn editor(
         );
     });
     ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
+    super::claims_board::group_line(ui, layer, a, out);
     let mine = view.editable;
     if !mine {
         ui.horizontal_wrapped(|ui| {

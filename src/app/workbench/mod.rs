@@ -4,6 +4,7 @@
 //! can do comes back as [`Effect`]s.
 
 mod annotate;
+mod claims;
 mod files;
 mod marks;
 mod restore;
@@ -12,6 +13,7 @@ mod suggest;
 mod team;
 mod web;
 
+pub use claims::{Appearance, BoardCommand, BoardEntry, BoardSort, BoardState, CheckStatus};
 pub use review::{ReviewProgress, ReviewSetup};
 pub use suggest::{ShownSuggestion, shown_in};
 
@@ -87,6 +89,7 @@ pub struct Workbench {
     last_disk_check: f64,
     review: review::ReviewState,
     suggest: suggest::SuggestState,
+    claims: claims::BoardState,
 }
 
 /// What was selected (possibly nothing) when the last click came.
@@ -125,6 +128,7 @@ impl Workbench {
             last_disk_check: 0.0,
             review: review::ReviewState::default(),
             suggest: suggest::SuggestState::default(),
+            claims: claims::BoardState::default(),
         };
         match startup.project {
             Some(path) => wb.open_path(&path),
@@ -301,6 +305,7 @@ impl Workbench {
             Command::SelectReviewItem(key) => self.select_item(&key),
             Command::CloseAgreement => self.show_agreement(false),
             Command::CloseDecisions => self.show_decisions(false),
+            Command::Board(c) => self.board_command(c),
         }
         self.refresh();
         effects
@@ -407,6 +412,7 @@ impl Workbench {
                 self.all_suggestions(kind, action == AcceptAllOfKind);
             }
             ShowFindings => self.show_findings(!self.suggest.findings_open),
+            ShowClaims => self.show_claims(!self.claims.open),
             NextAnnotation => self.step_mark(true, false),
             PrevAnnotation => self.step_mark(false, false),
             NextSuggestion => self.step_mark(true, true),

@@ -8,6 +8,7 @@ use super::jsonld::{self, LinkedData};
 use super::markup::{self, Markup, collapse};
 use chrono::NaiveDate;
 use dom_query::Document;
+use dom_smoothie::{Config, ParsePolicy};
 
 /// At least this many headline links, and no sign of being an article, make a page a
 /// section front.
@@ -61,7 +62,7 @@ pub fn extract(
     }
 
     body::remove_clutter(&doc);
-    let readable = readability(doc, base_url);
+    let readable = readability(doc, html, base_url);
     let visible = readable
         .as_ref()
         .map(|r| body::paragraphs(&r.content))
@@ -144,16 +145,52 @@ struct Readable {
     site_name: Option<String>,
 }
 
-fn readability(doc: Document, base_url: Option<&str>) -> Option<Readable> {
+/// Readability's first attempt (its strictest policy) on the page as it is, then, only if
+/// that finds too little text, its full sequence of looser attempts on a fresh copy.
+/// `dom_smoothie`'s own `parse` clones the whole tree before every attempt to keep the
+/// best; on a large page that clone costs more than the extraction, and the strict attempt
+/// is the one that succeeds on nearly every article.
+fn readability(doc: Document, html: &str, base_url: Option<&str>) -> Option<Readable> {
     let base = base_url.filter(|u| u.starts_with("http"));
-    let mut r = dom_smoothie::Readability::with_document(doc, base, None).ok()?;
-    let article = r.parse().ok()?;
+    let strict = dom_smoothie::Readability::with_document(doc, base, None)
+        .ok()
+        .and_then(|mut r| r.parse_with_policy(ParsePolicy::Strict).ok())
+        .filter(|a| normalized_chars(&a.text_content) >= Config::default().char_threshold);
+    let article = match strict {
+        Some(article) => article,
+        None => {
+            let doc = Document::from(html);
+            body::remove_clutter(&doc);
+            dom_smoothie::Readability::with_document(doc, base, None)
+                .ok()?
+                .parse()
+                .ok()?
+        }
+    };
     Some(Readable {
         content: article.content.to_string(),
         title: article.title,
         byline: article.byline,
         site_name: article.site_name,
     })
+}
+
+/// Characters with every whitespace run counted as one, as Readability measures a result.
+fn normalized_chars(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                count += 1;
+            }
+            in_space = true;
+        } else {
+            count += 1;
+            in_space = false;
+        }
+    }
+    count
 }
 
 /// Links that are headlines (`<h2><a>` or `<a><h3>`): a section front has many.

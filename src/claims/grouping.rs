@@ -1,0 +1,254 @@
+//! Suggested groups: claims (and, if asked, claim candidates) in different articles that
+//! state the same thing — close in wording and agreeing in quantities, names and direction
+//! ([`super::agreement`]), so "Unemployment fell to 4%" never joins "rose to 4%", "fell
+//! to 5%" or the same claim about another place.
+//!
+//! Not all pairs: each claim is compared only with the claims sharing one of its
+//! [`BLOCK_TERMS`] rarest terms (numbers included), and a term held by more than
+//! [`MAX_BLOCK`] claims blocks nothing. Work is linear in the number of claims.
+
+use super::agreement::agreement;
+use super::retrieval::{TermIndex, score};
+use super::signature::{Signature, signature};
+use crate::assist::{self, SuggestionKind};
+use crate::model::{AnnotationId, AnnotationKind, ArticleId, Project};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::atomic::AtomicBool;
+
+/// Two claims scoring at or above this are suggested as one.
+pub const GROUP_THRESHOLD: f64 = 0.5;
+/// How many of a claim's rarest terms find the claims it is compared with.
+pub const BLOCK_TERMS: usize = 4;
+/// A term held by more claims than this is too common to block on.
+pub const MAX_BLOCK: usize = 64;
+
+/// One claim in one article: an annotated claim (`annotation` set) or a candidate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimRef {
+    pub article: ArticleId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<AnnotationId>,
+}
+
+/// Claims of different articles suggested as one claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SuggestedGroup {
+    /// In article and position order.
+    pub members: Vec<ClaimRef>,
+    /// The weakest link that joined the group, in [0, 1].
+    pub score: f64,
+}
+
+/// Every claim of the project once (the same span in two layers is one claim), then, with
+/// `include_candidates`, the suggester's claim candidates not already annotated.
+pub fn claims_of(project: &Project, include_candidates: bool) -> Vec<ClaimRef> {
+    let mut seen: HashSet<(ArticleId, usize, usize)> = HashSet::new();
+    let mut out = Vec::new();
+    for (_, a) in project.annotations() {
+        if matches!(a.kind, AnnotationKind::Claim(_))
+            && seen.insert((a.article, a.span.start, a.span.end))
+        {
+            out.push(ClaimRef {
+                article: a.article,
+                start: a.span.start,
+                end: a.span.end,
+                text: a.span.exact.clone(),
+                annotation: Some(a.id),
+            });
+        }
+    }
+    if include_candidates {
+        let options = assist::Options {
+            kinds: [SuggestionKind::Claim].into_iter().collect(),
+            ..assist::Options::default()
+        };
+        let cancel = AtomicBool::new(false);
+        if let Ok(found) = assist::suggest(project, &options, &mut |_| {}, &cancel) {
+            for c in found.claims {
+                if seen.insert((c.article, c.start, c.end)) {
+                    out.push(ClaimRef {
+                        article: c.article,
+                        start: c.start,
+                        end: c.end,
+                        text: c.text,
+                        annotation: None,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.article, a.start, a.end));
+    out
+}
+
+/// Suggested groups of the project's claims (see [`claims_of`]), leaving out any whose
+/// annotated members already form one confirmed group.
+pub fn suggest_groups(project: &Project, include_candidates: bool) -> Vec<SuggestedGroup> {
+    let confirmed: Vec<BTreeSet<AnnotationId>> = project
+        .layers
+        .iter()
+        .flat_map(|l| &l.claim_groups)
+        .map(|g| g.members.iter().map(|m| m.annotation).collect())
+        .collect();
+    group_claims(claims_of(project, include_candidates))
+        .into_iter()
+        .filter(|g| {
+            let ids: Option<BTreeSet<AnnotationId>> =
+                g.members.iter().map(|m| m.annotation).collect();
+            !ids.is_some_and(|ids| confirmed.iter().any(|c| ids.is_subset(c)))
+        })
+        .collect()
+}
+
+/// Group claims that state the same thing (members from at least two articles).
+pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
+    let signatures: Vec<Signature> = claims.iter().map(|c| signature(&c.text)).collect();
+    let distinct: Vec<Vec<String>> = signatures
+        .iter()
+        .map(|s| {
+            let mut t = s.terms.clone();
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+        .collect();
+    let index = TermIndex::new(distinct.iter().map(Vec::as_slice));
+    let mut links = UnionFind::new(claims.len());
+    let mut weakest: HashMap<usize, f64> = HashMap::new();
+    let mut compared: HashSet<(u32, u32)> = HashSet::new();
+    for i in 0..claims.len() {
+        let mut blocking: Vec<&String> = distinct[i]
+            .iter()
+            .filter(|t| (2..=MAX_BLOCK).contains(&index.df(t)))
+            .collect();
+        blocking.sort_by_key(|t| index.df(t));
+        for t in blocking.into_iter().take(BLOCK_TERMS) {
+            for j in index.docs_with(t).filter(|&j| j > i) {
+                if claims[j].article == claims[i].article || !compared.insert((i as u32, j as u32))
+                {
+                    continue;
+                }
+                let shared = shared_idf(&distinct[i], &distinct[j], &index);
+                let lexical = 2.0 * shared / (index.idf_sum(i) + index.idf_sum(j));
+                let s = score(lexical.min(1.0), agreement(&signatures[i], &signatures[j]));
+                if s >= GROUP_THRESHOLD {
+                    let (ri, rj) = (links.find(i), links.find(j));
+                    let w = s
+                        .min(weakest.get(&ri).copied().unwrap_or(1.0))
+                        .min(weakest.get(&rj).copied().unwrap_or(1.0));
+                    let root = links.union(ri, rj);
+                    weakest.insert(root, w);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..claims.len() {
+        groups.entry(links.find(i)).or_default().push(i);
+    }
+    let mut out: Vec<SuggestedGroup> = groups
+        .into_iter()
+        .filter(|(_, m)| m.len() > 1)
+        .map(|(root, m)| SuggestedGroup {
+            score: weakest.get(&root).copied().unwrap_or(GROUP_THRESHOLD),
+            members: m.into_iter().map(|i| claims[i].clone()).collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |g: &SuggestedGroup| (g.members[0].article, g.members[0].start);
+        key(a).cmp(&key(b))
+    });
+    out
+}
+
+/// The summed idf of the terms two sorted term lists share.
+fn shared_idf(a: &[String], b: &[String], index: &TermIndex) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += index.idf(&a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Disjoint sets with path halving and union by size.
+struct UnionFind {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Join two roots; returns the new root.
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        if a == b {
+            return a;
+        }
+        let (big, small) = if self.size[a] >= self.size[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[small] = big;
+        self.size[big] += self.size[small];
+        big
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(article: u64, text: &str) -> ClaimRef {
+        ClaimRef {
+            article: ArticleId(article),
+            start: 0,
+            end: text.chars().count(),
+            text: text.to_owned(),
+            annotation: None,
+        }
+    }
+
+    #[test]
+    fn the_same_claim_groups_and_near_misses_stay_out() {
+        let groups = group_claims(vec![
+            claim(
+                1,
+                "Unemployment in Spain fell to 4% last year, the minister said.",
+            ),
+            claim(2, "Spain's jobless rate dropped to 4 per cent last year."),
+            claim(3, "Unemployment in Spain rose to 4% last year."),
+            claim(4, "Unemployment in Spain fell to 5% last year."),
+            claim(5, "Unemployment in Portugal fell to 4% last year."),
+            claim(6, "The city council spent €3m on a new stadium in Lyon."),
+        ]);
+        assert_eq!(groups.len(), 1, "{groups:#?}");
+        let articles: Vec<u64> = groups[0].members.iter().map(|m| m.article.0).collect();
+        assert_eq!(articles, vec![1, 2]);
+    }
+}

@@ -1,0 +1,475 @@
+//! What a claim sentence asserts, reduced to what two wordings must share to state the same
+//! thing: its quantities with their units ("a fifth" is 20 %, "thirty centimetres" is
+//! 30 cm, "4.5 million" is 4 500 000), the names it is about (places, people,
+//! organisations), the direction it says something moved in and whether it denies it, and
+//! its content terms (stemmed, stop words out, outlets' synonyms folded). One pass over
+//! the text: linear in its length.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::words::{
+    DEMONYMS, DIRECTIONS, FRACTIONS, NEGATIONS, NUMBER_WORDS, SCALES, STOPWORDS, SYNONYMS, unit,
+};
+
+/// A number with what it counts. `unit` is a quantity of `claims/words/units.txt`
+/// (`percent`, `length` in cm, `usd` …), [`YEAR`] or [`COUNT`] (a bare number).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: &'static str,
+}
+
+/// The unit of a bare number between 1900 and 2100 (a year, most likely).
+pub const YEAR: &str = "year";
+/// The unit of a bare number.
+pub const COUNT: &str = "count";
+
+/// Which way a claim says something moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// What a claim asserts, for agreement checks and retrieval.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Signature {
+    /// Content terms, stemmed and folded, in text order (repeats kept: term frequency).
+    pub terms: Vec<String>,
+    pub quantities: Vec<Quantity>,
+    /// Names, lower case, demonyms read as their place ("french" → "france").
+    pub names: Vec<String>,
+    pub direction: Option<Direction>,
+    pub negated: bool,
+}
+
+#[derive(Debug)]
+struct Tok {
+    lower: String,
+    capitalised: bool,
+    /// Ended in "'s" (taken off): a name, even first in a sentence.
+    possessive: bool,
+    /// First word of a sentence, where a capital says nothing.
+    initial: bool,
+    number: Option<f64>,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut initial = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (matches!(chars[i], '.' | ',')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let raw: String = chars[start..i].iter().collect();
+            out.push(Tok {
+                number: parse_number(&raw),
+                lower: raw,
+                capitalised: false,
+                possessive: false,
+                initial,
+            });
+            initial = false;
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphabetic()
+                    || (matches!(chars[i], '\'' | '’' | '-')
+                        && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())))
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let capitalised = c.is_uppercase();
+            let lower = word.to_lowercase().replace('’', "'");
+            // "didn't" stays whole (a negation); "Spain's" loses its possessive.
+            let (lower, possessive) = match lower.strip_suffix("'s") {
+                Some(stem) if !stem.is_empty() => (stem.to_owned(), true),
+                _ => (lower, false),
+            };
+            for (n, part) in lower.split('-').enumerate() {
+                if part.is_empty() {
+                    continue;
+                }
+                out.push(Tok {
+                    lower: part.to_owned(),
+                    capitalised: capitalised && n == 0,
+                    possessive,
+                    initial,
+                    number: None,
+                });
+            }
+            initial = false;
+        } else {
+            if matches!(c, '%' | '$' | '€' | '£' | '¥') {
+                out.push(Tok {
+                    lower: c.to_string(),
+                    capitalised: false,
+                    possessive: false,
+                    initial: false,
+                    number: None,
+                });
+            }
+            if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '«' | '\n') {
+                initial = true;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "4,500" is 4500, "4,5" and "4.5" are 4.5.
+fn parse_number(raw: &str) -> Option<f64> {
+    let groups: Vec<&str> = raw.split(',').collect();
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    let clean = if thousands {
+        raw.replace(',', "")
+    } else if groups.len() == 2 {
+        raw.replace(',', ".")
+    } else {
+        // "9,9,9": a list, not a number; its first item.
+        groups[0].to_owned()
+    };
+    clean
+        .parse()
+        .ok()
+        .or_else(|| clean.split('.').next()?.parse().ok())
+}
+
+/// A light suffix stemmer for English: enough that "increased", "increases" and
+/// "increase" meet, without a dictionary.
+pub fn stem(word: &str) -> String {
+    let w = word;
+    let n = w.chars().count();
+    let cut = |suffix: &str, keep: usize| -> Option<String> {
+        (w.ends_with(suffix) && n >= keep + suffix.chars().count())
+            .then(|| w[..w.len() - suffix.len()].to_owned())
+    };
+    let s = cut("ies", 3)
+        .map(|s| s + "y")
+        .or_else(|| cut("ing", 3))
+        .or_else(|| cut("ed", 3))
+        .or_else(|| cut("ly", 4))
+        .or_else(|| (!w.ends_with("ss")).then(|| cut("s", 3)).flatten())
+        .unwrap_or_else(|| w.to_owned());
+    s.strip_suffix('e')
+        .filter(|r| r.chars().count() >= 3)
+        .map(str::to_owned)
+        .unwrap_or(s)
+}
+
+/// A word as a content term: its synonym's term, else its stem.
+fn term(lower: &str) -> String {
+    if let Some(t) = SYNONYMS.get(lower).or_else(|| DEMONYMS.get(lower)) {
+        return t.to_owned();
+    }
+    let s = stem(lower);
+    SYNONYMS.get(&s).map_or(s, str::to_owned)
+}
+
+fn is_number_word(t: &Tok) -> bool {
+    t.number.is_some() || NUMBER_WORDS.contains(&t.lower)
+}
+
+/// Read the number starting at `i` ("4.5 million", "two hundred and fifty", "thirty");
+/// returns its value and the index after it.
+fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
+    let (mut total, mut current) = (0.0, 0.0);
+    while i < toks.len() {
+        let t = &toks[i];
+        if let Some(v) = t.number {
+            current += v;
+        } else if let Some(scale) = SCALES.number(&t.lower).filter(|_| current > 0.0) {
+            if scale >= 1000.0 {
+                total += current * scale;
+                current = 0.0;
+            } else {
+                current *= scale;
+            }
+        } else if let Some(v) = NUMBER_WORDS.number(&t.lower) {
+            current += v;
+        } else if t.lower == "and" && toks.get(i + 1).is_some_and(is_number_word) && current > 0.0 {
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    (total + current, i)
+}
+
+/// The signature of one claim sentence (or a fact-checker's `claimReviewed`).
+pub fn signature(text: &str) -> Signature {
+    let toks = tokenize(text);
+    let mut sig = Signature::default();
+    let mut name: Vec<&str> = Vec::new();
+    let flush = |name: &mut Vec<&str>, names: &mut Vec<String>| {
+        if !name.is_empty() {
+            let joined = name.join(" ");
+            names.push(DEMONYMS.get(&joined).map_or(joined, str::to_owned));
+            name.clear();
+        }
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // Names: runs of capitalised words (a sentence's first word only if it is not a
+        // common word).
+        let is_name = t.capitalised
+            && (!t.initial || t.possessive || is_place(&t.lower) || next_is_name(&toks, i))
+            && !crate::assist::words::is_calendar_name(&t.lower)
+            && (is_place(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
+        if is_name {
+            name.push(&t.lower);
+        } else {
+            flush(&mut name, &mut sig.names);
+        }
+        // Quantities.
+        let currency_before =
+            unit(&t.lower).filter(|(_, _)| matches!(t.lower.as_str(), "$" | "€" | "£" | "¥"));
+        let starts_number = t.number.is_some()
+            || (NUMBER_WORDS.contains(&t.lower) && (t.lower != "one" || next_is_numeric(&toks, i)));
+        if starts_number
+            || (currency_before.is_some() && toks.get(i + 1).is_some_and(is_number_word))
+        {
+            let from = if currency_before.is_some() { i + 1 } else { i };
+            let (value, after) = read_number(&toks, from);
+            // "two thirds of", "one fifth of".
+            if let Some(f) = toks.get(after).and_then(|t| FRACTIONS.number(&t.lower)) {
+                let q = Quantity {
+                    value: value * f,
+                    unit: "percent",
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
+                i = after + 1;
+                continue;
+            }
+            let mut q = Quantity { value, unit: COUNT };
+            let mut next = after;
+            if let Some((u, factor)) = currency_before {
+                q = Quantity {
+                    value: value * factor,
+                    unit: u,
+                };
+            } else if let Some((u, factor, used)) = unit_after(&toks, after) {
+                q = Quantity {
+                    value: value * factor,
+                    unit: u,
+                };
+                next = used;
+            } else if toks[from].number.is_some()
+                && after == from + 1
+                && (1900.0..=2100.0).contains(&value)
+                && value.fract() == 0.0
+            {
+                q.unit = YEAR;
+            }
+            sig.terms.push(format!("#{}", quantity_key(&q)));
+            sig.quantities.push(q);
+            i = next.max(i + 1);
+            continue;
+        }
+        // "a fifth of", "half of", "a quarter of".
+        if let Some(f) = FRACTIONS.number(&t.lower) {
+            // "half", "a quarter of", "by a third".
+            let spoken = t.lower.starts_with("half")
+                || toks.get(i + 1).is_some_and(|n| n.lower == "of")
+                || i.checked_sub(1)
+                    .is_some_and(|p| matches!(toks[p].lower.as_str(), "a" | "an"));
+            if spoken {
+                let q = Quantity {
+                    value: f,
+                    unit: "percent",
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
+                i += 1;
+                continue;
+            }
+        }
+        if matches!(t.lower.as_str(), "doubled" | "double" | "doubles") {
+            sig.quantities.push(Quantity {
+                value: 2.0,
+                unit: "factor",
+            });
+        } else if matches!(t.lower.as_str(), "tripled" | "triple" | "triples") {
+            sig.quantities.push(Quantity {
+                value: 3.0,
+                unit: "factor",
+            });
+        } else if matches!(t.lower.as_str(), "halved") {
+            sig.quantities.push(Quantity {
+                value: 0.5,
+                unit: "factor",
+            });
+        }
+        if NEGATIONS.contains(&t.lower) {
+            sig.negated = true;
+        } else if let Some(d) = DIRECTIONS.get(&t.lower) {
+            if sig.direction.is_none() {
+                sig.direction = Some(if d == "up" {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                });
+            }
+        } else if !STOPWORDS.contains(&t.lower) && t.lower.chars().count() > 1 {
+            // Names are kept whole ("france" is not "franc").
+            sig.terms.push(if is_name {
+                DEMONYMS.get(&t.lower).unwrap_or(&t.lower).to_owned()
+            } else {
+                term(&t.lower)
+            });
+        }
+        i += 1;
+    }
+    flush(&mut name, &mut sig.names);
+    sig.names.sort();
+    sig.names.dedup();
+    sig
+}
+
+/// A place the demonym list knows (as an adjective or as the place).
+fn is_place(lower: &str) -> bool {
+    static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    DEMONYMS.contains(lower)
+        || PLACES
+            .get_or_init(|| {
+                include_str!("words/demonyms.txt")
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .filter_map(|l| l.split_whitespace().nth(1))
+                    .collect()
+            })
+            .contains(lower)
+}
+
+/// "New York said": a capitalised sentence opener followed by another capitalised word.
+fn next_is_name(toks: &[Tok], i: usize) -> bool {
+    let opener = &toks[i].lower;
+    !STOPWORDS.contains(opener)
+        && !DIRECTIONS.contains(opener)
+        && toks.get(i + 1).is_some_and(|n| n.capitalised && !n.initial)
+}
+
+fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|n| {
+        SCALES.contains(&n.lower) || FRACTIONS.contains(&n.lower) || is_number_word(n)
+    })
+}
+
+/// The unit after a number, skipping one word ("4 million more people"): quantity,
+/// factor and the index after the unit.
+fn unit_after(toks: &[Tok], at: usize) -> Option<(&'static str, f64, usize)> {
+    let first = toks.get(at)?;
+    if matches!(first.lower.as_str(), "per" | "percentage")
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "cent" | "points" | "point"))
+    {
+        return Some(("percent", 1.0, at + 2));
+    }
+    if let Some((u, f)) = unit(&first.lower) {
+        return Some((u, f, at + 1));
+    }
+    let second = toks.get(at + 1)?;
+    unit(&second.lower)
+        .filter(|(u, _)| !matches!(*u, "percent" | "usd" | "eur" | "gbp" | "jpy"))
+        .map(|(u, f)| (u, f, at + 2))
+}
+
+/// A quantity as an index term: the unit and the value to three significant digits, so
+/// "4.5 million" and "4,500,000" are one term.
+pub fn quantity_key(q: &Quantity) -> String {
+    let unit = if q.unit == COUNT || q.unit == "people" {
+        "n"
+    } else {
+        q.unit
+    };
+    format!("{unit}:{}", significant(q.value))
+}
+
+fn significant(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".to_owned();
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let scale = 10f64.powi(2 - magnitude);
+    let rounded = (v * scale).round() / scale;
+    format!("{rounded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<(f64, &'static str)> {
+        signature(text)
+            .quantities
+            .iter()
+            .map(|q| (q.value, q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_are_read_with_their_units() {
+        assert_eq!(units("A fifth of adults smoke"), vec![(20.0, "percent")]);
+        assert_eq!(
+            units("Sea levels rose 20% in Spain"),
+            vec![(20.0, "percent")]
+        );
+        assert_eq!(units("it rose by 20 per cent"), vec![(20.0, "percent")]);
+        assert_eq!(
+            units("The sea rose thirty centimetres"),
+            vec![(30.0, "length")]
+        );
+        assert_eq!(units("The sea rose 0.3 metres"), vec![(30.0, "length")]);
+        assert_eq!(
+            units("4.5 million people live there"),
+            vec![(4_500_000.0, "people")]
+        );
+        assert_eq!(units("4,500,000 residents"), vec![(4_500_000.0, "people")]);
+        assert_eq!(units("It cost $2bn"), vec![(2e9, "usd")]);
+        assert_eq!(units("Half of voters agree"), vec![(50.0, "percent")]);
+        assert_eq!(units("two hundred and fifty jobs"), vec![(250.0, "jobs")]);
+        assert_eq!(units("in 2019 it fell"), vec![(2019.0, YEAR)]);
+        assert_eq!(units("two thirds of nurses"), vec![(66.6, "percent")]);
+        assert_eq!(
+            units("prices went up by a quarter"),
+            vec![(25.0, "percent")]
+        );
+        assert_eq!(units("cut by a third"), vec![(33.3, "percent")]);
+    }
+
+    #[test]
+    fn direction_negation_and_names() {
+        let s = signature("Unemployment in Spain fell to 4%, the French minister said.");
+        assert_eq!(s.direction, Some(Direction::Down));
+        assert!(!s.negated);
+        assert_eq!(s.names, vec!["france", "spain"]);
+        assert!(s.terms.contains(&"unemployment".to_owned()));
+        let s = signature("Jobless numbers did not rise in Spain");
+        assert_eq!(s.direction, Some(Direction::Up));
+        assert!(s.negated);
+        assert!(s.terms.contains(&"unemployment".to_owned()));
+        assert_eq!(stem("increased"), stem("increases"));
+    }
+
+    #[test]
+    fn hostile_text_is_read_in_one_pass() {
+        let text = "9,".repeat(200_000) + &"É’".repeat(100_000) + "🙂\u{202e}";
+        let s = signature(&text);
+        assert!(!s.quantities.is_empty());
+    }
+}

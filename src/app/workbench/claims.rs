@@ -419,3 +419,7 @@ impl Workbench {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "claims_tests.rs"]
+mod tests;

@@ -61,10 +61,12 @@ pub enum Command {
         aliases: Vec<String>,
     },
     CopyToMine(AnnotationId),
-    /// Mouse selection in the reader (code points).
+    /// Mouse selection in the reader (code points). Snapped to whole words, as brat and
+    /// INCEpTION do, unless `exact` (Alt held while dragging: part of a word).
     SelectText {
         start: usize,
         end: usize,
+        exact: bool,
     },
     /// A click on a character of the reader (`None`: on no character).
     Click(Option<usize>),

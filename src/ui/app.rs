@@ -506,7 +506,9 @@ impl App {
         }
         for ev in events {
             out.send(match ev {
-                ReaderEvent::Select(start, end) => Command::SelectText { start, end },
+                ReaderEvent::Select { start, end, exact } => {
+                    Command::SelectText { start, end, exact }
+                }
                 ReaderEvent::Click(c) => Command::Click(c),
                 ReaderEvent::DoubleClick(c) => Command::DoubleClick(c),
             });

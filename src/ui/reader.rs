@@ -20,8 +20,9 @@ use std::sync::Arc;
 /// What the user did in the reader this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReaderEvent {
-    /// Mouse selection of `start..end` (code points).
-    Select(usize, usize),
+    /// Mouse selection of `start..end` (code points); `exact` when Alt was held, to mark
+    /// part of a word rather than snap to whole words.
+    Select { start: usize, end: usize, exact: bool },
     /// A click on the character at this offset (`None`: on no character).
     Click(Option<usize>),
     /// A double click: select the word there.
@@ -260,7 +261,11 @@ impl Reader {
                     {
                         let here = self.boundary_at(rel);
                         if here != anchor {
-                            events.push(ReaderEvent::Select(anchor.min(here), anchor.max(here)));
+                            events.push(ReaderEvent::Select {
+                                start: anchor.min(here),
+                                end: anchor.max(here),
+                                exact: ui.input(|i| i.modifiers.alt),
+                            });
                         }
                     }
                     if response.double_clicked() {

@@ -424,6 +424,19 @@ impl Workbench {
         }
     }
 
+    /// A mouse selection. It keeps the selected annotation, so its panel can use the
+    /// selection (e.g. to mark where a quote's speaker is named). A drag that starts or
+    /// ends inside a word takes the whole word unless `exact`.
+    pub(super) fn select_text(&mut self, start: usize, end: usize, exact: bool) {
+        let (start, end) = match self.current_text() {
+            Some(text) if !exact => text::snap_to_words(text, start, end),
+            _ => (start, end),
+        };
+        if start < end {
+            self.selection = Some(start..end);
+        }
+    }
+
     pub(super) fn double_click(&mut self, c: usize) {
         if let Some(before) = self.before_click.take() {
             self.selected = before.0;

@@ -251,13 +251,7 @@ impl Workbench {
             Command::AddEvidence(id) => self.add_evidence(id),
             Command::SetAliases { entity, aliases } => self.set_aliases(entity, aliases),
             Command::CopyToMine(id) => self.copy_to_mine(id),
-            Command::SelectText { start, end } => {
-                // A text selection keeps the selected annotation, so its panel can use the
-                // selection (e.g. to mark where a quote's speaker is named).
-                if start < end {
-                    self.selection = Some(start..end);
-                }
-            }
+            Command::SelectText { start, end, exact } => self.select_text(start, end, exact),
             Command::Click(c) => self.click(c),
             Command::DoubleClick(c) => self.double_click(c),
             Command::FindNext(query) => self.find_next(&query),

@@ -142,6 +142,7 @@ fn marks_follow_layers_and_clicks_cycle_through_overlaps() {
     wb.apply(Command::SelectText {
         start: sentence.start,
         end: sentence.start + 6,
+        exact: true,
     });
     wb.apply(Command::Run(Action::CreateTag));
     let inner = wb.selected_annotation().unwrap();

@@ -69,9 +69,17 @@ impl PathEntry {
                 .labelled_by(label.id);
             if self.focus {
                 r.request_focus();
+                // The cursor goes to the end of what was completed or picked, not where
+                // it was in the shorter text.
+                let end = egui::text::CCursor::new(self.text.chars().count());
+                let mut state = egui::TextEdit::load_state(ui.ctx(), r.id).unwrap_or_default();
+                state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::one(end)));
+                state.store(ui.ctx(), r.id);
                 self.focus = false;
             }
-            let candidates = completions(&self.text);
+            let candidates = completions(&self.text, self.dialog.extensions());
             if r.has_focus()
                 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab))
                 && let Some(common) = common_prefix(&candidates)
@@ -137,8 +145,22 @@ fn problem(dialog: &Dialog, path: &Path) -> &'static str {
     }
 }
 
-/// Entries of the typed path's folder that start with its last part.
-fn completions(typed: &str) -> Vec<PathBuf> {
+impl Dialog {
+    /// The file extensions this dialog picks; empty when it picks folders only. Side files
+    /// (locks, backups, pids) are never listed.
+    fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            Dialog::OpenProject | Dialog::SaveProject { .. } | Dialog::CompareWith => &["ron"],
+            Dialog::ImportFiles => &["txt", "text", "jsonl", "html", "htm"],
+            Dialog::ImportAnnotations => &["jsonl", "json", "ann"],
+            Dialog::ImportFolder | Dialog::ExportFolder => &[],
+        }
+    }
+}
+
+/// Entries of the typed path's folder that start with its last part: its folders, and the
+/// files with one of `extensions`.
+fn completions(typed: &str, extensions: &[&str]) -> Vec<PathBuf> {
     let typed = Path::new(typed.trim());
     let (dir, prefix) = if typed.as_os_str().to_string_lossy().ends_with('/') || typed.is_dir() {
         (typed.to_owned(), String::new())
@@ -158,7 +180,12 @@ fn completions(typed: &str) -> Vec<PathBuf> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && !name.starts_with('.')
+            let wanted = e.path().is_dir()
+                || Path::new(&name)
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)));
+            name.starts_with(&prefix) && !name.starts_with('.') && wanted
         })
         .map(|e| e.path())
         .collect();

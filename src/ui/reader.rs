@@ -22,7 +22,11 @@ use std::sync::Arc;
 pub enum ReaderEvent {
     /// Mouse selection of `start..end` (code points); `exact` when Alt was held, to mark
     /// part of a word rather than snap to whole words.
-    Select { start: usize, end: usize, exact: bool },
+    Select {
+        start: usize,
+        end: usize,
+        exact: bool,
+    },
     /// A click on the character at this offset (`None`: on no character).
     Click(Option<usize>),
     /// A double click: select the word there.

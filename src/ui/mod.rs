@@ -2,6 +2,7 @@
 //! commands; [`App`] hands those to `Workbench::apply`.
 
 mod agreement_window;
+mod annotation_facts;
 mod app;
 mod article_list;
 mod assign_dialog;

@@ -128,6 +128,9 @@ fn editor(
                 out.send(Command::CopyToMine(a.id));
             }
         });
+        ui.add_space(6.0);
+        super::annotation_facts::show(ui, view.project, a);
+        return;
     }
     ui.add_space(6.0);
 

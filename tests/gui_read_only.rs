@@ -40,7 +40,10 @@ fn another_layers_claim_shows_its_values_and_no_fields() {
         h.key_press(Key::N);
         h.run();
     }
-    let row = format!("[zahra] {}", claim.span.exact.chars().take(20).collect::<String>());
+    let row = format!(
+        "[zahra] {}",
+        claim.span.exact.chars().take(20).collect::<String>()
+    );
     h.get_by_label_contains(&row).click();
     h.run();
     assert_eq!(
@@ -56,7 +59,13 @@ fn another_layers_claim_shows_its_values_and_no_fields() {
     h.get_by_label(c.verdict.as_deref().unwrap());
     h.get_by_label_contains(&c.rationale.chars().take(20).collect::<String>());
     // … and nothing offers to be typed into or picked.
-    for field in ["Rationale", "Note", "Verdict", "Add evidence", "Delete annotation"] {
+    for field in [
+        "Rationale",
+        "Note",
+        "Verdict",
+        "Add evidence",
+        "Delete annotation",
+    ] {
         let editable = h
             .query_all_by_label(field)
             .any(|n| !matches!(n.accesskit_node().role(), egui::accesskit::Role::Label));

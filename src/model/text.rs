@@ -191,6 +191,26 @@ pub fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
     Some(snap_to_words(text, at, at + 1))
 }
 
+/// `text` cut to at most `max` code points at a word boundary, with "…" when it was cut
+/// (a title in a list, a passage in a window): never half a word.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let keep: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_boundary = text[keep.len()..].starts_with(char::is_whitespace);
+    let cut = match keep.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        _ if at_boundary => keep.as_str(),
+        // Cut at the last space unless that loses more than half of what fits.
+        Some((at, _)) if keep[..at].chars().count() * 2 >= max => &keep[..at],
+        _ => keep.as_str(),
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+    )
+}
+
 /// Converts between code-point offsets and UTF-16 code-unit offsets (JavaScript string
 /// indices) in one text, for files written by JavaScript tools (old Label Studio versions).
 ///
@@ -251,6 +271,20 @@ impl Utf16Index {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shorten_cuts_at_a_word_boundary() {
+        let title = "Video Shows Supreme Leader of Iran Weeping at Soleimani’s Funeral";
+        let short = super::shorten(title, 30);
+        assert_eq!(short, "Video Shows Supreme Leader of…");
+        assert_eq!(super::shorten("short", 30), "short");
+        let word = "x".repeat(50);
+        assert_eq!(super::shorten(&word, 10).chars().count(), 10);
+        assert_eq!(
+            super::shorten("ازدحام مرگبار در مراسم تشییع", 15),
+            "ازدحام مرگبار…"
+        );
+    }
+
     #[test]
     fn snaps_to_words() {
         let t = "Khamenei’s voice cracked, 😀 said X.";

@@ -27,32 +27,42 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, view: &mut DecisionLogView, out
             egui::ScrollArea::vertical()
                 .max_height(360.0)
                 .show(ui, |ui| {
-                    egui::Grid::new("decisions")
-                        .striped(true)
-                        .num_columns(4)
-                        .show(ui, |ui| {
-                            for h in ["when", "who", "decision", "what"] {
-                                ui.label(RichText::new(h).strong());
+                    // Fixed columns for when, who and what was decided; the last one
+                    // wraps in what is left of the window instead of running off it.
+                    let widths = [112.0, 90.0, 110.0];
+                    ui.horizontal(|ui| {
+                        for (h, w) in ["when", "who", "decision"].iter().zip(widths) {
+                            ui.add_sized([w, 18.0], egui::Label::new(RichText::new(*h).strong()));
+                        }
+                        ui.label(RichText::new("what").strong());
+                    });
+                    for d in decisions.iter().rev() {
+                        let title = d
+                            .article
+                            .and_then(|a| project.article(a))
+                            .map(|a| crate::model::text::shorten(&a.title, 40))
+                            .unwrap_or_default();
+                        let what = if d.changed.is_empty() {
+                            title
+                        } else {
+                            format!("{title}: {}", d.changed)
+                        };
+                        ui.separator();
+                        ui.horizontal_top(|ui| {
+                            let cells = [
+                                d.at.format("%Y-%m-%d %H:%M").to_string(),
+                                d.reviewer.clone(),
+                                d.action.as_str().to_owned(),
+                            ];
+                            for (text, w) in cells.into_iter().zip(widths) {
+                                ui.allocate_ui(egui::vec2(w, 18.0), |ui| {
+                                    ui.set_width(w);
+                                    ui.add(egui::Label::new(text).wrap());
+                                });
                             }
-                            ui.end_row();
-                            for d in decisions.iter().rev() {
-                                ui.label(d.at.format("%Y-%m-%d %H:%M").to_string());
-                                ui.label(&d.reviewer);
-                                ui.label(d.action.as_str());
-                                let title = d
-                                    .article
-                                    .and_then(|a| project.article(a))
-                                    .map(|a| a.title.chars().take(40).collect::<String>())
-                                    .unwrap_or_default();
-                                let what = if d.changed.is_empty() {
-                                    title
-                                } else {
-                                    format!("{title}: {}", d.changed)
-                                };
-                                ui.label(what);
-                                ui.end_row();
-                            }
+                            ui.add(egui::Label::new(what).wrap());
                         });
+                    }
                 });
         });
     if !open {

@@ -82,13 +82,37 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
             ui.heading(format!("Shared passages ({})", passages.len()));
             for p in passages {
                 ui.group(|ui| {
-                    let text: String = p.text.chars().take(160).collect();
+                    let text = crate::model::text::shorten(&p.text, 160);
                     ui.label(RichText::new(crate::bidi::display_line(&text)).italics());
                     ui.label(format!("{:.0}% similar", p.score * 100.0));
+                    // The likely source is listed once, first, as a link where it has a
+                    // place; the other places follow as "also in".
+                    let source_place = p
+                        .places
+                        .iter()
+                        .find(|place| Some(place.article) == p.likely_source);
                     if let Some(src) = p.likely_source {
-                        ui.label(format!("Likely source: {}", article_label(project, src)));
+                        let label = format!("Likely source: {}", article_label(project, src));
+                        match source_place {
+                            Some(place) => {
+                                if ui.link(label).clicked() {
+                                    out.send(Command::GoTo {
+                                        article: place.article,
+                                        start: place.start,
+                                        end: place.end,
+                                    });
+                                }
+                            }
+                            None => {
+                                ui.label(label);
+                            }
+                        }
                     }
-                    for place in &p.places {
+                    for place in p
+                        .places
+                        .iter()
+                        .filter(|place| Some(place.article) != p.likely_source)
+                    {
                         if ui
                             .link(format!("also in {}", article_label(project, place.article)))
                             .clicked()
@@ -153,7 +177,7 @@ fn article_label(project: &Project, id: ArticleId) -> String {
     project.article(id).map_or_else(
         || "a removed article".to_owned(),
         |a| {
-            let title: String = a.title.chars().take(50).collect();
+            let title = crate::model::text::shorten(&a.title, 50);
             match (&a.outlet, a.published) {
                 (Some(o), Some(d)) => format!("{title} ({o}, {d})"),
                 (Some(o), None) => format!("{title} ({o})"),

@@ -1,0 +1,143 @@
+//! The review's side windows in a small main window: the decision log keeps every column
+//! inside the window, and the conflicts window names articles without cutting words and
+//! lists a passage's likely source once.
+
+mod common;
+
+use common::gui::AppHarness;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use factdesk::ui::App;
+use std::path::Path;
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/projects/soleimani-funeral.ron"
+);
+
+fn open(dir: &Path, width: f32, height: f32) -> Harness<'static, App> {
+    let p = dir.join("sample.ron");
+    std::fs::copy(SAMPLE, &p).unwrap();
+    AppHarness::new(&dir.join("data"))
+        .project(p)
+        .annotator("lena")
+        .autosave_every(3600.0)
+        .size(width, height)
+        .build()
+}
+
+fn press(h: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+#[test]
+fn the_decision_log_wraps_inside_an_800_wide_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let (width, height) = (800.0, 500.0);
+    let mut h = open(dir.path(), width, height);
+    press(&mut h, Modifiers::NONE, Key::R);
+    // Decide the first three items: take A.
+    for _ in 0..3 {
+        press(&mut h, Modifiers::NONE, Key::A);
+    }
+    let decided = h.state().session().project().decisions.len();
+    assert!(decided >= 3, "{decided} decisions");
+    press(&mut h, Modifiers::SHIFT, Key::L);
+    h.get_by_label("Decision log");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width, height));
+    let d = h
+        .state()
+        .session()
+        .project()
+        .decisions
+        .last()
+        .unwrap()
+        .clone();
+    let title = h
+        .state()
+        .session()
+        .project()
+        .article(d.article.unwrap())
+        .unwrap()
+        .title
+        .clone();
+    let start: String = title.chars().take(12).collect();
+    let row = h
+        .query_all_by_label_contains(&start)
+        .filter(|n| n.rect().min.y > 40.0)
+        .max_by(|a, b| a.rect().width().total_cmp(&b.rect().width()))
+        .expect("the decision's article is in the log");
+    assert!(
+        window.contains_rect(row.rect()),
+        "the last column runs off the window: {:?}",
+        row.rect()
+    );
+}
+
+#[test]
+fn the_conflicts_window_keeps_titles_whole_and_the_source_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(dir.path(), 1400.0, 900.0);
+    press(&mut h, Modifiers::NONE, Key::F);
+    for _ in 0..200 {
+        h.run();
+        if h.state().workbench().suggestions().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    let project = h.state().session().project().clone();
+    let passages = h
+        .state()
+        .workbench()
+        .suggestions()
+        .unwrap()
+        .passages
+        .clone();
+    assert!(!passages.is_empty(), "the sample shares passages");
+    // Each article is "also in" exactly where it holds the passage and is not its likely
+    // source.
+    assert!(passages.iter().any(|p| p.likely_source.is_some()));
+    for article in &project.articles {
+        let expected = passages
+            .iter()
+            .filter(|p| {
+                p.likely_source != Some(article.id)
+                    && p.places.iter().any(|place| place.article == article.id)
+            })
+            .count();
+        let short = factdesk::model::text::shorten(&article.title, 50);
+        let shown = h
+            .query_all_by_label_contains("also in ")
+            .filter(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with(&format!("also in {short}")))
+            })
+            .count();
+        assert_eq!(shown, expected, "“also in {short}”");
+    }
+    // Every article named in the window ends on a whole word.
+    let titles: Vec<String> = project.articles.iter().map(|a| a.title.clone()).collect();
+    for node in h
+        .query_all_by_label_contains("also in ")
+        .chain(h.query_all_by_label_contains("Likely source: "))
+    {
+        let label = node.accesskit_node().label().unwrap();
+        let named = label
+            .trim_start_matches("also in ")
+            .trim_start_matches("Likely source: ");
+        let title_part = named.split(" (").next().unwrap();
+        let whole = titles.iter().any(|t| {
+            t == title_part
+                || (title_part.ends_with('…')
+                    && t.starts_with(title_part.trim_end_matches('…'))
+                    && t[title_part.trim_end_matches('…').len()..]
+                        .starts_with(|c: char| c.is_whitespace() || ",;:".contains(c)))
+        });
+        assert!(whole, "{label:?} cuts a title mid-word");
+    }
+}

@@ -38,7 +38,17 @@ pub struct History {
 impl History {
     /// Record a step just applied. `coalesce` allows merging with the previous step when it
     /// edited the same annotation moments ago (and that state was not saved since).
-    pub fn record(&mut self, inverse: Edit, label: &str, at: f64, coalesce: bool) {
+    /// `changes_nothing` says whether an undo edit would change nothing now: such a step
+    /// (or a burst that came back to where it started) is not kept, so no undo step is
+    /// named after an edit with no visible change.
+    pub fn record(
+        &mut self,
+        inverse: Edit,
+        label: &str,
+        at: f64,
+        coalesce: bool,
+        changes_nothing: impl Fn(&Edit) -> bool,
+    ) {
         self.redo.clear();
         let key = if coalesce { inverse.annotation() } else { None };
         if let (Some(k), Some(last)) = (key, self.undo.last_mut())
@@ -48,6 +58,12 @@ impl History {
         {
             // Keep the older inverse: undo returns to before the whole burst.
             last.at = at;
+            if changes_nothing(&last.edit) {
+                self.undo.pop();
+            }
+            return;
+        }
+        if changes_nothing(&inverse) {
             return;
         }
         self.next_id += 1;
@@ -146,8 +162,8 @@ mod tests {
     fn undo_then_redo_returns_to_the_same_state() {
         let mut h = History::default();
         assert_eq!(h.state(), 0);
-        h.record(edit(1), "one", 0.0, false);
-        h.record(edit(2), "two", 5.0, false);
+        h.record(edit(1), "one", 0.0, false, |_| false);
+        h.record(edit(2), "two", 5.0, false, |_| false);
         let two = h.state();
         let (e, l) = h.pop_undo().unwrap();
         assert_eq!((e, l.as_str()), (edit(2), "two"));
@@ -163,27 +179,41 @@ mod tests {
     #[test]
     fn a_new_edit_clears_redo() {
         let mut h = History::default();
-        h.record(edit(1), "one", 0.0, false);
+        h.record(edit(1), "one", 0.0, false, |_| false);
         let (e, l) = h.pop_undo().unwrap();
         h.undone(e, l);
         assert_eq!(h.redo_label(), Some("one"));
-        h.record(edit(2), "two", 1.0, false);
+        h.record(edit(2), "two", 1.0, false, |_| false);
         assert_eq!(h.redo_label(), None);
+    }
+
+    #[test]
+    fn a_burst_that_comes_back_to_its_start_leaves_no_step() {
+        let mut h = History::default();
+        h.record(edit(1), "one", 0.0, false, |_| false);
+        h.record(field_edit(7), "Edit claim", 1.0, true, |_| false);
+        assert_eq!(h.undo_label(), Some("Edit claim"));
+        // The next keystroke restores what the burst started from.
+        h.record(field_edit(7), "Edit claim", 1.4, true, |_| true);
+        assert_eq!(h.undo_label(), Some("one"));
+        // A lone edit that changes nothing is not recorded either.
+        h.record(field_edit(8), "Edit quote", 9.0, true, |_| true);
+        assert_eq!(h.undo_label(), Some("one"));
     }
 
     #[test]
     fn rapid_edits_of_one_annotation_coalesce_but_not_across_a_save() {
         let mut h = History::default();
-        h.record(field_edit(7), "Edit claim", 0.0, true);
-        h.record(field_edit(7), "Edit claim", 0.5, true);
+        h.record(field_edit(7), "Edit claim", 0.0, true, |_| false);
+        h.record(field_edit(7), "Edit claim", 0.5, true, |_| false);
         assert_eq!(h.undo.len(), 1, "typing is one step");
         h.seal();
         let saved = h.state();
-        h.record(field_edit(7), "Edit claim", 0.7, true);
+        h.record(field_edit(7), "Edit claim", 0.7, true, |_| false);
         assert_ne!(h.state(), saved, "an edit after saving is a new state");
-        h.record(field_edit(7), "Edit claim", 3.0, true);
+        h.record(field_edit(7), "Edit claim", 3.0, true, |_| false);
         assert_eq!(h.undo.len(), 3, "a pause starts a new step");
-        h.record(field_edit(8), "Edit claim", 3.1, true);
+        h.record(field_edit(8), "Edit claim", 3.1, true, |_| false);
         assert_eq!(h.undo.len(), 4, "another annotation starts a new step");
     }
 }

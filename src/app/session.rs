@@ -117,7 +117,10 @@ impl Session {
         coalesce: bool,
     ) -> Result<(), EditError> {
         let inverse = edit.apply(Arc::make_mut(&mut self.project))?;
-        self.history.record(inverse, label, now, coalesce);
+        let project = &self.project;
+        self.history.record(inverse, label, now, coalesce, |undo| {
+            undo.changes_nothing_in(project)
+        });
         self.revision += 1;
         Ok(())
     }

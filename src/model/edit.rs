@@ -483,12 +483,40 @@ impl Edit {
         }
     }
 
+    /// Applying this to `project` would change nothing a user can see: it replaces an
+    /// annotation with an equal one (its modification time aside). Undo history uses it so
+    /// that typing a letter and deleting it again leaves no step behind.
+    pub fn changes_nothing_in(&self, project: &Project) -> bool {
+        match self {
+            Edit::ReplaceAnnotation(a) => {
+                project.find_annotation(a.id).is_some_and(|(_, current)| {
+                    Annotation {
+                        modified: a.modified,
+                        ..current.clone()
+                    } == *a
+                })
+            }
+            Edit::Batch(edits) => {
+                !edits.is_empty() && edits.iter().all(|e| e.changes_nothing_in(project))
+            }
+            _ => false,
+        }
+    }
+
     /// The annotation an edit is about, for coalescing consecutive field edits.
     pub fn annotation(&self) -> Option<AnnotationId> {
         match self {
             Edit::ReplaceAnnotation(a) => Some(a.id),
             Edit::AddAnnotation { annotation, .. } => Some(annotation.id),
             Edit::RemoveAnnotation(id) => Some(*id),
+            // A plan of edits to one annotation (a field edit built as a plan).
+            Edit::Batch(edits) => {
+                let first = edits.first()?.annotation()?;
+                edits
+                    .iter()
+                    .all(|e| e.annotation() == Some(first))
+                    .then_some(first)
+            }
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::app::{Choice, Dialog, MarkStyle};
-use crate::model::{AnnotationKind, Article, KindName, text};
+use crate::model::{AnnotationKind, Article, text};
 
 const TEXT: &str = "“We will respond,” Iran’s Foreign Minister Javad Zarif said on Friday. \
 Police said attendees numbered into the millions.";

@@ -141,3 +141,81 @@ fn the_conflicts_window_keeps_titles_whole_and_the_source_once() {
         assert!(whole, "{label:?} cuts a title mid-word");
     }
 }
+
+#[test]
+fn reopen_changes_one_decision_and_keeps_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(dir.path(), 1400.0, 900.0);
+    press(&mut h, Modifiers::NONE, Key::R);
+    let first = h.state().workbench().review_current().unwrap().clone();
+    press(&mut h, Modifiers::NONE, Key::A);
+    press(&mut h, Modifiers::NONE, Key::A);
+    let decided_items = |h: &Harness<'_, App>| {
+        let wb = h.state().workbench();
+        wb.review_items()
+            .iter()
+            .filter(|i| wb.review_is_decided(i))
+            .map(|i| i.key.clone())
+            .collect::<Vec<_>>()
+    };
+    let decided = decided_items(&h);
+    assert_eq!(decided.len(), 2);
+    assert!(decided.contains(&first.key));
+    // Back to the first item through the panel's list of this article's items.
+    // P to the first article, then N to the item's (neither wraps around).
+    for key in [Key::P, Key::N] {
+        for _ in 0..10 {
+            if h.state().current_article() == Some(first.article) {
+                break;
+            }
+            press(&mut h, Modifiers::NONE, key);
+        }
+    }
+    assert_eq!(
+        h.state().current_article(),
+        Some(first.article),
+        "N reaches the first item's article"
+    );
+    let excerpt: String = first
+        .a
+        .as_ref()
+        .or(first.b.as_ref())
+        .unwrap()
+        .span
+        .exact
+        .chars()
+        .take(20)
+        .collect();
+    h.query_all_by_label_contains(excerpt.trim())
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with('✔'))
+        })
+        .expect("the decided item is listed with a tick")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().workbench().review_current().map(|i| &i.key),
+        Some(&first.key)
+    );
+    h.get_by_label("Reopen (O)");
+    press(&mut h, Modifiers::NONE, Key::O);
+    let after = decided_items(&h);
+    assert_eq!(after.len(), 1, "only the reopened item is open again");
+    assert!(!after.contains(&first.key));
+    let log = &h.state().session().project().decisions;
+    assert_eq!(log.len(), 3, "the earlier decision stays in the log");
+    assert_eq!(log[2].action, factdesk::model::DecisionAction::Reopened);
+    // Decide it again, the other way.
+    press(&mut h, Modifiers::NONE, Key::X);
+    assert_eq!(decided_items(&h).len(), 2);
+    let log = &h.state().session().project().decisions;
+    assert_eq!(log.len(), 4);
+    assert_eq!(log[3].action, factdesk::model::DecisionAction::Rejected);
+    // One Ctrl+Z takes back the new decision, a second the reopening.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().session().project().decisions.len(), 2);
+    assert_eq!(decided_items(&h).len(), 2);
+}

@@ -55,6 +55,7 @@ pub enum Action {
     AcceptBoth,
     EditThenAccept,
     Reject,
+    Reopen,
     Skip,
     AcceptAllAgreements,
     ShowAgreement,
@@ -323,6 +324,11 @@ impl Action {
                 "Adjudicate: neither version is right (recorded)",
                 Menu::Review,
             ),
+            Reopen => (
+                "Reopen",
+                "Take back this item's decision (kept in the log) and decide it again",
+                Menu::Review,
+            ),
             Skip => ("Skip", "Leave this disagreement for later", Menu::Review),
             AcceptAllAgreements => (
                 "Accept all agreements",
@@ -356,7 +362,7 @@ impl Action {
             | NextAnnotation | PrevAnnotation | SnapToWords | StartLeft | StartRight | EndLeft
             | EndRight | ToggleOtherLayers => ANNOTATE,
             NextDisagreement | PrevDisagreement | AcceptMine | AcceptTheirs | AcceptBoth
-            | EditThenAccept | Reject | Skip | AcceptAllAgreements => REVIEW,
+            | EditThenAccept | Reject | Reopen | Skip | AcceptAllAgreements => REVIEW,
             _ => BOTH,
         }
     }
@@ -422,6 +428,7 @@ impl Action {
             AcceptBoth => keys!(false; NONE "B"),
             EditThenAccept => keys!(false; NONE "E"),
             Reject => keys!(false; NONE "X", NONE "Delete"),
+            Reopen => keys!(false; NONE "O"),
             Skip => keys!(false; NONE "Space"),
             AcceptAllAgreements => keys!(false; SHIFT "A"),
             ShowAgreement => keys!(false; NONE "G"),

@@ -115,6 +115,9 @@ pub enum DecisionAction {
     AcceptedTheirs,
     /// Both versions were taken, as two annotations.
     AcceptedBoth,
+    /// The item's earlier decision was taken back (its result left the adjudicated
+    /// layer); the item is open again. Earlier entries stay in the log.
+    Reopened,
 }
 
 impl DecisionAction {
@@ -128,6 +131,7 @@ impl DecisionAction {
             Self::AcceptedMine => "accepted mine",
             Self::AcceptedTheirs => "accepted theirs",
             Self::AcceptedBoth => "accepted both",
+            Self::Reopened => "reopened",
         }
     }
 }

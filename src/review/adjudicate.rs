@@ -93,7 +93,13 @@ impl<'p> DecidedItems<'p> {
     pub fn new(project: &'p Project) -> Self {
         let mut out = Self::default();
         for d in &project.decisions {
-            if d.item.is_empty() {
+            if d.action == DecisionAction::Reopened {
+                // What came before a reopening no longer decides the item.
+                out.by_item.remove(d.item.as_str());
+                for id in std::iter::once(d.annotation).chain(d.other) {
+                    out.by_annotation.remove(&id);
+                }
+            } else if d.item.is_empty() {
                 for id in std::iter::once(d.annotation).chain(d.other) {
                     out.by_annotation.entry(id).or_default().push(d);
                 }

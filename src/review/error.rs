@@ -17,4 +17,6 @@ pub enum ReviewError {
     WrongArticle,
     #[error("item was already decided (decision on annotation {0})")]
     AlreadyDecided(AnnotationId),
+    #[error("this item is not decided yet: there is nothing to reopen")]
+    NotDecided,
 }

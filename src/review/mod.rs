@@ -13,6 +13,7 @@ pub mod groups;
 pub mod merge;
 pub mod merge3;
 pub mod metrics;
+pub mod reopen;
 pub mod report;
 pub mod report_json;
 pub mod report_text;
@@ -23,6 +24,7 @@ pub use disagreement::{Category, CompareOptions, ItemKey, ReviewItem, review_ite
 pub use error::ReviewError;
 pub use fields::{FieldDiff, FieldRole};
 pub use metrics::{NotAvailable, Score};
+pub use reopen::reopen;
 pub use report::{AgreementReport, PairReport, agreement_report};
 
 #[cfg(test)]

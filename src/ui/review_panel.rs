@@ -206,6 +206,15 @@ fn current(ui: &mut Ui, wb: &Workbench, item: &ReviewItem, dark: bool, out: &mut
     }
     fields(ui, item);
     if decided {
+        ui.add_space(6.0);
+        let a = Action::Reopen;
+        if ui
+            .button(a.button_text())
+            .on_hover_text(a.description())
+            .clicked()
+        {
+            out.action(a);
+        }
         return;
     }
     ui.add_space(6.0);

@@ -437,6 +437,7 @@ impl Workbench {
             AcceptBoth => self.decide(crate::review::Action::AcceptBoth, "Accept both"),
             EditThenAccept => self.edit_then_accept(),
             Reject => self.decide(crate::review::Action::Reject, "Reject"),
+            Reopen => self.reopen(),
             Skip => self.skip(),
             AcceptAllAgreements => self.accept_all_agreements(),
             ShowAgreement => self.show_agreement(self.review.agreement.is_none()),

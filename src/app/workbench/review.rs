@@ -358,6 +358,28 @@ impl Workbench {
         self.decide(review::Action::EditThenAccept(source), "Edit, then accept");
     }
 
+    /// Take back the current item's decision: its result leaves the adjudicated layer, the
+    /// log gains a "reopened" entry, and the item stays selected to be decided again.
+    pub(super) fn reopen(&mut self) {
+        let Some(item) = self.review_current().cloned() else {
+            self.status = "No review item selected: pick a decided one to reopen".into();
+            return;
+        };
+        let context = self.context();
+        let plan = match review::reopen(self.project(), &item, &context) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.status = format!("Reopen: {e}");
+                return;
+            }
+        };
+        if self.edit(plan.into_edit(), "Reopen decision", false) {
+            self.refresh();
+            self.select_item(&item.key);
+            self.status = "Reopened: decide it again (A, T, B, E or X)".into();
+        }
+    }
+
     pub(super) fn skip(&mut self) {
         self.step_item(true);
     }

@@ -66,12 +66,22 @@ pub(super) fn group_items(
         describe_mates(layer, index, &titles, id)
     };
     for pair in &agreement.grouping_differs {
-        let fields = vec![FieldDiff {
-            name: "grouped with",
-            a: mates(a, &ia, pair.a),
-            b: mates(b, &ib, pair.b),
-            counted: true,
-        }];
+        let ((group_a, others_a), (group_b, others_b)) =
+            (mates(a, &ia, pair.a), mates(b, &ib, pair.b));
+        let fields = vec![
+            FieldDiff {
+                name: "grouped with",
+                a: group_a,
+                b: group_b,
+                counted: true,
+            },
+            FieldDiff {
+                name: "the group's other claims",
+                a: others_a,
+                b: others_b,
+                counted: false,
+            },
+        ];
         let key = format!(
             "{}|{}|grouping|{}|{}",
             a.annotator, b.annotator, pair.a, pair.b
@@ -113,15 +123,16 @@ fn annotations(layer: &Layer) -> HashMap<AnnotationId, &Annotation> {
     layer.annotations.iter().map(|x| (x.id, x)).collect()
 }
 
-/// "“Millions mourned” with 2 other claims: “…” (Title); …", or "(in no group)".
+/// Short for the counted field ("“Millions mourned” and 2 other claim(s)", or "(in no
+/// group)"), and the other members with their articles for the field shown below it.
 fn describe_mates(
     layer: &Layer,
     index: &HashMap<AnnotationId, &Annotation>,
     titles: &HashMap<ArticleId, &str>,
     id: AnnotationId,
-) -> String {
+) -> (String, String) {
     let Some(group) = layer.group_of(id) else {
-        return "(in no group)".to_owned();
+        return ("(in no group)".to_owned(), String::new());
     };
     let others: Vec<String> = group
         .members
@@ -129,23 +140,26 @@ fn describe_mates(
         .filter(|m| m.annotation != id)
         .filter_map(|m| index.get(&m.annotation))
         .map(|x| {
-            let text: String = x.span.exact.chars().take(48).collect();
+            let text: String = x.span.exact.chars().take(40).collect();
             let title: String = titles
                 .get(&x.article)
-                .map(|t| t.chars().take(32).collect())
+                .map(|t| t.chars().take(30).collect())
                 .unwrap_or_default();
-            format!("“{}” ({title})", text.trim())
+            format!("“{}…” ({title})", text.trim())
         })
         .collect();
-    format!(
-        "group “{}” with {} other claim(s): {}",
-        group.statement,
-        others.len(),
-        if others.is_empty() {
-            "none".to_owned()
-        } else {
-            others.join("; ")
-        }
+    let statement: String = group.statement.chars().take(40).collect();
+    let ellipsis = if group.statement.chars().count() > 40 {
+        "…"
+    } else {
+        ""
+    };
+    (
+        format!(
+            "“{statement}{ellipsis}” and {} other claim(s)",
+            others.len()
+        ),
+        others.join("; "),
     )
 }
 

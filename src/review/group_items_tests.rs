@@ -112,11 +112,9 @@ fn groupings_and_group_verdicts_become_items() {
     let third = find(&all, Category::GroupingDisagreement, 3);
     assert_eq!(third.key.0, "alice|bob|grouping|3|13");
     assert_eq!(third.fields[0].a, "(in no group)");
-    assert!(
-        third.fields[0]
-            .b
-            .starts_with("group “Millions came” with 2 other claim(s)")
-    );
+    assert_eq!(third.fields[0].b, "“Millions came” and 2 other claim(s)");
+    assert_eq!(third.fields[1].b, "“Khamenei…” (t); “the crowd…” (t)");
+    assert!(!third.fields[1].counted);
     // No groups, no group items.
     let plain = project_with(vec![claim(1, 0, 8, "True")], vec![claim(2, 0, 8, "True")]);
     assert!(items(&plain).iter().all(|i| i.group.is_none()));

@@ -79,3 +79,38 @@ fn a_group_verdict_disagreement_is_walked_to_and_decided_with_a_key() {
     assert_eq!(*h.state().session().project(), before);
     assert_eq!(h.state().workbench().review_progress().open, open);
 }
+
+/// The sample as shipped: `zahra` rates the police's "millions" crowd group otherwise. The
+/// review panel on that item, both verdicts side by side.
+#[test]
+fn the_samples_group_verdict_disagreement_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::sample_copy(dir.path(), "sample.ron");
+    let mut h = AppHarness::new(&dir.path().join("data"))
+        .project(file)
+        .annotator("lena")
+        .size(1280.0, 800.0)
+        .theme(egui::Theme::Light)
+        .for_snapshots()
+        .build();
+    press(&mut h, Key::R);
+    let total = h.state().workbench().review_progress().disagreements;
+    for _ in 0..total {
+        press(&mut h, Key::J);
+        let item = h.state().workbench().review_current().unwrap();
+        if item.category == Category::GroupVerdictDisagreement {
+            break;
+        }
+    }
+    let item = h.state().workbench().review_current().cloned().unwrap();
+    assert_eq!(item.category, Category::GroupVerdictDisagreement);
+    let verdicts: Vec<(&str, &str)> = item
+        .fields
+        .iter()
+        .filter(|f| f.name == "group verdict")
+        .map(|f| (f.a.as_str(), f.b.as_str()))
+        .collect();
+    assert_eq!(verdicts, [("Unverifiable", "Mostly true")]);
+    h.run_steps(3);
+    h.snapshot("review_group_verdict");
+}

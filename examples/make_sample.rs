@@ -7,7 +7,9 @@
 //! cargo run --example make_sample -- projects/soleimani-funeral.ron
 //! ```
 //! Run on a project that already has the example layer, it only remakes the second
-//! annotator's layer (for review), leaving everything else as it is.
+//! annotator's layer (for review), adding what is new since (the claims repeated across
+//! outlets and their groups, the library of earlier checks) and leaving everything else
+//! as it is.
 
 use anyhow::{Context, Result, anyhow};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -36,7 +38,9 @@ fn main() -> Result<()> {
             .entity_named("Donald Trump")
             .context("no Donald Trump")?
             .id;
+        repeated_claims(&mut p, at)?;
         second_annotator(&mut p, trump)?;
+        library(&mut p)?;
         return finish(&path, &p);
     }
 
@@ -273,7 +277,9 @@ fn main() -> Result<()> {
         a.done = true;
         a.outlet = Some("Associated Press".into());
     }
+    repeated_claims(&mut p, at)?;
     second_annotator(&mut p, trump)?;
+    library(&mut p)?;
     finish(&path, &p)
 }
 
@@ -398,6 +404,132 @@ fn persian_article(p: &mut Project, at: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// Claims the outlets repeat, grouped once each: the police's "millions" crowd (AP, the
+/// Zarif-picture article, and the stampede article's "millions on to the streets") and
+/// the drone strike that killed Soleimani (three outlets). Added once.
+fn repeated_claims(p: &mut Project, at: DateTime<Utc>) -> Result<()> {
+    if !p
+        .layer(ANNOTATOR)
+        .context("first layer")?
+        .claim_groups
+        .is_empty()
+    {
+        return Ok(());
+    }
+    let ap = article(p, "An emotional Khamenei")?;
+    let tweeted = article(p, "In this picture tweeted")?;
+    let stampede = article(p, "50 mourners dead")?;
+    let weeping = article(p, "Video Shows Supreme Leader")?;
+    let bare = |worthiness| {
+        AnnotationKind::Claim(Claim {
+            check_worthiness: Some(worthiness),
+            ..Claim::default()
+        })
+    };
+    let police = p
+        .layer(ANNOTATOR)
+        .context("first layer")?
+        .annotations
+        .iter()
+        .find(|a| a.span.exact == "Police said attendees numbered into the millions.")
+        .context("the AP crowd claim")?
+        .id;
+    let crowd = vec![
+        police,
+        add(
+            p,
+            tweeted,
+            "Police told The Associated Press that the attendees numbered into the millions.",
+            bare(CheckWorthiness::Unimportant),
+            "The AP's police figure again.",
+            at,
+        )?,
+        add(
+            p,
+            stampede,
+            "The burial is the last in a series of funeral events that have brought millions on to the streets in Iran.",
+            bare(CheckWorthiness::Unimportant),
+            "",
+            at,
+        )?,
+    ];
+    let strike = vec![
+        add(
+            p,
+            ap,
+            "Soleimani, who was killed in a U.S. drone strike in Iraq on Friday",
+            bare(CheckWorthiness::CheckWorthy),
+            "",
+            at,
+        )?,
+        add(
+            p,
+            weeping,
+            "Soleimani died in the U.S. drone strike at Baghdad airport",
+            bare(CheckWorthiness::CheckWorthy),
+            "",
+            at,
+        )?,
+        add(
+            p,
+            tweeted,
+            "Soleimani was killed in a US drone attack in Baghdad last Friday",
+            bare(CheckWorthiness::CheckWorthy),
+            "",
+            at,
+        )?,
+    ];
+    let members = |ids: &[AnnotationId]| {
+        ids.iter()
+            .map(|id| ClaimMember {
+                annotation: *id,
+                verdict_override: None,
+            })
+            .collect()
+    };
+    let mut groups = vec![
+        ClaimGroup {
+            id: ClaimGroupId::random(),
+            statement: "Millions attended Soleimani's funeral processions.".into(),
+            verdict: Some("Unverifiable".into()),
+            rationale: "Every figure comes from Iranian police or officials; no independent count."
+                .into(),
+            evidence: vec![],
+            members: members(&crowd),
+        },
+        ClaimGroup {
+            id: ClaimGroupId::random(),
+            statement: "Qassem Soleimani was killed in a US drone strike at Baghdad airport on 3 January 2020.".into(),
+            verdict: Some("True".into()),
+            rationale: "The US Department of Defense announced the strike; Iran confirmed his death.".into(),
+            evidence: vec![Evidence {
+                url: "https://www.wikidata.org/wiki/Q1369337".into(),
+                quote: "date of death: 3 January 2020; place of death: Baghdad International Airport".into(),
+                stance: EvidenceStance::Supports,
+                accessed: NaiveDate::from_ymd_opt(2026, 11, 21),
+            }],
+            members: members(&strike),
+        },
+    ];
+    groups.sort_by_key(|g| g.id);
+    p.layer_mut(ANNOTATOR).claim_groups = groups;
+    Ok(())
+}
+
+/// The small library of earlier checks written for the sample (invented reviews), in the
+/// project like `factdesk factchecks import` puts it. Checks already there are kept.
+fn library(p: &mut Project) -> Result<()> {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/factchecks/sample-library.jsonld"
+    );
+    let checks = factdesk::claims::claim_review::read_file(std::path::Path::new(file))?;
+    factdesk::claims::claim_review::import_plan(p, checks)
+        .plan
+        .apply(p)?;
+    Ok(())
+}
+
 /// The second annotator's layer: a copy of the first with realistic disagreements — a
 /// different verdict on the 62-versus-66 age claim, a quote whose span ends earlier, a
 /// missed quote (Zarif's), and the pronoun "He" attributed to a different speaker (Trump
@@ -455,5 +587,36 @@ fn second_annotator(p: &mut Project, trump: EntityId) -> Result<()> {
         b.note.clear();
         p.layer_mut(SECOND).insert(b);
     }
+    // The same groups, but the stampede article's "millions on to the streets" (the whole
+    // series of funerals, not one crowd) is left out of the crowd group, whose verdict is
+    // another: review has a grouping and a group-verdict disagreement to show.
+    let mut groups = Vec::new();
+    for g in &p.layer(ANNOTATOR).context("first layer")?.claim_groups {
+        let mut g = g.clone();
+        g.id = ClaimGroupId::random();
+        let crowd = g.statement.starts_with("Millions attended");
+        g.members.retain(|m| {
+            let exact = source_text(p, m.annotation);
+            !(crowd && exact.starts_with("The burial is the last"))
+        });
+        for m in &mut g.members {
+            m.annotation = ids[&m.annotation];
+        }
+        if crowd {
+            g.verdict = Some("Mostly true".into());
+            g.rationale = "Aerial pictures show crowds in the millions in Tehran and Ahvaz.".into();
+        }
+        groups.push(g);
+    }
+    groups.sort_by_key(|g| g.id);
+    p.layer_mut(SECOND).claim_groups = groups;
     Ok(())
+}
+
+/// The marked text of one of the first layer's annotations.
+fn source_text(p: &Project, id: AnnotationId) -> String {
+    p.layer(ANNOTATOR)
+        .and_then(|l| l.annotations.iter().find(|a| a.id == id))
+        .map(|a| a.span.exact.clone())
+        .unwrap_or_default()
 }

@@ -133,6 +133,13 @@ fn merge_onto_its_input_beside_an_import_keeps_both_changes() {
         for a in &mut layer.annotations {
             a.id = factdesk::model::AnnotationId(a.id.0 + 1_000_000);
         }
+        for m in layer
+            .claim_groups
+            .iter_mut()
+            .flat_map(|g| g.members.iter_mut())
+        {
+            m.annotation = factdesk::model::AnnotationId(m.annotation.0 + 1_000_000);
+        }
         theirs.annotators.push("colleague".into());
         theirs.layers.push(layer);
         theirs.sort();

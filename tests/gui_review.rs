@@ -61,6 +61,10 @@ fn colleague(dir: &Path) -> PathBuf {
     }
     let dropped = dropped.unwrap();
     layer.annotations.retain(|a| a.id != dropped);
+    for g in &mut layer.claim_groups {
+        g.members.retain(|m| m.annotation != dropped);
+    }
+    layer.claim_groups.retain(|g| !g.members.is_empty());
     for a in &mut layer.annotations {
         if let AnnotationKind::Quote(q) = &mut a.kind {
             q.claims.retain(|c| *c != dropped);

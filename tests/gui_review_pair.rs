@@ -56,7 +56,9 @@ fn review_starts_on_the_projects_two_annotators() {
         "not lena's one claim against sample"
     );
     assert!(
-        h.query_all_by_label_contains("4 of 4 disagreements left")
+        // The age verdict, the quote's end, the missed quote, the speaker; the crowd
+        // group's three claims grouped differently and its verdict.
+        h.query_all_by_label_contains("8 of 8 disagreements left")
             .next()
             .is_some()
     );

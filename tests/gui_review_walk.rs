@@ -96,6 +96,7 @@ fn walk(width: f32, height: f32) {
     assert!(total >= 4, "{total}");
     press(&mut h, Key::J);
     let mut saw_age = false;
+    let mut saw_group = false;
     for step in 0..total {
         h.run_steps(2);
         let label = format!("{width}×{height} step {step}");
@@ -105,6 +106,7 @@ fn walk(width: f32, height: f32) {
             .a
             .as_ref()
             .is_some_and(|a| a.span.exact.contains("Soleimani, 66"));
+        saw_group |= item.category == factdesk::review::Category::GroupVerdictDisagreement;
         let key = match step % 3 {
             0 if item.a.is_some() => Key::A,
             1 if item.b.is_some() => Key::T,
@@ -118,6 +120,7 @@ fn walk(width: f32, height: f32) {
         );
     }
     assert!(saw_age, "the walk passed the 62-versus-66 age claim");
+    assert!(saw_group, "the walk passed the crowd group's verdicts");
 }
 
 #[test]

@@ -42,6 +42,8 @@ pub struct Adjudication {
     pub add: Vec<Annotation>,
     /// Review-log entries, one per result (a rejection has one with no result).
     pub decisions: Vec<Decision>,
+    /// Changes to the adjudicated layer's claim groups (a group item's decision).
+    pub groups: Plan,
 }
 
 impl Adjudication {
@@ -51,11 +53,12 @@ impl Adjudication {
             create_layer: project.layer(ADJUDICATED).is_none(),
             add: Vec::new(),
             decisions: Vec::new(),
+            groups: Plan::new(),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.add.is_empty() && self.decisions.is_empty()
+        self.add.is_empty() && self.decisions.is_empty() && self.groups.is_empty()
     }
 
     /// The edits that record it: the adjudicated layer if new, its annotations, the
@@ -72,6 +75,7 @@ impl Adjudication {
             layer: self.layer,
             annotations: self.add,
         });
+        plan.extend(self.groups);
         for d in self.decisions {
             plan.push(Edit::AddDecision(d));
         }
@@ -208,6 +212,9 @@ pub fn adjudicate(
 ) -> Result<Adjudication, ReviewError> {
     if let Some(d) = DecidedItems::new(project).decisions(item).first() {
         return Err(ReviewError::AlreadyDecided(d.annotation));
+    }
+    if let Some(group) = &item.group {
+        return super::group_items::adjudicate_group(project, item, group, action, context);
     }
     let mut out = Adjudication::new(project);
     let mut minter = context.minter(project);

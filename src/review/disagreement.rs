@@ -23,16 +23,22 @@ pub enum Category {
     OnlyInA,
     /// Only layer B marked this.
     OnlyInB,
+    /// A claim both marked, grouped with other claims differently.
+    GroupingDisagreement,
+    /// Two groups holding the same claims, with different verdicts.
+    GroupVerdictDisagreement,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 8] = [
         Self::Agreement,
         Self::FieldDisagreement,
         Self::BoundaryDisagreement,
         Self::LabelDisagreement,
         Self::OnlyInA,
         Self::OnlyInB,
+        Self::GroupingDisagreement,
+        Self::GroupVerdictDisagreement,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +49,8 @@ impl Category {
             Self::LabelDisagreement => "label disagreement",
             Self::OnlyInA => "only in A",
             Self::OnlyInB => "only in B",
+            Self::GroupingDisagreement => "grouping disagreement",
+            Self::GroupVerdictDisagreement => "group verdict disagreement",
         }
     }
 
@@ -92,6 +100,8 @@ pub struct ReviewItem {
     /// Every field that differs, counted or not (free text is shown but not counted
     /// unless [`CompareOptions::free_text`] is set).
     pub fields: Vec<FieldDiff>,
+    /// Set on an item about claim groups (see `review::group_items`).
+    pub group: Option<super::group_items::GroupItem>,
 }
 
 impl ReviewItem {
@@ -178,6 +188,7 @@ pub fn review_items(
     }
     let (la, lb) = (find_layer(project, a)?, find_layer(project, b)?);
     let mut out = Vec::new();
+    let mut grouped = super::group_items::group_items(project, la, lb);
     for (article, al) in align_layers(project, la, lb) {
         let first = out.len();
         for p in &al.pairs {
@@ -191,6 +202,7 @@ pub fn review_items(
                 a: Some(p.a.clone()),
                 b: Some(p.b.clone()),
                 fields,
+                group: None,
             });
         }
         for (x, category) in al
@@ -212,8 +224,10 @@ pub fn review_items(
                 a: sa.cloned(),
                 b: sb.cloned(),
                 fields: Vec::new(),
+                group: None,
             });
         }
+        out.extend(grouped.remove(&article).unwrap_or_default());
         out[first..].sort_by_key(|i| (i.start(), i.key.clone()));
     }
     Ok(out)

@@ -19,4 +19,14 @@ pub enum ReviewError {
     AlreadyDecided(AnnotationId),
     #[error("this item is not decided yet: there is nothing to reopen")]
     NotDecided,
+    #[error(
+        "take the claim into the adjudicated layer first (decide its own item, or accept all agreements)"
+    )]
+    ClaimNotAdjudicated,
+    #[error(
+        "a claim's group and a group's verdict come from one side: take A, take B or reject (edit groups on the claims board)"
+    )]
+    OneSideOnly,
+    #[error(transparent)]
+    Group(#[from] crate::model::group_edit::GroupError),
 }

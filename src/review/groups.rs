@@ -8,6 +8,7 @@
 //! a large group. A claim in no group is a group of its own.
 
 use super::disagreement::align_layers;
+use super::metrics::{NotAvailable, Score};
 use crate::model::{AnnotationId, AnnotationKind, ClaimGroupId, Layer, Project};
 use std::collections::HashMap;
 
@@ -33,8 +34,11 @@ pub struct ClaimPair {
     pub b: AnnotationId,
 }
 
+/// Two groups sharing claims, with different verdicts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupVerdictDiff {
+    /// The first claim (in the project's order) both groups hold, where review shows it.
+    pub claim: ClaimPair,
     pub a_group: ClaimGroupId,
     pub b_group: ClaimGroupId,
     pub a_verdict: Option<String>,
@@ -46,6 +50,58 @@ impl GroupAgreement {
     pub fn pairwise_f1(&self) -> Option<f64> {
         let denominator = 2 * self.both + self.only_a + self.only_b;
         (denominator > 0).then(|| 2.0 * self.both as f64 / denominator as f64)
+    }
+}
+
+/// Claim-group agreement as the agreement report gives it: pairwise precision and recall
+/// of A's grouping against B's (B as the reference: against the adjudicated layer, how
+/// many of A's pairs hold), their F1, and how many review items the differences make.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GroupFigures {
+    /// Claims both layers marked (the ones compared).
+    pub claims: usize,
+    /// Groups in each layer.
+    pub groups_a: usize,
+    pub groups_b: usize,
+    pub pairs_both: u64,
+    pub pairs_only_a: u64,
+    pub pairs_only_b: u64,
+    /// Pairs both grouped over the pairs A grouped.
+    pub precision: Score,
+    /// Pairs both grouped over the pairs B grouped.
+    pub recall: Score,
+    pub f1: Score,
+    /// Claims grouped differently.
+    pub grouping_differs: usize,
+    /// Group pairs sharing claims with different verdicts.
+    pub verdict_differs: usize,
+}
+
+fn ratio(n: u64, d: u64) -> Score {
+    if d == 0 {
+        NotAvailable::NoItems.into()
+    } else {
+        Score::Value(n as f64 / d as f64)
+    }
+}
+
+impl GroupFigures {
+    pub fn of(a: &Layer, b: &Layer, g: &GroupAgreement) -> Self {
+        Self {
+            claims: g.claims,
+            groups_a: a.claim_groups.len(),
+            groups_b: b.claim_groups.len(),
+            pairs_both: g.both,
+            pairs_only_a: g.only_a,
+            pairs_only_b: g.only_b,
+            precision: ratio(g.both, g.both + g.only_a),
+            recall: ratio(g.both, g.both + g.only_b),
+            f1: g
+                .pairwise_f1()
+                .map_or(NotAvailable::NoItems.into(), Score::Value),
+            grouping_differs: g.grouping_differs.len(),
+            verdict_differs: g.verdict_differs.len(),
+        }
     }
 }
 
@@ -105,7 +161,7 @@ pub fn compare_groups(project: &Project, a: &Layer, b: &Layer) -> GroupAgreement
         .collect();
     let mut verdict_differs = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (_, ca, cb) in &claims {
+    for (pair, ca, cb) in &claims {
         let (Cluster::Group(ga), Cluster::Group(gb)) = (ca, cb) else {
             continue;
         };
@@ -116,6 +172,7 @@ pub fn compare_groups(project: &Project, a: &Layer, b: &Layer) -> GroupAgreement
         let vb = b.claim_group(*gb).and_then(|g| g.verdict.clone());
         if va != vb {
             verdict_differs.push(GroupVerdictDiff {
+                claim: *pair,
                 a_group: *ga,
                 b_group: *gb,
                 a_verdict: va,
@@ -203,6 +260,10 @@ mod tests {
         assert_eq!(
             g.verdict_differs,
             [GroupVerdictDiff {
+                claim: ClaimPair {
+                    a: AnnotationId(1),
+                    b: AnnotationId(11),
+                },
                 a_group: ClaimGroupId(1),
                 b_group: ClaimGroupId(9),
                 a_verdict: Some("False".into()),

@@ -9,6 +9,7 @@ pub mod align;
 pub mod disagreement;
 mod error;
 pub mod fields;
+pub mod group_items;
 pub mod groups;
 pub mod merge;
 pub mod merge3;

@@ -6,6 +6,7 @@
 use super::align::{Alignment, LabelKey};
 use super::disagreement::{align_layers, find_layer};
 use super::error::ReviewError;
+use super::groups::{GroupFigures, compare_groups};
 use super::metrics::{Level, Score, SpanF1, cohen_kappa, krippendorff_alpha};
 use crate::model::{AnnotationKind, ArticleId, Layer, LayerRole, Project};
 use std::collections::{BTreeMap, HashMap};
@@ -140,6 +141,8 @@ pub struct PairReport {
     pub counts: Counts,
     pub per_label: BTreeMap<String, SubsetFigures>,
     pub per_article: BTreeMap<ArticleId, ArticleFigures>,
+    /// How the two layers grouped the claims both marked (pairwise P/R/F1).
+    pub groups: GroupFigures,
 }
 
 /// All pairs of a project's layers.
@@ -290,6 +293,7 @@ pub fn pair_report(project: &Project, a: &Layer, b: &Layer) -> PairReport {
         counts,
         per_label,
         per_article,
+        groups: GroupFigures::of(a, b, &compare_groups(project, a, b)),
     }
 }
 

@@ -101,6 +101,21 @@ fn pair(p: &PairReport) -> Value {
         })
         .collect();
     obj.insert("per_article".into(), Value::Object(per_article));
+    let g = &p.groups;
+    let groups = json!({
+        "claims": g.claims,
+        "groups_a": g.groups_a,
+        "groups_b": g.groups_b,
+        "pairs_both": g.pairs_both,
+        "pairs_only_a": g.pairs_only_a,
+        "pairs_only_b": g.pairs_only_b,
+        "precision": s.put("groups.precision", g.precision),
+        "recall": s.put("groups.recall", g.recall),
+        "f1": s.put("groups.f1", g.f1),
+        "grouping_differs": g.grouping_differs,
+        "verdict_differs": g.verdict_differs,
+    });
+    obj.insert("groups".into(), groups);
     obj.insert("reasons".into(), Value::Object(s.reasons));
     Value::Object(obj)
 }

@@ -64,7 +64,33 @@ pub fn to_text(report: &AgreementReport) -> String {
             row("polarity (ordinal)", a.polarity_ordinal),
             row("check-worthiness (ordinal)", a.check_worthiness_ordinal),
         ];
-        for line in [f1.join("   "), kappas.join("   "), alphas.join("   ")] {
+        let g = &p.groups;
+        let groups = [
+            format!(
+                "claim groups {} / {} over {} shared claims: pairs both {}, only in {} {}, only in {} {}",
+                g.groups_a,
+                g.groups_b,
+                g.claims,
+                g.pairs_both,
+                p.a,
+                g.pairs_only_a,
+                p.b,
+                g.pairs_only_b
+            ),
+            row("pairwise P", g.precision),
+            row("R", g.recall),
+            row("F1", g.f1),
+            format!(
+                "grouped differently {}   group verdicts differ {}",
+                g.grouping_differs, g.verdict_differs
+            ),
+        ];
+        for line in [
+            f1.join("   "),
+            kappas.join("   "),
+            alphas.join("   "),
+            groups.join("   "),
+        ] {
             let _ = writeln!(s, "  {line}");
         }
         for n in notes {

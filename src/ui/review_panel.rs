@@ -220,14 +220,16 @@ fn current(ui: &mut Ui, wb: &Workbench, item: &ReviewItem, dark: bool, out: &mut
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         let both = item.a.is_some() && item.b.is_some();
+        // A claim's group and a group's verdict come from one side.
+        let annotation = item.group.is_none();
         for (a, enabled) in [
             (Action::AcceptMine, item.a.is_some()),
             (Action::AcceptTheirs, item.b.is_some()),
             (
                 Action::AcceptBoth,
-                both && item.category != Category::Agreement,
+                both && annotation && item.category != Category::Agreement,
             ),
-            (Action::EditThenAccept, true),
+            (Action::EditThenAccept, annotation),
             (Action::Reject, true),
             (Action::Skip, true),
         ] {
@@ -280,6 +282,8 @@ fn category_text(c: Category) -> &'static str {
         Category::LabelDisagreement => "Labels differ",
         Category::OnlyInA => "Only in A",
         Category::OnlyInB => "Only in B",
+        Category::GroupingDisagreement => "Grouped differently",
+        Category::GroupVerdictDisagreement => "Group verdicts differ",
     }
 }
 

@@ -13,6 +13,7 @@
 //! `review::test_support`.
 #![allow(dead_code)]
 
+pub mod claim_groups;
 pub mod fixture;
 pub mod gui;
 pub mod http;

@@ -10,3 +10,5 @@ pub mod report;
 pub mod retrieval;
 pub mod signature;
 mod words;
+pub mod link;
+pub mod verdict_map;

@@ -112,6 +112,7 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                     .small(),
             );
             ui.separator();
+            super::suggested_groups::show(ui, wb, out);
             if entries.is_empty() {
                 ui.label("No claims in your layer match.");
             }
@@ -195,6 +196,9 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                                 );
                             }
                         });
+                    }
+                    if at_cursor {
+                        super::earlier_checks::show(ui, wb.board_checks(), true, out);
                     }
                 });
             }

@@ -7,6 +7,7 @@ mod article_list;
 mod assign_dialog;
 mod claims_board;
 mod decision_log;
+mod earlier_checks;
 pub mod dialogs;
 mod export_dialog;
 mod findings_window;
@@ -24,6 +25,7 @@ mod reader_underlines;
 mod review_panel;
 mod shaping;
 mod shortcuts;
+mod suggested_groups;
 mod suggestion_panel;
 mod theme;
 

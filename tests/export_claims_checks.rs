@@ -57,7 +57,12 @@ fn the_register_lists_matching_earlier_checks_with_their_ratings() {
         ),
     ];
     let dir = tempfile::tempdir().unwrap();
-    export::run(&p, &ExportOptions::new(Format::Csv, dir.path()), &mut |_, _| true).unwrap();
+    export::run(
+        &p,
+        &ExportOptions::new(Format::Csv, dir.path()),
+        &mut |_, _| true,
+    )
+    .unwrap();
     let raw = std::fs::read(dir.path().join("claims.csv")).unwrap();
     let mut reader = csv::Reader::from_reader(&raw[3..]);
     let header = reader.headers().unwrap().clone();

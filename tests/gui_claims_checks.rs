@@ -157,8 +157,12 @@ fn a_claim_shows_its_earlier_check_links_it_by_keyboard_and_undoes() {
     h.get_by_label(HEADLINE);
     // The near miss is listed below the threshold, not as a match.
     h.get_by_label("Possibly related");
-    assert_eq!(h.get_all_by_label_contains("Checked before:").count(), 3);
+    h.get_by_label("Checked before: True, by Example Fact Desk on 2024-01-15");
+    // The check of another claim shares nothing with it and is not listed at all.
+    assert_eq!(h.get_all_by_label_contains("Checked before:").count(), 2);
+    assert!(h.query_by_label_contains("Mostly false, by").is_none());
     h.get_by_label("Link (Ctrl+Shift+K)");
+    let url_nodes = h.query_all_by_value(URL).count();
 
     link_by_keyboard(&mut h);
     let c = claim_of(&h, 1);
@@ -168,7 +172,8 @@ fn a_claim_shows_its_earlier_check_links_it_by_keyboard_and_undoes() {
     assert_eq!(c.evidence[0].stance, EvidenceStance::Refutes);
     h.get_by_label("Linked as evidence; proposes: False");
     h.get_by_label("(the verdict given)");
-    h.get_by_value(URL);
+    // The panel's evidence list shows the check's address in a field of its own.
+    assert!(h.query_all_by_value(URL).count() > url_nodes);
 
     // Linking again finds nothing new to link.
     link_by_keyboard(&mut h);
@@ -178,8 +183,12 @@ fn a_claim_shows_its_earlier_check_links_it_by_keyboard_and_undoes() {
     h.run();
     let c = claim_of(&h, 1);
     assert!(c.evidence.is_empty() && c.verdict.is_none(), "{c:?}");
-    assert!(h.query_by_label("Linked as evidence; proposes: False").is_none());
+    assert!(
+        h.query_by_label("Linked as evidence; proposes: False")
+            .is_none()
+    );
     h.get_by_label("Link (Ctrl+Shift+K)");
+    assert_eq!(h.query_all_by_value(URL).count(), url_nodes);
     // The library's index was built once, not once a frame or per edit.
     assert_eq!(h.state().workbench().check_index_builds(), 1);
 }
@@ -193,7 +202,11 @@ fn a_verdict_given_is_kept_until_the_proposal_is_applied() {
     h.get_by_label(HEADLINE);
     link_by_keyboard(&mut h);
     let c = claim_of(&h, 2);
-    assert_eq!(c.verdict.as_deref(), Some("Mostly true"), "never overwritten");
+    assert_eq!(
+        c.verdict.as_deref(),
+        Some("Mostly true"),
+        "never overwritten"
+    );
     assert_eq!(c.evidence.len(), 1);
     assert!(
         h.state().workbench().status().contains("it proposes False"),
@@ -206,7 +219,11 @@ fn a_verdict_given_is_kept_until_the_proposal_is_applied() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(claim_of(&h, 2).verdict.as_deref(), Some("Mostly true"));
-    assert_eq!(claim_of(&h, 2).evidence.len(), 1, "one step undone at a time");
+    assert_eq!(
+        claim_of(&h, 2).evidence.len(),
+        1,
+        "one step undone at a time"
+    );
 }
 
 fn open_board(h: &mut Harness<'_, App>) {
@@ -253,12 +270,7 @@ fn a_rejected_suggested_group_stays_rejected_after_save_and_reopen() {
     h.get_by_label("Reject group").click();
     h.run();
     assert!(h.query_by_label_contains("Suggested groups").is_none());
-    let rejected = h
-        .state()
-        .workbench()
-        .project()
-        .rejected_suggestions
-        .clone();
+    let rejected = h.state().workbench().project().rejected_suggestions.clone();
     assert_eq!(rejected.len(), 1);
     assert_eq!(rejected[0].kind, "claim group");
     assert!(
@@ -282,4 +294,72 @@ fn a_rejected_suggested_group_stays_rejected_after_save_and_reopen() {
     h.run();
     assert!(h.query_by_label_contains("Suggested groups").is_none());
     h.get_by_label("Gazette — Jobs figures out");
+}
+
+/// A claim candidate (the suggester's) shows its earlier checks too; linking waits until
+/// it is accepted as a claim.
+#[test]
+fn a_claim_candidate_shows_its_earlier_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project(dir.path());
+    let mut p = factdesk::store::load(&path).unwrap();
+    p.layers.clear();
+    factdesk::store::save(&path, &p).unwrap();
+    let mut h = harness(dir.path(), &path);
+    for _ in 0..600 {
+        if h.state().workbench().suggestions().is_some()
+            && h.state().workbench().assist_progress().is_none()
+        {
+            break;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    let mut found = false;
+    for _ in 0..20 {
+        h.key_press(Key::CloseBracket);
+        h.run();
+        if let Some(factdesk::app::MarkTarget::Suggestion(key)) =
+            h.state().workbench().selected().cloned()
+            && key.kind == "claim"
+            && h.query_by_label(HEADLINE).is_some()
+        {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the candidate's earlier check is shown");
+    h.get_by_label("Accept the suggestion to link a check to the claim.");
+    link_by_keyboard(&mut h);
+    assert!(
+        h.state()
+            .workbench()
+            .status()
+            .contains("Accept the suggested claim first"),
+        "{}",
+        h.state().workbench().status()
+    );
+    assert!(
+        h.state()
+            .workbench()
+            .project()
+            .layers
+            .iter()
+            .all(|l| l.annotations.is_empty())
+    );
+
+    // Accepted, it is a claim: the same check links to it.
+    h.key_press(Key::Enter);
+    h.run();
+    let id = h
+        .state()
+        .workbench()
+        .selected_annotation()
+        .expect("accepted");
+    h.get_by_label(HEADLINE);
+    link_by_keyboard(&mut h);
+    let c = claim_of(&h, id.0);
+    assert_eq!(c.evidence.len(), 1);
+    assert_eq!(c.verdict.as_deref(), Some("False"));
 }

@@ -34,9 +34,9 @@ pub use prompt::{Choice, Prompt, Then};
 pub use session::{Session, UndoError};
 pub use settings::{STORAGE_KEY, Settings};
 pub use workbench::{
-    BoardSuggestion, CheckCommand, CheckTarget, EarlierChecks, ShownCheck, SuggestedMember,
-};
-pub use workbench::{
     Appearance, BoardCommand, BoardEntry, BoardSort, BoardState, CheckStatus, ReviewProgress,
     ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench,
+};
+pub use workbench::{
+    BoardSuggestion, CheckCommand, CheckTarget, EarlierChecks, ShownCheck, SuggestedMember,
 };

@@ -84,7 +84,10 @@ pub fn link_check(
     let proposed = proposed_verdict(&project.schema, &check.rating);
     let evidence = evidence_for(&project.schema, check, proposed.as_deref(), ctx);
     let current = verdict_of(project, target)?.map(str::to_owned);
-    if evidence_of(project, target)?.iter().any(|e| e.url == check.url) {
+    if evidence_of(project, target)?
+        .iter()
+        .any(|e| e.url == check.url)
+    {
         return Err(LinkError::AlreadyLinked(check.url.clone()));
     }
     let sets_verdict = current.is_none() && proposed.is_some();
@@ -194,7 +197,10 @@ fn evidence_for(
     if !check.claim_reviewed.trim().is_empty() {
         quote.push_str(&format!(" — “{}”", check.claim_reviewed.trim()));
     }
-    let stance = match (proposed.and_then(|p| schema.verdict(p)), schema.rating_range()) {
+    let stance = match (
+        proposed.and_then(|p| schema.verdict(p)),
+        schema.rating_range(),
+    ) {
         (Some(level), Some((best, worst))) if level.is_rated() && best != worst => {
             let twice = 2 * level.value;
             if twice > best + worst {

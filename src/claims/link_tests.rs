@@ -1,17 +1,11 @@
 use super::*;
-use crate::model::{
-    Annotation, Article, ArticleId, Claim, ClaimMember, Provenance, Rating, Span,
-};
+use crate::model::{Annotation, Article, ArticleId, Claim, ClaimMember, Provenance, Rating, Span};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 const A: &str = "Officials said unemployment fell to 4% in March.";
 
 fn ctx() -> Context {
-    Context::new(
-        "ann",
-        Utc.with_ymd_and_hms(2026, 3, 4, 5, 6, 7).unwrap(),
-        1,
-    )
+    Context::new("ann", Utc.with_ymd_and_hms(2026, 3, 4, 5, 6, 7).unwrap(), 1)
 }
 
 fn claim_annotation(id: u64, verdict: Option<&str>) -> Annotation {
@@ -74,7 +68,11 @@ fn linking_adds_evidence_sets_the_proposed_verdict_and_undoes_exactly() {
     assert_eq!(e.url, URL);
     assert_eq!(e.stance, EvidenceStance::Refutes);
     assert_eq!(e.accessed, NaiveDate::from_ymd_opt(2026, 3, 4));
-    assert!(e.quote.contains("Example Desk: Pants on fire"), "{}", e.quote);
+    assert!(
+        e.quote.contains("Example Desk: Pants on fire"),
+        "{}",
+        e.quote
+    );
     // Once linked, the same check is refused (nothing changes).
     assert_eq!(
         link_check(&after, &ctx(), &target, URL),
@@ -135,7 +133,11 @@ fn a_grouped_claim_links_to_its_group() {
     assert!(linked.sets_verdict);
     let mut after = before.clone();
     let undo = linked.plan.apply(&mut after).unwrap();
-    let g = after.layer("ann").unwrap().claim_group(ClaimGroupId(7)).unwrap();
+    let g = after
+        .layer("ann")
+        .unwrap()
+        .claim_group(ClaimGroupId(7))
+        .unwrap();
     assert_eq!(g.verdict.as_deref(), Some("False"));
     assert_eq!(g.evidence[0].url, URL);
     assert!(claim_of(&after, 1).evidence.is_empty());

@@ -78,7 +78,10 @@ fn normalise(text: &str) -> String {
 pub fn proposed_verdict(schema: &LabelSchema, rating: &Rating) -> Option<String> {
     let label = normalise(&rating.label);
     if !label.is_empty()
-        && let Some(level) = schema.verdicts.iter().find(|v| normalise(&v.label) == label)
+        && let Some(level) = schema
+            .verdicts
+            .iter()
+            .find(|v| normalise(&v.label) == label)
     {
         return Some(level.label.clone());
     }
@@ -144,8 +147,14 @@ mod tests {
 
     #[test]
     fn a_label_of_the_scale_is_taken_as_it_is() {
-        assert_eq!(propose("mostly  TRUE", None).as_deref(), Some("Mostly true"));
-        assert_eq!(propose("Unverifiable", None).as_deref(), Some("Unverifiable"));
+        assert_eq!(
+            propose("mostly  TRUE", None).as_deref(),
+            Some("Mostly true")
+        );
+        assert_eq!(
+            propose("Unverifiable", None).as_deref(),
+            Some("Unverifiable")
+        );
         // The label wins over a numeric scale that would say otherwise.
         assert_eq!(
             propose("Half true", Some((1.0, 5.0, 1.0))).as_deref(),
@@ -157,7 +166,10 @@ mod tests {
     fn a_numeric_rating_goes_to_the_nearest_level() {
         assert_eq!(propose("", Some((1.0, 5.0, 1.0))).as_deref(), Some("False"));
         assert_eq!(propose("", Some((5.0, 5.0, 1.0))).as_deref(), Some("True"));
-        assert_eq!(propose("x", Some((2.0, 3.0, 1.0))).as_deref(), Some("Half true"));
+        assert_eq!(
+            propose("x", Some((2.0, 3.0, 1.0))).as_deref(),
+            Some("Half true")
+        );
         // 0–10 scale, 7.5 is 0.75 of the way: 1 + 0.75·4 = 4.
         assert_eq!(
             propose("Our verdict", Some((7.5, 10.0, 0.0))).as_deref(),
@@ -180,7 +192,10 @@ mod tests {
     #[test]
     fn label_words_map_by_the_longest_phrase() {
         assert_eq!(propose("Pants on Fire!", None).as_deref(), Some("False"));
-        assert_eq!(propose("Mostly false.", None).as_deref(), Some("Mostly false"));
+        assert_eq!(
+            propose("Mostly false.", None).as_deref(),
+            Some("Mostly false")
+        );
         assert_eq!(propose("Misleading", None).as_deref(), Some("Mostly false"));
         assert_eq!(propose("This is not true", None).as_deref(), Some("False"));
         assert_eq!(propose("Falso", None).as_deref(), Some("False"));

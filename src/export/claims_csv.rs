@@ -8,8 +8,8 @@
 //! file starts with a UTF-8 byte order mark so that Excel reads it as UTF-8.
 
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
-use crate::interchange::names;
 use crate::claims::retrieval::{CheckIndex, MATCH_THRESHOLD};
+use crate::interchange::names;
 use crate::model::AnnotationKind;
 use std::borrow::Cow;
 use std::io::Write;

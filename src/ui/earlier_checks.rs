@@ -72,9 +72,12 @@ fn row(
         });
         if !c.claim_reviewed.trim().is_empty() {
             ui.label(
-                RichText::new(crate::bidi::display_line(&format!("“{}”", c.claim_reviewed)))
-                    .italics()
-                    .weak(),
+                RichText::new(crate::bidi::display_line(&format!(
+                    "“{}”",
+                    c.claim_reviewed
+                )))
+                .italics()
+                .weak(),
             );
         }
         ui.hyperlink(&c.url);
@@ -90,10 +93,7 @@ fn row(
                     if e.verdict.as_deref() == Some(p.as_str()) {
                         ui.label(RichText::new("(the verdict given)").weak());
                     } else if ui
-                        .add_enabled(
-                            editable,
-                            egui::Button::new(format!("Apply verdict {p}")),
-                        )
+                        .add_enabled(editable, egui::Button::new(format!("Apply verdict {p}")))
                         .on_hover_text(format!(
                             "Replace the verdict {} with the check's",
                             e.verdict.as_deref().unwrap_or("— none")

@@ -33,9 +33,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                                 .on_hover_text("Group these claims (one verdict for all)")
                                 .clicked()
                             {
-                                out.send(Command::Checks(CheckCommand::AcceptGroup(
-                                    s.key.clone(),
-                                )));
+                                out.send(Command::Checks(CheckCommand::AcceptGroup(s.key.clone())));
                             }
                             if ui
                                 .button("Reject group")
@@ -45,9 +43,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                                 )
                                 .clicked()
                             {
-                                out.send(Command::Checks(CheckCommand::RejectGroup(
-                                    s.key.clone(),
-                                )));
+                                out.send(Command::Checks(CheckCommand::RejectGroup(s.key.clone())));
                             }
                         });
                         for m in &s.members {

@@ -101,10 +101,7 @@ pub enum CheckCommand {
     /// Link the library's check at `url` (evidence, and its verdict where there is none).
     Link { target: LinkTarget, url: String },
     /// Set a linked check's proposed verdict over the one there is.
-    ApplyVerdict {
-        target: LinkTarget,
-        verdict: String,
-    },
+    ApplyVerdict { target: LinkTarget, verdict: String },
     /// Make a suggested group a group of my layer.
     AcceptGroup(SuggestionKey),
     /// Reject a suggested group (kept in the project: it is not suggested again).
@@ -157,13 +154,12 @@ pub fn headline(check: &FactCheck) -> String {
 /// The key of a suggested group: its members' places, so the same suggestion has the same
 /// key in every run and every layer.
 pub fn group_key(members: &[ClaimRef]) -> SuggestionKey {
-    let mut places: Vec<(ArticleId, usize, usize)> =
-        members.iter().map(|m| (m.article, m.start, m.end)).collect();
-    places.sort_unstable();
-    let joined: Vec<String> = places
+    // The shape of the other multi-article keys (`assist::suggestion`): sorted places.
+    let mut places: Vec<String> = members
         .iter()
-        .map(|(a, s, e)| format!("{a}:{s}-{e}"))
+        .map(|m| format!("{}:{}:{}", m.article, m.start, m.end))
         .collect();
+    places.sort();
     SuggestionKey {
         kind: GROUP_KIND.to_owned(),
         article: None,
@@ -171,7 +167,7 @@ pub fn group_key(members: &[ClaimRef]) -> SuggestionKey {
         end: 0,
         fingerprint: format!(
             "{:016x}",
-            xxhash_rust::xxh3::xxh3_64(joined.join("\n").as_bytes())
+            xxhash_rust::xxh3::xxh3_64(places.join("\u{1f}").as_bytes())
         ),
     }
 }
@@ -208,7 +204,8 @@ pub fn suggested_groups(project: &Project, layer: &str) -> Vec<BoardSuggestion> 
     group_claims(claims)
         .into_iter()
         .filter_map(|g| {
-            let ids: BTreeSet<AnnotationId> = g.members.iter().filter_map(|m| m.annotation).collect();
+            let ids: BTreeSet<AnnotationId> =
+                g.members.iter().filter_map(|m| m.annotation).collect();
             if groups.iter().any(|c| ids.is_subset(c)) {
                 return None;
             }
@@ -265,7 +262,11 @@ impl Workbench {
     /// What the link action works on: the board's row while the board is open, else the
     /// selected claim.
     pub fn link_candidate(&self) -> Option<&EarlierChecks> {
-        let board = self.claims.open.then_some(self.checks.board.as_ref()).flatten();
+        let board = self
+            .claims
+            .open
+            .then_some(self.checks.board.as_ref())
+            .flatten();
         board
             .or(self.checks.selection.as_ref())
             .filter(|e| e.link_target().is_some())
@@ -288,8 +289,10 @@ impl Workbench {
                 self.checks.board = None;
             }
         }
-        let selection = self.selection_target();
-        let board = if self.claims.open {
+        // With no library there is nothing to show (and no row to compute).
+        let library = !self.checks.library.is_empty();
+        let selection = self.selection_target().filter(|_| library);
+        let board = if self.claims.open && library {
             self.board_target()
         } else {
             None
@@ -365,13 +368,20 @@ impl Workbench {
                 link::evidence_of(project, t)
                     .map(|e| e.iter().map(|e| e.url.as_str()).collect())
                     .unwrap_or_default(),
-                link::verdict_of(project, t).ok().flatten().map(str::to_owned),
+                link::verdict_of(project, t)
+                    .ok()
+                    .flatten()
+                    .map(str::to_owned),
             ),
             CheckTarget::Candidate(_) => (HashSet::new(), None),
         };
         let mut matches = Vec::new();
         let mut related = Vec::new();
-        for hit in self.checks.library.rank(&text, SHOWN_MATCHES + SHOWN_RELATED) {
+        for hit in self
+            .checks
+            .library
+            .rank(&text, SHOWN_MATCHES + SHOWN_RELATED)
+        {
             let Some(check) = project.fact_checks.get(hit.check) else {
                 continue;
             };
@@ -409,8 +419,9 @@ impl Workbench {
                     target: CheckTarget::Candidate(_),
                     ..
                 }) => "Accept the suggested claim first, then link a check to it".into(),
-                _ => "Select a claim (or a row of the claims board) to link an earlier check"
-                    .into(),
+                _ => {
+                    "Select a claim (or a row of the claims board) to link an earlier check".into()
+                }
             };
             return;
         };
@@ -423,8 +434,8 @@ impl Workbench {
                 self.checks_command(CheckCommand::Link { target, url });
             }
             None if e.matches.is_empty() => {
-                self.status = "No earlier check matches this claim (link a related one by its button)"
-                    .into();
+                self.status =
+                    "No earlier check matches this claim (link a related one by its button)".into();
             }
             None => self.status = "Every matching earlier check is linked already".into(),
         }
@@ -472,13 +483,9 @@ impl Workbench {
             }
             CheckCommand::AcceptGroup(key) => self.accept_suggested_group(&key),
             CheckCommand::RejectGroup(key) => {
-                if self.edit(
-                    Edit::RejectSuggestion(key),
-                    "Reject suggested group",
-                    false,
-                ) {
-                    self.status = "Rejected the suggested group; it will not be suggested again"
-                        .into();
+                if self.edit(Edit::RejectSuggestion(key), "Reject suggested group", false) {
+                    self.status =
+                        "Rejected the suggested group; it will not be suggested again".into();
                 }
             }
         }
@@ -522,9 +529,7 @@ impl Workbench {
             .find_map(|id| project.layer(&me)?.group_of(*id).map(|g| g.id));
         let plan = match existing {
             Some(g) => group_edit::join_group(project, &me, g, &ids),
-            None => {
-                group_edit::create_group(project, &self.context(), &me, &ids).map(|(p, _)| p)
-            }
+            None => group_edit::create_group(project, &self.context(), &me, &ids).map(|(p, _)| p),
         };
         match plan {
             Ok(plan) if !plan.is_empty() => {

@@ -18,8 +18,10 @@ fn claim(id: u64, article: u64, text: &str, phrase: &str) -> Annotation {
 
 fn project() -> Project {
     let mut p = Project::new("p");
-    p.articles.push(Article::new(ArticleId(1), "Jobs", GAZETTE.into()));
-    p.articles.push(Article::new(ArticleId(2), "Week", HERALD.into()));
+    p.articles
+        .push(Article::new(ArticleId(1), "Jobs", GAZETTE.into()));
+    p.articles
+        .push(Article::new(ArticleId(2), "Week", HERALD.into()));
     let layer = p.layer_mut("me");
     layer.insert(claim(1, 1, GAZETTE, "unemployment fell to 4% in March"));
     layer.insert(claim(2, 2, HERALD, "Unemployment fell to 4% in March"));

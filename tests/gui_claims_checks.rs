@@ -363,3 +363,21 @@ fn a_claim_candidate_shows_its_earlier_check() {
     assert_eq!(c.evidence.len(), 1);
     assert_eq!(c.verdict.as_deref(), Some("False"));
 }
+
+#[test]
+fn earlier_checks_panel_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project(dir.path());
+    let mut h = AppHarness::new(&dir.path().join("data"))
+        .project(path)
+        .annotator("tester")
+        .autosave_every(3600.0)
+        .size(1280.0, 900.0)
+        .theme(egui::Theme::Light)
+        .for_snapshots()
+        .build();
+    select(&mut h, 2);
+    link_by_keyboard(&mut h);
+    h.run_steps(3);
+    h.snapshot("earlier_checks_panel");
+}

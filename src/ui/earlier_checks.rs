@@ -28,12 +28,12 @@ pub fn show(ui: &mut Ui, checks: Option<&EarlierChecks>, editable: bool, out: &m
             ui.label(RichText::new("Earlier checks").strong());
         }
         for (i, c) in e.matches.iter().enumerate() {
-            ui.push_id(("match", i), |ui| row(ui, e, c, true, editable, out));
+            ui.push_id(("match", i), |ui| match_row(ui, e, c, editable, out));
         }
         if !e.related.is_empty() {
             ui.label(RichText::new("Possibly related").weak().strong());
             for (i, c) in e.related.iter().enumerate() {
-                ui.push_id(("related", i), |ui| row(ui, e, c, false, editable, out));
+                ui.push_id(("related", i), |ui| related_line(ui, e, c, editable, out));
             }
         }
         if e.link_target().is_none() {
@@ -46,29 +46,49 @@ pub fn show(ui: &mut Ui, checks: Option<&EarlierChecks>, editable: bool, out: &m
     });
 }
 
-fn row(
-    ui: &mut Ui,
-    e: &EarlierChecks,
-    c: &ShownCheck,
-    is_match: bool,
-    editable: bool,
-    out: &mut Outbox,
-) {
+/// A check below the threshold, on one line: what it rated, its score, a link button; its
+/// wording, address and proposal on hover.
+fn related_line(ui: &mut Ui, e: &EarlierChecks, c: &ShownCheck, editable: bool, out: &mut Outbox) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&c.headline).on_hover_text(format!(
+            "“{}”\n{}\nProposes: {}",
+            c.claim_reviewed,
+            c.url,
+            c.proposed.as_deref().unwrap_or("nothing on this scale")
+        ));
+        ui.label(
+            RichText::new(format!("score {:.2}", c.score))
+                .weak()
+                .small(),
+        );
+        if c.linked {
+            ui.label(RichText::new("linked").weak());
+        } else if let Some(target) = e.link_target()
+            && ui
+                .add_enabled(editable, egui::Button::new("Link").small())
+                .on_hover_text("Link it anyway: its review as evidence, its verdict proposed")
+                .clicked()
+        {
+            out.send(Command::Checks(CheckCommand::Link {
+                target: target.clone(),
+                url: c.url.clone(),
+            }));
+        }
+    });
+}
+
+/// A match, in a frame of its own: what it rated, its score, wording and address, and a
+/// button to link it (or, linked, to apply its verdict over another).
+fn match_row(ui: &mut Ui, e: &EarlierChecks, c: &ShownCheck, editable: bool, out: &mut Outbox) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            let headline = RichText::new(&c.headline);
-            ui.label(if is_match {
-                headline.strong()
-            } else {
-                headline
-            });
-            let score = format!(
-                "{} {:.2}",
-                if is_match { "match" } else { "score" },
-                c.score
+            ui.label(RichText::new(&c.headline).strong());
+            ui.label(
+                RichText::new(format!("match {:.2}", c.score))
+                    .weak()
+                    .small(),
             );
-            ui.label(RichText::new(score).weak().small());
         });
         if !c.claim_reviewed.trim().is_empty() {
             ui.label(

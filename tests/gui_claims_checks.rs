@@ -239,7 +239,8 @@ fn a_suggested_group_is_accepted_on_the_board() {
     let mut h = harness(dir.path(), &path);
     open_board(&mut h);
     h.get_by_label("Suggested groups (1)");
-    h.get_by_label("Accept group").click();
+    h.get_by_label("Accept group (Alt+A)");
+    h.key_press_modifiers(Modifiers::ALT, Key::A);
     h.run();
     let layer = h.state().workbench().project().layer("tester").unwrap();
     assert_eq!(layer.claim_groups.len(), 1);
@@ -251,9 +252,27 @@ fn a_suggested_group_is_accepted_on_the_board() {
     assert_eq!(members, [1, 2]);
     assert!(h.query_by_label_contains("Suggested groups").is_none());
     h.get_by_label("2 outlets");
-    // The group's row is under the cursor: its earlier checks show on the board.
+    // The group's row is under the cursor: its earlier checks show on the board, and the
+    // link action links the check to the group (one verdict for both outlets).
     h.get_by_label(HEADLINE);
+    link_by_keyboard(&mut h);
+    let layer = h.state().workbench().project().layer("tester").unwrap();
+    let g = &layer.claim_groups[0];
+    // The group took the Herald's verdict when it was made: the check's is only proposed.
+    assert_eq!(g.verdict.as_deref(), Some("Mostly true"));
+    assert_eq!(g.evidence.len(), 1);
+    assert_eq!(g.evidence[0].url, URL);
+    h.get_by_label("Linked as evidence; proposes: False");
+    h.get_by_label("Apply verdict False");
 
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let layer = h.state().workbench().project().layer("tester").unwrap();
+    assert!(layer.claim_groups[0].evidence.is_empty());
+    assert_eq!(
+        layer.claim_groups[0].verdict.as_deref(),
+        Some("Mostly true")
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let layer = h.state().workbench().project().layer("tester").unwrap();
@@ -267,7 +286,7 @@ fn a_rejected_suggested_group_stays_rejected_after_save_and_reopen() {
     let path = project(dir.path());
     let mut h = harness(dir.path(), &path);
     open_board(&mut h);
-    h.get_by_label("Reject group").click();
+    h.get_by_label("Reject group (Alt+X)").click();
     h.run();
     assert!(h.query_by_label_contains("Suggested groups").is_none());
     let rejected = h.state().workbench().project().rejected_suggestions.clone();
@@ -380,4 +399,21 @@ fn earlier_checks_panel_snapshot() {
     link_by_keyboard(&mut h);
     h.run_steps(3);
     h.snapshot("earlier_checks_panel");
+}
+
+#[test]
+fn claims_board_suggestions_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project(dir.path());
+    let mut h = AppHarness::new(&dir.path().join("data"))
+        .project(path)
+        .annotator("tester")
+        .autosave_every(3600.0)
+        .size(1280.0, 900.0)
+        .theme(egui::Theme::Light)
+        .for_snapshots()
+        .build();
+    open_board(&mut h);
+    h.run_steps(3);
+    h.snapshot("claims_board_suggestions");
 }

@@ -29,14 +29,22 @@ pub fn show(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                                 .small(),
                             );
                             if ui
-                                .button("Accept group")
+                                .button(if i == 0 {
+                                    "Accept group (Alt+A)"
+                                } else {
+                                    "Accept group"
+                                })
                                 .on_hover_text("Group these claims (one verdict for all)")
                                 .clicked()
                             {
                                 out.send(Command::Checks(CheckCommand::AcceptGroup(s.key.clone())));
                             }
                             if ui
-                                .button("Reject group")
+                                .button(if i == 0 {
+                                    "Reject group (Alt+X)"
+                                } else {
+                                    "Reject group"
+                                })
                                 .on_hover_text(
                                     "They are not one claim: it will not be suggested again \
                                      (remembered in the project)",

@@ -106,6 +106,10 @@ pub enum CheckCommand {
     AcceptGroup(SuggestionKey),
     /// Reject a suggested group (kept in the project: it is not suggested again).
     RejectGroup(SuggestionKey),
+    /// Accept the first suggested group on the board (its keyboard).
+    AcceptFirstGroup,
+    /// Reject the first suggested group on the board.
+    RejectFirstGroup,
 }
 
 /// The cached index and the last rankings.
@@ -480,6 +484,17 @@ impl Workbench {
                     }
                     Err(e) => self.status = format!("Apply proposed verdict: {e}"),
                 }
+            }
+            CheckCommand::AcceptFirstGroup | CheckCommand::RejectFirstGroup => {
+                let Some(key) = self.board_suggestions().first().map(|s| s.key.clone()) else {
+                    self.status = "No suggested group on the board".into();
+                    return;
+                };
+                self.checks_command(if command == CheckCommand::AcceptFirstGroup {
+                    CheckCommand::AcceptGroup(key)
+                } else {
+                    CheckCommand::RejectGroup(key)
+                });
             }
             CheckCommand::AcceptGroup(key) => self.accept_suggested_group(&key),
             CheckCommand::RejectGroup(key) => {

@@ -95,3 +95,62 @@ fn a_headline_leaves_out_what_the_check_lacks() {
     c.rating.label.clear();
     assert_eq!(headline(&c), "Checked before: no rating");
 }
+
+/// The index is built when the library changes (an import, its undo), not when anything
+/// else does or a frame passes; the selected claim's checks follow.
+#[test]
+fn the_index_is_rebuilt_only_when_the_library_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    crate::store::save(&path, &project()).unwrap();
+    let settings = crate::app::Settings {
+        annotator: "me".into(),
+        ..crate::app::Settings::default()
+    };
+    let mut wb = Workbench::new(
+        settings,
+        super::super::Startup {
+            project: Some(path),
+            data_dir: Some(dir.path().join("data")),
+            autosave_seconds: 1e9,
+        },
+    );
+    let built = wb.check_index_builds();
+    wb.apply(crate::app::Command::SelectAnnotation(AnnotationId(1)));
+    for t in 0..5 {
+        wb.apply(crate::app::Command::Tick { now: f64::from(t) });
+    }
+    assert_eq!(wb.check_index_builds(), built);
+    assert!(wb.selection_checks().is_none(), "no library, nothing shown");
+
+    let check = FactCheck {
+        url: "https://check.example/jobs".into(),
+        claim_reviewed: "Unemployment fell to 4% in March".into(),
+        ..FactCheck::default()
+    };
+    wb.edit(Edit::AddFactChecks(vec![check]), "Import checks", false);
+    wb.refresh();
+    assert_eq!(wb.check_index_builds(), built + 1);
+    let shown = wb
+        .selection_checks()
+        .expect("ranked for the selected claim");
+    assert_eq!(shown.matches.len(), 1, "{shown:?}");
+    assert_eq!(shown.matches[0].url, "https://check.example/jobs");
+
+    // An edit elsewhere does not rebuild it.
+    wb.edit(
+        Edit::SetDone {
+            article: ArticleId(1),
+            done: true,
+        },
+        "Done",
+        false,
+    );
+    wb.refresh();
+    assert_eq!(wb.check_index_builds(), built + 1);
+
+    wb.apply(crate::app::Command::Run(crate::app::Action::Undo));
+    wb.apply(crate::app::Command::Run(crate::app::Action::Undo));
+    assert_eq!(wb.check_index_builds(), built + 2);
+    assert!(wb.selection_checks().is_none());
+}

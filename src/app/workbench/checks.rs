@@ -124,8 +124,32 @@ pub(super) struct ChecksState {
     pub(super) builds: u64,
     selection: Option<EarlierChecks>,
     board: Option<EarlierChecks>,
+    /// What the board's row was found from: the revision, the layer, the cursor, filter
+    /// and sort (the board is not built again while they stay).
+    board_key: Option<BoardKey>,
     /// Suggested groups, with the revision and layer they were computed for.
     suggested: Option<(u64, String, Vec<BoardSuggestion>)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct BoardKey {
+    revision: u64,
+    layer: String,
+    cursor: usize,
+    filter: String,
+    sort: super::BoardSort,
+}
+
+impl ChecksState {
+    /// Another session: revisions start again, so nothing ranked is kept (the index is,
+    /// until the library's hash says it differs).
+    pub(super) fn invalidate(&mut self) {
+        self.revision = None;
+        self.selection = None;
+        self.board = None;
+        self.board_key = None;
+        self.suggested = None;
+    }
 }
 
 /// The library's identity for the index: every check's url and wording, in order.
@@ -296,11 +320,20 @@ impl Workbench {
         // With no library there is nothing to show (and no row to compute).
         let library = !self.checks.library.is_empty();
         let selection = self.selection_target().filter(|_| library);
-        let board = if self.claims.open && library {
-            self.board_target()
-        } else {
-            None
-        };
+        let board_key = (self.claims.open && library).then(|| BoardKey {
+            revision,
+            layer: self.me().to_owned(),
+            cursor: self.claims.cursor,
+            filter: self.claims.filter.clone(),
+            sort: self.claims.sort,
+        });
+        if board_key != self.checks.board_key {
+            self.checks.board = match board_key {
+                Some(_) => self.board_target().map(|(t, text)| self.rank_for(t, text)),
+                None => None,
+            };
+            self.checks.board_key = board_key;
+        }
         let stale = |cached: &Option<EarlierChecks>, want: &Option<(CheckTarget, String)>| {
             changed
                 || match (cached, want) {
@@ -311,9 +344,6 @@ impl Workbench {
         };
         if stale(&self.checks.selection, &selection) {
             self.checks.selection = selection.map(|(t, text)| self.rank_for(t, text));
-        }
-        if stale(&self.checks.board, &board) {
-            self.checks.board = board.map(|(t, text)| self.rank_for(t, text));
         }
         if self.claims.open {
             let me = self.me().to_owned();

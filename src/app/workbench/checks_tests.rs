@@ -154,3 +154,39 @@ fn the_index_is_rebuilt_only_when_the_library_changes() {
     assert_eq!(wb.check_index_builds(), built + 2);
     assert!(wb.selection_checks().is_none());
 }
+
+/// Opening another project (whose revisions count from the start again) ranks against its
+/// own library.
+#[test]
+fn another_project_ranks_against_its_own_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.ron");
+    crate::store::save(&plain, &project()).unwrap();
+    let with_library = dir.path().join("library.ron");
+    let mut p = project();
+    p.fact_checks.push(FactCheck {
+        url: "https://check.example/jobs".into(),
+        claim_reviewed: "Unemployment fell to 4% in March".into(),
+        ..FactCheck::default()
+    });
+    crate::store::save(&with_library, &p).unwrap();
+    let settings = crate::app::Settings {
+        annotator: "me".into(),
+        ..crate::app::Settings::default()
+    };
+    let mut wb = Workbench::new(
+        settings,
+        super::super::Startup {
+            project: Some(plain),
+            data_dir: Some(dir.path().join("data")),
+            autosave_seconds: 1e9,
+        },
+    );
+    wb.apply(crate::app::Command::SelectAnnotation(AnnotationId(1)));
+    assert!(wb.selection_checks().is_none());
+    wb.apply(crate::app::Command::OpenPath(with_library));
+    assert_eq!(wb.project().fact_checks.len(), 1);
+    wb.apply(crate::app::Command::SelectAnnotation(AnnotationId(1)));
+    let shown = wb.selection_checks().expect("the new library is ranked");
+    assert_eq!(shown.matches.len(), 1);
+}

@@ -18,7 +18,6 @@ use crate::claims::verdict_map::proposed_verdict;
 use crate::model::group_edit;
 use crate::model::{AnnotationId, AnnotationKind, ArticleId, FactCheck, Project, SuggestionKey};
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 /// Matches shown at most (at or above the threshold).
 pub const SHOWN_MATCHES: usize = 5;
@@ -152,15 +151,17 @@ impl ChecksState {
     }
 }
 
-/// The library's identity for the index: every check's url and wording, in order.
+/// The library's identity for the index: every check's url and wording, in order (xxh3,
+/// taken only when the project's revision moves).
 fn library_key(checks: &[FactCheck]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    checks.len().hash(&mut h);
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
     for c in checks {
-        c.url.hash(&mut h);
-        c.claim_reviewed.hash(&mut h);
+        for part in [&c.url, &c.claim_reviewed] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
     }
-    h.finish()
+    h.digest()
 }
 
 /// "Checked before: False, by Example Desk on 2026-02-01" (parts that are missing left out).

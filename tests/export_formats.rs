@@ -255,7 +255,9 @@ fn csv_cells_cannot_run_as_formulas() {
             "article_url",
             "annotator",
             "note",
-            "group"
+            "group",
+            "earlier_checks",
+            "earlier_check_ratings"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -30,6 +30,7 @@ pub enum Action {
     AcceptSuggestion,
     AcceptAllOfKind,
     RejectAllOfKind,
+    LinkEarlierCheck,
     ShowFindings,
     ShowClaims,
     NextSuggestion,
@@ -201,6 +202,12 @@ impl Action {
             RejectAllOfKind => (
                 "Reject all suggestions of this kind",
                 "Reject every quote (or claim) suggestion of the article at once",
+                Menu::Edit,
+            ),
+            LinkEarlierCheck => (
+                "Link earlier check",
+                "Link the best earlier fact-check to the selected claim (or the board's row): \
+                 its review as evidence, its verdict proposed",
                 Menu::Edit,
             ),
             ShowFindings => (
@@ -403,6 +410,7 @@ impl Action {
             AcceptSuggestion => keys!(false; NONE "Enter"),
             AcceptAllOfKind => keys!(false; SHIFT "Enter"),
             RejectAllOfKind => keys!(false; SHIFT "Delete"),
+            LinkEarlierCheck => keys!(false; CTRL_SHIFT "K"),
             ShowFindings => keys!(false; NONE "F"),
             ShowClaims => keys!(true; CTRL_SHIFT "C"),
             NextSuggestion => keys!(false; NONE "CloseBracket"),

@@ -115,6 +115,9 @@ pub enum Command {
     CloseDecisions,
     /// Something done on the claims board (grouping, a group's verdict, filter, keys).
     Board(super::BoardCommand),
+    /// Earlier fact-checks (link one, apply its verdict) and suggested groups (accept,
+    /// reject).
+    Checks(super::CheckCommand),
     /// Once a frame: autosave, background work.
     Tick {
         now: f64,

@@ -37,3 +37,6 @@ pub use workbench::{
     Appearance, BoardCommand, BoardEntry, BoardSort, BoardState, CheckStatus, ReviewProgress,
     ReviewSetup, ScrollRequest, ShownSuggestion, Startup, Workbench,
 };
+pub use workbench::{
+    BoardSuggestion, CheckCommand, CheckTarget, EarlierChecks, ShownCheck, SuggestedMember,
+};

@@ -1,12 +1,15 @@
 //! Claims across outlets: what a claim asserts ([`signature`]), whether two wordings agree
 //! ([`agreement`]), ranked earlier fact-checks for a claim ([`retrieval`]), suggested
-//! groups of the same claim in different articles ([`grouping`]) and published
-//! fact-checks read from ClaimReview ([`claim_review`]). Core: no egui.
+//! groups of the same claim in different articles ([`grouping`]), published
+//! fact-checks read from ClaimReview ([`claim_review`]), and linking one to a claim
+//! ([`link`]) with its rating put on the project's scale ([`verdict_map`]). Core: no egui.
 
 pub mod agreement;
 pub mod claim_review;
 pub mod grouping;
+pub mod link;
 pub mod report;
 pub mod retrieval;
 pub mod signature;
+pub mod verdict_map;
 mod words;

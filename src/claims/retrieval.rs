@@ -236,8 +236,61 @@ impl Accumulator {
 /// The project's library of fact-checks, indexed for ranking.
 pub struct CheckIndex<'a> {
     checks: &'a [FactCheck],
+    library: LibraryIndex,
+}
+
+/// The index of a library without the library itself: what a long-lived cache keeps (the
+/// window ranks against the project's checks on every selection, and rebuilds this only
+/// when the library changes). Its hits are positions in the library it was built from.
+#[derive(Debug, Default)]
+pub struct LibraryIndex {
     signatures: Vec<Signature>,
     index: TermIndex,
+}
+
+/// A position in the library a [`LibraryIndex`] was built from, with its score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LibraryHit {
+    pub check: usize,
+    /// In [0, 1]; at or above [`MATCH_THRESHOLD`] it is asserted to be the same claim.
+    pub score: f64,
+}
+
+impl LibraryIndex {
+    pub fn new(checks: &[FactCheck]) -> Self {
+        let signatures = in_parallel(checks, |_: &mut (), c| signature(&c.claim_reviewed));
+        let index = TermIndex::new(signatures.iter().map(|s| s.terms.as_slice()));
+        Self { signatures, index }
+    }
+
+    /// How many checks it indexes.
+    pub fn len(&self) -> usize {
+        self.signatures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.signatures.is_empty()
+    }
+
+    /// The best `limit` checks for a claim, best first.
+    pub fn rank(&self, claim: &str, limit: usize) -> Vec<LibraryHit> {
+        self.rank_with(&mut Accumulator::default(), &signature(claim), limit)
+    }
+
+    fn rank_with(&self, acc: &mut Accumulator, claim: &Signature, limit: usize) -> Vec<LibraryHit> {
+        let mut ranked: Vec<LibraryHit> = self
+            .index
+            .search_with(acc, &claim.terms, POOL.max(limit))
+            .into_iter()
+            .map(|h| LibraryHit {
+                check: h.doc,
+                score: score(h.lexical, agreement(claim, &self.signatures[h.doc])),
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.check.cmp(&b.check)));
+        ranked.truncate(limit);
+        ranked
+    }
 }
 
 /// A fact-check ranked for a claim.
@@ -250,12 +303,9 @@ pub struct RankedCheck<'a> {
 
 impl<'a> CheckIndex<'a> {
     pub fn new(checks: &'a [FactCheck]) -> Self {
-        let signatures = in_parallel(checks, |_: &mut (), c| signature(&c.claim_reviewed));
-        let index = TermIndex::new(signatures.iter().map(|s| s.terms.as_slice()));
         Self {
             checks,
-            signatures,
-            index,
+            library: LibraryIndex::new(checks),
         }
     }
 
@@ -294,24 +344,12 @@ impl<'a> CheckIndex<'a> {
         claim: &Signature,
         limit: usize,
     ) -> Vec<RankedCheck<'a>> {
-        let mut ranked: Vec<(usize, f64)> = self
-            .index
-            .search_with(acc, &claim.terms, POOL.max(limit))
+        self.library
+            .rank_with(acc, claim, limit)
             .into_iter()
-            .map(|h| {
-                (
-                    h.doc,
-                    score(h.lexical, agreement(claim, &self.signatures[h.doc])),
-                )
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
-        ranked
-            .into_iter()
-            .map(|(i, score)| RankedCheck {
-                check: &self.checks[i],
-                score,
+            .map(|h| RankedCheck {
+                check: &self.checks[h.check],
+                score: h.score,
             })
             .collect()
     }

@@ -1,10 +1,14 @@
-//! The claim register as CSV, for spreadsheets: one row per claim.
+//! The claim register as CSV, for spreadsheets: one row per claim, with the project
+//! library's earlier fact-checks that match it (at or above the retrieval's match
+//! threshold, best first): their addresses in `earlier_checks`, their ratings in the same
+//! order in `earlier_check_ratings`, one a line.
 //!
 //! Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab
 //! or carriage return) get a leading `'`, as OWASP advises against CSV injection. The
 //! file starts with a UTF-8 byte order mark so that Excel reads it as UTF-8.
 
 use super::{Dataset, ExportError, ExportReport, Exporter, Format, Output, Progress};
+use crate::claims::retrieval::{CheckIndex, MATCH_THRESHOLD};
 use crate::interchange::names;
 use crate::model::AnnotationKind;
 use std::borrow::Cow;
@@ -12,7 +16,7 @@ use std::io::Write;
 
 pub struct ClaimsCsv;
 
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "claim_id",
     "claim",
     "claimant",
@@ -25,7 +29,12 @@ pub const HEADER: [&str; 12] = [
     "annotator",
     "note",
     "group",
+    "earlier_checks",
+    "earlier_check_ratings",
 ];
+
+/// Earlier checks listed per claim at most.
+pub const EARLIER_CHECKS: usize = 5;
 
 /// Neutralise a cell that a spreadsheet would read as a formula.
 pub fn defuse(cell: &str) -> Cow<'_, str> {
@@ -54,6 +63,7 @@ impl Exporter for ClaimsCsv {
             .map_err(ExportError::io(out.path_of(name)))?;
         let mut w = csv::Writer::from_writer(file);
         w.write_record(HEADER)?;
+        let library = CheckIndex::new(&data.project.fact_checks);
         for doc in &data.docs {
             for item in &doc.items {
                 let a = item.annotation;
@@ -85,7 +95,18 @@ impl Exporter for ClaimsCsv {
                     Some(l) => l.effective_verdict(a),
                     None => c.verdict.as_deref(),
                 };
-                let cells: [&str; 12] = [
+                let (urls, ratings): (Vec<&str>, Vec<&str>) = if library.is_empty() {
+                    (Vec::new(), Vec::new())
+                } else {
+                    library
+                        .rank(&a.span.exact, EARLIER_CHECKS)
+                        .into_iter()
+                        .filter(|r| r.score >= MATCH_THRESHOLD)
+                        .map(|r| (r.check.url.as_str(), r.check.rating.label.as_str()))
+                        .unzip()
+                };
+                let (urls, ratings) = (urls.join("\n"), ratings.join("\n"));
+                let cells: [&str; 14] = [
                     &id,
                     &a.span.exact,
                     data.entity_name(c.claimant).unwrap_or_default(),
@@ -100,6 +121,8 @@ impl Exporter for ClaimsCsv {
                     item.layer,
                     &a.note,
                     &group,
+                    &urls,
+                    &ratings,
                 ];
                 w.write_record(cells.iter().map(|c| defuse(c).into_owned()))?;
                 report.records += 1;

@@ -657,6 +657,7 @@ impl eframe::App for App {
                         rows: &self.wb.marks().rows,
                         selected_target: self.wb.selected(),
                         editable,
+                        earlier: self.wb.selection_checks(),
                     };
                     if self.wb.mode() == Mode::Review {
                         review_panel::show(ui, &self.wb, &mut out);

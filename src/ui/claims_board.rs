@@ -1,10 +1,11 @@
 //! The claims board window: every claim of my layer by group, where each appears (a jump
 //! link per article), its status and a flag where members disagree. Keyboard: Up/Down move,
 //! Space ticks the row, Enter opens it, 1–9 give the row the scale's verdict (0 clears),
-//! Alt+G groups the ticked claims, Alt+L takes them out, Alt+M merges their groups.
+//! Alt+G groups the ticked claims, Alt+L takes them out, Alt+M merges their groups; Alt+A
+//! accepts the first suggested group, Alt+X rejects it.
 
 use super::message::Outbox;
-use crate::app::{Action, BoardCommand, BoardSort, CheckStatus, Command, Workbench};
+use crate::app::{Action, BoardCommand, BoardSort, CheckCommand, CheckStatus, Command, Workbench};
 use crate::model::{Annotation, Layer};
 use egui::{Key, Modifiers, RichText, Ui};
 
@@ -24,6 +25,12 @@ pub fn keys(ctx: &egui::Context, out: &mut Outbox) {
         Key::Num9,
     ];
     ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::ALT, Key::A) {
+            out.send(Command::Checks(CheckCommand::AcceptFirstGroup));
+        }
+        if i.consume_key(Modifiers::ALT, Key::X) {
+            out.send(Command::Checks(CheckCommand::RejectFirstGroup));
+        }
         let mut send = |c: BoardCommand| out.send(Command::Board(c));
         if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
             send(BoardCommand::Move(1));
@@ -112,6 +119,7 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                     .small(),
             );
             ui.separator();
+            super::suggested_groups::show(ui, wb, out);
             if entries.is_empty() {
                 ui.label("No claims in your layer match.");
             }
@@ -195,6 +203,9 @@ pub fn show(ctx: &egui::Context, wb: &Workbench, out: &mut Outbox) {
                                 );
                             }
                         });
+                    }
+                    if at_cursor {
+                        super::earlier_checks::show(ui, wb.board_checks(), true, out);
                     }
                 });
             }

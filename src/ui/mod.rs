@@ -9,6 +9,7 @@ mod assign_dialog;
 mod claims_board;
 mod decision_log;
 pub mod dialogs;
+mod earlier_checks;
 mod export_dialog;
 mod findings_window;
 mod folding;
@@ -25,6 +26,7 @@ mod reader_underlines;
 mod review_panel;
 mod shaping;
 mod shortcuts;
+mod suggested_groups;
 mod suggestion_panel;
 mod theme;
 

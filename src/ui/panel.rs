@@ -30,6 +30,8 @@ pub struct PanelView<'a> {
     pub selected_target: Option<&'a MarkTarget>,
     /// The selected annotation may be changed (own layer, or adjudicated in review).
     pub editable: bool,
+    /// The selected claim's earlier fact-checks.
+    pub earlier: Option<&'a crate::app::EarlierChecks>,
 }
 
 /// Only the selected annotation's editor (review mode shows it under the review item).
@@ -120,6 +122,7 @@ fn editor(
     });
     ui.label(RichText::new(crate::bidi::display_line(&a.span.exact)).italics());
     super::claims_board::group_line(ui, layer, a, out);
+    super::earlier_checks::show(ui, view.earlier, view.editable, out);
     let mine = view.editable;
     if !mine {
         ui.horizontal_wrapped(|ui| {

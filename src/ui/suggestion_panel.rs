@@ -53,6 +53,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, s: &ShownSuggestion<'_>, out: &mut Outb
             if !c.reasons.is_empty() {
                 ui.label(format!("Checkable because of: {}", c.reasons.join(", ")));
             }
+            super::earlier_checks::show(ui, wb.selection_checks(), false, out);
         }
     }
     ui.add_space(6.0);

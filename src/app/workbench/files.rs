@@ -55,6 +55,7 @@ impl Workbench {
         self.scroll_to = None;
         self.articles.reset();
         self.marks.invalidate();
+        self.checks.invalidate();
     }
 
     pub(super) fn save(&mut self, effects: &mut Vec<Effect>) {

@@ -4,6 +4,7 @@
 //! can do comes back as [`Effect`]s.
 
 mod annotate;
+mod checks;
 mod claims;
 mod files;
 mod marks;
@@ -13,6 +14,9 @@ mod suggest;
 mod team;
 mod web;
 
+pub use checks::{
+    BoardSuggestion, CheckCommand, CheckTarget, EarlierChecks, ShownCheck, SuggestedMember,
+};
 pub use claims::{Appearance, BoardCommand, BoardEntry, BoardSort, BoardState, CheckStatus};
 pub use review::{ReviewProgress, ReviewSetup};
 pub use suggest::{ShownSuggestion, shown_in};
@@ -90,6 +94,7 @@ pub struct Workbench {
     review: review::ReviewState,
     suggest: suggest::SuggestState,
     claims: claims::BoardState,
+    checks: checks::ChecksState,
 }
 
 /// What was selected (possibly nothing) when the last click came.
@@ -129,6 +134,7 @@ impl Workbench {
             review: review::ReviewState::default(),
             suggest: suggest::SuggestState::default(),
             claims: claims::BoardState::default(),
+            checks: checks::ChecksState::default(),
         };
         match startup.project {
             Some(path) => wb.open_path(&path),
@@ -300,6 +306,7 @@ impl Workbench {
             Command::CloseAgreement => self.show_agreement(false),
             Command::CloseDecisions => self.show_decisions(false),
             Command::Board(c) => self.board_command(c),
+            Command::Checks(c) => self.checks_command(c),
         }
         self.refresh();
         effects
@@ -316,6 +323,7 @@ impl Workbench {
             | Action::CreateSentiment
             | Action::CreateTag => self.selection.is_some(),
             Action::Delete => self.selected.is_some(),
+            Action::LinkEarlierCheck => self.link_candidate().is_some(),
             _ => true,
         }
     }
@@ -407,6 +415,7 @@ impl Workbench {
             }
             ShowFindings => self.show_findings(!self.suggest.findings_open),
             ShowClaims => self.show_claims(!self.claims.open),
+            LinkEarlierCheck => self.link_best_check(),
             NextAnnotation => self.step_mark(true, false),
             PrevAnnotation => self.step_mark(false, false),
             NextSuggestion => self.step_mark(true, true),
@@ -536,6 +545,7 @@ impl Workbench {
             hidden_layers: &self.settings.hidden_layers,
             review_layers,
         });
+        self.refresh_checks();
     }
 
     /// Whether the user may change annotations of this layer: their own, and the

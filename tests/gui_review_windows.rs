@@ -158,9 +158,11 @@ fn reopen_changes_one_decision_and_keeps_the_others() {
             .map(|i| i.key.clone())
             .collect::<Vec<_>>()
     };
+    // Two decisions (a decision may also settle agreements it depends on).
     let decided = decided_items(&h);
-    assert_eq!(decided.len(), 2);
+    assert!(decided.len() >= 2);
     assert!(decided.contains(&first.key));
+    let logged = h.state().session().project().decisions.len();
     // Back to the first item through the panel's list of this article's items.
     // P to the first article, then N to the item's (neither wraps around).
     for key in [Key::P, Key::N] {
@@ -202,20 +204,34 @@ fn reopen_changes_one_decision_and_keeps_the_others() {
     h.get_by_label("Reopen (O)");
     press(&mut h, Modifiers::NONE, Key::O);
     let after = decided_items(&h);
-    assert_eq!(after.len(), 1, "only the reopened item is open again");
+    assert_eq!(
+        after.len(),
+        decided.len() - 1,
+        "only the reopened item is open again"
+    );
     assert!(!after.contains(&first.key));
     let log = &h.state().session().project().decisions;
-    assert_eq!(log.len(), 3, "the earlier decision stays in the log");
-    assert_eq!(log[2].action, factdesk::model::DecisionAction::Reopened);
+    assert_eq!(
+        log.len(),
+        logged + 1,
+        "the earlier decision stays in the log"
+    );
+    assert_eq!(
+        log[logged].action,
+        factdesk::model::DecisionAction::Reopened
+    );
     // Decide it again, the other way.
     press(&mut h, Modifiers::NONE, Key::X);
-    assert_eq!(decided_items(&h).len(), 2);
+    assert_eq!(decided_items(&h).len(), decided.len());
     let log = &h.state().session().project().decisions;
-    assert_eq!(log.len(), 4);
-    assert_eq!(log[3].action, factdesk::model::DecisionAction::Rejected);
+    assert_eq!(log.len(), logged + 2);
+    assert_eq!(
+        log[logged + 1].action,
+        factdesk::model::DecisionAction::Rejected
+    );
     // One Ctrl+Z takes back the new decision, a second the reopening.
     press(&mut h, Modifiers::COMMAND, Key::Z);
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().session().project().decisions.len(), 2);
-    assert_eq!(decided_items(&h).len(), 2);
+    assert_eq!(h.state().session().project().decisions.len(), logged);
+    assert_eq!(decided_items(&h), decided);
 }

@@ -69,12 +69,12 @@ fn label_studio_tasks_with_several_annotators_do_not_merge_into_duplicates() {
     };
     let mut q = p.clone();
     let r = common::import_annotations(&mut q, ForeignFormat::LabelStudio, &file, "carol").unwrap();
-    assert_eq!(q.layer("carol").unwrap().annotations.len(), 1);
-    assert!(
-        r.skipped.iter().any(|s| s.reason.contains("bob")),
-        "{:?}",
-        r.skipped
-    );
+    // Each annotator's annotation goes into a layer of its own, none merged into another.
+    assert!(q.layer("carol").is_none());
+    assert_eq!(q.layer("carol-alice").unwrap().annotations.len(), 1);
+    assert_eq!(q.layer("carol-bob").unwrap().annotations.len(), 1);
+    assert_eq!(r.layers, ["carol-alice", "carol-bob"]);
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
 }
 
 #[test]

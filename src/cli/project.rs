@@ -34,8 +34,12 @@ pub(super) fn import_annotations(
             .context("import stopped, nothing was added")?;
         lock.save(&project)?;
     }
+    let into = match report.layers.as_slice() {
+        [one] => format!("layer {one:?}"),
+        many => format!("layers {}", many.join(", ")),
+    };
     say!(
-        "imported {} annotation(s) into layer {layer:?} of {} from {} document(s): {} article(s) matched, {} created, {} item(s) skipped",
+        "imported {} annotation(s) into {into} of {} from {} document(s): {} article(s) matched, {} created, {} item(s) skipped",
         report.annotations,
         file.display(),
         report.documents,
@@ -43,6 +47,9 @@ pub(super) fn import_annotations(
         report.articles_created,
         report.skipped.len()
     );
+    if let Some(note) = &report.layers_note {
+        say!("note: {note}");
+    }
     if report.utf16_regions > 0 {
         say!(
             "note: {} span(s) counted UTF-16 units (an older Label Studio) and were converted",

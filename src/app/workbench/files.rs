@@ -321,13 +321,27 @@ impl Workbench {
         if !self.edit(plan.into_edit(), "Import annotations", false) {
             return;
         }
+        let into = match report.layers.as_slice() {
+            [one] => format!("the layer “{one}”"),
+            many => format!(
+                "{} layers: {}",
+                many.len(),
+                many.iter()
+                    .map(|l| format!("“{l}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         let mut message = format!(
-            "{} annotation(s) from {} document(s) went into the layer “{layer}”: {} article(s) matched, {} created.",
+            "{} annotation(s) from {} document(s) went into {into}: {} article(s) matched, {} created.",
             report.annotations, report.documents, report.articles_matched, report.articles_created
         );
+        if let Some(note) = &report.layers_note {
+            message.push_str(&format!("\n\nWhy several layers: {note}."));
+        }
         if !report.skipped.is_empty() {
             message.push_str(&format!(
-                "\n\n{} span(s) did not land on the text and were left out:",
+                "\n\n{} item(s) were left out:",
                 report.skipped.len()
             ));
             for s in report.skipped.iter().take(30) {

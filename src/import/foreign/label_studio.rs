@@ -4,7 +4,7 @@
 //! are left out. Offsets are code points in current Label Studio; files from versions that
 //! counted UTF-16 units are recognised by their stored region text.
 
-use super::{ForeignDoc, ForeignError, Region, Relation, Skipped, StoredText, Units};
+use super::{AnnotatorRef, ForeignDoc, ForeignError, Region, Relation, Skipped, StoredText, Units};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::Path;
@@ -40,6 +40,9 @@ pub fn parse(raw: &str, path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
         }
     };
     let mut docs = Vec::with_capacity(tasks.len());
+    let mut tasks_read: Vec<Vec<TaskAnnotation>> = Vec::new();
+    // Tasks with no annotation (by index in `tasks_read`), ascending.
+    let mut unannotated: Vec<usize> = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
         let at = match task.get("id").and_then(Value::as_u64) {
             Some(id) => format!("task {id}"),
@@ -54,8 +57,7 @@ pub fn parse(raw: &str, path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
         let Some(text) = task_text(data) else {
             return Err(bad("\"data\" has no \"text\" string"));
         };
-        let mut doc = ForeignDoc::new(at.clone(), text.to_owned(), Units::CodePointsOrUtf16);
-        doc.title = data.get("title").and_then(Value::as_str).map(str::to_owned);
+        let title = data.get("title").and_then(Value::as_str).map(str::to_owned);
         let annotations = task
             .get("annotations")
             .or_else(|| task.get("completions"))
@@ -66,10 +68,9 @@ pub fn parse(raw: &str, path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
             .transpose()?
             .map(Vec::as_slice)
             .unwrap_or_default();
-        // One annotator's work goes into one layer: a task annotated by several people
-        // (e.g. an export of several factdesk layers) contributes only its first
-        // annotation, and the others are reported rather than merged into duplicates.
-        let mut taken = false;
+        // Each annotation of the task (one per person who annotated it) is read on its own;
+        // cancelled ones and ones without results are left out.
+        let mut parts: Vec<TaskAnnotation> = Vec::new();
         for (k, ann) in annotations.iter().enumerate() {
             if ann.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
                 continue;
@@ -79,25 +80,97 @@ pub fn parse(raw: &str, path: &Path) -> Result<Vec<ForeignDoc>, ForeignError> {
                 Some(Value::Array(r)) => r,
                 Some(_) => return Err(bad("an annotation's \"result\" is not a list")),
             };
-            if taken {
-                let who = ann
-                    .get("created_username")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| format!("annotation {}", k + 1), |u| format!("{u:?}"));
-                doc.skipped.push(Skipped {
-                    at: at.clone(),
-                    reason: format!(
-                        "a further annotation by {who} was not imported: one annotation per task goes into a layer"
-                    ),
-                });
-                continue;
-            }
-            taken = true;
+            let mut doc = ForeignDoc::new(at.clone(), text.to_owned(), Units::CodePointsOrUtf16);
+            doc.title = title.clone();
             read_results(path, &at, k, results, &mut doc)?;
+            parts.push(TaskAnnotation {
+                doc,
+                user: user_name(ann),
+            });
         }
-        docs.push(doc);
+        if parts.is_empty() {
+            // Still a document: its text may become an article.
+            let mut doc = ForeignDoc::new(at.clone(), text.to_owned(), Units::CodePointsOrUtf16);
+            doc.title = title;
+            parts.push(TaskAnnotation { doc, user: None });
+            unannotated.push(tasks_read.len());
+        }
+        tasks_read.push(parts);
+    }
+    // A file where some task holds several annotations brings each person's into its own
+    // layer: by user name when every annotation has one, distinct within its task;
+    // otherwise by position in the task (Label Studio drops the names of annotations
+    // imported into it, so a round trip of several factdesk layers comes back nameless).
+    let several = tasks_read.iter().any(|t| t.len() > 1);
+    let named = tasks_read.iter().enumerate().all(|(i, t)| {
+        if unannotated.binary_search(&i).is_ok() {
+            return true;
+        }
+        let mut names = std::collections::HashSet::new();
+        t.iter()
+            .all(|p| p.user.as_deref().is_some_and(|n| names.insert(n)))
+    });
+    for (i, parts) in tasks_read.into_iter().enumerate() {
+        for (position, part) in parts.into_iter().enumerate() {
+            let mut doc = part.doc;
+            if several && unannotated.binary_search(&i).is_err() {
+                doc.annotator = Some(match (named, part.user) {
+                    (true, Some(user)) => AnnotatorRef {
+                        suffix: layer_suffix(&user),
+                        by_name: true,
+                    },
+                    _ => AnnotatorRef {
+                        suffix: (position + 1).to_string(),
+                        by_name: false,
+                    },
+                });
+            }
+            docs.push(doc);
+        }
     }
     Ok(docs)
+}
+
+/// One annotation of a task, read.
+struct TaskAnnotation {
+    doc: ForeignDoc,
+    /// Who made it, if the file says: `created_username` ("name, id" in Label Studio's
+    /// exports: the name part) or `completed_by`'s email.
+    user: Option<String>,
+}
+
+fn user_name(ann: &Value) -> Option<String> {
+    let created = ann
+        .get("created_username")
+        .and_then(Value::as_str)
+        .map(|u| {
+            u.rsplit_once(", ")
+                .map_or(u, |(name, _)| name)
+                .trim()
+                .to_owned()
+        });
+    let completed = || {
+        ann.get("completed_by")
+            .and_then(|c| c.get("email").or_else(|| c.get("username")))
+            .and_then(Value::as_str)
+            .map(|u| u.trim().to_owned())
+    };
+    created.or_else(completed).filter(|u| !u.is_empty())
+}
+
+/// A user name as part of a layer name: letters, digits, `.`, `_`, `@` and `-` kept, the
+/// rest (spaces, slashes) turned into `_`, at most 40 characters.
+fn layer_suffix(user: &str) -> String {
+    user.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '_' | '@' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect()
 }
 
 /// Read one annotation's results into the document. Region keys are prefixed with the

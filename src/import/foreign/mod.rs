@@ -167,6 +167,20 @@ pub struct ForeignDoc {
     pub relations: Vec<Relation>,
     /// Things in the document that factdesk does not import, said once each.
     pub skipped: Vec<Skipped>,
+    /// Whose annotation of the text this is, when the file holds several people's
+    /// annotations of one text (a Label Studio task annotated twice): each goes into its
+    /// own layer, `<layer>-<suffix>`. `None`: the import's layer itself.
+    pub annotator: Option<AnnotatorRef>,
+}
+
+/// One annotator's part of a document annotated by several people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnotatorRef {
+    /// The layer name's suffix: the tool's user name, or the annotation's position in its
+    /// document ("1", "2" …) when the file does not say who made it.
+    pub suffix: String,
+    /// `suffix` is a user name (not a position).
+    pub by_name: bool,
 }
 
 impl ForeignDoc {
@@ -179,6 +193,7 @@ impl ForeignDoc {
             regions: Vec::new(),
             relations: Vec::new(),
             skipped: Vec::new(),
+            annotator: None,
         }
     }
 }
@@ -207,6 +222,11 @@ pub struct ImportReport {
     /// against their stored text.
     pub utf16_regions: usize,
     pub skipped: Vec<Skipped>,
+    /// The layers the annotations went into, in the order first used (one, unless the
+    /// file held several annotators' work on one text).
+    pub layers: Vec<String>,
+    /// How those layers were named, in words for the user, when there are several.
+    pub layers_note: Option<String>,
 }
 
 /// Why an import stopped; nothing was changed.
@@ -312,19 +332,29 @@ pub fn plan(
     }
     let mut minter = context.minter(project);
     let mut new_articles: Vec<Article> = Vec::new();
-    let mut new_annotations = Vec::new();
+    let mut by_layer: Vec<(String, Vec<crate::model::Annotation>)> = Vec::new();
+    // Several annotators' copies of one document count once.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Whether documents were split by annotator, and if so by name or by position.
+    let mut by_name: Option<bool> = None;
 
     for doc in docs {
-        report.documents += 1;
+        let first_copy = seen.insert(doc.at.clone());
+        if let Some(who) = &doc.annotator {
+            by_name = Some(by_name.unwrap_or(true) && who.by_name);
+        }
+        if first_copy {
+            report.documents += 1;
+        }
         report.skipped.extend(doc.skipped.iter().cloned());
         let norm = text::normalize(&doc.text);
         let trimmed = norm.trim();
         let lead = text::char_len(&norm[..norm.len() - norm.trim_start().len()]);
         let (article_id, shift) = if let Some(&id) = by_hash.get(&text::hash(&norm)) {
-            report.articles_matched += 1;
+            report.articles_matched += usize::from(first_copy);
             (id, 0)
         } else if let Some(&id) = by_hash.get(&text::hash(trimmed)) {
-            report.articles_matched += 1;
+            report.articles_matched += usize::from(first_copy);
             (id, lead)
         } else if trimmed.is_empty() {
             report.skipped.push(Skipped {
@@ -365,14 +395,37 @@ pub fn plan(
             &mut report,
         );
         report.annotations += anns.len();
-        new_annotations.extend(anns);
+        let target = match &doc.annotator {
+            None => layer.to_owned(),
+            Some(who) => format!("{layer}-{}", who.suffix),
+        };
+        match by_layer.iter_mut().find(|(l, _)| *l == target) {
+            Some((_, list)) => list.extend(anns),
+            None => by_layer.push((target, anns)),
+        }
     }
 
     let mut plan = Plan::new();
     plan.push(Edit::AddArticles(new_articles));
-    plan.push(Edit::AddAnnotations {
-        layer: layer.to_owned(),
-        annotations: new_annotations,
-    });
+    if by_layer.is_empty() {
+        by_layer.push((layer.to_owned(), Vec::new()));
+    }
+    for (layer, annotations) in by_layer {
+        report.layers.push(layer.clone());
+        plan.push(Edit::AddAnnotations { layer, annotations });
+    }
+    if let Some(named) = by_name {
+        report.layers_note = Some(format!(
+            "the file holds several people's annotations of the same texts; each person's went into \
+             its own layer ({}), {}",
+            report.layers.join(", "),
+            if named {
+                "named after the user names in the file"
+            } else {
+                "numbered by their order in each text, because the file does not say who made \
+                 them (Label Studio drops user names when annotations are imported into it)"
+            }
+        ));
+    }
     ForeignImport { plan, report }
 }

@@ -75,7 +75,11 @@ fn bench(c: &mut Criterion) {
     let cancel = AtomicBool::new(false);
     let mut g = c.benchmark_group("conflicts hostile");
     g.sample_size(10).measurement_time(Duration::from_secs(5));
-    for (shape, base) in [("numbers", 50_000), ("sentence", 25_000), ("articles", 5_000)] {
+    for (shape, base) in [
+        ("numbers", 50_000),
+        ("sentence", 25_000),
+        ("articles", 5_000),
+    ] {
         for n in [base, base * 2] {
             let p = hostile(shape, n);
             let bytes: usize = p.articles.iter().map(|a| a.text.len()).sum();

@@ -36,7 +36,9 @@ pub fn ages(doc: &Doc, sentence: Range, toks: &[Token], mentions: &[Mention]) ->
         }
         if i >= 2
             && toks[i - 1].text == ","
-            && toks.get(i + 1).is_some_and(|n| n.text == "," || n.text == ".")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text == "," || n.text == ".")
             && let Some(m) = mentions::ending_at(mentions, toks[i - 1].start)
         {
             let range = Range {

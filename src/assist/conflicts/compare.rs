@@ -93,7 +93,11 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
             let approx = [l, *f]
                 .iter()
                 .any(|x| x.qualifier == Some(Qualifier::About));
-            let reach = if approx { l.value.abs() * APPROXIMATE } else { 0.0 };
+            let reach = if approx {
+                l.value.abs() * APPROXIMATE
+            } else {
+                0.0
+            };
             f.value - l.value <= reach
         });
         if !same {
@@ -195,13 +199,39 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
     }
 }
 
+/// The named event most articles are about (each article counted once).
+fn project_event(facts: &[(ArticleId, &[Fact])]) -> Option<String> {
+    let mut articles: HashMap<&str, usize> = HashMap::new();
+    for (_, fs) in facts {
+        if let Some(e) = fs.iter().find_map(|f| f.event.as_deref()) {
+            *articles.entry(e).or_default() += 1;
+        }
+    }
+    articles
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(e, _)| e.to_owned())
+}
+
 /// Conflicts between articles, from each article's facts.
 pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> {
     // Ages: names differ in form between articles ("Soleimani" vs "Qassem Soleimani",
     // "Verhoeven" vs "Verhoven"); key them by the project entity or by the surname.
     let mut entity_names: HashMap<String, String> = HashMap::new();
+    // The named event most articles are about; an article about another one counts its
+    // main event under that one's name, and a sentence naming the project's main event
+    // counts under the main event.
+    let project_event = project_event(facts);
     let mut canon = |f: &Fact| -> FactKey {
         match &f.key {
+            FactKey::Count { what, scope } => {
+                let scope = match (scope.is_empty(), f.event.as_deref()) {
+                    (true, Some(e)) if Some(e) != project_event.as_deref() => e.to_owned(),
+                    (false, _) if Some(scope.as_str()) == project_event.as_deref() => String::new(),
+                    _ => scope.clone(),
+                };
+                FactKey::Count { what: *what, scope }
+            }
             FactKey::Age(name) => {
                 let key = entity_names.entry(name.clone()).or_insert_with(|| {
                     crate::assist::entity_for(project, name)
@@ -249,12 +279,16 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
         }
         groups.extend(clusters.into_iter().map(|c| (key.clone(), c.members)));
     }
-    let order: HashMap<ArticleId, usize> =
-        facts.iter().enumerate().map(|(i, (a, _))| (*a, i)).collect();
+    let order: HashMap<ArticleId, usize> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, (a, _))| (*a, i))
+        .collect();
     let mut out = Vec::new();
     for (key, entries) in groups {
         // Precise and vague values apart: "hundreds of" never contradicts "312".
-        let (mut precise, vague): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(_, f)| !f.vague);
+        let (mut precise, vague): (Vec<_>, Vec<_>) =
+            entries.into_iter().partition(|(_, f)| !f.vague);
         precise.sort_by(|a, b| a.1.value.total_cmp(&b.1.value));
         for side in [precise, vague] {
             if disagree(&key, &side) {
@@ -274,7 +308,10 @@ mod tests {
 
     #[test]
     fn transliterated_surnames_share_a_key() {
-        assert_eq!(surname_key("Oksana Verhoeven"), surname_key("Oxana Verhoven"));
+        assert_eq!(
+            surname_key("Oksana Verhoeven"),
+            surname_key("Oxana Verhoven")
+        );
         assert_eq!(surname_key("Tomás Reyes"), surname_key("Tomas Reyes"));
         assert_ne!(surname_key("Ann Rowe"), surname_key("Ann Rowan"));
     }

@@ -42,10 +42,8 @@ fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
     let before = n.first.checked_sub(1).map_or("", |k| lowers[k]);
     let after = at(n.next);
     let text = &toks[n.first].text;
-    let is_year = !n.vague
-        && (1800.0..=2100.0).contains(&n.value)
-        && text.len() == 4
-        && !text.contains(',');
+    let is_year =
+        !n.vague && (1800.0..=2100.0).contains(&n.value) && text.len() == 4 && !text.contains(',');
     is_year
         // "May 4", "4 May": a dateline or a date, never a count.
         || month(before).is_some()
@@ -93,7 +91,11 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
         if ontology::is_person(w) {
             return (Noun::People, k + 1);
         }
-        if ontology::kind(w, Role::State).is_some() {
+        // A state word, or a past participle ("filled", "swept" is missed): a verb
+        // follows the number, not a noun.
+        if ontology::kind(w, Role::State).is_some()
+            || (w.len() >= 4 && w.ends_with("ed") && !toks[k].is_capitalized())
+        {
             break;
         }
         words += 1;
@@ -102,38 +104,61 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
     (if words > 0 { Noun::Thing } else { Noun::None }, k)
 }
 
-/// The first predicate word within reach, within the clause.
+/// Words that open an aside between a count and its predicate ("40 people, including
+/// 12 children, died").
+const ASIDE_OPENERS: &[&str] = &[
+    "including",
+    "most",
+    "many",
+    "among",
+    "mostly",
+    "all",
+    "some",
+];
+
+/// How long such an aside may be.
+const ASIDE_REACH: usize = 8;
+
+/// The first predicate word within reach, within the clause (an aside skipped), or a
+/// noun naming the kind ("19 confirmed deaths", "treated for injuries").
 fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Counted> {
-    for k in from..(from + PREDICATE_REACH).min(lowers.len()) {
+    let mut k = from;
+    let mut end = (from + PREDICATE_REACH).min(lowers.len());
+    while k < end {
         let w = lowers[k];
-        if ontology::is(w, Context::Boundary) || numbers::number_at(toks, lowers, k).is_some() {
+        if w == "," && lowers.get(k + 1).is_some_and(|n| ASIDE_OPENERS.contains(n)) {
+            let close =
+                (k + 2..(k + 2 + ASIDE_REACH).min(lowers.len())).find(|&j| lowers[j] == ",");
+            if let Some(close) = close {
+                k = close + 1;
+                end = (k + PREDICATE_REACH).min(lowers.len());
+                continue;
+            }
+        }
+        // "killed 27 people and displaced 2,100": after "and" the verb is another's.
+        if ontology::is(w, Context::Boundary)
+            || matches!(w, "and" | "or" | "nor")
+            || numbers::number_at(toks, lowers, k).is_some()
+        {
             return None;
         }
         if is_punct(&toks[k]) && !matches!(w, "-" | "'") {
             return None;
         }
-        if let Some(c) = ontology::kind(w, Role::State) {
+        if let Some(c) = ontology::kind(w, Role::State).or_else(|| ontology::kind(w, Role::Count)) {
             return Some(c);
         }
+        k += 1;
     }
     None
 }
 
-/// What stands before a number and says what it counts.
-#[derive(Clone, Copy)]
-struct Lead {
-    what: Counted,
-    /// A noun over a connector ("toll … to 19"): it decides even when a word follows the
-    /// number ("rose to 22 overnight"); a verb ("killed 3 cows") does not.
-    noun: bool,
-}
-
 /// A verb right before the number ("killing at least 12"), or a lead noun reached over a
 /// connector ("the death toll … stood at 15", "the number of missing rose to 41").
-fn lead_before(lowers: &[&str], toks: &[Token], first: usize) -> Option<Lead> {
+fn lead_before(lowers: &[&str], toks: &[Token], first: usize) -> Option<Counted> {
     let prev = first.checked_sub(1)?;
     if let Some(what) = ontology::kind(lowers[prev], Role::Verb) {
-        return Some(Lead { what, noun: false });
+        return Some(what);
     }
     let w = lowers[prev];
     if !(ontology::is(w, Context::Connector) || w == ":") {
@@ -145,13 +170,11 @@ fn lead_before(lowers: &[&str], toks: &[Token], first: usize) -> Option<Lead> {
         k -= 1;
         let w = lowers[k];
         if let Some(what) = ontology::kind(w, Role::Lead) {
-            return Some(Lead { what, noun: true });
+            return Some(what);
         }
         // Another figure in between stops the search, unless it is the "from" of "rose
         // from 12 to 15".
-        if numbers::number_at(toks, lowers, k).is_some()
-            && !(k > 0 && lowers[k - 1] == "from")
-        {
+        if numbers::number_at(toks, lowers, k).is_some() && !(k > 0 && lowers[k - 1] == "from") {
             return None;
         }
         if is_punct(&toks[k]) && !matches!(w, "-" | "'" | "’") {
@@ -178,25 +201,21 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
         let first = n.first - q_len;
         let (noun, after_noun) = noun_after(lowers, toks, n.next, n.vague);
         let what = match noun {
-            Noun::Thing => lead_before(lowers, toks, first)
-                .filter(|l| l.noun)
-                .map(|l| l.what),
-            Noun::Kind(Counted::Homes) => Some(
-                match predicate_after(lowers, toks, after_noun) {
-                    Some(Counted::HomesDamaged) => Counted::HomesDamaged,
-                    _ => Counted::Homes,
-                },
-            ),
+            Noun::Thing => None,
+            Noun::Kind(Counted::Homes) => Some(match predicate_after(lowers, toks, after_noun) {
+                Some(Counted::HomesDamaged) => Counted::HomesDamaged,
+                _ => Counted::Homes,
+            }),
             // Crowds are counted by their predicate or verb first ("arrested 16
             // protesters").
             Noun::Kind(Counted::Attending) => predicate_after(lowers, toks, after_noun)
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
-                .or_else(|| lead_before(lowers, toks, first).map(|l| l.what))
+                .or_else(|| lead_before(lowers, toks, first))
                 .or(Some(Counted::Attending)),
             Noun::Kind(c) => Some(c),
             Noun::People | Noun::None => predicate_after(lowers, toks, after_noun)
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
-                .or_else(|| lead_before(lowers, toks, first).map(|l| l.what)),
+                .or_else(|| lead_before(lowers, toks, first)),
         };
         if let Some(what) = what {
             out.push(Count {
@@ -229,12 +248,18 @@ mod tests {
     #[test]
     fn tolls_are_read_in_every_wording() {
         use Counted::*;
-        assert_eq!(read("The death toll climbed to 23 on Tuesday."), [(Dead, 23.0)]);
+        assert_eq!(
+            read("The death toll climbed to 23 on Tuesday."),
+            [(Dead, 23.0)]
+        );
         assert_eq!(
             read("Officials raised the toll from the landslide to 31."),
             [(Dead, 31.0)]
         );
-        assert_eq!(read("Crews had pulled 8 bodies from the mud."), [(Dead, 8.0)]);
+        assert_eq!(
+            read("Crews had pulled 8 bodies from the mud."),
+            [(Dead, 8.0)]
+        );
         assert_eq!(read("There were 14 deaths in the camp."), [(Dead, 14.0)]);
         assert_eq!(
             read("A typhoon that has killed at least 44 people swept north."),
@@ -271,7 +296,27 @@ mod tests {
             [(HomesDamaged, 10.0), (Homes, 40.0)]
         );
         assert_eq!(read("Police arrested 16 protesters."), [(Arrested, 16.0)]);
-        assert_eq!(read("About 5,000 mourners lined the road."), [(Attending, 5000.0)]);
+        assert_eq!(
+            read("At least 40 people, including 12 children, lost their lives."),
+            [(Dead, 40.0)]
+        );
+        assert_eq!(read("Medics reported 19 confirmed deaths."), [(Dead, 19.0)]);
+        assert_eq!(
+            read("The number of people killed rose to 52 on Monday."),
+            [(Dead, 52.0)]
+        );
+        assert_eq!(
+            read("A crowd of 10,000 filled the square."),
+            [(Attending, 1e4)]
+        );
+        assert_eq!(
+            read("Shelters are housing 2,300 people; 600 have registered for aid."),
+            [(Sheltered, 2300.0), (Registered, 600.0)]
+        );
+        assert_eq!(
+            read("About 5,000 mourners lined the road."),
+            [(Attending, 5000.0)]
+        );
     }
 
     #[test]
@@ -283,5 +328,7 @@ mod tests {
         assert!(read("Divers found three more bodies.").is_empty());
         assert!(read("Two of the 11 injured were children.").len() == 1);
         assert!(read("The dam held 40 million cubic metres.").is_empty());
+        assert!(read("Hundreds died at 3 hospitals in the region.").len() == 1);
+        assert!(read("The storm killed 3 cows.").is_empty());
     }
 }

@@ -87,6 +87,9 @@ pub struct Fact {
     pub rising: bool,
     /// The day the figure was true: the day its sentence names, else the publication date.
     pub day: Option<chrono::NaiveDate>,
+    /// The named event its article is about ("hurricane odile"), if it names one: a main-
+    /// event count of an article about another storm is compared under that storm.
+    pub event: Option<Arc<str>>,
     /// Dates only: the names in its sentence, which tell which event it is about.
     pub names: Arc<BTreeSet<String>>,
 }
@@ -117,7 +120,12 @@ fn reading(lowers: &[&str], c: &counts::Count) -> String {
         let words: Vec<&str> = lowers[c.first..c.next]
             .iter()
             .copied()
-            .filter(|w| !matches!(*w, "some" | "about" | "around" | "nearly" | "almost" | "roughly" | "over"))
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "some" | "about" | "around" | "nearly" | "almost" | "roughly" | "over"
+                )
+            })
             .collect();
         return words.join(" ");
     }
@@ -135,7 +143,9 @@ fn reading(lowers: &[&str], c: &counts::Count) -> String {
 
 /// Facts stated in one article: counts (with their scope and time) and ages.
 pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDate>) -> Vec<Fact> {
-    let contexts = scope::contexts(doc, published);
+    let event: Option<Arc<str>> = scope::main_named_event(doc).map(Arc::from);
+    let main = event.as_deref().map(str::to_owned);
+    let contexts = scope::contexts(doc, published, main.as_ref());
     let mut out = Vec::new();
     for (s, context) in doc.sentences.iter().zip(&contexts) {
         let toks = doc.tokens_in(s.start, s.end);
@@ -160,6 +170,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
                 reading: reading(&lowers, &c),
                 rising: context.rising,
                 day: context.day,
+                event: event.clone(),
                 names: Arc::default(),
             });
         }

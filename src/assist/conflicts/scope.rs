@@ -127,8 +127,43 @@ fn cues(toks: &[Token], lowers: &[&str], published: Option<NaiveDate>) -> Cues {
     c
 }
 
+/// Words that name a storm with a name after them ("Hurricane Katrina", "Typhoon Haiyan").
+const NAMED_EVENTS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
+/// A named storm at token `i` ("hurricane katrina"), if one starts there.
+fn named_event(toks: &[Token], lowers: &[&str], i: usize) -> Option<String> {
+    let next = toks.get(i + 1)?;
+    (NAMED_EVENTS.contains(&lowers[i])
+        && toks[i].is_capitalized()
+        && next.is_capitalized()
+        && next.is_word
+        && month(lowers[i + 1]).is_none()
+        && !WEEKDAYS.contains(&lowers[i + 1]))
+    .then(|| format!("{} {}", lowers[i], lowers[i + 1]))
+}
+
+/// The named event the article is about: the one it names most often.
+pub fn main_named_event(doc: &Doc) -> Option<String> {
+    let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
+    let mut counts: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    for i in 0..doc.tokens.len() {
+        if let Some(name) = named_event(&doc.tokens, &lowers, i) {
+            let e = counts.entry(name).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+        .map(|(name, _)| name)
+}
+
 /// The context of every sentence of `doc`, in order.
-pub fn contexts(doc: &Doc, published: Option<NaiveDate>) -> Vec<SentenceContext> {
+pub fn contexts(
+    doc: &Doc,
+    published: Option<NaiveDate>,
+    main_event: Option<&String>,
+) -> Vec<SentenceContext> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     // A background sentence's scope, while its paragraph lasts.
     let mut carried: Option<(usize, String)> = None;
@@ -138,6 +173,14 @@ pub fn contexts(doc: &Doc, published: Option<NaiveDate>) -> Vec<SentenceContext>
         let mut c = cues(toks, &lowers, published);
         if c.scope_by_year && c.current {
             c.scope = None;
+        }
+        // A storm the article is not about ("Hurricane Katrina killed 1,800").
+        if c.scope.is_none()
+            && let Some(other) = (0..toks.len())
+                .filter_map(|i| named_event(toks, &lowers, i))
+                .find(|n| Some(n) != main_event)
+        {
+            c.scope = Some(other);
         }
         let paragraph = doc.paragraph_of(s.start).map_or(0, |p| p.start);
         if carried.as_ref().is_some_and(|(p, _)| *p != paragraph) {
@@ -169,7 +212,7 @@ mod tests {
 
     fn scopes(text: &str, published: Option<NaiveDate>) -> Vec<String> {
         let doc = Doc::new(text);
-        contexts(&doc, published)
+        contexts(&doc, published, main_named_event(&doc).as_ref())
             .into_iter()
             .map(|c| c.scope)
             .collect()
@@ -199,9 +242,18 @@ mod tests {
     }
 
     #[test]
+    fn a_storm_the_article_is_not_about_is_another_event() {
+        let s = scopes(
+            "Typhoon Mawar killed 14 people. Typhoon Mawar also cut power. In the same bay Typhoon Haiyan killed thousands.",
+            None,
+        );
+        assert_eq!(s, ["", "", "typhoon haiyan"]);
+    }
+
+    #[test]
     fn weekdays_date_a_count_and_rising_words_say_it_runs() {
         let doc = Doc::new("By Sunday the toll had risen to 20. So far 3 are missing.");
-        let c = contexts(&doc, NaiveDate::from_ymd_opt(2024, 3, 6)); // a Wednesday
+        let c = contexts(&doc, NaiveDate::from_ymd_opt(2024, 3, 6), None); // a Wednesday
         assert_eq!(c[0].day, NaiveDate::from_ymd_opt(2024, 3, 3));
         assert!(c[0].rising && c[1].rising);
         assert_eq!(c[1].day, NaiveDate::from_ymd_opt(2024, 3, 6));

@@ -148,6 +148,15 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         if let Some(c) = ontology::kind(w, Role::State).or_else(|| ontology::kind(w, Role::Count)) {
             return Some(c);
         }
+        // Only auxiliaries, adverbs, small words and names stand between a count and its
+        // predicate: "9 firefighters were sent to help the injured" counts no injured.
+        let passable = ontology::is(w, Context::Filler)
+            || ontology::is(w, Context::Stop)
+            || w.ends_with("ly")
+            || toks[k].is_capitalized();
+        if !passable {
+            return None;
+        }
         k += 1;
     }
     None
@@ -202,10 +211,11 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
         let (noun, after_noun) = noun_after(lowers, toks, n.next, n.vague);
         let what = match noun {
             Noun::Thing => None,
-            Noun::Kind(Counted::Homes) => Some(match predicate_after(lowers, toks, after_noun) {
-                Some(Counted::HomesDamaged) => Counted::HomesDamaged,
-                _ => Counted::Homes,
-            }),
+            // Homes count with what befell them: "destroyed 240 homes", "homes were
+            // flooded", "lay in ruins".
+            Noun::Kind(Counted::Homes) => predicate_after(lowers, toks, after_noun)
+                .or_else(|| lead_before(lowers, toks, first))
+                .filter(|c| matches!(c, Counted::Homes | Counted::HomesDamaged)),
             // Crowds are counted by their predicate or verb first ("arrested 16
             // protesters").
             Noun::Kind(Counted::Attending) => predicate_after(lowers, toks, after_noun)
@@ -295,6 +305,11 @@ mod tests {
             read("Scores of houses were flooded and 40 homes destroyed."),
             [(HomesDamaged, 10.0), (Homes, 40.0)]
         );
+        assert_eq!(read("The fire destroyed 240 homes."), [(Homes, 240.0)]);
+        assert_eq!(
+            read("Hundreds of houses in Tula lay in ruins."),
+            [(Homes, 100.0)]
+        );
         assert_eq!(read("Police arrested 16 protesters."), [(Arrested, 16.0)]);
         assert_eq!(
             read("At least 40 people, including 12 children, lost their lives."),
@@ -330,5 +345,7 @@ mod tests {
         assert!(read("The dam held 40 million cubic metres.").is_empty());
         assert!(read("Hundreds died at 3 hospitals in the region.").len() == 1);
         assert!(read("The storm killed 3 cows.").is_empty());
+        assert!(read("Some 9 firefighters were sent to help the injured.").is_empty());
+        assert!(read("The storm cut power to 30,000 homes.").is_empty());
     }
 }

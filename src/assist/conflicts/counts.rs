@@ -29,6 +29,9 @@ const LEAD_REACH: usize = 10;
 /// How far a predicate may stand after its number or noun ("are still believed to be
 /// missing").
 const PREDICATE_REACH: usize = 6;
+/// How far a predicate may stand when names lie between ("homes along Mill Lane and
+/// Fenby Road were destroyed").
+const NAME_REACH: usize = 12;
 /// Nouns read after a number ("high-capacity pumps", "young children").
 const NOUN_REACH: usize = 3;
 
@@ -135,9 +138,11 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
                 continue;
             }
         }
-        // "killed 27 people and displaced 2,100": after "and" the verb is another's.
+        // "killed 27 people and displaced 2,100": after "and" the verb is another's
+        // ("homes along Mill Lane and Fenby Road were destroyed" joins two names).
+        let joins_names = toks.get(k + 1).is_some_and(Token::is_capitalized);
         if ontology::is(w, Context::Boundary)
-            || matches!(w, "and" | "or" | "nor")
+            || (matches!(w, "and" | "or" | "nor") && !joins_names)
             || numbers::number_at(toks, lowers, k).is_some()
         {
             return None;
@@ -156,6 +161,13 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
             || toks[k].is_capitalized();
         if !passable {
             return None;
+        }
+        // Names do not use up the reach ("along Mill Lane and Fenby Road were destroyed"),
+        // up to a bound.
+        if (toks[k].is_capitalized() || (w == "and" && joins_names))
+            && end < (from + NAME_REACH).min(lowers.len())
+        {
+            end += 1;
         }
         k += 1;
     }
@@ -306,6 +318,10 @@ mod tests {
             [(HomesDamaged, 10.0), (Homes, 40.0)]
         );
         assert_eq!(read("The fire destroyed 240 homes."), [(Homes, 240.0)]);
+        assert_eq!(
+            read("Dozens of homes on Pike Street and Elm Row were razed overnight."),
+            [(Homes, 10.0)]
+        );
         assert_eq!(
             read("Hundreds of houses in Tula lay in ruins."),
             [(Homes, 100.0)]

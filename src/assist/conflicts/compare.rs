@@ -175,7 +175,11 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
         .collect();
     // Dates are read more loosely than numbers ("on Friday" is resolved from the
     // publication date): ranked a little lower.
+    // Orders of magnitude alone ("hundreds" vs "thousands") are often about different
+    // groups of people: ranked lowest.
+    let vague = entries.iter().all(|(_, f)| f.vague);
     let score = match (key, possible_update) {
+        _ if vague => 0.4,
         (_, true) => 0.5,
         (FactKey::Date(_), false) => 0.6,
         _ => 0.8,

@@ -234,7 +234,14 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
                 .or_else(|| lead_before(lowers, toks, first))
                 .or(Some(Counted::Attending)),
-            Noun::Kind(c) => Some(c),
+            // "saved 40 lives" counts no dead.
+            Noun::Kind(c) => {
+                let saved = first
+                    .checked_sub(1)
+                    .and_then(|k| ontology::kind(lowers[k], Role::Verb))
+                    == Some(Counted::Rescued);
+                (!(saved && c == Counted::Dead)).then_some(c)
+            }
             Noun::People | Noun::None => predicate_after(lowers, toks, after_noun)
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
                 .or_else(|| lead_before(lowers, toks, first)),
@@ -363,5 +370,6 @@ mod tests {
         assert!(read("The storm killed 3 cows.").is_empty());
         assert!(read("Some 9 firefighters were sent to help the injured.").is_empty());
         assert!(read("The storm cut power to 30,000 homes.").is_empty());
+        assert!(read("Lifeguards saved 40 lives this summer.").is_empty());
     }
 }

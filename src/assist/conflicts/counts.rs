@@ -373,3 +373,23 @@ mod tests {
         assert!(read("Lifeguards saved 40 lives this summer.").is_empty());
     }
 }
+
+#[cfg(test)]
+mod wrapped {
+    use super::*;
+    use crate::assist::text::Doc;
+
+    #[test]
+    fn a_toll_hard_wrapped_over_two_lines_is_read() {
+        let doc =
+            Doc::new("Police said the death toll from the\nlandslide had risen to 27 by Monday.");
+        let mut found = Vec::new();
+        for unit in crate::assist::conflicts::scope::units(&doc) {
+            let s = unit.range;
+            let toks = doc.tokens_in(s.start, s.end);
+            let lowers: Vec<&str> = toks.iter().map(Token::lower).collect();
+            found.extend(counts(toks, &lowers).into_iter().map(|c| (c.what, c.value)));
+        }
+        assert_eq!(found, [(Counted::Dead, 27.0)]);
+    }
+}

@@ -145,9 +145,11 @@ fn reading(lowers: &[&str], c: &counts::Count) -> String {
 pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDate>) -> Vec<Fact> {
     let event: Option<Arc<str>> = scope::main_named_event(doc).map(Arc::from);
     let main = event.as_deref().map(str::to_owned);
-    let contexts = scope::contexts(doc, published, main.as_ref());
+    let units = scope::units(doc);
+    let contexts = scope::contexts(doc, &units, published, main.as_ref());
     let mut out = Vec::new();
-    for (s, context) in doc.sentences.iter().zip(&contexts) {
+    for (unit, context) in units.iter().zip(&contexts) {
+        let s = &unit.range;
         let toks = doc.tokens_in(s.start, s.end);
         out.extend(ages::ages(doc, *s, toks, mentions));
         let lowers: Vec<&str> = toks.iter().map(Token::lower).collect();

@@ -158,16 +158,67 @@ pub fn main_named_event(doc: &Doc) -> Option<String> {
         .map(|(name, _)| name)
 }
 
-/// The context of every sentence of `doc`, in order.
+/// The units counts are read in: the sentences of `doc`, with a line of hard-wrapped copy
+/// joined to the next when it does not end a sentence and the next goes on in lower case
+/// ("the death toll from the\nlandslide had risen to 27"); each with the paragraph it is
+/// in (paragraphs end at blank lines, or at every line break where the text has no blank
+/// line). The article text and its offsets are untouched.
+pub fn units(doc: &Doc) -> Vec<Unit> {
+    let chars = &doc.chars;
+    let blank_lines = chars.windows(2).any(|w| w == ['\n', '\n'])
+        || chars
+            .split(|c| *c == '\n')
+            .skip(1)
+            .any(|line| line.iter().all(|c| c.is_whitespace()));
+    let mut out: Vec<Unit> = Vec::with_capacity(doc.sentences.len());
+    let mut paragraph = 0;
+    for s in &doc.sentences {
+        if let Some(last) = out.last_mut() {
+            let gap = &chars[last.range.end.min(s.start)..s.start];
+            let breaks = gap.iter().filter(|c| **c == '\n').count();
+            let ends = chars[..last.range.end]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| {
+                    matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '»')
+                });
+            let goes_on = chars.get(s.start).is_some_and(|c| c.is_lowercase());
+            if breaks == 1 && !ends && goes_on {
+                last.range.end = s.end;
+                continue;
+            }
+            if breaks >= 2 || (breaks == 1 && !blank_lines) {
+                paragraph += 1;
+            }
+        }
+        out.push(Unit {
+            range: *s,
+            paragraph,
+        });
+    }
+    out
+}
+
+/// A sentence (or hard-wrapped lines of one) and its paragraph's number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit {
+    pub range: crate::assist::text::Range,
+    pub paragraph: usize,
+}
+
+/// The context of every unit of `doc` (see [`units`]), in order.
 pub fn contexts(
     doc: &Doc,
+    units: &[Unit],
     published: Option<NaiveDate>,
     main_event: Option<&String>,
 ) -> Vec<SentenceContext> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     // A background sentence's scope, while its paragraph lasts.
     let mut carried: Option<(usize, String)> = None;
-    for s in &doc.sentences {
+    for unit in units {
+        let s = &unit.range;
         let toks = doc.tokens_in(s.start, s.end);
         let lowers: Vec<&str> = toks.iter().map(Token::lower).collect();
         let mut c = cues(toks, &lowers, published);
@@ -182,7 +233,7 @@ pub fn contexts(
         {
             c.scope = Some(other);
         }
-        let paragraph = doc.paragraph_of(s.start).map_or(0, |p| p.start);
+        let paragraph = unit.paragraph;
         if carried.as_ref().is_some_and(|(p, _)| *p != paragraph) {
             carried = None;
         }
@@ -212,10 +263,15 @@ mod tests {
 
     fn scopes(text: &str, published: Option<NaiveDate>) -> Vec<String> {
         let doc = Doc::new(text);
-        contexts(&doc, published, main_named_event(&doc).as_ref())
-            .into_iter()
-            .map(|c| c.scope)
-            .collect()
+        contexts(
+            &doc,
+            &units(&doc),
+            published,
+            main_named_event(&doc).as_ref(),
+        )
+        .into_iter()
+        .map(|c| c.scope)
+        .collect()
     }
 
     #[test]
@@ -242,6 +298,22 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_lines_are_read_as_one_sentence_and_one_paragraph() {
+        let doc = Doc::new(
+            "In 2013 the river\nburst its banks. It killed 61\npeople.\n\nOn Monday 9 died.",
+        );
+        let u = units(&doc);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert_eq!(u[0].paragraph, u[1].paragraph);
+        assert_ne!(u[1].paragraph, u[2].paragraph);
+        let s = scopes(
+            "In 2013 the river\nburst its banks. It killed 61\npeople.\n\nOn Monday 9 died.",
+            NaiveDate::from_ymd_opt(2024, 3, 6),
+        );
+        assert_eq!(s, ["in 2013", "in 2013", ""]);
+    }
+
+    #[test]
     fn a_storm_the_article_is_not_about_is_another_event() {
         let s = scopes(
             "Typhoon Mawar killed 14 people. Typhoon Mawar also cut power. In the same bay Typhoon Haiyan killed thousands.",
@@ -253,7 +325,12 @@ mod tests {
     #[test]
     fn weekdays_date_a_count_and_rising_words_say_it_runs() {
         let doc = Doc::new("By Sunday the toll had risen to 20. So far 3 are missing.");
-        let c = contexts(&doc, NaiveDate::from_ymd_opt(2024, 3, 6), None); // a Wednesday
+        let c = contexts(
+            &doc,
+            &units(&doc),
+            NaiveDate::from_ymd_opt(2024, 3, 6),
+            None,
+        ); // a Wednesday
         assert_eq!(c[0].day, NaiveDate::from_ymd_opt(2024, 3, 3));
         assert!(c[0].rising && c[1].rising);
         assert_eq!(c[1].day, NaiveDate::from_ymd_opt(2024, 3, 6));

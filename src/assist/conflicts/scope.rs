@@ -159,8 +159,9 @@ pub fn main_named_event(doc: &Doc) -> Option<String> {
 }
 
 /// The units counts are read in: the sentences of `doc`, with a line of hard-wrapped copy
-/// joined to the next when it does not end a sentence and the next goes on in lower case
-/// ("the death toll from the\nlandslide had risen to 27"); each with the paragraph it is
+/// joined to the next when it does not end a sentence ("the death toll from the\nlandslide
+/// had risen to 27") and the text parts paragraphs by blank lines or the next line goes on
+/// in lower case; each with the paragraph it is
 /// in (paragraphs end at blank lines, or at every line break where the text has no blank
 /// line). The article text and its offsets are untouched.
 pub fn units(doc: &Doc) -> Vec<Unit> {
@@ -183,7 +184,9 @@ pub fn units(doc: &Doc) -> Vec<Unit> {
                 .is_some_and(|c| {
                     matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '»')
                 });
-            let goes_on = chars.get(s.start).is_some_and(|c| c.is_lowercase());
+            // Where blank lines part paragraphs, a single break is a wrap; elsewhere only a
+            // line going on in lower case is.
+            let goes_on = blank_lines || chars.get(s.start).is_some_and(|c| c.is_lowercase());
             if breaks == 1 && !ends && goes_on {
                 last.range.end = s.end;
                 continue;

@@ -54,8 +54,11 @@ pub fn to_json(s: &Suggestions) -> Value {
         .map(|c| {
             json!({
                 "fact": c.fact,
-                "values": c.values.iter().map(|v| json!({"article": v.article.0, "value": v.value, "text": v.text, "start": v.start, "end": v.end})).collect::<Vec<_>>(),
+                "kind": c.kind,
+                "scope": c.scope,
+                "values": c.values.iter().map(|v| json!({"article": v.article.0, "value": v.value, "text": v.text, "reading": v.reading, "vague": v.vague, "start": v.start, "end": v.end})).collect::<Vec<_>>(),
                 "possible_update": c.possible_update,
+                "why": c.why,
                 "score": score(c.score),
             })
         })

@@ -137,6 +137,11 @@ pub struct FactValue {
     pub value: f64,
     /// The words that state it ("62-year-old", "hundreds of thousands").
     pub text: String,
+    /// The value normalised: qualifier in lower case, then digits ("about 4,000", "15" for
+    /// "Fifteen"), the vague words ("dozens"), or a date ("2020-01-03").
+    pub reading: String,
+    /// "hundreds of", "dozens": an order of magnitude, compared with vague values only.
+    pub vague: bool,
     pub start: usize,
     pub end: usize,
     /// The sentence it stands in.
@@ -149,10 +154,17 @@ pub struct FactValue {
 pub struct Conflict {
     /// What the values are about: "age of Qassem Soleimani", "number attending", …
     pub fact: String,
+    /// What is counted, as a machine name: "dead", "missing", "age", "date" …
+    pub kind: String,
+    /// The event the fact is about: empty for each article's main event, else the other
+    /// one its sentences name ("in 2004", "an earlier event").
+    pub scope: String,
     pub values: Vec<FactValue>,
-    /// A count that is higher in a later-published article: perhaps an update, not a
-    /// contradiction.
+    /// A count that is higher in a later-published article, or worded as a running count
+    /// ("rose to 19"): perhaps an update, not a contradiction.
     pub possible_update: bool,
+    /// Why it may be an update ("the figure grows with time (12 on … to 19 on …)").
+    pub why: Option<String>,
     pub score: f32,
 }
 

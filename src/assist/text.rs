@@ -60,7 +60,7 @@ impl Token {
 }
 
 /// A stretch of text in code points, end exclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Range {
     pub start: usize,
     pub end: usize,

@@ -142,10 +142,10 @@ fn write_suggestions(
             "conflict {}: {}{}",
             c.fact,
             values.join(" vs "),
-            if c.possible_update {
-                " (possibly an update)"
-            } else {
-                ""
+            match (&c.why, c.possible_update) {
+                (Some(why), true) => format!(" (possibly an update: {why})"),
+                (None, true) => " (possibly an update)".to_owned(),
+                _ => String::new(),
             }
         )?;
     }

@@ -284,6 +284,8 @@ fn date_fact(
         range,
         sentence,
         text: doc.slice(range.start, range.end),
+        reading: date.format("%Y-%m-%d").to_string(),
         names,
+        ..Fact::default()
     }
 }

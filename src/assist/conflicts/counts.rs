@@ -1,0 +1,395 @@
+//! Counts in a sentence: a number and what it counts. What is counted comes from the
+//! number's own noun ("15 bodies", "Dozens of homes"), else from its predicate ("12 people
+//! died", "30 are still missing", "Six dead, 3,000 rescued"), else from a lead before it
+//! ("the death toll from the dam failure stood at 15", "killing at least 12"). A number
+//! whose noun is a thing ("12 pumps", "15 rescue boats", "9 fire engines") counts that
+//! thing and is no fact about people, so the same number never ties two kinds together.
+//! Every number looks at a few tokens on either side only: linear in the sentence.
+
+use super::numbers::{self, NumberExpr, Qualifier};
+use super::ontology::{self, Context, Counted, Role};
+use crate::assist::text::Token;
+use crate::assist::words::month;
+
+/// A count read from a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Count {
+    pub what: Counted,
+    pub value: f64,
+    pub vague: bool,
+    pub qualifier: Qualifier,
+    /// Tokens of the value with its qualifier ("at least 12").
+    pub first: usize,
+    pub next: usize,
+}
+
+/// How far a lead noun may stand before its number ("toll from the Upper Kessel Dam
+/// failure to 19" is eight words).
+const LEAD_REACH: usize = 10;
+/// How far a predicate may stand after its number or noun ("are still believed to be
+/// missing").
+const PREDICATE_REACH: usize = 6;
+/// How far a predicate may stand when names lie between ("homes along Mill Lane and
+/// Fenby Road were destroyed").
+const NAME_REACH: usize = 12;
+/// Nouns read after a number ("high-capacity pumps", "young children").
+const NOUN_REACH: usize = 3;
+
+fn is_punct(t: &Token) -> bool {
+    !t.is_word
+}
+
+/// A number that is no count: a year, a day of a month, a clock time, money, a share.
+fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
+    let at = |k: usize| lowers.get(k).copied().unwrap_or("");
+    let before = n.first.checked_sub(1).map_or("", |k| lowers[k]);
+    let after = at(n.next);
+    let text = &toks[n.first].text;
+    let is_year =
+        !n.vague && (1800.0..=2100.0).contains(&n.value) && text.len() == 4 && !text.contains(',');
+    is_year
+        // "May 4", "4 May": a dateline or a date, never a count.
+        || month(before).is_some()
+        || month(after).is_some()
+        // "3:50", "11 p.m.", "4 o'clock".
+        || matches!(after, ":" | "a.m." | "p.m." | "am" | "pm" | "o'clock" | "%" | "percent" | "per")
+        || matches!(before, "$" | "£" | "€" | "¥" | "no" | "no." | "number" | "#" | "page" | "route")
+        // "12 of the 15 dead", "two of them": a part, the whole is counted elsewhere.
+        || (!n.vague && after == "of")
+        // "four more bodies", "another 12": an increment, not a total.
+        || ontology::is(after, Context::Delta)
+        || before == "another"
+        // "rose from 12 to 15": 12 is the earlier figure.
+        || (before == "from" && (at(n.next) == "to" || at(n.next + 1) == "to"))
+}
+
+/// What the noun after a number says: the kind it names, people, a thing, or no noun.
+enum Noun {
+    Kind(Counted),
+    People,
+    Thing,
+    None,
+}
+
+fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (Noun, usize) {
+    // "Dozens of homes", "hundreds of people".
+    if vague && lowers.get(k) == Some(&"of") {
+        k += 1;
+    }
+    let mut words = 0;
+    while k < lowers.len() && words < NOUN_REACH {
+        let w = lowers[k];
+        if is_punct(&toks[k])
+            || ontology::is(w, Context::Filler)
+            || ontology::is(w, Context::Boundary)
+            || ontology::is(w, Context::Stop)
+            || ontology::is(w, Context::Connector)
+            || ontology::is(w, Context::Current)
+        {
+            break;
+        }
+        if let Some(c) = ontology::kind(w, Role::Count) {
+            return (Noun::Kind(c), k + 1);
+        }
+        if ontology::is_person(w) {
+            return (Noun::People, k + 1);
+        }
+        // A state word, or a past participle ("filled", "swept" is missed): a verb
+        // follows the number, not a noun.
+        if ontology::kind(w, Role::State).is_some()
+            || (w.len() >= 4 && w.ends_with("ed") && !toks[k].is_capitalized())
+        {
+            break;
+        }
+        words += 1;
+        k += 1;
+    }
+    (if words > 0 { Noun::Thing } else { Noun::None }, k)
+}
+
+/// Words that open an aside between a count and its predicate ("40 people, including
+/// 12 children, died").
+const ASIDE_OPENERS: &[&str] = &[
+    "including",
+    "most",
+    "many",
+    "among",
+    "mostly",
+    "all",
+    "some",
+];
+
+/// How long such an aside may be.
+const ASIDE_REACH: usize = 8;
+
+/// The first predicate word within reach, within the clause (an aside skipped), or a
+/// noun naming the kind ("19 confirmed deaths", "treated for injuries").
+fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Counted> {
+    let mut k = from;
+    let mut end = (from + PREDICATE_REACH).min(lowers.len());
+    while k < end {
+        let w = lowers[k];
+        if w == "," && lowers.get(k + 1).is_some_and(|n| ASIDE_OPENERS.contains(n)) {
+            let close =
+                (k + 2..(k + 2 + ASIDE_REACH).min(lowers.len())).find(|&j| lowers[j] == ",");
+            if let Some(close) = close {
+                k = close + 1;
+                end = (k + PREDICATE_REACH).min(lowers.len());
+                continue;
+            }
+        }
+        // "killed 27 people and displaced 2,100": after "and" the verb is another's
+        // ("homes along Mill Lane and Fenby Road were destroyed" joins two names).
+        let joins_names = toks.get(k + 1).is_some_and(Token::is_capitalized);
+        if ontology::is(w, Context::Boundary)
+            || (matches!(w, "and" | "or" | "nor") && !joins_names)
+            || numbers::number_at(toks, lowers, k).is_some()
+        {
+            return None;
+        }
+        if is_punct(&toks[k]) && !matches!(w, "-" | "'") {
+            return None;
+        }
+        if let Some(c) = ontology::kind(w, Role::State).or_else(|| ontology::kind(w, Role::Count)) {
+            return Some(c);
+        }
+        // Only auxiliaries, adverbs, small words and names stand between a count and its
+        // predicate: "9 firefighters were sent to help the injured" counts no injured.
+        let passable = ontology::is(w, Context::Filler)
+            || ontology::is(w, Context::Stop)
+            || w.ends_with("ly")
+            || toks[k].is_capitalized();
+        if !passable {
+            return None;
+        }
+        // Names do not use up the reach ("along Mill Lane and Fenby Road were destroyed"),
+        // up to a bound.
+        if (toks[k].is_capitalized() || (w == "and" && joins_names))
+            && end < (from + NAME_REACH).min(lowers.len())
+        {
+            end += 1;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A verb right before the number ("killing at least 12"), or a lead noun reached over a
+/// connector ("the death toll … stood at 15", "the number of missing rose to 41").
+fn lead_before(lowers: &[&str], toks: &[Token], first: usize) -> Option<Counted> {
+    let prev = first.checked_sub(1)?;
+    if let Some(what) = ontology::kind(lowers[prev], Role::Verb) {
+        return Some(what);
+    }
+    let w = lowers[prev];
+    if !(ontology::is(w, Context::Connector) || w == ":") {
+        return None;
+    }
+    let lo = first.saturating_sub(LEAD_REACH);
+    let mut k = prev;
+    while k > lo {
+        k -= 1;
+        let w = lowers[k];
+        if let Some(what) = ontology::kind(w, Role::Lead) {
+            return Some(what);
+        }
+        // Another figure in between stops the search, unless it is the "from" of "rose
+        // from 12 to 15".
+        if numbers::number_at(toks, lowers, k).is_some() && !(k > 0 && lowers[k - 1] == "from") {
+            return None;
+        }
+        if is_punct(&toks[k]) && !matches!(w, "-" | "'" | "’") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Every count in one sentence's tokens.
+pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(n) = numbers::number_at(toks, lowers, i) else {
+            i += 1;
+            continue;
+        };
+        i = n.next;
+        if is_no_count(toks, lowers, &n) {
+            continue;
+        }
+        let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
+        let first = n.first - q_len;
+        let (noun, after_noun) = noun_after(lowers, toks, n.next, n.vague);
+        let what = match noun {
+            Noun::Thing => None,
+            // Homes count with what befell them: "destroyed 240 homes", "homes were
+            // flooded", "lay in ruins".
+            Noun::Kind(Counted::Homes) => predicate_after(lowers, toks, after_noun)
+                .or_else(|| lead_before(lowers, toks, first))
+                .filter(|c| matches!(c, Counted::Homes | Counted::HomesDamaged)),
+            // Crowds are counted by their predicate or verb first ("arrested 16
+            // protesters").
+            Noun::Kind(Counted::Attending) => predicate_after(lowers, toks, after_noun)
+                .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
+                .or_else(|| lead_before(lowers, toks, first))
+                .or(Some(Counted::Attending)),
+            // "saved 40 lives" counts no dead.
+            Noun::Kind(c) => {
+                let saved = first
+                    .checked_sub(1)
+                    .and_then(|k| ontology::kind(lowers[k], Role::Verb))
+                    == Some(Counted::Rescued);
+                (!(saved && c == Counted::Dead)).then_some(c)
+            }
+            Noun::People | Noun::None => predicate_after(lowers, toks, after_noun)
+                .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
+                .or_else(|| lead_before(lowers, toks, first)),
+        };
+        if let Some(what) = what {
+            out.push(Count {
+                what,
+                value: n.value,
+                vague: n.vague,
+                qualifier,
+                first,
+                next: n.next,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::text::Doc;
+
+    fn read(s: &str) -> Vec<(Counted, f64)> {
+        let doc = Doc::new(s);
+        let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
+        counts(&doc.tokens, &lowers)
+            .into_iter()
+            .map(|c| (c.what, c.value))
+            .collect()
+    }
+
+    #[test]
+    fn tolls_are_read_in_every_wording() {
+        use Counted::*;
+        assert_eq!(
+            read("The death toll climbed to 23 on Tuesday."),
+            [(Dead, 23.0)]
+        );
+        assert_eq!(
+            read("Officials raised the toll from the landslide to 31."),
+            [(Dead, 31.0)]
+        );
+        assert_eq!(
+            read("Crews had pulled 8 bodies from the mud."),
+            [(Dead, 8.0)]
+        );
+        assert_eq!(read("There were 14 deaths in the camp."), [(Dead, 14.0)]);
+        assert_eq!(
+            read("A typhoon that has killed at least 44 people swept north."),
+            [(Dead, 44.0)]
+        );
+        assert_eq!(
+            read("The flooding, which has killed at least 44, spread."),
+            [(Dead, 44.0)]
+        );
+        assert_eq!(read("Thirty-one reported dead in Tula."), [(Dead, 31.0)]);
+        assert_eq!(
+            read("Nine dead, 2,500 rescued as river bursts"),
+            [(Dead, 9.0), (Rescued, 2500.0)]
+        );
+        assert_eq!(
+            read("The toll rose from 17 to 22 overnight."),
+            [(Dead, 22.0)]
+        );
+    }
+
+    #[test]
+    fn people_take_their_kind_from_the_predicate() {
+        use Counted::*;
+        assert_eq!(
+            read("At least 9 villagers are confirmed dead and 27 are still missing."),
+            [(Dead, 9.0), (Missing, 27.0)]
+        );
+        assert_eq!(
+            read("Some 1,800 residents were moved to shelters."),
+            [(Evacuated, 1800.0)]
+        );
+        assert_eq!(
+            read("Scores of houses were flooded and 40 homes destroyed."),
+            [(HomesDamaged, 10.0), (Homes, 40.0)]
+        );
+        assert_eq!(read("The fire destroyed 240 homes."), [(Homes, 240.0)]);
+        assert_eq!(
+            read("Dozens of homes on Pike Street and Elm Row were razed overnight."),
+            [(Homes, 10.0)]
+        );
+        assert_eq!(
+            read("Hundreds of houses in Tula lay in ruins."),
+            [(Homes, 100.0)]
+        );
+        assert_eq!(read("Police arrested 16 protesters."), [(Arrested, 16.0)]);
+        assert_eq!(
+            read("At least 40 people, including 12 children, lost their lives."),
+            [(Dead, 40.0)]
+        );
+        assert_eq!(read("Medics reported 19 confirmed deaths."), [(Dead, 19.0)]);
+        assert_eq!(
+            read("The number of people killed rose to 52 on Monday."),
+            [(Dead, 52.0)]
+        );
+        assert_eq!(
+            read("A crowd of 10,000 filled the square."),
+            [(Attending, 1e4)]
+        );
+        assert_eq!(
+            read("Shelters are housing 2,300 people; 600 have registered for aid."),
+            [(Sheltered, 2300.0), (Registered, 600.0)]
+        );
+        assert_eq!(
+            read("About 5,000 mourners lined the road."),
+            [(Attending, 5000.0)]
+        );
+    }
+
+    #[test]
+    fn things_dates_times_and_increments_are_no_counts() {
+        assert!(read("Firefighters sent 9 fire engines to the scene.").is_empty());
+        assert!(read("The army deployed 30 rescue boats and 6 pumps.").is_empty());
+        assert!(read("KOLKATA, June 3 (Reuters) - the river rose.").is_empty());
+        assert!(read("The wall broke at 4:15 a.m. and at 11 pm.").is_empty());
+        assert!(read("Divers found three more bodies.").is_empty());
+        assert!(read("Two of the 11 injured were children.").len() == 1);
+        assert!(read("The dam held 40 million cubic metres.").is_empty());
+        assert!(read("Hundreds died at 3 hospitals in the region.").len() == 1);
+        assert!(read("The storm killed 3 cows.").is_empty());
+        assert!(read("Some 9 firefighters were sent to help the injured.").is_empty());
+        assert!(read("The storm cut power to 30,000 homes.").is_empty());
+        assert!(read("Lifeguards saved 40 lives this summer.").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod wrapped {
+    use super::*;
+    use crate::assist::text::Doc;
+
+    #[test]
+    fn a_toll_hard_wrapped_over_two_lines_is_read() {
+        let doc =
+            Doc::new("Police said the death toll from the\nlandslide had risen to 27 by Monday.");
+        let mut found = Vec::new();
+        for unit in crate::assist::conflicts::scope::units(&doc) {
+            let s = unit.range;
+            let toks = doc.tokens_in(s.start, s.end);
+            let lowers: Vec<&str> = toks.iter().map(Token::lower).collect();
+            found.extend(counts(toks, &lowers).into_iter().map(|c| (c.what, c.value)));
+        }
+        assert_eq!(found, [(Counted::Dead, 27.0)]);
+    }
+}

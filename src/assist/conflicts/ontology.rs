@@ -1,0 +1,163 @@
+//! What can be counted, and the words that say so (data files `words/counted.txt` and
+//! `words/fact_context.txt`): a small ontology of the counts news compares across
+//! outlets (dead, injured, missing, rescued, evacuated, sheltered, homes …).
+
+use crate::assist::words::{TaggedWords, WordList};
+
+/// What a count counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Counted {
+    Dead,
+    Injured,
+    Missing,
+    Rescued,
+    Evacuated,
+    Sheltered,
+    /// Homes destroyed (or homes, when the text says no more).
+    Homes,
+    /// Homes damaged, flooded or gutted.
+    HomesDamaged,
+    Attending,
+    Registered,
+    Arrested,
+}
+
+impl Counted {
+    /// Every kind, in the order of its tag in the data file.
+    const ALL: [(&'static str, Counted); 11] = [
+        ("dead", Counted::Dead),
+        ("injured", Counted::Injured),
+        ("missing", Counted::Missing),
+        ("rescued", Counted::Rescued),
+        ("evacuated", Counted::Evacuated),
+        ("sheltered", Counted::Sheltered),
+        ("homes", Counted::Homes),
+        ("damaged", Counted::HomesDamaged),
+        ("attending", Counted::Attending),
+        ("registered", Counted::Registered),
+        ("arrested", Counted::Arrested),
+    ];
+
+    /// How a suggestion names it ("number dead").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Dead => "dead",
+            Self::Injured => "injured",
+            Self::Missing => "missing",
+            Self::Rescued => "rescued",
+            Self::Evacuated => "evacuated",
+            Self::Sheltered => "in shelters",
+            Self::Homes => "of homes",
+            Self::HomesDamaged => "of homes damaged",
+            Self::Attending => "attending",
+            Self::Registered => "registered",
+            Self::Arrested => "arrested",
+        }
+    }
+
+    /// The machine name (`kind` in `suggest --json`).
+    pub fn tag(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("", |(t, _)| t)
+    }
+
+    /// A count that grows while an event unfolds: a larger figure published later is
+    /// probably an update. Crowds and arrests are counted once.
+    pub fn runs(self) -> bool {
+        !matches!(self, Self::Attending)
+    }
+
+    /// Crowds are estimated: only a different order of magnitude disagrees.
+    pub fn estimated(self) -> bool {
+        matches!(self, Self::Attending)
+    }
+}
+
+static COUNTED: TaggedWords = TaggedWords::from_text(include_str!("../words/counted.txt"));
+static CONTEXT: TaggedWords = TaggedWords::from_text(include_str!("../words/fact_context.txt"));
+static NATIONALITIES: WordList =
+    WordList::from_text(include_str!("../words/nationality_words.txt"));
+
+/// The role a word plays around a number (see `words/counted.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Itself what is counted ("bodies", "homes").
+    Count,
+    /// A predicate ("died", "missing").
+    State,
+    /// A noun before the number over a connector ("toll").
+    Lead,
+    /// A verb right before the number ("killing").
+    Verb,
+    /// People, whose predicate says what they are.
+    Person,
+}
+
+impl Role {
+    fn tag(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::State => "state",
+            Self::Lead => "lead",
+            Self::Verb => "verb",
+            Self::Person => "person",
+        }
+    }
+}
+
+/// The kind a word names in `role`, if it plays that role.
+pub fn kind(lower: &str, role: Role) -> Option<Counted> {
+    if !COUNTED.has_tag(lower, role.tag()) {
+        return None;
+    }
+    Counted::ALL
+        .iter()
+        .find(|(tag, _)| COUNTED.has_tag(lower, tag))
+        .map(|(_, c)| *c)
+}
+
+/// A noun for people ("residents", "Ukrainians"), whose predicate says what they are.
+pub fn is_person(lower: &str) -> bool {
+    COUNTED.has_tag(lower, Role::Person.tag())
+        || NATIONALITIES.contains(lower)
+        || NATIONALITIES.contains(lower.trim_end_matches('s'))
+}
+
+/// The context tags of `fact_context.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Filler,
+    Boundary,
+    Connector,
+    Delta,
+    Rising,
+    Current,
+    Background,
+    Event,
+    Elsewhere,
+    Stop,
+}
+
+impl Context {
+    fn tag(self) -> &'static str {
+        match self {
+            Self::Filler => "filler",
+            Self::Boundary => "boundary",
+            Self::Connector => "connector",
+            Self::Delta => "delta",
+            Self::Rising => "rising",
+            Self::Current => "current",
+            Self::Background => "background",
+            Self::Event => "event",
+            Self::Elsewhere => "elsewhere",
+            Self::Stop => "stop",
+        }
+    }
+}
+
+/// Whether a word carries a context tag.
+pub fn is(lower: &str, tag: Context) -> bool {
+    CONTEXT.has_tag(lower, tag.tag())
+}

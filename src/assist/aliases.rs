@@ -3,6 +3,7 @@
 //! without first names — to be offered as aliases of one entity. Names already known as
 //! one entity's name and aliases are not offered again.
 
+use super::name_keys::{self, NameParts};
 use super::names;
 use super::suggestion::AliasGroup;
 use super::variant_index::VariantIndex;
@@ -134,18 +135,28 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
             unique.push(n.clone());
         }
     }
-    let is_full = |n: &str| n.split_whitespace().count() > 1;
+    // Titles off, accents and transliteration pairs folded (see `name_keys`).
+    let parts: Vec<Option<NameParts>> = unique.iter().map(|n| name_keys::parts(n)).collect();
+    let is_full = |i: usize| parts[i].as_ref().is_some_and(|p| p.first.is_some());
     let surname = |n: &str| names::surname(n);
-    let first_name = |n: &str| n.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first_name = |i: usize| {
+        parts[i]
+            .as_ref()
+            .and_then(|p| p.first.clone())
+            .unwrap_or_default()
+    };
     let mut g = Groups {
         parent: (0..unique.len()).collect(),
     };
-    // Full names by surname; surnames that are spellings of each other found through a
-    // variant index, never by comparing all pairs.
+    // Full names by surname (and by a two-word surname joined); surnames that are
+    // spellings of each other found through a variant index, never by comparing all pairs.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, n) in unique.iter().enumerate() {
-        if is_full(n) {
-            by_surname.entry(surname(n)).or_default().push(i);
+    for (i, p) in parts.iter().enumerate() {
+        if let Some(p) = p.as_ref().filter(|_| is_full(i)) {
+            by_surname.entry(p.surname.clone()).or_default().push(i);
+            if let Some(joined) = &p.joined_surname {
+                by_surname.entry(joined.clone()).or_default().push(i);
+            }
         }
     }
     let surnames: Vec<&String> = by_surname.keys().collect();
@@ -166,7 +177,7 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
                 })
                 .copied()
                 .collect();
-            let firsts: Vec<String> = members.iter().map(|&i| first_name(&unique[i])).collect();
+            let firsts: Vec<String> = members.iter().map(|&i| first_name(i)).collect();
             let mut by_first: HashMap<&str, usize> = HashMap::new();
             for (k, f) in firsts.iter().enumerate() {
                 match by_first.get(f.as_str()) {
@@ -186,6 +197,28 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
                     }
                 }
             }
+            // An initial ("A. Diallo") joins the one first name of that letter, and
+            // stays apart when two people could be meant (Amadou and Aminata Diallo).
+            for &(fa, ka) in &distinct {
+                let initial = parts[members[ka]].as_ref().is_some_and(|p| p.initial);
+                if !initial {
+                    continue;
+                }
+                let letter = fa.chars().next();
+                let mut full: Vec<usize> = distinct
+                    .iter()
+                    .filter(|(f, k)| {
+                        f.chars().next() == letter
+                            && !parts[members[*k]].as_ref().is_some_and(|p| p.initial)
+                    })
+                    .map(|(_, k)| g.find(members[*k]))
+                    .collect();
+                full.sort_unstable();
+                full.dedup();
+                if let [root] = full[..] {
+                    g.union(root, members[ka]);
+                }
+            }
         }
     }
     let mut links: HashMap<String, Vec<usize>> = HashMap::new();
@@ -195,10 +228,12 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
         }
     }
     for (i, n) in unique.iter().enumerate() {
-        if is_full(n) {
+        if is_full(i) {
             continue;
         }
-        let l = n.to_lowercase();
+        let l = parts[i]
+            .as_ref()
+            .map_or_else(|| n.to_lowercase(), |p| p.surname.clone());
         let mut fulls: Vec<usize> = by_surname.get(&l).cloned().unwrap_or_default();
         fulls.extend(links.get(&l).into_iter().flatten().copied());
         let mut roots: Vec<usize> = fulls.iter().map(|&f| g.find(f)).collect();
@@ -292,6 +327,42 @@ pub fn variant_tokens(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn grouped(names: &[&str]) -> Vec<Vec<String>> {
+        group(&Project::new("t"), names, &[])
+            .into_iter()
+            .map(|g| {
+                let mut n = g.names;
+                n.sort();
+                n
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_initials_transliterations_and_two_word_surnames() {
+        // Sentences of our own: "Dr. Ines Okafor said…", "I. Okafor added…".
+        let g = grouped(&["Ines Okafor", "Dr. Ines Okafor", "I. Okafor", "Okafor"]);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].len(), 4, "{g:?}");
+        assert_eq!(grouped(&["Ksenia Marek", "Xenia Marek"]).len(), 1);
+        assert_eq!(grouped(&["José Ortega", "Jose Ortega"]).len(), 1);
+        assert_eq!(
+            grouped(&["Ravi Chandra Sekhar", "Ravi Chandrasekhar"]).len(),
+            1
+        );
+        // An initial that could be two people joins neither.
+        let g = grouped(&["Ines Okafor", "Ifeoma Okafor", "I. Okafor"]);
+        assert!(
+            !g.iter().any(|g| g.contains(&"I. Okafor".to_string())),
+            "{g:?}"
+        );
+        // No false alias: other first names, or a one-letter-apart surname of a
+        // different first name.
+        assert!(grouped(&["Ines Okafor", "Grace Okafor"]).is_empty());
+        assert!(grouped(&["Paul Lyon", "Maria Lyons"]).is_empty());
+        assert!(grouped(&["Anna Berg", "Anna Bergman"]).is_empty());
+    }
 
     #[test]
     fn spelling_variants_and_first_names() {

@@ -9,6 +9,7 @@ pub mod claims;
 pub mod conflicts;
 pub mod json;
 pub mod mentions;
+pub mod name_keys;
 pub mod names;
 pub mod passages;
 pub mod quotes;

@@ -119,10 +119,21 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             break;
         }
     }
-    let first = i;
+    let mut first = i;
     let mut last = None;
     while let Some(t) = tokens.get(i) {
-        if is_name_token(t) {
+        if last.is_some()
+            && t.is_capitalized()
+            && is_title_word(t.lower())
+            && tokens.get(i + 1).is_some_and(is_name_token)
+        {
+            // "Ohio Governor Ann Rowe": a place or body glued on before a title is part of
+            // the role, not of the name.
+            titles.extend(tokens[first..=i].iter().map(|t| t.lower().to_owned()));
+            first = i + 1;
+            last = None;
+            i += 1;
+        } else if is_name_token(t) {
             last = Some(i);
             i += 1;
         } else if t.is_word

@@ -2,6 +2,8 @@
 //! …", "according to X, …") and mixed quotes (a quoted fragment inside reported speech),
 //! each with its cue verb and speaker.
 
+#[cfg(test)]
+mod attribution_tests;
 pub mod cues;
 mod indirect;
 pub mod marks;

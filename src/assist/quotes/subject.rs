@@ -25,12 +25,14 @@ fn is_conjunction(t: &Token) -> bool {
     matches!(t.lower(), "and" | "but" | "then" | "so" | "also")
 }
 
-/// Whether `toks` is a name phrase from its first token ("Mayor Oksana Verhoeven").
+/// Whether `toks` is a name phrase from its first token ("Mayor Oksana Verhoeven") or an
+/// institution's name ("Kessel Hydro").
 fn is_name(toks: &[Token]) -> bool {
     toks.first()
         .is_some_and(|t| t.is_capitalized() && t.lower() != "the")
-        && toks.last().is_some_and(names::is_name_token)
-        && names::read_name_phrase(toks, 0).is_some()
+        && names::read_name_phrase(toks, 0).is_some_and(|(_, next)| {
+            next == toks.len() || (names::org_follows(toks, next) && next + 1 == toks.len())
+        })
 }
 
 /// Start of the run of tokens ending at `end` that holds no break, looking back at most

@@ -195,7 +195,10 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             }
         }
         // "Royal College", "Weather Service": a name part followed by an institution word.
-        if names::org_follows(toks, next) || names::after_place_preposition(toks, i, &phrase) {
+        if names::org_follows(toks, next)
+            || names::after_place_preposition(toks, i, &phrase)
+            || names::ends_in_place_word(toks, next)
+        {
             i = next.max(i + 1);
             continue;
         }

@@ -19,6 +19,9 @@ static NOT_NAME_WORDS: WordList = WordList::from_text(include_str!("words/not_na
 /// Capitalised words that make the run before them an institution, not a person.
 static ORG_TAILS: WordList = WordList::from_text(include_str!("words/org_tails.txt"));
 
+/// Last words that make a capitalised run a place ("Mill Lane", "Upper Kessel Dam").
+static PLACE_TAILS: WordList = WordList::from_text(include_str!("words/place_tails.txt"));
+
 /// Name particles written in lower case inside a name (Abu Mahdi al-Muhandis, van Gogh).
 static PARTICLES: WordList = WordList::from_text(include_str!("words/particles.txt"));
 
@@ -116,10 +119,21 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             break;
         }
     }
-    let first = i;
+    let mut first = i;
     let mut last = None;
     while let Some(t) = tokens.get(i) {
-        if is_name_token(t) {
+        if last.is_some()
+            && t.is_capitalized()
+            && is_title_word(t.lower())
+            && tokens.get(i + 1).is_some_and(is_name_token)
+        {
+            // "Ohio Governor Ann Rowe": a place or body glued on before a title is part of
+            // the role, not of the name.
+            titles.extend(tokens[first..=i].iter().map(|t| t.lower().to_owned()));
+            first = i + 1;
+            last = None;
+            i += 1;
+        } else if is_name_token(t) {
             last = Some(i);
             i += 1;
         } else if t.is_word
@@ -194,4 +208,11 @@ pub fn after_place_preposition(tokens: &[Token], i: usize, phrase: &NamePhrase) 
         && tokens[i - 1].is_word
         && !tokens[i - 1].is_capitalized()
         && PLACE_PREPOSITIONS.contains(tokens[i - 1].lower())
+}
+
+/// Whether the name run ending before token `next` names a place by its last word ("Mill
+/// Lane", "Kessel Valley"): a street, river or building is never a person or a speaker.
+pub fn ends_in_place_word(tokens: &[Token], next: usize) -> bool {
+    let place = |t: &Token| t.is_word && t.is_capitalized() && PLACE_TAILS.contains(t.lower());
+    (next > 0 && tokens.get(next - 1).is_some_and(place)) || tokens.get(next).is_some_and(place)
 }

@@ -32,3 +32,35 @@ pub fn is_according_to(tokens: &[Token], i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|t| t.text.eq_ignore_ascii_case("to"))
 }
+
+/// Words after which a cue word is a noun ("the minister's claim", "their warning").
+fn marks_a_noun(t: &Token) -> bool {
+    matches!(
+        t.lower(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "such"
+            | "any"
+            | "no"
+            | "every"
+    ) || crate::assist::names::is_possessive(t)
+}
+
+/// The cue word at `i` used as a verb: not after a determiner or possessive ("the
+/// minister's claim") and not followed by another cue ("Police reports suggested").
+pub fn is_verb_at(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(is_cue)
+        && !(i > 0 && marks_a_noun(&tokens[i - 1]))
+        && !tokens.get(i + 1).is_some_and(is_cue)
+}

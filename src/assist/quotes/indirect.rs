@@ -1,7 +1,7 @@
 //! Reported speech: "X said (that) …", "… , X said.", "according to X, …". A reported
 //! clause that contains a quoted fragment is a mixed quote.
 
-use super::{FoundQuote, Segment, cues, speaker};
+use super::{FoundQuote, Segment, cues, speaker, subject};
 use crate::assist::mentions::Mention;
 use crate::assist::text::WordList;
 use crate::assist::text::{Doc, Range, Token};
@@ -97,11 +97,18 @@ fn reported(
     }
     let end = n;
     // According to X, clause.
-    if cues::is_according_to(toks, 0)
+    // (A dateline such as "MARROWFORD –" may come first.)
+    let lead = toks
+        .iter()
+        .take(6)
+        .position(|t| t.is_word && t.text.chars().any(char::is_lowercase))
+        .unwrap_or(0);
+    if cues::is_according_to(toks, lead)
         && let Some(comma) = toks.iter().position(|t| t.text == ",")
+        && comma > lead + 2
     {
         let content = clause(doc, toks, comma + 1, end)?;
-        let speaker = speaker::resolve(doc, &toks[2..comma], content.start, mentions);
+        let speaker = speaker::resolve(doc, &toks[lead + 2..comma], content.start, mentions);
         return Some(found(content, "according to", speaker, 0.8));
     }
     // Clause, according to X.
@@ -124,8 +131,13 @@ fn reported(
         if let Some(c) = tail
             .iter()
             .take(6)
-            .position(|t| cues::is_cue(t) && !quoted(t))
+            .enumerate()
+            .position(|(k, t)| cues::is_verb_at(tail, k) && !quoted(t))
             && tail.len() <= 10
+            // "…, said the hardest part was the waiting": a cue first takes a name after it.
+            && (c > 0 || cues::is_clause_cue(&tail[0]))
+            && !tail[..c].iter().any(speaker::is_auxiliary)
+            && (c > 0 || !tail[1..].iter().any(speaker::is_auxiliary))
         {
             let speaker = if c > 0 {
                 speaker::resolve(doc, &tail[..c], toks[0].start, mentions)
@@ -145,64 +157,36 @@ fn reported(
         }
     }
     // X said (that) clause.
-    let mut last_break: Option<usize> = None;
     for c in 0..n {
         let t = &toks[c];
-        if c > 0 && matches!(toks[c - 1].text.as_str(), "," | ";" | ":") {
-            last_break = Some(c - 1);
-        }
-        if quoted(t) || !(cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t))) {
+        if quoted(t)
+            || !(cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t)))
+            || !cues::is_verb_at(toks, c)
+        {
             continue;
         }
-        let subject_from = last_break.map_or(0, |p| p + 1);
-        // A subject is a few words: a longer run before the cue is no subject (and looking
-        // no further keeps a megabyte without punctuation linear).
-        if c - subject_from > 24 {
-            continue;
-        }
-        let mut subject = &toks[subject_from..c];
-        // "The governor promised help and said …": the subject is the leading phrase.
+        let span = subject::before_cue(toks, c);
+        let subject_from = span.start;
+        let mut subject = &toks[span];
+        // "The governor promised help and said …": the subject is the leading phrase (but
+        // "Water and Infrastructure Minister Helena Strand said" is one name).
         if let Some(and) = subject.iter().position(|t| t.lower() == "and")
             && and > 0
         {
-            let lead = subject
-                .iter()
-                .position(|t| {
-                    t.is_word
-                        && !t.is_capitalized()
-                        && !matches!(t.lower(), "the" | "a" | "an")
-                        && !crate::assist::names::is_title_word(t.lower())
-                })
-                .unwrap_or(and);
-            subject = &subject[..lead.min(and)];
-        }
-        // "Its director, Priya Natarajan, said" / "Professor Henrik Lund, an
-        // epidemiologist, said": between two commas, the name in apposition.
-        if subject.is_empty() && subject_from >= 2 {
-            let prev_comma = toks[subject_from.saturating_sub(14)..subject_from - 1]
-                .iter()
-                .rposition(|t| t.text == ",")
-                .map(|p| p + subject_from.saturating_sub(14));
-            let inner = &toks[prev_comma.map_or(0, |p| p + 1)..subject_from - 1];
-            let inner_is_name = inner
-                .first()
-                .is_some_and(|t| t.is_capitalized() && t.lower() != "the")
-                && crate::assist::names::read_name_phrase(inner, 0).is_some();
-            subject = inner;
-            if !inner_is_name && let Some(pc) = prev_comma {
-                let reach = pc.saturating_sub(8);
-                let outer_from = toks[reach..pc]
+            let lowercase_after = subject[and + 1..].iter().any(|t| {
+                t.is_word && !t.is_capitalized() && !crate::assist::names::is_title_word(t.lower())
+            });
+            if lowercase_after {
+                let lead = subject
                     .iter()
-                    .rposition(|t| t.text == "," || t.text == ";")
-                    .map_or(reach, |p| p + reach + 1);
-                let outer = &toks[outer_from..pc];
-                if outer
-                    .last()
-                    .is_some_and(crate::assist::names::is_name_token)
-                    && outer.len() <= 5
-                {
-                    subject = outer;
-                }
+                    .position(|t| {
+                        t.is_word
+                            && !t.is_capitalized()
+                            && !matches!(t.lower(), "the" | "a" | "an")
+                            && !crate::assist::names::is_title_word(t.lower())
+                    })
+                    .unwrap_or(and);
+                subject = &subject[..lead.min(and)];
             }
         }
         if subject.is_empty() || subject.len() > 9 || subject.iter().any(quoted) {
@@ -246,10 +230,15 @@ fn reported(
         let that = toks[k..n.min(k + 10)]
             .iter()
             .position(|t| t.text.eq_ignore_ascii_case("that") && !quoted(t));
+        // "said on Sunday that", "told reporters that" — not "said the shop was shut and that".
         let no_comma_before_that = that.is_some_and(|p| {
             !toks[k..k + p]
                 .iter()
                 .any(|t| t.text == ";" || t.text == ".")
+                && (p == 0
+                    || cues::takes_addressee(t)
+                    || speaker::starts_adverbial(&toks[k])
+                    || p == 1)
         });
         let from = if let Some(p) = that.filter(|_| no_comma_before_that) {
             k + p + 1
@@ -288,10 +277,15 @@ fn reported(
                     }
                 }
             }
+            // "said staff had carried …": a noun and its auxiliary open a clause too.
             let opener = toks.get(k).is_some_and(|t| {
                 let l = t.lower();
                 CLAUSE_OPENERS.contains(l) || t.is_capitalized() || t.first_char().is_ascii_digit()
-            });
+            }) || toks[k..n.min(k + 4)]
+                .iter()
+                .skip(1)
+                .any(|t| speaker::is_auxiliary(t) && t.lower() != "told")
+                && toks.get(k).is_some_and(|t| t.is_word);
             if !opener && !has_fragment {
                 continue;
             }

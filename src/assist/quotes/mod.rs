@@ -2,11 +2,14 @@
 //! …", "according to X, …") and mixed quotes (a quoted fragment inside reported speech),
 //! each with its cue verb and speaker.
 
+#[cfg(test)]
+mod attribution_tests;
 pub mod cues;
 mod indirect;
 pub mod marks;
 pub mod pairing;
 pub mod speaker;
+mod subject;
 
 use crate::assist::mentions::{self, Mention};
 use crate::assist::text::WordList;
@@ -41,7 +44,7 @@ pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<F
     let mut quoted: Vec<Range> = segments.iter().map(|s| s.content).collect();
     quoted.sort_unstable();
     let outside = mentions::outside(mentions, &quoted);
-    let mut direct: Vec<(Segment, FoundQuote)> = Vec::new();
+    let mut direct_segments: Vec<Segment> = Vec::new();
     let mut fragments: Vec<Segment> = Vec::new();
     for seg in segments {
         let words = doc
@@ -53,18 +56,25 @@ pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<F
             continue;
         }
         match classify(doc, &seg, words) {
-            Shape::Direct => {
-                let prev = direct.last().map(|(s, q)| (s.clone(), q.clone()));
-                let q = attribute(doc, &seg, &outside, prev.as_ref());
-                direct.push((seg, q));
-            }
+            Shape::Direct => direct_segments.push(seg),
             Shape::Fragment => fragments.push(seg),
             Shape::Title => {}
         }
     }
-    let direct_outer: Vec<Range> = direct.iter().map(|(s, _)| s.outer()).collect();
+    let direct_outer: Vec<Range> = direct_segments.iter().map(Segment::outer).collect();
+    let reported = indirect::find(doc, &direct_outer, &fragments, &outside);
+    // Unnamed sources of reported speech, by position: "One resident said she … “…,” she
+    // said" gives the pronoun its referent.
+    let mut sources: Vec<Speaker> = reported.iter().filter_map(|q| q.speaker.clone()).collect();
+    sources.sort_by_key(|s| s.range.start);
+    let mut direct: Vec<(Segment, FoundQuote)> = Vec::new();
+    for seg in direct_segments {
+        let prev = direct.last().map(|(s, q)| (s.clone(), q.clone()));
+        let q = attribute(doc, &seg, &outside, prev.as_ref(), &sources);
+        direct.push((seg, q));
+    }
     let mut out: Vec<FoundQuote> = direct.into_iter().map(|(_, q)| q).collect();
-    out.extend(indirect::find(doc, &direct_outer, &fragments, &outside));
+    out.extend(reported);
     out.sort_by_key(|q| (q.range.start, q.range.end));
     name_introduced_sources(doc, &mut out);
     out
@@ -223,6 +233,7 @@ fn attribute(
     seg: &Segment,
     mentions: &[Mention],
     prev: Option<&(Segment, FoundQuote)>,
+    sources: &[Speaker],
 ) -> FoundQuote {
     let start_pos = seg.open.unwrap_or(seg.content.start);
     let mut score: f32 = 0.95;
@@ -251,13 +262,14 @@ fn attribute(
             if no_break {
                 let (cue, n) = cue_text(body, c);
                 let speaker = if c > 0 {
-                    speaker::resolve(doc, &body[..c], start_pos, mentions)
+                    speaker::resolve_with(doc, &body[..c], start_pos, mentions, sources)
                 } else {
-                    speaker::resolve(
+                    speaker::resolve_with(
                         doc,
                         speaker::phrase_after_cue(&body[c + n..]),
                         start_pos,
                         mentions,
+                        sources,
                     )
                 };
                 found = Some((cue, speaker));
@@ -269,22 +281,19 @@ fn attribute(
     {
         let window = before_mark(doc, open);
         let pre = doc.tokens_in(window.start, window.end);
-        if let Some(c) = pre
-            .iter()
-            .rposition(|t| cues::is_cue(t) || t.text.eq_ignore_ascii_case("according"))
+        if let Some(c) = (0..pre.len())
+            .rev()
+            .find(|&k| cues::is_verb_at(pre, k) || pre[k].text.eq_ignore_ascii_case("according"))
         {
             let (cue, n) = cue_text(pre, c);
-            let before_start = pre[..c]
-                .iter()
-                .rposition(|t| t.text == "," || t.text == ";")
-                .map_or(0, |p| p + 1);
+            let subject = subject::before_cue(pre, c);
             let after_phrase = speaker::phrase_after_cue(&pre[(c + n).min(pre.len())..]);
             let speaker = if cue.to_lowercase().starts_with("according")
-                || (before_start == c && !after_phrase.is_empty())
+                || (subject.is_empty() && !after_phrase.is_empty())
             {
-                speaker::resolve(doc, after_phrase, start_pos, mentions)
+                speaker::resolve_with(doc, after_phrase, start_pos, mentions, sources)
             } else {
-                speaker::resolve(doc, &pre[before_start..c], start_pos, mentions)
+                speaker::resolve_with(doc, &pre[subject], start_pos, mentions, sources)
             };
             found = Some((cue, speaker));
         }

@@ -24,6 +24,20 @@ static ORG_WORDS: WordList = WordList::from_text(include_str!("../words/org_word
 /// Words that end a speaker phrase written after its cue ("said Zarif in a statement").
 static PHRASE_STOPS: WordList = WordList::from_text(include_str!("../words/phrase_stops.txt"));
 
+/// An auxiliary or adverb that no speaker phrase holds ("has spent years", "was").
+pub fn is_auxiliary(t: &Token) -> bool {
+    t.is_word && AUXILIARIES.contains(t.lower())
+}
+
+/// A word that opens an adverbial after a cue ("said on Sunday", "said in a statement").
+pub fn starts_adverbial(t: &Token) -> bool {
+    PHRASE_STOPS.contains(t.lower()) || crate::assist::words::weekday(t.lower()).is_some()
+}
+
+/// Prepositions that join an affiliation to a person's name ("Lena Kowal of Kessel Valley
+/// Police", "an engineer at Y Polytechnic"): the speaker is the name before them.
+static AFFILIATION_WORDS: WordList = WordList::new(&["of", "at", "from", "for", "with"]);
+
 pub fn is_pronoun(t: &Token) -> bool {
     PRONOUNS.contains(t.lower())
 }
@@ -74,6 +88,55 @@ fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, 
 /// Resolve a speaker phrase. `pos` is where the quote starts (pronouns and roles look
 /// back from there); `mentions` are the person mentions outside quotes.
 pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) -> Option<Speaker> {
+    resolve_with(doc, phrase, pos, mentions, &[])
+}
+
+/// How many earlier sources a pronoun looks back over.
+const SOURCE_LOOK_BACK: usize = 16;
+
+/// The nearest earlier source a pronoun can stand for: a person mention whose gender fits,
+/// or an unnamed source introduced before ("One resident … said she …", `sources`, sorted
+/// by position) when it is nearer. Nothing fits: nobody, rather than a guess.
+fn pronoun_referent(
+    mentions: &[Mention],
+    sources: &[Speaker],
+    pos: usize,
+    want: Gender,
+) -> Option<(String, usize)> {
+    let person =
+        mentions::nearest_before(mentions, pos, want).map(|m| (m.full.clone(), m.range.start));
+    let end = sources.partition_point(|s| s.range.start < pos);
+    let source = sources[end.saturating_sub(SOURCE_LOOK_BACK)..end]
+        .iter()
+        .rev()
+        .find(|s| s.descriptive && is_indefinite_person(&s.name) && s.range.end <= pos)
+        .map(|s| (s.name.clone(), s.range.start));
+    match (person, source) {
+        (Some(p), Some(s)) => Some(if s.1 > p.1 { s } else { p }),
+        (p, s) => p.or(s),
+    }
+}
+
+/// "a nurse at the hospital", "one resident": an unnamed single source a pronoun can
+/// stand for (not "police" or "officials").
+fn is_indefinite_person(name: &str) -> bool {
+    matches!(
+        name.split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("a" | "an" | "one")
+    )
+}
+
+/// [`resolve`], with the unnamed sources of earlier quotes as referents for pronouns.
+pub fn resolve_with(
+    doc: &Doc,
+    phrase: &[Token],
+    pos: usize,
+    mentions: &[Mention],
+    sources: &[Speaker],
+) -> Option<Speaker> {
     let mut np: &[Token] = phrase;
     while let Some(first) = np.first() {
         if !first.is_word || matches!(first.lower(), "and" | "but" | "so" | "then" | "as") {
@@ -99,11 +162,46 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     if np.len() == 1 && is_pronoun(&np[0]) {
         // "she said": the nearest person before whose gender agrees, else nobody.
         let want = Gender::of_pronoun(np[0].lower()).unwrap_or_default();
-        let m = mentions::nearest_before(mentions, pos, want)?;
+        let (name, _) = pronoun_referent(mentions, sources, pos, want)?;
+        let descriptive = is_indefinite_person(&name);
         return Some(Speaker {
-            name: m.full.clone(),
+            name,
             range,
-            descriptive: false,
+            descriptive,
+        });
+    }
+    // "Inspector Lena Kowal of Kessel Valley Police": the name, not its affiliation.
+    if let Some((p, next)) = names::read_name_phrase(np, 0)
+        && np
+            .get(next)
+            .is_some_and(|t| AFFILIATION_WORDS.contains(t.lower()))
+        && !names::org_follows(np, next)
+        && (!p.titles.is_empty()
+            || p.name_tokens >= 2
+            || mentions::exactly(mentions, p.name).is_some())
+    {
+        np = &np[..next];
+    }
+    // "The operator Kessel Hydro", "Kessel Valley Police": a name run with an institution
+    // word after it is an organisation, named with that word.
+    if let Some(first_name) = np.iter().position(names::is_name_token)
+        && let Some((p, next)) = names::read_name_phrase(np, first_name)
+        && names::org_follows(np, next)
+        && !np[next + 1..].iter().any(names::is_name_token)
+    {
+        let end = np[next..]
+            .iter()
+            .take_while(|t| t.is_word && t.is_capitalized())
+            .count()
+            + next;
+        let r = Range {
+            start: p.name.start,
+            end: np[end - 1].end,
+        };
+        return Some(Speaker {
+            name: doc.slice(r.start, r.end),
+            range,
+            descriptive: true,
         });
     }
     let lowers: Vec<String> = np.iter().map(|t| t.lower().to_owned()).collect();
@@ -206,7 +304,14 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     // A descriptive source, kept as written ("a Kerman resident", "one commenter").
     let first_is_det = DETERMINERS.contains(lowers[0].as_str());
     let any_noun = np.iter().any(|t| t.is_word);
-    if any_noun && (first_is_det || np.len() <= 4) {
+    // "has spent years", "with 40 deaths", "the": clause fragments are nobody.
+    let fragment = np.iter().any(is_auxiliary)
+        || (np.len() == 1 && DETERMINERS.contains(lowers[0].as_str()))
+        || matches!(
+            lowers[0].as_str(),
+            "with" | "by" | "of" | "for" | "to" | "in" | "on" | "at"
+        );
+    if any_noun && !fragment && (first_is_det || np.len() <= 4) {
         return Some(Speaker {
             name: doc.slice(range.start, range.end),
             range,

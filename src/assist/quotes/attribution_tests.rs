@@ -1,0 +1,157 @@
+//! Attribution grammar, one kind a test, each from a sentence written for it (not from any
+//! evaluation set): appositives, affiliations, places, listeners, pronouns by gender,
+//! organisations, cue nouns and clause fragments.
+
+use super::{FoundQuote, find};
+use crate::assist::mentions::mentions;
+use crate::assist::text::Doc;
+use crate::model::QuoteType;
+
+fn quotes(text: &str) -> Vec<FoundQuote> {
+    let doc = Doc::new(text);
+    find(&doc, &mentions(&doc, &[]))
+}
+
+/// The speaker of the quote whose text starts with `starts`.
+fn speaker_of(text: &str, starts: &str) -> Option<String> {
+    let doc = Doc::new(text);
+    let found = find(&doc, &mentions(&doc, &[]));
+    let q = found
+        .iter()
+        .find(|q| doc.slice(q.range.start, q.range.end).starts_with(starts))
+        .unwrap_or_else(|| panic!("no quote starting {starts:?} in {found:?}"));
+    q.speaker.as_ref().map(|s| s.name.clone())
+}
+
+#[test]
+fn an_affiliation_in_an_appositive_is_never_the_speaker() {
+    let t = "Bram Okafor, a surveyor at Hollin Polytechnic, said: “The culvert was blocked.”";
+    assert_eq!(speaker_of(t, "The culvert").as_deref(), Some("Bram Okafor"));
+    let t = "Bram Okafor, a surveyor at Hollin Polytechnic who mapped the river in 2015, said the culvert had been blocked for months.";
+    assert_eq!(speaker_of(t, "the culvert").as_deref(), Some("Bram Okafor"));
+}
+
+#[test]
+fn a_title_in_front_gives_way_to_the_name_in_apposition() {
+    let t = "The utility’s director, Wanda Pike, said: “We will pay for the repairs.”";
+    assert_eq!(speaker_of(t, "We will pay").as_deref(), Some("Wanda Pike"));
+}
+
+#[test]
+fn a_relative_clause_between_commas_keeps_its_subject() {
+    let t =
+        "Carla Brisk, who chairs the tenants’ group, said the landlord had ignored six letters.";
+    assert_eq!(
+        speaker_of(t, "the landlord").as_deref(),
+        Some("Carla Brisk")
+    );
+}
+
+#[test]
+fn an_affiliation_after_the_name_is_cut_off() {
+    let t = "Sergeant Ivo Dunmore of Harlow County Police said 30 cars had been towed away.";
+    assert_eq!(speaker_of(t, "30 cars").as_deref(), Some("Ivo Dunmore"));
+}
+
+#[test]
+fn a_street_is_never_a_pronoun_referent() {
+    let t =
+        "Nadia Quell runs a bakery on Tanner Lane.\n\n“The water came up to the ovens,” she said.";
+    assert_eq!(speaker_of(t, "The water").as_deref(), Some("Nadia Quell"));
+}
+
+#[test]
+fn a_pronoun_agrees_in_gender_or_stays_empty() {
+    let t = "Mr Oduya met Mrs Linton at the pier. “We lost the boat,” he said.";
+    assert_eq!(speaker_of(t, "We lost").as_deref(), Some("Oduya"));
+    let t = "The bridge over Farrow River closed on Monday. “Nobody warned us,” she said.";
+    assert_eq!(speaker_of(t, "Nobody warned"), None);
+}
+
+#[test]
+fn a_pronoun_finds_an_unnamed_source_introduced_before() {
+    let t = "A ferry worker, speaking at the terminal, said the timetable had been scrapped. “I have not been paid since June,” she said.";
+    let s = speaker_of(t, "I have not").unwrap_or_default();
+    assert!(s.to_lowercase().contains("ferry worker"), "{s}");
+}
+
+#[test]
+fn the_listener_of_told_is_not_the_speaker() {
+    let t = "Councillor Rhea Vance told reporters that the budget would be cut by a third.";
+    assert_eq!(speaker_of(t, "the budget").as_deref(), Some("Rhea Vance"));
+    let t = "“It will take a year,” Tomasz Wren told Meridian Radio.";
+    assert_eq!(
+        speaker_of(t, "It will take").as_deref(),
+        Some("Tomasz Wren")
+    );
+}
+
+#[test]
+fn according_to_names_the_source_after_a_dateline() {
+    let t =
+        "BRISTOW – According to the county fire service, the blaze started in a disused warehouse.";
+    let s = speaker_of(t, "the blaze").unwrap_or_default();
+    assert!(s.contains("fire service"), "{s}");
+}
+
+#[test]
+fn present_tense_says_and_a_continuing_adds() {
+    let t = "Olu Banjo, a ferry pilot, says the channel is silting up, and adds: “We run aground twice a week now.”";
+    assert_eq!(
+        speaker_of(t, "We run aground").as_deref(),
+        Some("Olu Banjo")
+    );
+}
+
+#[test]
+fn an_organisation_speaks_with_its_institution_word() {
+    let t = "The landlord, Corven Housing Trust, wrote in a statement that it was “reviewing every complaint.”";
+    let s = speaker_of(t, "it was").unwrap_or_default();
+    assert!(s.contains("Corven Housing Trust"), "{s}");
+    let t = "The company said in a statement that the plant would reopen next month.";
+    let s = speaker_of(t, "the plant").unwrap_or_default();
+    assert!(s.to_lowercase().contains("company"), "{s}");
+}
+
+#[test]
+fn a_noun_is_not_a_cue() {
+    let t = "Hospital reports suggested the ward had been closed twice.";
+    for q in quotes(t) {
+        let s = q.speaker.map(|s| s.name).unwrap_or_default();
+        assert!(q.cue != "reports" && s != "Hospital", "{} {s}", q.cue);
+    }
+    let t = "The mayor rejected the minister’s claim that the sirens had worked, calling it false.";
+    assert!(
+        quotes(t).iter().all(|q| q.cue != "claim"),
+        "{:?}",
+        quotes(t)
+    );
+}
+
+#[test]
+fn clause_fragments_never_speak() {
+    let t = "The storm hit the coast at dawn, with 40 deaths, said nothing of the damage.";
+    for q in quotes(t) {
+        let s = q.speaker.map(|s| s.name).unwrap_or_default();
+        assert!(!s.starts_with("with") && s != "the", "{s}");
+    }
+    let t =
+        "Volunteers from the shelter, speaking on Friday, said the hardest night was the first.";
+    let q = quotes(t);
+    let reported = q
+        .iter()
+        .find(|q| q.quote_type == QuoteType::Indirect)
+        .expect("indirect speech");
+    let s = reported
+        .speaker
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    assert!(s.contains("Volunteers"), "{s}");
+}
+
+#[test]
+fn a_place_glued_onto_a_name_is_not_part_of_it() {
+    let t = "Ohio Governor Ann Rowe said: “The levees held.”";
+    assert_eq!(speaker_of(t, "The levees").as_deref(), Some("Ann Rowe"));
+}

@@ -1,0 +1,90 @@
+//! Who a reporting verb belongs to, read from the words before it: the plain subject
+//! ("Police said"), a subject with an appositive or a relative clause between commas ("X,
+//! an engineer at Y Polytechnic, said", "X, who visited on Friday, said" → X; "Its
+//! director, Priya Natarajan, said" → the name), and the subject of an earlier verb that
+//! a conjunction continues ("He says …, and adds:"). Every scan back is bounded, so a
+//! sentence of a megabyte costs no more per cue than a short one.
+
+use crate::assist::names;
+use crate::assist::text::Token;
+use std::ops::Range;
+
+/// How many tokens an appositive or relative clause between commas may hold.
+const APPOSITIVE_REACH: usize = 30;
+/// How many tokens a plain subject may hold.
+const SUBJECT_REACH: usize = 24;
+
+fn is_break(t: &Token) -> bool {
+    matches!(
+        t.text.as_str(),
+        "," | ";" | ":" | "." | "!" | "?" | "—" | "–"
+    )
+}
+
+fn is_conjunction(t: &Token) -> bool {
+    matches!(t.lower(), "and" | "but" | "then" | "so" | "also")
+}
+
+/// Whether `toks` is a name phrase from its first token ("Mayor Oksana Verhoeven") or an
+/// institution's name ("Kessel Hydro").
+fn is_name(toks: &[Token]) -> bool {
+    toks.first()
+        .is_some_and(|t| t.is_capitalized() && t.lower() != "the")
+        && names::read_name_phrase(toks, 0).is_some_and(|(_, next)| {
+            next == toks.len() || (names::org_follows(toks, next) && next + 1 == toks.len())
+        })
+}
+
+/// Start of the run of tokens ending at `end` that holds no break, looking back at most
+/// `reach` tokens; `None` when the run is longer.
+fn run_start(toks: &[Token], end: usize, reach: usize) -> Option<usize> {
+    let from = end.saturating_sub(reach);
+    match toks[from..end].iter().rposition(is_break) {
+        Some(p) => Some(from + p + 1),
+        None if from == 0 => Some(0),
+        None => None,
+    }
+}
+
+/// The tokens of the speaker phrase for the cue at `toks[c]` (an empty range when none).
+pub fn before_cue(toks: &[Token], c: usize) -> Range<usize> {
+    if c == 0 {
+        return 0..0;
+    }
+    if toks[c - 1].text == "," {
+        // "X, <appositive>, said": the comma that opens the appositive.
+        let inner_end = c - 1;
+        let from = inner_end.saturating_sub(APPOSITIVE_REACH);
+        let Some(pc) = toks[from..inner_end]
+            .iter()
+            .rposition(|t| t.text == ",")
+            .map(|p| p + from)
+        else {
+            return 0..0;
+        };
+        if toks[pc + 1..inner_end].iter().any(is_break) {
+            return 0..0;
+        }
+        let inner = pc + 1..inner_end;
+        let outer = run_start(toks, pc, SUBJECT_REACH).map_or(pc..pc, |s| s..pc);
+        if is_name(&toks[inner.clone()]) && !is_name(&toks[outer.clone()]) {
+            return inner;
+        }
+        return if outer.is_empty() { inner } else { outer };
+    }
+    let Some(start) = run_start(toks, c, SUBJECT_REACH) else {
+        return c..c;
+    };
+    if toks[start..c].iter().all(is_conjunction) && start > 0 {
+        // "He says …, and adds:": the subject of the sentence's first cue.
+        let reach = start.saturating_sub(SUBJECT_REACH * 2);
+        let sentence = toks[reach..start]
+            .iter()
+            .rposition(|t| matches!(t.text.as_str(), "." | "!" | "?" | ";"))
+            .map_or(reach, |p| reach + p + 1);
+        if let Some(first) = toks[sentence..start].iter().position(super::cues::is_cue) {
+            return sentence..sentence + first;
+        }
+    }
+    start..c
+}

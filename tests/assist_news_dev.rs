@@ -115,7 +115,7 @@ fn line_parsing_reads_every_figure() {
 
 /// Below the issue-16 targets on news-dev: fails with the scorer's line.
 #[test]
-#[ignore = "news-dev is still below the issue-16 targets (speakers, conflicts): run with --ignored"]
+#[ignore = "news-dev is still below the issue-16 targets (conflicts, aliases): run with --ignored"]
 fn news_dev_meets_the_targets() {
     let Some(line) = score(&news_dev(), "pump|boat|sandbag") else {
         return;

@@ -596,21 +596,14 @@ fn styled_ranges(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<
     if relevant.is_empty() || start == end {
         return Vec::new();
     }
-    let mut cuts: Vec<usize> = vec![start, end];
-    for h in &relevant {
-        cuts.extend([h.start.clamp(start, end), h.end.clamp(start, end)]);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
     let mut out = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
+    for Piece {
+        start: a,
+        end: b,
+        mut covering,
+    } in pieces(start, end, &relevant)
+    {
         // Suggestions are ghosts: they never hide an annotation's fill.
-        let mut covering: Vec<&Mark> = relevant
-            .iter()
-            .copied()
-            .filter(|h| h.start <= a && h.end >= b)
-            .collect();
         covering.sort_by_key(|h| {
             (
                 h.style == MarkStyle::Suggestion,
@@ -643,6 +636,35 @@ fn styled_ranges(start: usize, end: usize, active: &[&Mark], dark: bool) -> Vec<
         }
     }
     out
+}
+
+/// A stretch of text between two mark boundaries, with the marks covering all of it.
+pub(super) struct Piece<'m> {
+    pub start: usize,
+    pub end: usize,
+    pub covering: Vec<&'m Mark>,
+}
+
+/// `start..end` cut at every boundary of `marks` inside it, each piece with its covering
+/// marks (shared by the highlight fills and the stacked underlines).
+pub(super) fn pieces<'m>(start: usize, end: usize, marks: &[&'m Mark]) -> Vec<Piece<'m>> {
+    let mut cuts: Vec<usize> = vec![start, end];
+    for h in marks {
+        cuts.extend([h.start.clamp(start, end), h.end.clamp(start, end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| Piece {
+            start: w[0],
+            end: w[1],
+            covering: marks
+                .iter()
+                .copied()
+                .filter(|h| h.start <= w[0] && h.end >= w[1])
+                .collect(),
+        })
+        .collect()
 }
 
 /// A left-to-right paragraph as one job, highlighted stretches as formatted sections.

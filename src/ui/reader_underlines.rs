@@ -27,20 +27,13 @@ pub(super) fn stacked(start: usize, end: usize, active: &[&Mark], dark: bool) ->
     if relevant.len() < 2 {
         return Vec::new();
     }
-    let mut cuts: Vec<usize> = vec![start, end];
-    for h in &relevant {
-        cuts.extend([h.start.clamp(start, end), h.end.clamp(start, end)]);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
     let mut out = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let mut covering: Vec<&Mark> = relevant
-            .iter()
-            .copied()
-            .filter(|h| h.start <= a && h.end >= b)
-            .collect();
+    for super::reader::Piece {
+        start: a,
+        end: b,
+        mut covering,
+    } in super::reader::pieces(start, end, &relevant)
+    {
         if covering.len() < 2 {
             continue;
         }

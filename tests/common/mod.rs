@@ -14,6 +14,7 @@
 #![allow(dead_code)]
 
 pub mod claim_groups;
+pub mod claims_eval;
 pub mod fixture;
 pub mod gui;
 pub mod http;

@@ -1,0 +1,142 @@
+//! Scoring a claims set (`tests/data/<set>/`: `checks.json`, `claims.jsonl`) the way
+//! issue 17 measures it: MAP@5 of ranked earlier checks, false matches above the
+//! threshold, pairwise F1 of suggested groups.
+
+use factdesk::claims::claim_review;
+use factdesk::claims::grouping::{ClaimRef, group_claims};
+use factdesk::claims::retrieval::{CheckIndex, MATCH_THRESHOLD};
+use factdesk::model::ArticleId;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// A set's figures.
+pub struct ClaimsScore {
+    pub checks: usize,
+    pub map5: f64,
+    pub false_rate: f64,
+    pub f1: f64,
+}
+
+struct Gold {
+    article: u64,
+    text: String,
+    check: Option<String>,
+    group: Option<String>,
+}
+
+fn load(set: &str) -> (Vec<factdesk::model::FactCheck>, Vec<Gold>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(set);
+    let checks = claim_review::read_file(&dir.join("checks.json")).unwrap();
+    let text = std::fs::read_to_string(dir.join("claims.jsonl")).unwrap();
+    let claims = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().map(str::to_owned);
+            Gold {
+                article: s("article").unwrap()[1..].parse().unwrap(),
+                text: s("text").unwrap(),
+                check: s("check"),
+                group: s("group"),
+            }
+        })
+        .collect();
+    (checks, claims)
+}
+
+/// Rank and group the set's claims and print its line (with every miss).
+pub fn score(set: &str) -> ClaimsScore {
+    let (checks, claims) = load(set);
+    let index = CheckIndex::new(&checks);
+    let (mut ap_sum, mut with_gold, mut false_matches) = (0.0, 0, 0);
+    let mut misses = Vec::new();
+    for c in &claims {
+        let ranked = index.rank(&c.text, 5);
+        if let Some(gold) = &c.check {
+            with_gold += 1;
+            match ranked.iter().position(|r| &r.check.url == gold) {
+                Some(rank) => ap_sum += 1.0 / (rank as f64 + 1.0),
+                None => misses.push(format!("not in top 5: {}", c.text)),
+            }
+        }
+        let wrong = ranked
+            .iter()
+            .find(|r| r.score >= MATCH_THRESHOLD && Some(&r.check.url) != c.check.as_ref());
+        if let Some(w) = wrong {
+            false_matches += 1;
+            misses.push(format!(
+                "false match {:.2}: {} → {}",
+                w.score, c.text, w.check.claim_reviewed
+            ));
+        }
+    }
+    let map5 = ap_sum / with_gold as f64;
+    let false_rate = false_matches as f64 / claims.len() as f64;
+
+    let refs: Vec<ClaimRef> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ClaimRef {
+            article: ArticleId(c.article),
+            start: i * 1000,
+            end: i * 1000 + c.text.chars().count(),
+            text: c.text.clone(),
+            annotation: None,
+        })
+        .collect();
+    let at: HashMap<usize, usize> = refs.iter().enumerate().map(|(i, r)| (r.start, i)).collect();
+    let mut predicted: HashSet<(usize, usize)> = HashSet::new();
+    for g in group_claims(refs.clone()) {
+        let members: Vec<usize> = g.members.iter().map(|m| at[&m.start]).collect();
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                predicted.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    let mut gold_pairs: HashSet<(usize, usize)> = HashSet::new();
+    for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            if claims[a].group.is_some() && claims[a].group == claims[b].group {
+                gold_pairs.insert((a, b));
+            }
+        }
+    }
+    let tp = predicted.intersection(&gold_pairs).count() as f64;
+    let precision = if predicted.is_empty() {
+        0.0
+    } else {
+        tp / predicted.len() as f64
+    };
+    let recall = tp / gold_pairs.len() as f64;
+    let f1 = if tp == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    for p in predicted.difference(&gold_pairs) {
+        misses.push(format!(
+            "wrong pair: {} | {}",
+            claims[p.0].text, claims[p.1].text
+        ));
+    }
+    for p in gold_pairs.difference(&predicted) {
+        misses.push(format!(
+            "missed pair: {} | {}",
+            claims[p.0].text, claims[p.1].text
+        ));
+    }
+    eprintln!(
+        "{set}: MAP@5 {map5:.3}, false matches above threshold {false_rate:.3} ({false_matches}/{}), grouping P {precision:.3} R {recall:.3} F1 {f1:.3}\n{}",
+        claims.len(),
+        misses.join("\n")
+    );
+    ClaimsScore {
+        checks: checks.len(),
+        map5,
+        false_rate,
+        f1,
+    }
+}

@@ -22,6 +22,7 @@ mod panel;
 mod path_entry;
 mod reader;
 mod reader_bidi;
+mod reader_marks;
 mod reader_underlines;
 mod review_panel;
 mod shaping;

@@ -28,11 +28,11 @@ pub(super) fn stacked(start: usize, end: usize, active: &[&Mark], dark: bool) ->
         return Vec::new();
     }
     let mut out = Vec::new();
-    for super::reader::Piece {
+    for super::reader_marks::Piece {
         start: a,
         end: b,
         mut covering,
-    } in super::reader::pieces(start, end, &relevant)
+    } in super::reader_marks::pieces(start, end, &relevant)
     {
         if covering.len() < 2 {
             continue;

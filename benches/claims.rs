@@ -104,6 +104,44 @@ fn bench(c: &mut Criterion) {
     group.bench_function("suggest groups over 10k articles (30k claims)", |b| {
         b.iter(|| group_claims(refs.clone()).len())
     });
+    // Doubling: blocks of 60 claims (as many as blocking compares) stating one thing or
+    // contradicting it, the worst case for the contradiction check when groups are joined;
+    // twice the claims should cost about twice the time.
+    for n in [5_000, 10_000] {
+        let same: Vec<ClaimRef> = (0..n)
+            .map(|i| {
+                let text = if i % 2 == 0 {
+                    format!(
+                        "Unemployment in Town{} fell to 4% in 2023, the ministry said.",
+                        i / 60
+                    )
+                } else {
+                    format!("Unemployment in Town{} rose to 5% in 2023.", i / 60)
+                };
+                ClaimRef {
+                    article: ArticleId(i as u64 + 1),
+                    start: 0,
+                    end: text.chars().count(),
+                    text,
+                    annotation: None,
+                }
+            })
+            .collect();
+        group.bench_function(format!("suggest groups, {n} near-identical claims"), |b| {
+            b.iter(|| group_claims(same.clone()).len())
+        });
+        let index = CheckIndex::new(&checks);
+        let queries = &claims[..n];
+        group.bench_function(format!("rank {n} claims against 100k checks"), |b| {
+            b.iter(|| {
+                index
+                    .rank_many(queries, 5)
+                    .iter()
+                    .map(Vec::len)
+                    .sum::<usize>()
+            })
+        });
+    }
     group.finish();
 }
 

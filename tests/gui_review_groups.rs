@@ -114,3 +114,36 @@ fn the_samples_group_verdict_disagreement_snapshot() {
     h.run_steps(3);
     h.snapshot("review_group_verdict");
 }
+
+#[test]
+fn the_agreement_window_shows_how_the_pair_grouped_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = factdesk::store::load(&common::sample_path()).unwrap();
+    // sample groups three claims (three pairs), zahra two of them (one pair).
+    regroup(&mut project, "sample", "zahra", "False", "False");
+    let file = dir.path().join("grouped.ron");
+    factdesk::store::save(&file, &project).unwrap();
+    let mut h = AppHarness::new(&dir.path().join("data"))
+        .project(file)
+        .annotator("lena")
+        .size(1400.0, 1000.0)
+        .build();
+    press(&mut h, Key::R);
+    press(&mut h, Key::G);
+    h.run_steps(2);
+    h.get_by_label("sample ↔ zahra: claim groups");
+    // One pair grouped by both, two only by sample: precision 1/3, recall 1, F1 0.5.
+    for shown in [
+        "1 / 2 / 0",
+        "pairwise precision",
+        "0.333",
+        "pairwise F1",
+        "0.500",
+        "claims grouped differently",
+    ] {
+        assert!(
+            h.query_all_by_label(shown).count() >= 1,
+            "“{shown}” is shown in the agreement window"
+        );
+    }
+}

@@ -2,20 +2,26 @@
 //! same direction. Each disagreement multiplies a lexical score down, so a near miss
 //! (another number, place or direction) falls below a real match and below the threshold.
 
-use super::signature::{COUNT, Quantity, Signature, YEAR};
+use super::contrasts::subjects_differ;
+use super::signature::{COUNT, Direction, FACTOR, Quantity, Signature, YEAR};
+use super::words::PLACE_MODIFIERS;
 
 /// A factor in (0, 1]: 1 when nothing disagrees.
 pub fn agreement(a: &Signature, b: &Signature) -> f64 {
-    numbers(a, b) * names(a, b) * polarity(a, b)
+    let subject = if subjects_differ(a, b) { 0.3 } else { 1.0 };
+    numbers(a, b) * names(a, b) * polarity(a, b) * subject
 }
 
-fn close(x: f64, y: f64) -> bool {
-    (x - y).abs() <= 0.02 * x.abs().max(y.abs()) + 1e-9
+/// Within 2 % of each other, or 6 % when either claim hedges ("nearly half" is 48 %).
+fn close(x: f64, y: f64, approximate: bool) -> bool {
+    let tolerance = if approximate { 0.06 } else { 0.02 };
+    (x - y).abs() <= tolerance * x.abs().max(y.abs()) + 1e-9
 }
 
 /// Quantities: a unit both state with no value in common is a contradiction ("fell to
 /// 4%" vs "fell to 5%"); a bare number meets any unit of the same value.
 fn numbers(a: &Signature, b: &Signature) -> f64 {
+    let approx = a.approximate || b.approximate;
     let measured = |s: &Signature| s.quantities.iter().any(|q| q.unit != YEAR);
     let mut factor = 1.0;
     match (measured(a), measured(b)) {
@@ -30,16 +36,15 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
                     && !a.quantities.iter().filter(|q| q.unit == unit).any(|qa| {
                         b.quantities
                             .iter()
-                            .any(|qb| qb.unit == unit && close(qa.value, qb.value))
+                            .any(|qb| qb.unit == unit && close(qa.value, qb.value, approx))
                     })
             });
+            let direction = a.direction.or(b.direction);
             let any_shared = a.quantities.iter().any(|qa| {
                 qa.unit != YEAR
-                    && b.quantities.iter().any(|qb| {
-                        qb.unit != YEAR
-                            && (qa.unit == qb.unit || qa.unit == COUNT || qb.unit == COUNT)
-                            && close(qa.value, qb.value)
-                    })
+                    && b.quantities
+                        .iter()
+                        .any(|qb| qb.unit != YEAR && meets(qa, qb, direction, approx))
             });
             if contradicted || !any_shared {
                 factor *= 0.3;
@@ -61,6 +66,25 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
     factor
 }
 
+/// Two quantities that can state the same value: the same unit (a bare number meets any)
+/// or a factor and a percentage change ("doubled" is "rose 100%", "halved" is "cut by
+/// 50%").
+fn meets(a: &Quantity, b: &Quantity, direction: Option<Direction>, approx: bool) -> bool {
+    if a.unit == b.unit || a.unit == COUNT || b.unit == COUNT {
+        return close(a.value, b.value, approx);
+    }
+    let (factor, percent) = match (a.unit, b.unit) {
+        (FACTOR, "percent") => (a.value, b.value),
+        ("percent", FACTOR) => (b.value, a.value),
+        _ => return false,
+    };
+    match direction {
+        Some(Direction::Up) => close(factor, 1.0 + percent / 100.0, approx),
+        Some(Direction::Down) => close(factor, 1.0 - percent / 100.0, approx),
+        None => false,
+    }
+}
+
 /// Names: two claims about different places or people are different claims.
 fn names(a: &Signature, b: &Signature) -> f64 {
     if a.names.is_empty() && b.names.is_empty() {
@@ -73,11 +97,9 @@ fn names(a: &Signature, b: &Signature) -> f64 {
     if shared == 0 {
         // One side may spell a name out ("Madrid city council" vs "Madrid"): a word in
         // common counts as half a match.
-        let words_b = || b.names.iter().flat_map(|n| n.split(' '));
         if a.names
             .iter()
-            .flat_map(|n| n.split(' '))
-            .any(|w| words_b().any(|v| v == w))
+            .any(|na| b.names.iter().any(|nb| spells_out(na, nb)))
         {
             return 0.8;
         }
@@ -88,6 +110,17 @@ fn names(a: &Signature, b: &Signature) -> f64 {
     } else {
         0.9
     }
+}
+
+/// Two names with a word in common where neither adds a word that makes another place
+/// of it ("Madrid city council" spells out "Madrid"; "Northern Ireland" is not "Ireland").
+fn spells_out(a: &str, b: &str) -> bool {
+    let shared = a.split(' ').any(|w| b.split(' ').any(|v| v == w));
+    let other_place = |x: &str, y: &str| {
+        x.split(' ')
+            .any(|w| PLACE_MODIFIERS.contains(w) && !y.split(' ').any(|v| v == w))
+    };
+    shared && !other_place(a, b) && !other_place(b, a)
 }
 
 /// Direction and negation: "rose" is not "fell", "did not rise" is not "rose".
@@ -127,5 +160,43 @@ mod tests {
             ) > 0.95
         );
         assert!(agree("The sea rose thirty centimetres", "The sea rose 30 cm") > 0.95);
+    }
+
+    #[test]
+    fn factors_hedges_and_places_are_read_as_outlets_write_them() {
+        assert!(agree("Rents doubled in 2023", "Rents rose 100% in 2023") > 0.95);
+        assert!(agree("Fares were halved in 2023", "Fares were cut by 50% in 2023") > 0.95);
+        assert!(agree("Rents doubled in 2023", "Rents tripled in 2023") < 0.35);
+        assert!(
+            agree(
+                "Beekeepers lost nearly half their hives",
+                "Beekeepers lost 48% of hives"
+            ) > 0.95
+        );
+        assert!(
+            agree(
+                "Beekeepers lost half their hives",
+                "Beekeepers lost 45% of hives"
+            ) < 0.35
+        );
+        assert!(
+            agree(
+                "Housing starts in Northern Ireland doubled",
+                "Housing starts in Ireland doubled"
+            ) < 0.4
+        );
+        assert!(agree("Madrid city council cut fares", "Madrid cut fares") >= 0.8);
+        assert!(
+            agree(
+                "Nurses got a 3% raise in 2024",
+                "Teachers got a 3% raise in 2024"
+            ) < 0.35
+        );
+        assert!(
+            agree(
+                "The plan to raise the age to 70 was abandoned",
+                "The age will rise to 70"
+            ) < 0.5
+        );
     }
 }

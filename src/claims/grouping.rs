@@ -23,6 +23,13 @@ pub const BLOCK_TERMS: usize = 4;
 /// A term held by more claims than this is too common to block on.
 pub const MAX_BLOCK: usize = 64;
 
+/// Agreement below this between two claims (another number, subject, place or direction)
+/// keeps them out of one group, however they are chained.
+pub const CONTRADICTION: f64 = 0.4;
+/// How many members of each of two groups are checked for a contradiction before they are
+/// joined: bounded, so joining stays linear however large the groups grow.
+pub const VETO_SAMPLE: usize = 8;
+
 /// One claim in one article: an annotated claim (`annotation` set) or a candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClaimRef {
@@ -117,9 +124,8 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
         })
         .collect();
     let index = TermIndex::new(distinct.iter().map(Vec::as_slice));
-    let mut links = UnionFind::new(claims.len());
-    let mut weakest: HashMap<usize, f64> = HashMap::new();
     let mut compared: HashSet<(u32, u32)> = HashSet::new();
+    let mut candidates: Vec<Link> = Vec::new();
     for i in 0..claims.len() {
         let mut blocking: Vec<&String> = distinct[i]
             .iter()
@@ -133,18 +139,61 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
                     continue;
                 }
                 let shared = shared_idf(&distinct[i], &distinct[j], &index);
-                let lexical = 2.0 * shared / (index.idf_sum(i) + index.idf_sum(j));
+                // Dice and the overlap coefficient, geometric mean: a short wire sentence inside
+                // a long broadsheet one still scores as the claim it is.
+                let (si, sj) = (index.idf_sum(i), index.idf_sum(j));
+                let lexical = (2.0 * shared / (si + sj) * shared / si.min(sj).max(1e-9)).sqrt();
                 let s = score(lexical.min(1.0), agreement(&signatures[i], &signatures[j]));
                 if s >= GROUP_THRESHOLD {
-                    let (ri, rj) = (links.find(i), links.find(j));
-                    let w = s
-                        .min(weakest.get(&ri).copied().unwrap_or(1.0))
-                        .min(weakest.get(&rj).copied().unwrap_or(1.0));
-                    let root = links.union(ri, rj);
-                    weakest.insert(root, w);
+                    candidates.push(Link {
+                        a: i,
+                        b: j,
+                        score: s,
+                    });
                 }
             }
         }
+    }
+    // Strongest links first, and none that would put two contradicting claims in one group
+    // (a chain "25%" ~ "a quarter" ~ … ~ "50%" stays two groups).
+    candidates.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut links = UnionFind::new(claims.len());
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut weakest: HashMap<usize, f64> = HashMap::new();
+    for Link { a, b, score: s } in candidates {
+        let (ra, rb) = (links.find(a), links.find(b));
+        if ra == rb {
+            continue;
+        }
+        let ma = members.remove(&ra).unwrap_or_else(|| vec![ra]);
+        let mb = members.remove(&rb).unwrap_or_else(|| vec![rb]);
+        let contradicts = ma.iter().take(VETO_SAMPLE).any(|&x| {
+            mb.iter()
+                .take(VETO_SAMPLE)
+                .any(|&y| agreement(&signatures[x], &signatures[y]) < CONTRADICTION)
+        });
+        if contradicts {
+            members.insert(ra, ma);
+            members.insert(rb, mb);
+            continue;
+        }
+        let w = s
+            .min(weakest.get(&ra).copied().unwrap_or(1.0))
+            .min(weakest.get(&rb).copied().unwrap_or(1.0));
+        let root = links.union(ra, rb);
+        weakest.insert(root, w);
+        // The larger list takes the smaller: n log n moves in all.
+        let (mut big, small) = if ma.len() >= mb.len() {
+            (ma, mb)
+        } else {
+            (mb, ma)
+        };
+        big.extend(small);
+        members.insert(root, big);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..claims.len() {
@@ -163,6 +212,13 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
         key(a).cmp(&key(b))
     });
     out
+}
+
+/// A pair of claims scoring at or above [`GROUP_THRESHOLD`].
+struct Link {
+    a: usize,
+    b: usize,
+    score: f64,
 }
 
 /// The summed idf of the terms two sorted term lists share.
@@ -250,5 +306,22 @@ mod tests {
         assert_eq!(groups.len(), 1, "{groups:#?}");
         let articles: Vec<u64> = groups[0].members.iter().map(|m| m.article.0).collect();
         assert_eq!(articles, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_chain_of_links_never_joins_two_contradicting_claims() {
+        let groups = group_claims(vec![
+            claim(1, "Porto cut bus fares by a quarter in 2022."),
+            claim(2, "Porto cut bus fares by 25% in 2022, the council said."),
+            claim(3, "Porto cut bus fares by 50% in 2022, the council said."),
+            claim(4, "Porto cut bus fares by half in 2022."),
+        ]);
+        for g in &groups {
+            let articles: Vec<u64> = g.members.iter().map(|m| m.article.0).collect();
+            assert!(
+                articles == [1, 2] || articles == [3, 4],
+                "contradicting claims in one group: {groups:#?}"
+            );
+        }
     }
 }

@@ -9,7 +9,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::words::{
-    DEMONYMS, DIRECTIONS, FRACTIONS, NEGATIONS, NUMBER_WORDS, SCALES, STOPWORDS, SYNONYMS, unit,
+    DEMONYMS, DIRECTIONS, FACTORS, FRACTIONS, HEDGES, NEGATIONS, NUMBER_WORDS, SCALES, STOPWORDS,
+    SYNONYMS, unit,
 };
 
 /// A number with what it counts. `unit` is a quantity of `claims/words/units.txt`
@@ -24,6 +25,8 @@ pub struct Quantity {
 pub const YEAR: &str = "year";
 /// The unit of a bare number.
 pub const COUNT: &str = "count";
+/// The unit of a multiplier ("doubled" is 2, "halved" 0.5).
+pub const FACTOR: &str = "factor";
 
 /// Which way a claim says something moved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +45,8 @@ pub struct Signature {
     pub names: Vec<String>,
     pub direction: Option<Direction>,
     pub negated: bool,
+    /// A hedge ("nearly half", "some 4,500") makes its numbers approximate.
+    pub approximate: bool,
 }
 
 #[derive(Debug)]
@@ -53,6 +58,8 @@ struct Tok {
     /// First word of a sentence, where a capital says nothing.
     initial: bool,
     number: Option<f64>,
+    /// Which clause (between commas, dashes, colons, brackets, sentence ends) it is in.
+    clause: u32,
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -60,6 +67,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut initial = true;
+    let mut clause = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
@@ -71,13 +79,33 @@ fn tokenize(text: &str) -> Vec<Tok> {
             {
                 i += 1;
             }
-            let raw: String = chars[start..i].iter().collect();
+            let mut raw: String = chars[start..i].iter().collect();
+            // "10 000" (a space, no-break or thin space between groups of three).
+            while raw.len() <= 3 || raw.rsplit(',').next().is_some_and(|g| g.len() == 3) {
+                let group = chars.get(i + 1..i + 4);
+                let spaced = chars
+                    .get(i)
+                    .is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'));
+                if !spaced
+                    || raw.contains('.')
+                    || !group.is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                    || chars
+                        .get(i + 4)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+                {
+                    break;
+                }
+                raw.push(',');
+                raw.extend(&chars[i + 1..i + 4]);
+                i += 4;
+            }
             out.push(Tok {
                 number: parse_number(&raw),
                 lower: raw,
                 capitalised: false,
                 possessive: false,
                 initial,
+                clause,
             });
             initial = false;
         } else if c.is_alphabetic() {
@@ -89,7 +117,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect();
+            let mut word: String = chars[start..i].iter().collect();
+            // "km2", "m²": an area.
+            let squared = chars.get(i).is_some_and(|&c| c == '²')
+                || (chars.get(i) == Some(&'2')
+                    && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()));
+            if squared && unit(&word).is_some_and(|(q, _)| q == "length") {
+                word.push('2');
+                i += 1;
+            }
             let capitalised = c.is_uppercase();
             let lower = word.to_lowercase().replace('’', "'");
             // "didn't" stays whole (a negation); "Spain's" loses its possessive.
@@ -107,6 +143,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     possessive,
                     initial,
                     number: None,
+                    clause,
                 });
             }
             initial = false;
@@ -118,10 +155,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     possessive: false,
                     initial: false,
                     number: None,
+                    clause,
                 });
             }
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '«' | '\n') {
                 initial = true;
+            }
+            if matches!(
+                c,
+                '.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '(' | ')' | '\n'
+            ) {
+                clause += 1;
             }
             i += 1;
         }
@@ -170,8 +214,12 @@ pub fn stem(word: &str) -> String {
 }
 
 /// A word as a content term: its synonym's term, else its stem.
-fn term(lower: &str) -> String {
-    if let Some(t) = SYNONYMS.get(lower).or_else(|| DEMONYMS.get(lower)) {
+pub(super) fn term(lower: &str) -> String {
+    // "us" in lower case is the pronoun, not America.
+    if let Some(t) = SYNONYMS
+        .get(lower)
+        .or_else(|| demonym(lower).filter(|_| lower != "us"))
+    {
         return t.to_owned();
     }
     let s = stem(lower);
@@ -186,9 +234,15 @@ fn is_number_word(t: &Tok) -> bool {
 /// returns its value and the index after it.
 fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
     let (mut total, mut current) = (0.0, 0.0);
+    let mut digits = false;
     while i < toks.len() {
         let t = &toks[i];
         if let Some(v) = t.number {
+            // "Q1 2024", "09:12", "11.1 million 60-kilo bags": two numbers, not a sum.
+            if digits {
+                break;
+            }
+            digits = true;
             current += v;
         } else if let Some(scale) = SCALES.number(&t.lower).filter(|_| current > 0.0) {
             if scale >= 1000.0 {
@@ -199,6 +253,14 @@ fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
             }
         } else if let Some(v) = NUMBER_WORDS.number(&t.lower) {
             current += v;
+        } else if t.lower == "and"
+            && current > 0.0
+            && toks.get(i + 1).is_some_and(|a| a.lower == "a")
+            && toks.get(i + 2).is_some_and(|h| h.lower == "half")
+        {
+            // "forty-five and a half".
+            current += 0.5;
+            i += 2;
         } else if t.lower == "and" && toks.get(i + 1).is_some_and(is_number_word) && current > 0.0 {
         } else {
             break;
@@ -216,13 +278,35 @@ pub fn signature(text: &str) -> Signature {
     let flush = |name: &mut Vec<&str>, names: &mut Vec<String>| {
         if !name.is_empty() {
             let joined = name.join(" ");
-            names.push(DEMONYMS.get(&joined).map_or(joined, str::to_owned));
+            match demonym(&joined) {
+                Some(place) => names.push(place.to_owned()),
+                // "Thai EV", "British Airways": the place, then the rest.
+                None => match demonym(name[0]).filter(|_| name.len() > 1) {
+                    Some(place) => {
+                        names.push(place.to_owned());
+                        names.push(name[1..].join(" "));
+                    }
+                    None => names.push(joined),
+                },
+            }
             name.clear();
         }
     };
+    // Negations, and the clauses that say what moved or by how much: "we are no longer
+    // talking about a warning sign" does not deny the 91% of its other clause.
+    let mut denying: Vec<u32> = Vec::new();
+    let mut stating: Vec<u32> = Vec::new();
+    let (mut counted, mut last_clause) = (0, 0);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if sig.quantities.len() > counted {
+            if sig.quantities[counted..].iter().any(|q| q.unit != YEAR) {
+                stating.push(last_clause);
+            }
+            counted = sig.quantities.len();
+        }
+        last_clause = t.clause;
         // Names: runs of capitalised words (a sentence's first word only if it is not a
         // common word).
         let is_name = t.capitalised
@@ -255,6 +339,26 @@ pub fn signature(text: &str) -> Signature {
                 i = after + 1;
                 continue;
             }
+            // "four in five", "93 in every 100", "one out of three".
+            if let Some((share, used)) = ratio_after(&toks, after, value) {
+                let q = Quantity {
+                    value: share,
+                    unit: "percent",
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
+                i = used;
+                continue;
+            }
+            // "three times", "2.5 times as many", "three-fold".
+            if toks
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "times" | "fold"))
+            {
+                push_factor(&mut sig, value);
+                i = after + 1;
+                continue;
+            }
             let mut q = Quantity { value, unit: COUNT };
             let mut next = after;
             if let Some((u, factor)) = currency_before {
@@ -262,17 +366,15 @@ pub fn signature(text: &str) -> Signature {
                     value: value * factor,
                     unit: u,
                 };
-            } else if let Some((u, factor, used)) = unit_after(&toks, after) {
+            } else if let Some((u, factor, used)) = unit_after(&toks, after)
+                .filter(|&(_, _, used)| !(year_like(&toks, from, after, value) && used > after + 1))
+            {
                 q = Quantity {
                     value: value * factor,
                     unit: u,
                 };
                 next = used;
-            } else if toks[from].number.is_some()
-                && after == from + 1
-                && (1900.0..=2100.0).contains(&value)
-                && value.fract() == 0.0
-            {
+            } else if year_like(&toks, from, after, value) {
                 q.unit = YEAR;
             }
             sig.terms.push(format!("#{}", quantity_key(&q)));
@@ -298,25 +400,20 @@ pub fn signature(text: &str) -> Signature {
                 continue;
             }
         }
-        if matches!(t.lower.as_str(), "doubled" | "double" | "doubles") {
-            sig.quantities.push(Quantity {
-                value: 2.0,
-                unit: "factor",
-            });
-        } else if matches!(t.lower.as_str(), "tripled" | "triple" | "triples") {
-            sig.quantities.push(Quantity {
-                value: 3.0,
-                unit: "factor",
-            });
-        } else if matches!(t.lower.as_str(), "halved") {
-            sig.quantities.push(Quantity {
-                value: 0.5,
-                unit: "factor",
-            });
+        // "doubled", "threefold", "cut in half".
+        let in_half = t.lower == "in" && toks.get(i + 1).is_some_and(|n| n.lower == "half");
+        if let Some(f) = FACTORS.number(&t.lower).or(in_half.then_some(0.5)) {
+            push_factor(&mut sig, f);
+            i += 1 + usize::from(in_half);
+            continue;
+        }
+        if HEDGES.contains(&t.lower) {
+            sig.approximate = true;
         }
         if NEGATIONS.contains(&t.lower) {
-            sig.negated = true;
+            denying.push(t.clause);
         } else if let Some(d) = DIRECTIONS.get(&t.lower) {
+            stating.push(t.clause);
             if sig.direction.is_none() {
                 sig.direction = Some(if d == "up" {
                     Direction::Up
@@ -327,7 +424,7 @@ pub fn signature(text: &str) -> Signature {
         } else if !STOPWORDS.contains(&t.lower) && t.lower.chars().count() > 1 {
             // Names are kept whole ("france" is not "franc").
             sig.terms.push(if is_name {
-                DEMONYMS.get(&t.lower).unwrap_or(&t.lower).to_owned()
+                demonym(&t.lower).unwrap_or(&t.lower).to_owned()
             } else {
                 term(&t.lower)
             });
@@ -335,15 +432,30 @@ pub fn signature(text: &str) -> Signature {
         i += 1;
     }
     flush(&mut name, &mut sig.names);
+    if sig.quantities[counted..].iter().any(|q| q.unit != YEAR) {
+        stating.push(last_clause);
+    }
+    sig.negated = if stating.is_empty() {
+        !denying.is_empty()
+    } else {
+        denying.iter().any(|c| stating.contains(c))
+    };
     sig.names.sort();
     sig.names.dedup();
     sig
 }
 
+/// The place a demonym names, the people's plural included ("Norwegians" → "norway").
+fn demonym(lower: &str) -> Option<&'static str> {
+    DEMONYMS
+        .get(lower)
+        .or_else(|| DEMONYMS.get(lower.strip_suffix('s')?))
+}
+
 /// A place the demonym list knows (as an adjective or as the place).
 fn is_place(lower: &str) -> bool {
     static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    DEMONYMS.contains(lower)
+    demonym(lower).is_some()
         || PLACES
             .get_or_init(|| {
                 include_str!("words/demonyms.txt")
@@ -363,7 +475,57 @@ fn next_is_name(toks: &[Tok], i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|n| n.capitalised && !n.initial)
 }
 
+/// A number written as a year: four digits alone between 1900 and 2100 ("2,000" is not).
+fn year_like(toks: &[Tok], from: usize, after: usize, value: f64) -> bool {
+    toks[from].number.is_some()
+        && !toks[from].lower.contains(',')
+        && after == from + 1
+        && (1900.0..=2100.0).contains(&value)
+        && value.fract() == 0.0
+}
+
+/// A factor quantity; it also says which way the thing moved when nothing else has.
+fn push_factor(sig: &mut Signature, factor: f64) {
+    sig.quantities.push(Quantity {
+        value: factor,
+        unit: FACTOR,
+    });
+    if sig.direction.is_none() && factor != 1.0 {
+        sig.direction = Some(if factor > 1.0 {
+            Direction::Up
+        } else {
+            Direction::Down
+        });
+    }
+}
+
+/// "in five", "in every 100", "out of three" after a number `share`: the share as a
+/// percentage and the index after the whole. Only a whole larger than the share and at
+/// most 1000 ("3 in 2024" is a year).
+fn ratio_after(toks: &[Tok], at: usize, share: f64) -> Option<(f64, usize)> {
+    let mut k = at;
+    match toks.get(k)?.lower.as_str() {
+        "in" => k += 1,
+        "out" if toks.get(k + 1)?.lower == "of" => k += 2,
+        _ => return None,
+    }
+    if toks.get(k).is_some_and(|t| t.lower == "every") {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(is_number_word) {
+        return None;
+    }
+    let (whole, used) = read_number(toks, k);
+    (whole > share && whole <= 1000.0 && share > 0.0).then_some((100.0 * share / whole, used))
+}
+
 fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
+    if toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.lower.as_str(), "in" | "out"))
+    {
+        return ratio_after(toks, i + 1, 1.0).is_some();
+    }
     toks.get(i + 1).is_some_and(|n| {
         SCALES.contains(&n.lower) || FRACTIONS.contains(&n.lower) || is_number_word(n)
     })
@@ -373,6 +535,12 @@ fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
 /// factor and the index after the unit.
 fn unit_after(toks: &[Tok], at: usize) -> Option<(&'static str, f64, usize)> {
     let first = toks.get(at)?;
+    // "square kilometres", "sq miles": an area, in square kilometres.
+    if matches!(first.lower.as_str(), "square" | "sq")
+        && let Some(("length", cm)) = toks.get(at + 1).and_then(|t| unit(&t.lower))
+    {
+        return Some(("area", (cm / 100_000.0).powi(2), at + 2));
+    }
     if matches!(first.lower.as_str(), "per" | "percentage")
         && toks
             .get(at + 1)
@@ -382,6 +550,10 @@ fn unit_after(toks: &[Tok], at: usize) -> Option<(&'static str, f64, usize)> {
     }
     if let Some((u, f)) = unit(&first.lower) {
         return Some((u, f, at + 1));
+    }
+    // "11.1 million 60-kilo bags": the skipped word is never another number.
+    if first.number.is_some() {
+        return None;
     }
     let second = toks.get(at + 1)?;
     unit(&second.lower)
@@ -411,65 +583,5 @@ fn significant(v: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn units(text: &str) -> Vec<(f64, &'static str)> {
-        signature(text)
-            .quantities
-            .iter()
-            .map(|q| (q.value, q.unit))
-            .collect()
-    }
-
-    #[test]
-    fn numbers_are_read_with_their_units() {
-        assert_eq!(units("A fifth of adults smoke"), vec![(20.0, "percent")]);
-        assert_eq!(
-            units("Sea levels rose 20% in Spain"),
-            vec![(20.0, "percent")]
-        );
-        assert_eq!(units("it rose by 20 per cent"), vec![(20.0, "percent")]);
-        assert_eq!(
-            units("The sea rose thirty centimetres"),
-            vec![(30.0, "length")]
-        );
-        assert_eq!(units("The sea rose 0.3 metres"), vec![(30.0, "length")]);
-        assert_eq!(
-            units("4.5 million people live there"),
-            vec![(4_500_000.0, "people")]
-        );
-        assert_eq!(units("4,500,000 residents"), vec![(4_500_000.0, "people")]);
-        assert_eq!(units("It cost $2bn"), vec![(2e9, "usd")]);
-        assert_eq!(units("Half of voters agree"), vec![(50.0, "percent")]);
-        assert_eq!(units("two hundred and fifty jobs"), vec![(250.0, "jobs")]);
-        assert_eq!(units("in 2019 it fell"), vec![(2019.0, YEAR)]);
-        assert_eq!(units("two thirds of nurses"), vec![(66.6, "percent")]);
-        assert_eq!(
-            units("prices went up by a quarter"),
-            vec![(25.0, "percent")]
-        );
-        assert_eq!(units("cut by a third"), vec![(33.3, "percent")]);
-    }
-
-    #[test]
-    fn direction_negation_and_names() {
-        let s = signature("Unemployment in Spain fell to 4%, the French minister said.");
-        assert_eq!(s.direction, Some(Direction::Down));
-        assert!(!s.negated);
-        assert_eq!(s.names, vec!["france", "spain"]);
-        assert!(s.terms.contains(&"unemployment".to_owned()));
-        let s = signature("Jobless numbers did not rise in Spain");
-        assert_eq!(s.direction, Some(Direction::Up));
-        assert!(s.negated);
-        assert!(s.terms.contains(&"unemployment".to_owned()));
-        assert_eq!(stem("increased"), stem("increases"));
-    }
-
-    #[test]
-    fn hostile_text_is_read_in_one_pass() {
-        let text = "9,".repeat(200_000) + &"É’".repeat(100_000) + "🙂\u{202e}";
-        let s = signature(&text);
-        assert!(!s.quantities.is_empty());
-    }
-}
+#[path = "signature_tests.rs"]
+mod tests;

@@ -75,6 +75,9 @@ pub static NUMBER_WORDS: WordMap = WordMap::new(include_str!("words/number_words
 pub static SCALES: WordMap = WordMap::new(include_str!("words/scales.txt"));
 pub static FRACTIONS: WordMap = WordMap::new(include_str!("words/fractions.txt"));
 pub static SYNONYMS: WordMap = WordMap::new(include_str!("words/synonyms.txt"));
+pub static FACTORS: WordMap = WordMap::new(include_str!("words/factors.txt"));
+pub static PLACE_MODIFIERS: WordMap = WordMap::words(include_str!("words/place_modifiers.txt"));
+pub static HEDGES: WordMap = WordMap::words(include_str!("words/hedges.txt"));
 pub static DEMONYMS: WordMap = WordMap::new(include_str!("words/demonyms.txt"));
 
 /// A unit word: its quantity and the factor to that quantity's base unit.

@@ -1,0 +1,115 @@
+//! Tests of claim signatures: numbers, units, names, direction and denial.
+use super::*;
+
+fn units(text: &str) -> Vec<(f64, &'static str)> {
+    signature(text)
+        .quantities
+        .iter()
+        .map(|q| (q.value, q.unit))
+        .collect()
+}
+
+#[test]
+fn numbers_are_read_with_their_units() {
+    assert_eq!(units("A fifth of adults smoke"), vec![(20.0, "percent")]);
+    assert_eq!(
+        units("Sea levels rose 20% in Spain"),
+        vec![(20.0, "percent")]
+    );
+    assert_eq!(units("it rose by 20 per cent"), vec![(20.0, "percent")]);
+    assert_eq!(
+        units("The sea rose thirty centimetres"),
+        vec![(30.0, "length")]
+    );
+    assert_eq!(units("The sea rose 0.3 metres"), vec![(30.0, "length")]);
+    assert_eq!(
+        units("4.5 million people live there"),
+        vec![(4_500_000.0, "people")]
+    );
+    assert_eq!(units("4,500,000 residents"), vec![(4_500_000.0, "people")]);
+    assert_eq!(units("It cost $2bn"), vec![(2e9, "usd")]);
+    assert_eq!(units("Half of voters agree"), vec![(50.0, "percent")]);
+    assert_eq!(units("two hundred and fifty jobs"), vec![(250.0, "jobs")]);
+    assert_eq!(units("in 2019 it fell"), vec![(2019.0, YEAR)]);
+    assert_eq!(units("two thirds of nurses"), vec![(66.6, "percent")]);
+    assert_eq!(
+        units("prices went up by a quarter"),
+        vec![(25.0, "percent")]
+    );
+    assert_eq!(units("cut by a third"), vec![(33.3, "percent")]);
+}
+
+#[test]
+fn direction_negation_and_names() {
+    let s = signature("Unemployment in Spain fell to 4%, the French minister said.");
+    assert_eq!(s.direction, Some(Direction::Down));
+    assert!(!s.negated);
+    assert_eq!(s.names, vec!["france", "spain"]);
+    assert!(s.terms.contains(&"unemployment".to_owned()));
+    let s = signature("Jobless numbers did not rise in Spain");
+    assert_eq!(s.direction, Some(Direction::Up));
+    assert!(s.negated);
+    assert!(s.terms.contains(&"unemployment".to_owned()));
+    assert_eq!(stem("increased"), stem("increases"));
+}
+
+#[test]
+fn outlets_other_ways_of_writing_numbers_are_read() {
+    assert_eq!(
+        units("Four in five cars were electric"),
+        vec![(80.0, "percent")]
+    );
+    assert_eq!(units("one in three adults"), vec![(100.0 / 3.0, "percent")]);
+    assert_eq!(units("93 in every 100 trains"), vec![(93.0, "percent")]);
+    assert_eq!(units("seven out of ten voters"), vec![(70.0, "percent")]);
+    assert_eq!(units("10 000 km2 of forest"), vec![(10_000.0, "area")]);
+    assert_eq!(
+        units("10\u{202f}000 km² of forest"),
+        vec![(10_000.0, "area")]
+    );
+    assert_eq!(
+        units("ten thousand square kilometres of forest"),
+        vec![(10_000.0, "area")]
+    );
+    assert_eq!(units("450,000 hectares burned"), vec![(4_500.0, "area")]);
+    assert_eq!(
+        units("grew by 2,000 in 2024"),
+        vec![(2_000.0, COUNT), (2024.0, YEAR)]
+    );
+    assert_eq!(
+        units("at 45.5% in Q1 2024"),
+        vec![(45.5, "percent"), (1.0, COUNT), (2024.0, YEAR)]
+    );
+    assert_eq!(
+        units("11.1 million 60-kilo bags"),
+        vec![(11_100_000.0, COUNT), (60.0, "weight")]
+    );
+    assert_eq!(units("the 2024 dzud killed them"), vec![(2024.0, YEAR)]);
+    assert_eq!(units("sales grew threefold"), vec![(3.0, FACTOR)]);
+    assert_eq!(units("it costs three times as much"), vec![(3.0, FACTOR)]);
+    assert_eq!(units("it cut deforestation in half"), vec![(0.5, FACTOR)]);
+    assert_eq!(
+        units("forty-five and a half per cent"),
+        vec![(45.5, "percent")]
+    );
+    assert_eq!(signature("Sales tripled").direction, Some(Direction::Up));
+}
+
+#[test]
+fn a_denial_counts_only_in_the_clause_that_states_the_figure() {
+    assert!(signature("Prices did not rise by 5% in 2023").negated);
+    assert!(signature("Nobody was hurt, and it was not a fire").negated);
+    assert!(
+        !signature("When 91% of reefs bleach, we are no longer talking about a warning").negated
+    );
+    let s = signature("Norwegians and Thai EV makers");
+    assert!(s.names.contains(&"norway".to_owned()));
+    assert!(s.names.contains(&"thailand".to_owned()));
+}
+
+#[test]
+fn hostile_text_is_read_in_one_pass() {
+    let text = "9,".repeat(200_000) + &"É’".repeat(100_000) + "🙂\u{202e}";
+    let s = signature(&text);
+    assert!(!s.quantities.is_empty());
+}

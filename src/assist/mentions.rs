@@ -185,7 +185,10 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             // "Later Zarif left": a capitalised opener that no known name uses is dropped
             // when the rest of the run is a known name.
             let first = toks[i].lower();
-            let first_known = seen.by_word.contains_key(first) || known.words.contains(first);
+            // A given name of the list ("Priya Nanda Kumar", "John F. Kennedy") is kept.
+            let first_known = seen.by_word.contains_key(first)
+                || known.words.contains(first)
+                || FIRST_NAMES.contains(first);
             if !first_known
                 && let Some((rest, rest_next)) = read_name_phrase(toks, i + 1)
                 && judge(doc, &rest, &out, &seen, &known, false).is_some()
@@ -440,6 +443,15 @@ mod tests {
         assert_eq!(r.full, "Javad Zarif");
         let g = resolve_role(&m, doc.len(), "general").unwrap();
         assert_eq!(g.full, "Qassem Soleimani");
+    }
+
+    #[test]
+    fn initials_and_three_word_names_are_mentions() {
+        let doc = Doc::new(
+            "The engineer A. Diallo said the dam held. Priya Nanda Kumar, a hydrologist, disagreed. John F. Kennedy was not there.",
+        );
+        let names: Vec<String> = mentions(&doc, &[]).into_iter().map(|m| m.name).collect();
+        assert_eq!(names, ["A. Diallo", "Priya Nanda Kumar", "John F. Kennedy"]);
     }
 
     #[test]

@@ -71,6 +71,15 @@ pub fn is_name_token(tok: &Token) -> bool {
         && !tok.text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A capital letter with its full stop ("A."), as written for a given name.
+pub fn is_initial(tok: &Token) -> bool {
+    let mut c = tok.text.chars();
+    tok.is_word
+        && c.next().is_some_and(char::is_uppercase)
+        && c.next() == Some('.')
+        && c.next().is_none()
+}
+
 /// The role a definite description names: "minister" for "the foreign minister".
 pub fn role_of(lower: &str) -> Option<&str> {
     ROLES.contains(lower).then_some(lower)
@@ -135,6 +144,13 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             i += 1;
         } else if is_name_token(t) {
             last = Some(i);
+            i += 1;
+        } else if is_initial(t)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| is_name_token(n) || is_initial(n))
+        {
+            // "A. Diallo", "John F. Kennedy": an initial inside a name, never its end.
             i += 1;
         } else if t.is_word
             && lower_in(t.lower(), &PARTICLES)

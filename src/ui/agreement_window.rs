@@ -67,6 +67,7 @@ pub fn show(
                             .strong(),
                     );
                     label_chart(ui, pair);
+                    claim_groups(ui, pair);
                     egui::CollapsingHeader::new(format!("Per article ({} and {})", pair.a, pair.b))
                         .id_salt(("per-article", &pair.a, &pair.b))
                         .show(ui, |ui| per_article(ui, pair));
@@ -178,6 +179,49 @@ fn label_chart(ui: &mut Ui, pair: &PairReport) {
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("strict", bars(false)));
             plot.bar_chart(BarChart::new("lenient", bars(true)));
+        });
+}
+
+/// How the pair grouped the claims both marked: pairwise precision and recall of A against
+/// B, and how many review items the differences make.
+fn claim_groups(ui: &mut Ui, pair: &PairReport) {
+    let g = &pair.groups;
+    ui.label(RichText::new(format!("{} ↔ {}: claim groups", pair.a, pair.b)).strong());
+    if g.groups_a == 0 && g.groups_b == 0 {
+        ui.label(RichText::new("Neither layer has grouped claims.").weak());
+        return;
+    }
+    egui::Grid::new(("groups", &pair.a, &pair.b))
+        .striped(true)
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("claims both marked");
+            ui.label(g.claims.to_string());
+            ui.end_row();
+            ui.label("groups A / B");
+            ui.label(format!("{} / {}", g.groups_a, g.groups_b));
+            ui.end_row();
+            ui.label("pairs grouped by both / only A / only B");
+            ui.label(format!(
+                "{} / {} / {}",
+                g.pairs_both, g.pairs_only_a, g.pairs_only_b
+            ));
+            ui.end_row();
+            ui.label("pairwise precision");
+            score(ui, g.precision);
+            ui.end_row();
+            ui.label("pairwise recall");
+            score(ui, g.recall);
+            ui.end_row();
+            ui.label("pairwise F1");
+            score(ui, g.f1);
+            ui.end_row();
+            ui.label("claims grouped differently");
+            ui.label(g.grouping_differs.to_string());
+            ui.end_row();
+            ui.label("groups with different verdicts");
+            ui.label(g.verdict_differs.to_string());
+            ui.end_row();
         });
 }
 

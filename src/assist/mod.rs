@@ -105,6 +105,7 @@ fn analyse(
     if wants(SuggestionKind::Conflict) {
         r.facts = conflicts::facts(&doc, &mentions, article.published);
         r.facts.extend(conflicts::dates(&doc, article.published));
+        r.facts.extend(conflicts::times(&doc));
     }
     if wants(SuggestionKind::Aliases) {
         r.names = mentions

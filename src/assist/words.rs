@@ -77,6 +77,11 @@ impl TaggedWords {
         self.map().contains_key(word)
     }
 
+    /// The first tag `word` is listed with.
+    pub fn tag(&self, word: &str) -> Option<&'static str> {
+        self.map().get(word).and_then(|t| t.first().copied())
+    }
+
     /// Whether `word` is listed with `tag`.
     pub fn has_tag(&self, word: &str, tag: &str) -> bool {
         self.map().get(word).is_some_and(|t| t.contains(&tag))

@@ -93,10 +93,13 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
             let approx = [l, *f]
                 .iter()
                 .any(|x| x.qualifier == Some(Qualifier::About));
-            let reach = if approx {
-                l.value.abs() * APPROXIMATE
-            } else {
-                0.0
+            let reach = match (key, approx) {
+                // Times of day in minutes: "about" is half an hour either way, and a
+                // stated time within five minutes is the same time.
+                (FactKey::Time(_), true) => 30.0,
+                (FactKey::Time(_), false) => 5.0,
+                (_, true) => l.value.abs() * APPROXIMATE,
+                (_, false) => 0.0,
             };
             f.value - l.value <= reach
         });
@@ -181,7 +184,7 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
     let score = match (key, possible_update) {
         _ if vague => 0.4,
         (_, true) => 0.5,
-        (FactKey::Date(_), false) => 0.6,
+        (FactKey::Date(_) | FactKey::Time(_), false) => 0.6,
         _ => 0.8,
     };
     // An age is keyed by a spelling-blind surname; it is shown by the name as written.

@@ -4,51 +4,61 @@
 
 use super::{Fact, FactKey};
 use crate::assist::text::{Doc, Range, Token};
-use crate::assist::words::{MONTHS, WEEKDAYS};
+use crate::assist::words::{MONTHS, TaggedWords, WEEKDAYS};
 use crate::model::ArticleId;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// What a dated sentence is about: the first event word in it.
-const DATED_EVENTS: &[&str] = &[
-    "funeral",
-    "burial",
-    "buried",
-    "killed",
-    "died",
-    "death",
-    "assassination",
-    "assassinated",
-    "stampede",
-    "strike",
-    "airstrike",
-    "attack",
-    "crash",
-    "explosion",
-    "blast",
-    "bombing",
-    "shooting",
-    "earthquake",
-    "election",
-    "arrested",
-    "arrest",
-    "resigned",
-    "resignation",
-];
+/// Event words and the event each names, one form per event ("killed", "died", "death"
+/// → death): what a dated or timed sentence is about.
+static EVENT_WORDS: TaggedWords = TaggedWords::from_text(include_str!("../words/event_words.txt"));
 
 /// How many words from its event a date may stand.
 const NEAR: usize = 6;
 
-/// The event a word names, in one form per event ("killed", "died", "death" → "death").
+/// The event a word names.
 fn event_of(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "killed" | "died" | "death" | "assassination" | "assassinated" => "death",
-        "funeral" | "burial" | "buried" => "funeral",
-        "arrested" | "arrest" => "arrest",
-        "resigned" | "resignation" => "resignation",
-        "airstrike" => "strike",
-        w => return DATED_EVENTS.iter().find(|e| **e == w).copied(),
-    })
+    EVENT_WORDS.tag(word)
+}
+
+/// The event words of a sentence (lower-case tokens) with their token index, in order;
+/// "gave way" is a failure.
+pub(super) fn events_in(lowers: &[&str]) -> Vec<(usize, &'static str)> {
+    lowers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| match *w {
+            "gave" if lowers.get(i + 1) == Some(&"way") => Some((i, "failure")),
+            w => event_of(w).map(|e| (i, e)),
+        })
+        .collect()
+}
+
+/// The event named closest to tokens `first..next`, within [`NEAR`] words ("killed in a
+/// drone strike on Friday"); one further off is about something else. `events` are in
+/// token order, so only those within reach are looked at.
+pub(super) fn nearest_event(
+    events: &[(usize, &'static str)],
+    first: usize,
+    next: usize,
+) -> Option<&'static str> {
+    let from = events.partition_point(|&(i, _)| i + NEAR < first);
+    let to = events.partition_point(|&(i, _)| i <= next + NEAR);
+    events[from..to.max(from)]
+        .iter()
+        .map(|&(i, e)| {
+            (
+                if i < first {
+                    first - i
+                } else {
+                    i.saturating_sub(next - 1)
+                },
+                e,
+            )
+        })
+        .filter(|&(d, _)| d <= NEAR)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, e)| e)
 }
 
 use crate::assist::words::month;
@@ -63,11 +73,7 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
     for s in &doc.sentences {
         let toks = doc.tokens_in(s.start, s.end);
         let lowers: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
-        let events: Vec<(usize, &'static str)> = lowers
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| event_of(w).map(|e| (i, e)))
-            .collect();
+        let events = events_in(&lowers);
         if events.is_empty() {
             continue;
         }
@@ -77,29 +83,7 @@ pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
                 .get_or_insert_with(|| Arc::new(proper_nouns(&doc.slice(s.start, s.end))))
                 .clone()
         };
-        // A date belongs to the event named closest to it, within a few words ("killed in
-        // a drone strike on Friday"); a date further off is about something else (a
-        // caption's "Monday, Jan. 6").
-        let event_near = |first: usize, next: usize| -> Option<&'static str> {
-            // Events are in token order: only those within NEAR of the date can win.
-            let from = events.partition_point(|&(i, _)| i + NEAR < first);
-            let to = events.partition_point(|&(i, _)| i <= next + NEAR);
-            events[from..to.max(from)]
-                .iter()
-                .map(|&(i, e)| {
-                    (
-                        if i < first {
-                            first - i
-                        } else {
-                            i.saturating_sub(next - 1)
-                        },
-                        e,
-                    )
-                })
-                .filter(|&(d, _)| d <= NEAR)
-                .min_by_key(|&(d, _)| d)
-                .map(|(_, e)| e)
-        };
+        let event_near = |first: usize, next: usize| nearest_event(&events, first, next);
         let number = |i: usize| -> Option<u32> {
             lowers
                 .get(i)

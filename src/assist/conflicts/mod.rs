@@ -4,7 +4,7 @@
 //! "hundreds of" that never conflict with a precise figure — `numbers`), its scope (the
 //! article's main event unless its sentence or paragraph names another — `scope`) and its
 //! time (the day it was true, and whether its wording says it is running). Ages of persons
-//! and dates of events are facts too (`ages`, `dates`). Values of one fact that differ
+//! dates and times of events are facts too (`ages`, `dates`, `times`). Values of one fact that differ
 //! across articles are a conflict; where later publication or a rising wording explains it,
 //! a possible update (`compare`). Facts never compare across what is counted or across
 //! events.
@@ -21,11 +21,13 @@ mod dates;
 mod numbers;
 mod ontology;
 mod scope;
+mod times;
 
 pub use compare::find;
 pub use dates::dates;
 pub use numbers::Qualifier;
 pub use ontology::Counted;
+pub use times::times;
 
 /// What a number is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,6 +40,9 @@ pub enum FactKey {
     /// The day an event happened ("strike", "funeral", "death"); the value is the day
     /// number (days since 1970-01-01).
     Date(String),
+    /// The time of day an event happened ("failure" at 03:50); the value is minutes after
+    /// midnight.
+    Time(String),
 }
 
 impl Default for FactKey {
@@ -53,6 +58,7 @@ impl FactKey {
             Self::Count { what, scope } if scope.is_empty() => format!("number {}", what.as_str()),
             Self::Count { what, scope } => format!("number {} ({scope})", what.as_str()),
             Self::Date(e) => format!("date of the {e}"),
+            Self::Time(e) => format!("time of the {e}"),
         }
     }
 
@@ -62,6 +68,7 @@ impl FactKey {
             Self::Age(_) => "age",
             Self::Count { what, .. } => what.tag(),
             Self::Date(_) => "date",
+            Self::Time(_) => "time",
         }
     }
 }

@@ -1,0 +1,207 @@
+//! Times of events ("gave way at about 3:50 a.m." vs "at about 11.20pm"): a clock time read
+//! near an event word, compared as a time of day (minutes after midnight). "About" lets
+//! two times half an hour apart agree; the day is the dates' business (`dates`).
+
+use super::dates::{events_in, nearest_event};
+use super::{Fact, FactKey, Qualifier};
+use crate::assist::text::{Doc, Range};
+use std::sync::Arc;
+
+/// Words before a time that make it approximate.
+const ABOUT: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "shortly",
+    "just",
+    "circa",
+    "some",
+];
+
+/// A clock time at tokens `first..next`.
+struct Clock {
+    minutes: u32,
+    first: usize,
+    next: usize,
+}
+
+/// "am", "a.m.", "pm", "p.m." (with or without the last full stop): whether it is after noon.
+fn meridiem(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.') {
+        "am" | "a.m" => Some(false),
+        "pm" | "p.m" => Some(true),
+        _ => None,
+    }
+}
+
+fn two_digits(s: &str) -> Option<u32> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn hour(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// Minutes after midnight of hour `h`, minute `m`, with a meridiem if one was written.
+fn at(h: u32, m: u32, pm: Option<bool>) -> Option<u32> {
+    let h = match pm {
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(false) => h % 12,
+        Some(true) => h % 12 + 12,
+        None if h > 23 => return None,
+        None => h,
+    };
+    (m < 60).then_some(h * 60 + m)
+}
+
+/// The clock time starting at token `i`: "3:50", "3:50 a.m.", "3.50am", "11.20pm", "4 am",
+/// "4pm", "23:20", "noon", "midnight". A "3.50" without a meridiem is a number, not a time.
+fn clock_at(lowers: &[&str], i: usize) -> Option<Clock> {
+    let w = lowers[i];
+    let after = |k: usize| lowers.get(k).and_then(|w| meridiem(w));
+    match w {
+        "noon" | "midday" => {
+            return Some(Clock {
+                minutes: 12 * 60,
+                first: i,
+                next: i + 1,
+            });
+        }
+        "midnight" => {
+            return Some(Clock {
+                minutes: 0,
+                first: i,
+                next: i + 1,
+            });
+        }
+        _ => {}
+    }
+    // "3:50" is three tokens.
+    if let (Some(h), Some(&":"), Some(m)) = (
+        hour(w),
+        lowers.get(i + 1),
+        lowers.get(i + 2).and_then(|m| two_digits(m)),
+    ) {
+        let pm = after(i + 3);
+        return Some(Clock {
+            minutes: at(h, m, pm)?,
+            first: i,
+            next: i + 3 + usize::from(pm.is_some()),
+        });
+    }
+    // "3.50am", "11.20pm", "4pm", "3.50" + "a.m.", "4" + "am".
+    let digits_end = w
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(w.len());
+    let (number, suffix) = w.split_at(digits_end);
+    let (pm, next) = if suffix.is_empty() {
+        (after(i + 1), i + 2)
+    } else {
+        (meridiem(suffix), i + 1)
+    };
+    let pm = pm?;
+    let (h, m) = match number.split_once('.') {
+        Some((h, m)) => (hour(h)?, two_digits(m)?),
+        None => (hour(number)?, 0),
+    };
+    Some(Clock {
+        minutes: at(h, m, Some(pm))?,
+        first: i,
+        next,
+    })
+}
+
+/// Times of events in the article, one fact per clock time near an event word.
+pub fn times(doc: &Doc) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks = doc.tokens_in(s.start, s.end);
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
+        let events = events_in(&lowers);
+        if events.is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(clock) = clock_at(&lowers, i) else {
+                i += 1;
+                continue;
+            };
+            let next = clock.next.min(toks.len());
+            if let Some(event) = nearest_event(&events, clock.first, next) {
+                let about = (clock.first.saturating_sub(2)..clock.first)
+                    .any(|k| ABOUT.contains(&lowers[k]));
+                let range = Range {
+                    start: toks[clock.first].start,
+                    end: toks[next - 1].end,
+                };
+                let hh_mm = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
+                out.push(Fact {
+                    key: FactKey::Time(event.to_owned()),
+                    value: f64::from(clock.minutes),
+                    qualifier: about.then_some(Qualifier::About),
+                    range,
+                    sentence: *s,
+                    text: doc.slice(range.start, range.end),
+                    reading: if about { format!("~{hh_mm}") } else { hh_mm },
+                    names: Arc::default(),
+                    ..Fact::default()
+                });
+            }
+            i = next.max(i + 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String)> {
+        times(&Doc::new(text))
+            .into_iter()
+            .map(|f| (f.key.describe(), f.reading))
+            .collect()
+    }
+
+    #[test]
+    fn clock_times_in_every_style_are_read_near_their_event() {
+        let failure = |r: &str| vec![("time of the failure".to_owned(), r.to_owned())];
+        assert_eq!(
+            read("The dam gave way at about 3:50 a.m. on Thursday."),
+            failure("~03:50")
+        );
+        assert_eq!(
+            read("The dam failed at about 3.50am on Thursday."),
+            failure("~03:50")
+        );
+        assert_eq!(
+            read("The dam gave way at 11.20pm on Wednesday."),
+            failure("23:20")
+        );
+        assert_eq!(
+            read("The dam collapsed at 23:20 local time."),
+            failure("23:20")
+        );
+        assert_eq!(read("The dam burst at 4 am."), failure("04:00"));
+        assert_eq!(
+            read("The dam burst shortly after midnight."),
+            failure("~00:00")
+        );
+        assert_eq!(read("The dam burst at 12 pm."), failure("12:00"));
+    }
+
+    #[test]
+    fn numbers_and_far_times_are_not_times() {
+        assert!(read("The dam failed, costing 3.50 euros a head.").is_empty());
+        assert!(read("At 9 am the council met to discuss roads, parks, budgets and the old dam that failed.").is_empty());
+        assert!(read("Prices rose at 4 pm.").is_empty());
+        assert!(read("The dam failed at 25:70.").is_empty());
+    }
+}

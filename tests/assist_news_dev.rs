@@ -66,6 +66,10 @@ pub fn score(set: &Path, traps: &str) -> Option<String> {
     } else {
         news_dev().join("score.py")
     };
+    if !scorer.exists() {
+        println!("skipped: the scorer {} is absent", scorer.display());
+        return None;
+    }
     let work = tempfile::tempdir().expect("temp dir");
     let out = match Command::new("python3")
         .arg(&scorer)

@@ -84,10 +84,16 @@ fn age_subject(
     mentions: &[Mention],
     pos: usize,
 ) -> Option<String> {
+    // "the 59-year-old driver, Pieter Anselm": the name in apposition after a noun.
+    if let (Some(noun), Some(comma), Some(name)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2))
+        && noun.is_word
+        && !noun.is_capitalized()
+        && comma.text == ","
+        && let Some(m) = mentions::starting_at(mentions, name.start)
+    {
+        return Some(m.full.clone());
+    }
     if let Some(t) = toks.get(i) {
-        if let Some(m) = mentions::starting_at(mentions, t.start) {
-            return Some(m.full.clone());
-        }
         let word = t.lower();
         let role = names::role_of(word).or(match word {
             "commander" => Some("commander"),
@@ -98,4 +104,34 @@ fn age_subject(
         }
     }
     mentions::nearest_before(mentions, pos, Gender::Unknown).map(|m| m.full.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owners(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let found = mentions::mentions(&doc, &[]);
+        doc.sentences
+            .iter()
+            .flat_map(|s| ages(&doc, *s, doc.tokens_in(s.start, s.end), &found))
+            .map(|f| match f.key {
+                FactKey::Age(p) => format!("{p} {}", f.value),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_age_goes_to_the_name_in_apposition_after_its_noun() {
+        assert_eq!(
+            owners("Mayor Ruth Kell spoke first. The 59-year-old driver, Pieter Anselm, was hurt."),
+            ["pieter anselm 59"]
+        );
+        assert_eq!(
+            owners("Piet Anselm, 58, drove the train."),
+            ["piet anselm 58"]
+        );
+    }
 }

@@ -22,13 +22,17 @@ fn event_of(word: &str) -> Option<&'static str> {
 }
 
 /// The event words of a sentence (lower-case tokens) with their token index, in order;
-/// "gave way" is a failure.
+/// "gave way" is a failure, "off the rails" a derailment.
 pub(super) fn events_in(lowers: &[&str]) -> Vec<(usize, &'static str)> {
     lowers
         .iter()
         .enumerate()
         .filter_map(|(i, w)| match *w {
             "gave" if lowers.get(i + 1) == Some(&"way") => Some((i, "failure")),
+            // "came off the rails", "left the tracks".
+            "rails" | "tracks" if i >= 2 && matches!(lowers[i - 2], "off" | "left" | "jumped") => {
+                Some((i, "derailment"))
+            }
             w => event_of(w).map(|e| (i, e)),
         })
         .collect()

@@ -63,7 +63,24 @@ fn at(h: u32, m: u32, pm: Option<bool>) -> Option<u32> {
 /// "4pm", "23:20", "noon", "midnight". A "3.50" without a meridiem is a number, not a time.
 fn clock_at(lowers: &[&str], i: usize) -> Option<Clock> {
     let w = lowers[i];
-    let after = |k: usize| lowers.get(k).and_then(|w| meridiem(w));
+    // The meridiem at token `k` and the tokens it takes: "pm", "p.m." (one token when the
+    // tokenizer keeps it whole) or "p" "." "m" ".".
+    let after = |k: usize| -> Option<(bool, usize)> {
+        if let Some(pm) = lowers.get(k).and_then(|w| meridiem(w)) {
+            return Some((pm, 1));
+        }
+        let pm = match *lowers.get(k)? {
+            "a" => false,
+            "p" => true,
+            _ => return None,
+        };
+        // A full stop token reads as "" (`Token::lower` drops abbreviation dots).
+        let dot = |k: usize| matches!(lowers.get(k), Some(&"") | Some(&"."));
+        (dot(k + 1) && lowers.get(k + 2) == Some(&"m")).then(|| {
+            let dot = usize::from(dot(k + 3));
+            (pm, 3 + dot)
+        })
+    };
     match w {
         "noon" | "midday" => {
             return Some(Clock {
@@ -73,8 +90,10 @@ fn clock_at(lowers: &[&str], i: usize) -> Option<Clock> {
             });
         }
         "midnight" => {
+            // "shortly before midnight" is late the day before, not early the next.
+            let before = i > 0 && matches!(lowers[i - 1], "before" | "until" | "to");
             return Some(Clock {
-                minutes: 0,
+                minutes: if before { 24 * 60 } else { 0 },
                 first: i,
                 next: i + 1,
             });
@@ -89,9 +108,9 @@ fn clock_at(lowers: &[&str], i: usize) -> Option<Clock> {
     ) {
         let pm = after(i + 3);
         return Some(Clock {
-            minutes: at(h, m, pm)?,
+            minutes: at(h, m, pm.map(|(pm, _)| pm))?,
             first: i,
-            next: i + 3 + usize::from(pm.is_some()),
+            next: i + 3 + pm.map_or(0, |(_, used)| used),
         });
     }
     // "3.50am", "11.20pm", "4pm", "3.50" + "a.m.", "4" + "am".
@@ -100,11 +119,11 @@ fn clock_at(lowers: &[&str], i: usize) -> Option<Clock> {
         .unwrap_or(w.len());
     let (number, suffix) = w.split_at(digits_end);
     let (pm, next) = if suffix.is_empty() {
-        (after(i + 1), i + 2)
+        let (pm, used) = after(i + 1)?;
+        (pm, i + 1 + used)
     } else {
-        (meridiem(suffix), i + 1)
+        (meridiem(suffix)?, i + 1)
     };
-    let pm = pm?;
     let (h, m) = match number.split_once('.') {
         Some((h, m)) => (hour(h)?, two_digits(m)?),
         None => (hour(number)?, 0),
@@ -140,7 +159,8 @@ pub fn times(doc: &Doc) -> Vec<Fact> {
                     start: toks[clock.first].start,
                     end: toks[next - 1].end,
                 };
-                let hh_mm = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
+                let shown = clock.minutes % (24 * 60);
+                let hh_mm = format!("{:02}:{:02}", shown / 60, shown % 60);
                 out.push(Fact {
                     key: FactKey::Time(event.to_owned()),
                     value: f64::from(clock.minutes),
@@ -195,6 +215,15 @@ mod tests {
             failure("~00:00")
         );
         assert_eq!(read("The dam burst at 12 pm."), failure("12:00"));
+        assert_eq!(
+            read("The dam burst at 11:47 p.m. on Monday."),
+            failure("23:47")
+        );
+        assert_eq!(read("The dam burst at 9 a.m. on Monday."), failure("09:00"));
+        assert_eq!(
+            read("The train left the rails at 23:47 on Monday."),
+            vec![("time of the derailment".to_owned(), "23:47".to_owned())]
+        );
     }
 
     #[test]

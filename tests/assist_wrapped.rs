@@ -9,33 +9,15 @@ use factdesk::assist::quotes::{self, FoundQuote};
 use factdesk::assist::text::Doc;
 use std::path::Path;
 
+#[path = "common/wrap.rs"]
+mod wrap;
+use wrap::wrap;
+
 const STORIES: [&str; 3] = ["wire-bridge", "wire-council", "wire-briefing"];
 const WIDTH: usize = 68;
 
 fn data() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wrapped"))
-}
-
-/// Greedy wrap of every paragraph (one line of the original) at `width` code points.
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for line in text.split('\n') {
-        let mut col = 0;
-        for word in line.split(' ').filter(|w| !w.is_empty()) {
-            let n = word.chars().count();
-            if col > 0 && col + 1 + n > width {
-                out.push('\n');
-                col = 0;
-            } else if col > 0 {
-                out.push(' ');
-                col += 1;
-            }
-            out.push_str(word);
-            col += n;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// A quote as a reader sees it: its words (white space collapsed) and speaker.

@@ -8,6 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "common/wrap.rs"]
+mod wrap;
+
 /// The figures of the scorer's one line.
 #[derive(Debug, Default)]
 struct Line {
@@ -146,6 +149,37 @@ fn news_dev_keeps_its_floors() {
         "{line}"
     );
     assert!(share(l.aliases) >= FLOOR_ALIASES, "{line}");
+}
+
+/// The same floors on a hard-wrapped copy of news-dev (each paragraph broken at 68
+/// columns, blank lines between paragraphs): wire copy as it often arrives.
+#[test]
+fn news_dev_hard_wrapped_keeps_its_floors() {
+    let set = news_dev();
+    if !set.join("gold.json").exists() {
+        println!("skipped: {} is absent", set.display());
+        return;
+    }
+    let copy = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(&set).expect("news-dev") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_owned();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).expect("article");
+            let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            let wrapped = wrap::wrap(&paragraphs.join("\n\n"), 68);
+            std::fs::write(copy.path().join(name), wrapped).expect("write");
+        } else if name == "gold.json" {
+            std::fs::copy(&path, copy.path().join(name)).expect("copy gold");
+        }
+    }
+    let Some(line) = score(copy.path(), "pump|boat|sandbag") else {
+        return;
+    };
+    let l = parse(&line);
+    assert!(l.f1 >= 0.95 && l.titles == 0, "{line}");
+    assert!(share(l.speakers) >= FLOOR_SPEAKERS, "{line}");
+    assert!(share(l.indirect) >= FLOOR_INDIRECT, "{line}");
 }
 
 const FLOOR_SPEAKERS: f64 = 0.96;

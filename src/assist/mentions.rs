@@ -219,7 +219,7 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             seen.add(out.len(), &full);
             out.push(mention(
                 phrase.name,
-                doc.slice(phrase.name.start, phrase.name.end),
+                doc.phrase(phrase.name.start, phrase.name.end),
                 full,
                 phrase.titles,
                 phrase.phrase_start,
@@ -295,7 +295,7 @@ fn judge(
     known: &Known<'_>,
     common_opening: bool,
 ) -> Option<String> {
-    let name = doc.slice(phrase.name.start, phrase.name.end);
+    let name = doc.phrase(phrase.name.start, phrase.name.end);
     let name_lower = name.to_lowercase();
     let last_word = name_lower
         .split_whitespace()

@@ -8,6 +8,7 @@ pub mod aliases;
 pub mod claims;
 pub mod conflicts;
 pub mod json;
+pub mod layout;
 pub mod mentions;
 pub mod name_keys;
 pub mod names;

@@ -90,19 +90,22 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Range>,
     paragraphs: Vec<Range>,
+    /// Newlines inside a paragraph (hard-wrapped copy), read as spaces.
+    soft_breaks: Vec<usize>,
 }
 
 impl Doc {
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenize(&chars, 0, chars.len());
-        let sentences = sentences(&chars, &tokens);
-        let paragraphs = paragraphs(&chars);
+        let layout = super::layout::read(&chars);
+        let sentences = sentences(&chars, &tokens, &layout.soft_breaks);
         Self {
             chars,
             tokens,
             sentences,
-            paragraphs,
+            paragraphs: layout.paragraphs,
+            soft_breaks: layout.soft_breaks,
         }
     }
 
@@ -120,6 +123,26 @@ impl Doc {
             return String::new();
         }
         self.chars[start..end].iter().collect()
+    }
+
+    /// The text of a name or phrase, each run of white space one space: a name wrapped
+    /// over two lines ("Maren\nOstrova") is still one name.
+    pub fn phrase(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        let mut out = String::new();
+        let mut space = false;
+        for &c in self.chars.get(start..end).unwrap_or(&[]) {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
     }
 
     /// Shrink a range so it neither starts nor ends with white space.
@@ -160,41 +183,29 @@ impl Doc {
         i.checked_sub(1).map(|i| self.paragraphs[i])
     }
 
-    /// Paragraphs: non-empty lines, white space trimmed.
+    /// Paragraphs, white space trimmed: lines, or the lines of a hard-wrapped paragraph
+    /// (see [`super::layout`]).
     pub fn paragraphs(&self) -> &[Range] {
         &self.paragraphs
     }
-}
 
-fn paragraphs(chars: &[char]) -> Vec<Range> {
-    let trim = |mut r: Range| {
-        while r.start < r.end && chars[r.start].is_whitespace() {
-            r.start += 1;
-        }
-        while r.end > r.start && chars[r.end - 1].is_whitespace() {
-            r.end -= 1;
-        }
-        r
-    };
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
-            let r = trim(Range { start, end: i });
-            if !r.is_empty() {
-                out.push(r);
-            }
-            start = i + 1;
-        }
+    /// The number of the paragraph containing `pos` (or the last one before it).
+    pub fn paragraph_number(&self, pos: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.start <= pos)
+            .saturating_sub(1)
     }
-    let r = trim(Range {
-        start,
-        end: chars.len(),
-    });
-    if !r.is_empty() {
-        out.push(r);
+
+    /// Whether positions `a` and `b` lie in one paragraph (a wrapped line's newline
+    /// parts none).
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        self.paragraph_number(a) == self.paragraph_number(b)
     }
-    out
+
+    /// A newline at `pos` that only wraps a paragraph's line.
+    pub fn is_soft_break(&self, pos: usize) -> bool {
+        self.soft_breaks.binary_search(&pos).is_ok()
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -287,8 +298,10 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Sentence bounds: after `.`, `!`, `?` or `…` (and any closing marks) followed by white
-/// space, unless the full stop belongs to an abbreviation; and at every line end.
-fn sentences(chars: &[char], tokens: &[Token]) -> Vec<Range> {
+/// space, unless the full stop belongs to an abbreviation; and at every line end but the
+/// wraps of a paragraph (`soft_breaks`, ascending).
+fn sentences(chars: &[char], tokens: &[Token], soft_breaks: &[usize]) -> Vec<Range> {
+    let mut soft = soft_breaks.iter().copied().peekable();
     let mut out = Vec::new();
     let mut start = 0;
     let n = chars.len();
@@ -308,7 +321,8 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<Range> {
     };
     while i < n {
         let c = chars[i];
-        if c == '\n' {
+        while soft.next_if(|&s| s < i).is_some() {}
+        if c == '\n' && soft.peek() != Some(&i) {
             push(start, i, &mut out);
             start = i + 1;
             i += 1;
@@ -331,7 +345,7 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<Range> {
             if followed_by_space && !inside_word {
                 // The next word must not start in lower case ("… said. he" is rare; "U.S. military" is common).
                 let mut k = j;
-                while k < n && chars[k] == ' ' {
+                while k < n && chars[k].is_whitespace() {
                     k += 1;
                 }
                 let next_lower = k < n && chars[k].is_lowercase();
@@ -351,7 +365,7 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<Range> {
                 let single_cap = tok.text.chars().count() == 2;
                 if !title && !single_cap && tok.end == i + 1 {
                     let mut k = j;
-                    while k < n && chars[k] == ' ' {
+                    while k < n && chars[k].is_whitespace() {
                         k += 1;
                     }
                     if k < n
@@ -415,6 +429,28 @@ mod tests {
                 "New line"
             ]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_sentences_run_over_their_wraps() {
+        let d = Doc::new(
+            "The dam gave way before dawn, said Mayor Maren\nOstrova, who was woken at four. Crews\nreached the bridge by noon, and the town\nwas cut off.\n\nA new paragraph.",
+        );
+        let s: Vec<String> = d
+            .sentences
+            .iter()
+            .map(|r| d.phrase(r.start, r.end))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "The dam gave way before dawn, said Mayor Maren Ostrova, who was woken at four.",
+                "Crews reached the bridge by noon, and the town was cut off.",
+                "A new paragraph."
+            ]
+        );
+        assert_eq!(d.paragraphs().len(), 2);
+        assert!(d.same_paragraph(0, d.sentences[1].end) && !d.same_paragraph(0, d.len() - 1));
     }
 
     #[test]

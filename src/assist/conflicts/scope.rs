@@ -158,49 +158,19 @@ pub fn main_named_event(doc: &Doc) -> Option<String> {
         .map(|(name, _)| name)
 }
 
-/// The units counts are read in: the sentences of `doc`, with a line of hard-wrapped copy
-/// joined to the next when it does not end a sentence ("the death toll from the\nlandslide
-/// had risen to 27") and the text parts paragraphs by blank lines or the next line goes on
-/// in lower case; each with the paragraph it is
-/// in (paragraphs end at blank lines, or at every line break where the text has no blank
-/// line). The article text and its offsets are untouched.
+/// The units counts are read in: the sentences of `doc`, each with the number of its
+/// paragraph. `Doc` reads hard-wrapped copy already (see [`crate::assist::layout`]): a
+/// sentence runs on across a wrapped line ("the death toll from the\nlandslide had risen
+/// to 27"), and a paragraph is all the lines of one. The article text and its offsets are
+/// untouched.
 pub fn units(doc: &Doc) -> Vec<Unit> {
-    let chars = &doc.chars;
-    let blank_lines = chars.windows(2).any(|w| w == ['\n', '\n'])
-        || chars
-            .split(|c| *c == '\n')
-            .skip(1)
-            .any(|line| line.iter().all(|c| c.is_whitespace()));
-    let mut out: Vec<Unit> = Vec::with_capacity(doc.sentences.len());
-    let mut paragraph = 0;
-    for s in &doc.sentences {
-        if let Some(last) = out.last_mut() {
-            let gap = &chars[last.range.end.min(s.start)..s.start];
-            let breaks = gap.iter().filter(|c| **c == '\n').count();
-            let ends = chars[..last.range.end]
-                .iter()
-                .rev()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|c| {
-                    matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '»')
-                });
-            // Where blank lines part paragraphs, a single break is a wrap; elsewhere only a
-            // line going on in lower case is.
-            let goes_on = blank_lines || chars.get(s.start).is_some_and(|c| c.is_lowercase());
-            if breaks == 1 && !ends && goes_on {
-                last.range.end = s.end;
-                continue;
-            }
-            if breaks >= 2 || (breaks == 1 && !blank_lines) {
-                paragraph += 1;
-            }
-        }
-        out.push(Unit {
+    doc.sentences
+        .iter()
+        .map(|s| Unit {
             range: *s,
-            paragraph,
-        });
-    }
-    out
+            paragraph: doc.paragraph_number(s.start),
+        })
+        .collect()
 }
 
 /// A sentence (or hard-wrapped lines of one) and its paragraph's number.

@@ -4,12 +4,15 @@
 
 #[cfg(test)]
 mod attribution_tests;
+#[cfg(test)]
+mod continued_tests;
 pub mod cues;
 mod indirect;
 pub mod marks;
 pub mod pairing;
 pub mod speaker;
 mod subject;
+mod transcript;
 
 use crate::assist::mentions::{self, Mention};
 use crate::assist::text::WordList;
@@ -41,6 +44,16 @@ pub fn find(doc: &Doc, mentions: &[Mention]) -> Vec<FoundQuote> {
 
 /// [`find`] over segments already paired (the passage finder shares them).
 pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<FoundQuote> {
+    // A transcript's labelled lines are quotes whole; marks inside them are not apart.
+    let turns = transcript::find(doc, mentions);
+    let in_turn = |r: Range| {
+        let i = turns.partition_point(|t| t.range.end <= r.start);
+        turns.get(i).is_some_and(|t| t.range.overlaps(r))
+    };
+    let segments: Vec<Segment> = segments
+        .into_iter()
+        .filter(|s| !in_turn(s.outer()))
+        .collect();
     let mut quoted: Vec<Range> = segments.iter().map(|s| s.content).collect();
     quoted.sort_unstable();
     let outside = mentions::outside(mentions, &quoted);
@@ -74,7 +87,8 @@ pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<F
         direct.push((seg, q));
     }
     let mut out: Vec<FoundQuote> = direct.into_iter().map(|(_, q)| q).collect();
-    out.extend(reported);
+    out.extend(reported.into_iter().filter(|q| !in_turn(q.range)));
+    out.extend(turns.iter().cloned());
     out.sort_by_key(|q| (q.range.start, q.range.end));
     name_introduced_sources(doc, &mut out);
     out
@@ -96,9 +110,7 @@ fn name_introduced_sources(doc: &Doc, quotes: &mut [FoundQuote]) {
                 )
         });
         let next = &quotes[i + 1];
-        let same_paragraph = !doc
-            .slice(quotes[i].range.end, next.range.start)
-            .contains('\n');
+        let same_paragraph = doc.same_paragraph(quotes[i].range.end, next.range.start);
         if described
             && same_paragraph
             && next.quote_type == QuoteType::Direct
@@ -201,7 +213,7 @@ fn before_mark(doc: &Doc, open: usize) -> Range {
 /// or the next opening mark.
 fn after_range(doc: &Doc, close: usize) -> Range {
     let mut k = close + 1;
-    while k < doc.len() && doc.chars[k] == ' ' {
+    while k < doc.len() && (doc.chars[k] == ' ' || doc.is_soft_break(k)) {
         k += 1;
     }
     if k >= doc.len() || doc.chars[k] == '\n' {
@@ -224,6 +236,34 @@ fn cue_text(toks: &[Token], i: usize) -> (String, usize) {
     } else {
         (toks[i].text.to_string(), 1)
     }
+}
+
+/// "“We will rebuild,” Holt said, “and fast.”": the part after the attribution goes to
+/// the cue between the parts — the previous quote's, when its speaker stands in the gap
+/// and the gap is one clause ending in a comma or dash.
+fn split_quote_rest(
+    doc: &Doc,
+    seg: &Segment,
+    prev: Option<&(Segment, FoundQuote)>,
+) -> Option<(String, Option<Speaker>)> {
+    let (ps, pq) = prev?;
+    let (close, open) = (ps.close?, seg.open?);
+    let speaker = pq.speaker.as_ref()?;
+    let gap = Range {
+        start: close + 1,
+        end: open,
+    };
+    let toks = doc.tokens_in(gap.start, gap.end);
+    let clause = gap.len() <= ATTRIBUTION_REACH
+        && !toks
+            .iter()
+            .any(|t| matches!(t.text.as_str(), "." | "!" | "?" | ";"))
+        && toks
+            .last()
+            .is_some_and(|t| matches!(t.text.as_str(), "," | "—" | "–" | ":"))
+        && doc.same_paragraph(close, open);
+    (clause && gap.contains(speaker.range.start) && !pq.cue.is_empty())
+        .then(|| (pq.cue.clone(), Some(speaker.clone())))
 }
 
 /// Cue and speaker of a direct quote: after it (", he said"), before it ("X said: “"),
@@ -276,6 +316,9 @@ fn attribute(
             }
         }
     }
+    if found.is_none() {
+        found = split_quote_rest(doc, seg, prev);
+    }
     if found.is_none()
         && let Some(open) = seg.open
     {
@@ -305,7 +348,8 @@ fn attribute(
             let gap = prev
                 .map(|(ps, _)| doc.slice(ps.outer().end, start_pos))
                 .unwrap_or_default();
-            let same_paragraph = prev.is_some() && !gap.contains('\n');
+            let same_paragraph =
+                prev.is_some_and(|(ps, _)| doc.same_paragraph(ps.outer().end, start_pos));
             let paragraph_start = doc.paragraph_of(start_pos).map_or(0, |p| p.start);
             let named_before = mentions::before(mentions, start_pos)
                 .next()
@@ -327,8 +371,12 @@ fn attribute(
                 )
             } else {
                 // A quote paragraph continuing the previous quote's speaker.
-                let near =
-                    prev.filter(|_| gap.matches('\n').count() <= 4 && gap.chars().count() < 400);
+                let near = prev.filter(|(ps, _)| {
+                    doc.paragraph_number(start_pos)
+                        .saturating_sub(doc.paragraph_number(ps.outer().end))
+                        <= 2
+                        && gap.chars().count() < 400
+                });
                 (String::new(), near.and_then(|(_, q)| q.speaker.clone()))
             }
         }

@@ -82,7 +82,7 @@ fn descriptive_antecedent(doc: &Doc, noun: &str, pos: usize) -> Option<(String, 
         start: toks[det].start,
         end: toks[end - 1].end,
     };
-    Some((doc.slice(r.start, r.end), r))
+    Some((doc.phrase(r.start, r.end), r))
 }
 
 /// Resolve a speaker phrase. `pos` is where the quote starts (pronouns and roles look
@@ -199,7 +199,7 @@ pub fn resolve_with(
             end: np[end - 1].end,
         };
         return Some(Speaker {
-            name: doc.slice(r.start, r.end),
+            name: doc.phrase(r.start, r.end),
             range,
             descriptive: true,
         });
@@ -209,7 +209,7 @@ pub fn resolve_with(
     // when it names a place.
     if INDEFINITE.contains(lowers[0].as_str()) && np.len() > 1 {
         return Some(Speaker {
-            name: doc.slice(range.start, range.end),
+            name: doc.phrase(range.start, range.end),
             range,
             descriptive: true,
         });
@@ -231,7 +231,7 @@ pub fn resolve_with(
                 end: range.end,
             };
             return Some(Speaker {
-                name: doc.slice(r.start, r.end),
+                name: doc.phrase(r.start, r.end),
                 range,
                 descriptive: true,
             });
@@ -252,7 +252,7 @@ pub fn resolve_with(
     }
     if let Some(p) = phrases.pop() {
         {
-            let text = doc.slice(p.name.start, p.name.end);
+            let text = doc.phrase(p.name.start, p.name.end);
             let full = mentions::exactly(mentions, p.name)
                 .map(|m| m.full.clone())
                 .or_else(|| {
@@ -313,7 +313,7 @@ pub fn resolve_with(
         );
     if any_noun && !fragment && (first_is_det || np.len() <= 4) {
         return Some(Speaker {
-            name: doc.slice(range.start, range.end),
+            name: doc.phrase(range.start, range.end),
             range,
             descriptive: true,
         });

@@ -253,6 +253,14 @@ fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
             }
         } else if let Some(v) = NUMBER_WORDS.number(&t.lower) {
             current += v;
+        } else if t.lower == "point" && toks.get(i + 1).is_some_and(is_digit_word) {
+            // "sixty-one point three": each digit word after "point" is a decimal place.
+            let mut place = 0.1;
+            while let Some(d) = toks.get(i + 1).filter(|t| is_digit_word(t)) {
+                current += place * NUMBER_WORDS.number(&d.lower).unwrap_or(0.0);
+                place /= 10.0;
+                i += 1;
+            }
         } else if t.lower == "and"
             && current > 0.0
             && toks.get(i + 1).is_some_and(|a| a.lower == "a")
@@ -473,6 +481,13 @@ fn next_is_name(toks: &[Tok], i: usize) -> bool {
     !STOPWORDS.contains(opener)
         && !DIRECTIONS.contains(opener)
         && toks.get(i + 1).is_some_and(|n| n.capitalised && !n.initial)
+}
+
+/// "zero" … "nine": a decimal place after "point".
+fn is_digit_word(t: &Tok) -> bool {
+    NUMBER_WORDS
+        .number(&t.lower)
+        .is_some_and(|v| v < 10.0 && v.fract() == 0.0)
 }
 
 /// A number written as a year: four digits alone between 1900 and 2100 ("2,000" is not).

@@ -93,6 +93,10 @@ fn outlets_other_ways_of_writing_numbers_are_read() {
         vec![(45.5, "percent")]
     );
     assert_eq!(signature("Sales tripled").direction, Some(Direction::Up));
+    assert_eq!(
+        units("turnout was sixty-one point three per cent"),
+        vec![(61.3, "percent")]
+    );
 }
 
 #[test]

@@ -219,6 +219,31 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
                     g.union(root, members[ka]);
                 }
             }
+            // A short form ("Piet" Anselm, "Dev" Raman) joins the one longer given name
+            // it begins (Pieter, Devendra), and stays apart when two could be meant.
+            let mut sorted: Vec<(&str, usize)> = distinct
+                .iter()
+                .copied()
+                .filter(|&(_, k)| !parts[members[k]].as_ref().is_some_and(|p| p.initial))
+                .collect();
+            sorted.sort_unstable();
+            for &(fa, ka) in &sorted {
+                if fa.chars().count() < 3 {
+                    continue;
+                }
+                let from = sorted.partition_point(|&(f, _)| f <= fa);
+                let longer: Vec<usize> = sorted[from..]
+                    .iter()
+                    .take_while(|(f, _)| f.starts_with(fa))
+                    .take(2)
+                    // One letter more is another name (Daniel and Daniela, Paul and Paula).
+                    .filter(|(f, _)| f.chars().count() >= fa.chars().count() + 2)
+                    .map(|&(_, k)| k)
+                    .collect();
+                if let [kb] = longer[..] {
+                    g.union(members[ka], members[kb]);
+                }
+            }
         }
     }
     let mut links: HashMap<String, Vec<usize>> = HashMap::new();
@@ -362,6 +387,20 @@ mod tests {
         assert!(grouped(&["Ines Okafor", "Grace Okafor"]).is_empty());
         assert!(grouped(&["Paul Lyon", "Maria Lyons"]).is_empty());
         assert!(grouped(&["Anna Berg", "Anna Bergman"]).is_empty());
+    }
+
+    #[test]
+    fn a_short_form_joins_the_one_given_name_it_begins() {
+        assert_eq!(grouped(&["Piet Anselm", "Pieter Anselm"]).len(), 1);
+        assert_eq!(grouped(&["Dev Raman", "Devendra Raman"]).len(), 1);
+        // Two longer names it could stand for: it joins neither.
+        let g = grouped(&["Dan Moss", "Daniel Moss", "Daniela Moss"]);
+        assert!(
+            !g.iter().any(|g| g.contains(&"Dan Moss".to_string())),
+            "{g:?}"
+        );
+        // Too short to be a short form.
+        assert!(grouped(&["Al Reyes", "Alma Reyes"]).is_empty());
     }
 
     #[test]

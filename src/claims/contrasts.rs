@@ -5,40 +5,54 @@ use super::signature::{Signature, term};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Which line of the list each term (stemmed and synonym-folded as signatures are) is on.
-fn sets() -> &'static HashMap<String, usize> {
-    static SETS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+/// A claim's term that the list holds: its line and which word of the file it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Sister {
+    pub set: u32,
+    pub word: u32,
+}
+
+/// Each listed term (stemmed and synonym-folded as signatures are) with its line.
+fn sets() -> &'static HashMap<String, Sister> {
+    static SETS: OnceLock<HashMap<String, Sister>> = OnceLock::new();
     SETS.get_or_init(|| {
-        include_str!("words/contrasts.txt")
+        let mut map = HashMap::new();
+        let lines = include_str!("words/contrasts.txt")
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .enumerate()
-            .flat_map(|(n, l)| l.split_whitespace().map(move |w| (term(w), n)))
-            .collect()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for (set, line) in lines.enumerate() {
+            for w in line.split_whitespace() {
+                let word = map.len() as u32;
+                map.entry(term(w)).or_insert(Sister {
+                    set: set as u32,
+                    word,
+                });
+            }
+        }
+        map
     })
+}
+
+/// The listed terms among a signature's, sorted, each once (computed with the signature,
+/// so comparing two claims allocates nothing).
+pub fn sisters(terms: &[String]) -> Vec<Sister> {
+    let sets = sets();
+    let mut m: Vec<Sister> = terms.iter().filter_map(|t| sets.get(t).copied()).collect();
+    m.sort_unstable();
+    m.dedup();
+    m
 }
 
 /// Whether the two claims name different sisters of one set and no member in common: the
 /// subject differs.
 pub fn subjects_differ(a: &Signature, b: &Signature) -> bool {
-    let sets = sets();
-    fn members<'s>(s: &'s Signature, sets: &HashMap<String, usize>) -> Vec<(usize, &'s str)> {
-        let mut m: Vec<(usize, &str)> = s
-            .terms
-            .iter()
-            .filter_map(|t| sets.get(t).map(|&n| (n, t.as_str())))
-            .collect();
-        m.sort_unstable();
-        m.dedup();
-        m
-    }
-    let (ma, mb) = (members(a, sets), members(b, sets));
-    ma.iter().any(|&(set, _)| {
-        mb.iter().any(|&(s, _)| s == set)
+    let (ma, mb) = (&a.sisters, &b.sisters);
+    ma.iter().any(|x| {
+        mb.iter().any(|y| y.set == x.set)
             && !ma
                 .iter()
-                .any(|&(s, t)| s == set && mb.iter().any(|&(s2, t2)| s2 == set && t2 == t))
+                .any(|p| p.set == x.set && mb.iter().any(|q| q.word == p.word))
     })
 }
 

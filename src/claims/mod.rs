@@ -6,7 +6,7 @@
 
 pub mod agreement;
 pub mod claim_review;
-mod contrasts;
+pub mod contrasts;
 pub mod grouping;
 pub mod link;
 pub mod report;

@@ -5,6 +5,7 @@
 //! its content terms (stemmed, stop words out, outlets' synonyms folded). One pass over
 //! the text: linear in its length.
 
+use super::contrasts::{Sister, sisters};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -47,6 +48,8 @@ pub struct Signature {
     pub negated: bool,
     /// A hedge ("nearly half", "some 4,500") makes its numbers approximate.
     pub approximate: bool,
+    /// Its terms that have sisters (`contrasts`): "nurses" is not "teachers".
+    pub sisters: Vec<Sister>,
 }
 
 #[derive(Debug)]
@@ -448,6 +451,7 @@ pub fn signature(text: &str) -> Signature {
     } else {
         denying.iter().any(|c| stating.contains(c))
     };
+    sig.sisters = sisters(&sig.terms);
     sig.names.sort();
     sig.names.dedup();
     sig

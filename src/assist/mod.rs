@@ -105,8 +105,8 @@ fn analyse(
     }
     if wants(SuggestionKind::Conflict) {
         r.facts = conflicts::facts(&doc, &mentions, article.published);
-        r.facts.extend(conflicts::dates(&doc, article.published));
-        r.facts.extend(conflicts::times(&doc));
+        r.facts
+            .extend(conflicts::dates_and_times(&doc, article.published));
     }
     if wants(SuggestionKind::Aliases) {
         r.names = mentions

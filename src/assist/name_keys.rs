@@ -25,27 +25,26 @@ pub struct NameParts {
 /// one: `ks`/`x`, `ph`/`f`, `ck`/`k`. (A doubled letter is left to the edit distance:
 /// a bare "Zariff" must not join "Javad Zarif" on spelling alone.)
 pub fn fold(word: &str) -> String {
-    let plain: String = word
+    let mut plain = String::with_capacity(word.len());
+    for c in word
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric() || *c == '-')
-        .flat_map(|c| {
-            // Letters no decomposition takes apart: Sølvang is Solvang, Łódź is Lodz.
-            let plain: &[char] = match c {
-                'ø' => &['o'],
-                'ł' => &['l'],
-                'đ' | 'ð' => &['d'],
-                'æ' => &['a', 'e'],
-                'œ' => &['o', 'e'],
-                'ß' => &['s', 's'],
-                'þ' => &['t', 'h'],
-                'ı' => &['i'],
-                _ => return vec![c],
-            };
-            plain.to_vec()
-        })
-        .collect();
+    {
+        // Letters no decomposition takes apart: Sølvang is Solvang, Łódź is Lodz.
+        match c {
+            'ø' => plain.push('o'),
+            'ł' => plain.push('l'),
+            'đ' | 'ð' => plain.push('d'),
+            'æ' => plain.push_str("ae"),
+            'œ' => plain.push_str("oe"),
+            'ß' => plain.push_str("ss"),
+            'þ' => plain.push_str("th"),
+            'ı' => plain.push('i'),
+            c => plain.push(c),
+        }
+    }
     plain
         .replace("ks", "x")
         .replace("ph", "f")

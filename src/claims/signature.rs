@@ -449,7 +449,8 @@ pub fn signature(text: &str) -> Signature {
     sig.negated = if stating.is_empty() {
         !denying.is_empty()
     } else {
-        denying.iter().any(|c| stating.contains(c))
+        // Both are in text order (clauses only grow): a search, not a scan per denial.
+        denying.iter().any(|c| stating.binary_search(c).is_ok())
     };
     sig.sisters = sisters(&sig.terms);
     sig.names.sort();

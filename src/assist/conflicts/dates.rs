@@ -72,100 +72,134 @@ use crate::assist::words::month;
 /// sentences naming an event; weekdays and dates without a year need the article's
 /// publication date.
 pub fn dates(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
-    use chrono::{Datelike, NaiveDate};
-    let mut out = Vec::new();
-    for s in &doc.sentences {
+    event_sentences(doc)
+        .flat_map(|s| dates_in(doc, &s, published))
+        .collect()
+}
+
+/// A sentence naming an event, tokens lower-cased once for the date and time readers.
+pub(super) struct EventSentence<'d> {
+    pub range: Range,
+    pub toks: &'d [Token],
+    pub lowers: Vec<&'d str>,
+    /// Its event words in token order ([`events_in`]).
+    pub events: Vec<(usize, &'static str)>,
+}
+
+/// The article's sentences that name an event, in order.
+pub(super) fn event_sentences(doc: &Doc) -> impl Iterator<Item = EventSentence<'_>> {
+    doc.sentences.iter().filter_map(|s| {
         let toks = doc.tokens_in(s.start, s.end);
         let lowers: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
         let events = events_in(&lowers);
-        if events.is_empty() {
-            continue;
-        }
-        let mut nouns: Option<Arc<BTreeSet<String>>> = None;
-        let mut nouns = || {
-            nouns
-                .get_or_insert_with(|| Arc::new(proper_nouns(&doc.slice(s.start, s.end))))
-                .clone()
-        };
-        let event_near = |first: usize, next: usize| nearest_event(&events, first, next);
-        let number = |i: usize| -> Option<u32> {
-            lowers
-                .get(i)
-                .and_then(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
-        };
-        let mut i = 0;
-        while i < toks.len() {
-            let w = lowers[i];
-            // "January 3[, 2020]" or "3 January [2020]".
-            let explicit = match (month(w), number(i + 1), i.checked_sub(1).and_then(number)) {
-                (Some(m), Some(d), _) if (1..=31).contains(&d) => Some(DayOfMonth {
-                    month: m,
-                    day: d,
-                    first: i,
-                    next: i + 2,
-                }),
-                (Some(m), _, Some(d)) if (1..=31).contains(&d) => Some(DayOfMonth {
-                    month: m,
-                    day: d,
-                    first: i - 1,
-                    next: i + 1,
-                }),
-                _ => None,
-            };
-            if let Some(DayOfMonth {
+        (!events.is_empty()).then_some(EventSentence {
+            range: *s,
+            toks,
+            lowers,
+            events,
+        })
+    })
+}
+
+/// The dates of one event sentence.
+pub(super) fn dates_in(
+    doc: &Doc,
+    sentence: &EventSentence<'_>,
+    published: Option<chrono::NaiveDate>,
+) -> Vec<Fact> {
+    use chrono::{Datelike, NaiveDate};
+    let mut out = Vec::new();
+    let EventSentence {
+        range: s,
+        toks,
+        lowers,
+        events,
+    } = sentence;
+    let s = *s;
+    let mut nouns: Option<Arc<BTreeSet<String>>> = None;
+    let mut nouns = || {
+        nouns
+            .get_or_insert_with(|| Arc::new(proper_nouns(&doc.slice(s.start, s.end))))
+            .clone()
+    };
+    let event_near = |first: usize, next: usize| nearest_event(events, first, next);
+    let number = |i: usize| -> Option<u32> {
+        lowers
+            .get(i)
+            .and_then(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let w = lowers[i];
+        // "January 3[, 2020]" or "3 January [2020]".
+        let explicit = match (month(w), number(i + 1), i.checked_sub(1).and_then(number)) {
+            (Some(m), Some(d), _) if (1..=31).contains(&d) => Some(DayOfMonth {
                 month: m,
                 day: d,
-                first,
-                mut next,
-            }) = explicit
-            {
-                let mut year = published.map(|p| p.year());
-                let mut k = next;
-                if lowers.get(k) == Some(&",") {
-                    k += 1;
-                }
-                if let Some(y) = number(k).filter(|y| (1800..=2100).contains(y)) {
-                    year = Some(y as i32);
-                    next = k + 1;
-                }
-                if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
-                    && let Some(event) = event_near(first, next)
-                {
-                    out.push(date_fact(
-                        doc,
-                        event,
-                        date,
-                        toks,
-                        DateSpan { first, next },
-                        *s,
-                        nouns(),
-                    ));
-                }
-                i = next;
-                continue;
+                first: i,
+                next: i + 2,
+            }),
+            (Some(m), _, Some(d)) if (1..=31).contains(&d) => Some(DayOfMonth {
+                month: m,
+                day: d,
+                first: i - 1,
+                next: i + 1,
+            }),
+            _ => None,
+        };
+        if let Some(DayOfMonth {
+            month: m,
+            day: d,
+            first,
+            mut next,
+        }) = explicit
+        {
+            let mut year = published.map(|p| p.year());
+            let mut k = next;
+            if lowers.get(k) == Some(&",") {
+                k += 1;
             }
-            if let (Some(day), Some(p), Some(event)) = (
-                WEEKDAYS.iter().position(|d| *d == w),
-                published,
-                event_near(i, i + 1),
-            ) {
-                let back = (7 + p.weekday().num_days_from_monday() as i64 - day as i64) % 7;
-                let date = p - chrono::Duration::days(back);
+            if let Some(y) = number(k).filter(|y| (1800..=2100).contains(y)) {
+                year = Some(y as i32);
+                next = k + 1;
+            }
+            if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+                && let Some(event) = event_near(first, next)
+            {
                 out.push(date_fact(
                     doc,
                     event,
                     date,
                     toks,
-                    DateSpan {
-                        first: i,
-                        next: i + 1,
-                    },
-                    *s,
+                    DateSpan { first, next },
+                    s,
                     nouns(),
                 ));
             }
-            i += 1;
+            i = next;
+            continue;
         }
+        if let (Some(day), Some(p), Some(event)) = (
+            WEEKDAYS.iter().position(|d| *d == w),
+            published,
+            event_near(i, i + 1),
+        ) {
+            let back = (7 + p.weekday().num_days_from_monday() as i64 - day as i64) % 7;
+            let date = p - chrono::Duration::days(back);
+            out.push(date_fact(
+                doc,
+                event,
+                date,
+                toks,
+                DateSpan {
+                    first: i,
+                    next: i + 1,
+                },
+                s,
+                nouns(),
+            ));
+        }
+        i += 1;
     }
     out
 }

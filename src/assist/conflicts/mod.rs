@@ -29,6 +29,16 @@ pub use numbers::Qualifier;
 pub use ontology::Counted;
 pub use times::times;
 
+/// Dates and times of the article's events, each event sentence read once for both.
+pub fn dates_and_times(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for s in dates::event_sentences(doc) {
+        out.extend(dates::dates_in(doc, &s, published));
+        out.extend(times::times_in(doc, &s));
+    }
+    out
+}
+
 /// What a number is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FactKey {

@@ -2,7 +2,7 @@
 //! near an event word, compared as a time of day (minutes after midnight). "About" lets
 //! two times half an hour apart agree; the day is the dates' business (`dates`).
 
-use super::dates::{events_in, nearest_event};
+use super::dates::{EventSentence, event_sentences, nearest_event};
 use super::{Fact, FactKey, Qualifier};
 use crate::assist::text::{Doc, Range};
 use std::sync::Arc;
@@ -137,44 +137,49 @@ fn clock_at(lowers: &[&str], i: usize) -> Option<Clock> {
 
 /// Times of events in the article, one fact per clock time near an event word.
 pub fn times(doc: &Doc) -> Vec<Fact> {
+    event_sentences(doc)
+        .flat_map(|s| times_in(doc, &s))
+        .collect()
+}
+
+/// The times of one event sentence.
+pub(super) fn times_in(doc: &Doc, sentence: &EventSentence<'_>) -> Vec<Fact> {
+    let EventSentence {
+        range,
+        toks,
+        lowers,
+        events,
+    } = sentence;
     let mut out = Vec::new();
-    for s in &doc.sentences {
-        let toks = doc.tokens_in(s.start, s.end);
-        let lowers: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
-        let events = events_in(&lowers);
-        if events.is_empty() {
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(clock) = clock_at(lowers, i) else {
+            i += 1;
             continue;
-        }
-        let mut i = 0;
-        while i < toks.len() {
-            let Some(clock) = clock_at(&lowers, i) else {
-                i += 1;
-                continue;
+        };
+        let next = clock.next.min(toks.len());
+        if let Some(event) = nearest_event(events, clock.first, next) {
+            let about =
+                (clock.first.saturating_sub(2)..clock.first).any(|k| ABOUT.contains(&lowers[k]));
+            let span = Range {
+                start: toks[clock.first].start,
+                end: toks[next - 1].end,
             };
-            let next = clock.next.min(toks.len());
-            if let Some(event) = nearest_event(&events, clock.first, next) {
-                let about = (clock.first.saturating_sub(2)..clock.first)
-                    .any(|k| ABOUT.contains(&lowers[k]));
-                let range = Range {
-                    start: toks[clock.first].start,
-                    end: toks[next - 1].end,
-                };
-                let shown = clock.minutes % (24 * 60);
-                let hh_mm = format!("{:02}:{:02}", shown / 60, shown % 60);
-                out.push(Fact {
-                    key: FactKey::Time(event.to_owned()),
-                    value: f64::from(clock.minutes),
-                    qualifier: about.then_some(Qualifier::About),
-                    range,
-                    sentence: *s,
-                    text: doc.slice(range.start, range.end),
-                    reading: if about { format!("~{hh_mm}") } else { hh_mm },
-                    names: Arc::default(),
-                    ..Fact::default()
-                });
-            }
-            i = next.max(i + 1);
+            let shown = clock.minutes % (24 * 60);
+            let hh_mm = format!("{:02}:{:02}", shown / 60, shown % 60);
+            out.push(Fact {
+                key: FactKey::Time(event.to_owned()),
+                value: f64::from(clock.minutes),
+                qualifier: about.then_some(Qualifier::About),
+                range: span,
+                sentence: *range,
+                text: doc.slice(span.start, span.end),
+                reading: if about { format!("~{hh_mm}") } else { hh_mm },
+                names: Arc::default(),
+                ..Fact::default()
+            });
         }
+        i = next.max(i + 1);
     }
     out
 }

@@ -203,6 +203,27 @@ fn news_unseen_keeps_its_floors() {
     assert!(l.f1 >= 0.97, "{line}");
     assert!(share(l.speakers) >= 0.95, "{line}");
     assert!(share(l.indirect) >= 0.87, "{line}");
+    // Passengers on board, patients in hospital (an update), a letter's date and a
+    // project's cost (money) came later: 7/8, aliases 9/9 (Kasimir / Kazimierz).
+    assert!(share(l.conflicts) >= 0.87 && l.traps == 0, "{line}");
+    assert!(share(l.aliases) >= 1.0, "{line}");
+}
+
+/// A second held-out set (`tests/data/news-unseen-2/`, a chemical plant explosion in eight
+/// outlet styles, written by someone who read neither the rules nor the other sets).
+/// Measured once before any rule was changed for it (its README has that line); these
+/// floors are that first measurement, so a change that loses ground on news nobody tuned
+/// to fails here.
+#[test]
+fn second_unseen_set_keeps_its_first_figures() {
+    let set = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/news-unseen-2");
+    let Some(line) = score(&set, "hydrants|silo|bottles") else {
+        return;
+    };
+    let l = parse(&line);
+    assert!(l.f1 >= 0.93, "{line}");
+    assert!(share(l.speakers) >= 0.81, "{line}");
+    assert!(share(l.indirect) >= 0.72, "{line}");
     assert!(share(l.conflicts) >= 0.5 && l.traps == 0, "{line}");
-    assert!(share(l.aliases) >= 0.88, "{line}");
+    assert!(share(l.aliases) >= 0.55, "{line}");
 }

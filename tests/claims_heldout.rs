@@ -92,3 +92,20 @@ fn fourth_heldout_set_matches_and_groups_stay_above_their_floors() {
         },
     );
 }
+
+/// The fifth held-out set (`tests/data/claims-heldout-5/`), written by a helper that read
+/// neither the rules nor the other sets' sentences, and measured once before any rule was
+/// changed for it (its README has those honest figures).
+#[test]
+fn fifth_heldout_set_matches_and_groups_stay_above_their_floors() {
+    holds(
+        "claims-heldout-5",
+        110,
+        // Its first figures (below the targets on false matches and grouping).
+        Floors {
+            map5: 0.94,
+            false_rate: 0.13,
+            f1: 0.42,
+        },
+    );
+}

@@ -57,6 +57,41 @@ pub fn spelling_variant(a: &str, b: &str) -> bool {
         && edit_distance(&a, &b) <= allowed
 }
 
+/// Two given names for people of different genders: listed so, or one the other with an
+/// "a" for its ending (Daniel / Daniela, Paul / Paula, Mario / Maria, Antonio / Antonia).
+pub fn other_gender(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if let (Some(ga), Some(gb)) = (
+        super::mentions::given_name_gender(&a),
+        super::mentions::given_name_gender(&b),
+    ) && ga != gb
+    {
+        return true;
+    }
+    let (fem, other) = match (a.strip_suffix('a'), b.strip_suffix('a')) {
+        (Some(stem), None) => (stem, b.as_str()),
+        (None, Some(stem)) => (stem, a.as_str()),
+        _ => return false,
+    };
+    // Daniel / Daniela (a consonant and an "a" added), Mario / Maria ("o" for "a"); but
+    // Helene / Helena are one name.
+    fem.chars().count() >= 3 && (other == fem || other.strip_suffix('o') == Some(fem))
+}
+
+/// Given names compared as transliterations write them: s/z, v/w, i/y and "ie"/"i"
+/// folded (Kasimir / Kazimierz, Juriy / Jurij), then one edit allowed.
+pub fn transliterated_given_names(a: &str, b: &str) -> bool {
+    let loose = |w: &str| {
+        w.to_lowercase()
+            .replace("ie", "i")
+            .replace('z', "s")
+            .replace('w', "v")
+            .replace('y', "i")
+    };
+    let (la, lb) = (loose(a), loose(b));
+    la == lb || spelling_variant(&la, &lb)
+}
+
 /// Two full names of one person: same surname (or a spelling variant of it) and first
 /// names that agree or are spelling variants; or one is the other's surname alone.
 pub fn same_person(a: &str, b: &str) -> bool {
@@ -192,8 +227,28 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
             for (a, (fa, ka)) in distinct.iter().enumerate() {
                 for b in first_index.candidates(fa) {
                     let (fb, kb) = distinct[b];
-                    if b > a && spelling_variant(fa, fb) {
+                    if b > a && spelling_variant(fa, fb) && !other_gender(fa, fb) {
                         g.union(members[*ka], members[kb]);
+                    }
+                }
+            }
+            // Transliterations the index does not reach (Kasimir / Kazimierz): given
+            // names of one surname are few, compared by their first letter's group.
+            let mut by_letter: HashMap<char, Vec<(&str, usize)>> = HashMap::new();
+            for &(f, k) in &distinct {
+                if let Some(c) = f.chars().next() {
+                    by_letter.entry(c).or_default().push((f, k));
+                }
+            }
+            for same in by_letter.values().filter(|v| v.len() <= 8) {
+                for (x, &(fa, ka)) in same.iter().enumerate() {
+                    for &(fb, kb) in &same[x + 1..] {
+                        if fa.chars().count() >= 5
+                            && transliterated_given_names(fa, fb)
+                            && !other_gender(fa, fb)
+                        {
+                            g.union(members[ka], members[kb]);
+                        }
                     }
                 }
             }
@@ -387,6 +442,20 @@ mod tests {
         assert!(grouped(&["Ines Okafor", "Grace Okafor"]).is_empty());
         assert!(grouped(&["Paul Lyon", "Maria Lyons"]).is_empty());
         assert!(grouped(&["Anna Berg", "Anna Bergman"]).is_empty());
+    }
+
+    #[test]
+    fn transliterated_given_names_join_and_genders_stay_apart() {
+        // "Kazimierz Wróbel wrote to the company"; "Kasimir Wrobel said …".
+        assert_eq!(grouped(&["Kazimierz Wróbel", "Kasimir Wrobel"]).len(), 1);
+        // Two people of one family, not one person spelled twice.
+        assert!(grouped(&["Daniel Moss", "Daniela Moss"]).is_empty());
+        assert!(grouped(&["Paul Ferreira", "Paula Ferreira"]).is_empty());
+        assert!(grouped(&["Antonio Reyes", "Antonia Reyes"]).is_empty());
+        assert!(other_gender("Mario", "Maria"));
+        assert!(!other_gender("Oksana", "Oxana"));
+        assert!(!other_gender("Joanna", "Johanna"));
+        assert!(!other_gender("Helena", "Helene"));
     }
 
     #[test]

@@ -15,6 +15,11 @@ static GENDERED_WORDS: TaggedWords =
 /// Given names and the gender they are usually given to (hand-made list, see the file).
 static FIRST_NAMES: TaggedWords = TaggedWords::from_text(include_str!("words/first_names.txt"));
 
+/// The gender a given name (lower case) is usually given to, "m" or "f", when listed.
+pub(crate) fn given_name_gender(first: &str) -> Option<&'static str> {
+    FIRST_NAMES.tag(first)
+}
+
 /// How many mentions a pronoun or role looks back over before giving up: the nearest
 /// fitting person is near, and a bound keeps hostile text linear.
 const LOOK_BACK: usize = 64;

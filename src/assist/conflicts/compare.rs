@@ -158,9 +158,34 @@ fn update_reason(entries: &[(ArticleId, &Fact)]) -> Option<String> {
         })
 }
 
+/// For a figure that moves either way (patients in hospital): each day gives one value,
+/// and the days differ.
+fn change_reason(entries: &[(ArticleId, &Fact)]) -> Option<String> {
+    let mut by_day: BTreeMap<chrono::NaiveDate, f64> = BTreeMap::new();
+    for (_, f) in entries {
+        let day = f.day?;
+        if by_day.insert(day, f.value).is_some_and(|v| v != f.value) {
+            return None;
+        }
+    }
+    let (first, last) = (by_day.first_key_value()?, by_day.last_key_value()?);
+    (by_day.len() >= 2).then(|| {
+        format!(
+            "the figure changes with time ({} on {} to {} on {})",
+            super::digits_with_separators(*first.1),
+            first.0,
+            super::digits_with_separators(*last.1),
+            last.0
+        )
+    })
+}
+
 fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
-    let running = matches!(key, FactKey::Count { what, .. } if what.runs());
-    let why = running.then(|| update_reason(entries)).flatten();
+    let why = match key {
+        FactKey::Count { what, .. } if what.runs() => update_reason(entries),
+        FactKey::Count { what, .. } if what.changes() => change_reason(entries),
+        _ => None,
+    };
     let possible_update = why.is_some();
     let values = entries
         .iter()
@@ -184,7 +209,7 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
     let score = match (key, possible_update) {
         _ if vague => 0.4,
         (_, true) => 0.5,
-        (FactKey::Date(_) | FactKey::Time(_), false) => 0.6,
+        (FactKey::Date(_) | FactKey::Time(_) | FactKey::Money { .. }, false) => 0.6,
         _ => 0.8,
     };
     // An age is keyed by a spelling-blind surname; it is shown by the name as written.
@@ -196,7 +221,7 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
         fact,
         kind: key.kind().to_owned(),
         scope: match key {
-            FactKey::Count { scope, .. } => scope.clone(),
+            FactKey::Count { scope, .. } | FactKey::Money { scope, .. } => scope.clone(),
             _ => String::new(),
         },
         values,
@@ -218,6 +243,22 @@ fn project_event(facts: &[(ArticleId, &[Fact])]) -> Option<String> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(e, _)| e.to_owned())
+}
+
+/// Sums of one kind from the articles that give only one: an article naming two works
+/// (a €48m scheme and a €12m station) does not say which one another article's sum is.
+fn single_sums<'f>(entries: Vec<(ArticleId, &'f Fact)>) -> Vec<(ArticleId, &'f Fact)> {
+    let mut values: HashMap<ArticleId, f64> = HashMap::new();
+    let mut several: HashSet<ArticleId> = HashSet::new();
+    for (a, f) in &entries {
+        if values.insert(*a, f.value).is_some_and(|v| v != f.value) {
+            several.insert(*a);
+        }
+    }
+    entries
+        .into_iter()
+        .filter(|(a, _)| !several.contains(a))
+        .collect()
 }
 
 /// Conflicts between articles, from each article's facts.
@@ -292,7 +333,10 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
         .map(|(i, (a, _))| (*a, i))
         .collect();
     let mut out = Vec::new();
-    for (key, entries) in groups {
+    for (key, mut entries) in groups {
+        if matches!(key, FactKey::Money { .. }) {
+            entries = single_sums(entries);
+        }
         // Precise and vague values apart: "hundreds of" never contradicts "312".
         let (mut precise, vague): (Vec<_>, Vec<_>) =
             entries.into_iter().partition(|(_, f)| !f.vague);

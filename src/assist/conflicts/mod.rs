@@ -18,6 +18,7 @@ mod ages;
 mod compare;
 mod counts;
 mod dates;
+mod money;
 mod numbers;
 mod ontology;
 mod scope;
@@ -53,6 +54,13 @@ pub enum FactKey {
     /// The time of day an event happened ("failure" at 03:50); the value is minutes after
     /// midnight.
     Time(String),
+    /// A sum of money of one kind ("works", "damage"), in one currency, in a scope (empty
+    /// for the main event, or for kinds that belong to no event).
+    Money {
+        kind: String,
+        currency: String,
+        scope: String,
+    },
 }
 
 impl Default for FactKey {
@@ -69,6 +77,19 @@ impl FactKey {
             Self::Count { what, scope } => format!("number {} ({scope})", what.as_str()),
             Self::Date(e) => format!("date of the {e}"),
             Self::Time(e) => format!("time of the {e}"),
+            Self::Money {
+                kind,
+                currency,
+                scope,
+            } => {
+                let what = money_kind_name(kind);
+                let cur = currency.to_uppercase();
+                if scope.is_empty() {
+                    format!("{what} ({cur})")
+                } else {
+                    format!("{what} ({cur}, {scope})")
+                }
+            }
         }
     }
 
@@ -79,7 +100,18 @@ impl FactKey {
             Self::Count { what, .. } => what.tag(),
             Self::Date(_) => "date",
             Self::Time(_) => "time",
+            Self::Money { .. } => "money",
         }
+    }
+}
+
+/// How a suggestion names a kind of sum.
+fn money_kind_name(kind: &str) -> String {
+    match kind {
+        "works" => "cost of the works".to_owned(),
+        "pay" => "pay".to_owned(),
+        "contract" => "value of the contract".to_owned(),
+        k => format!("sum of the {k}"),
     }
 }
 
@@ -188,6 +220,35 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
                 text: doc.slice(range.start, range.end),
                 reading: reading(&lowers, &c),
                 rising: context.rising,
+                day: context.day,
+                event: event.clone(),
+                names: Arc::default(),
+            });
+        }
+        for m in money::sums(toks, &lowers) {
+            let range = Range {
+                start: toks[m.first].start,
+                end: toks[m.next - 1].end,
+            };
+            let text = doc.slice(range.start, range.end);
+            out.push(Fact {
+                key: FactKey::Money {
+                    kind: m.kind.to_owned(),
+                    currency: m.currency.to_owned(),
+                    scope: if m.of_event {
+                        context.scope.clone()
+                    } else {
+                        String::new()
+                    },
+                },
+                value: m.value,
+                vague: false,
+                qualifier: Some(m.qualifier),
+                range,
+                sentence: *s,
+                reading: text.to_lowercase(),
+                text,
+                rising: false,
                 day: context.day,
                 event: event.clone(),
                 names: Arc::default(),

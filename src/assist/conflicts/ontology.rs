@@ -20,11 +20,15 @@ pub enum Counted {
     Attending,
     Registered,
     Arrested,
+    /// People on board a vehicle ("carrying 312 passengers", "with 250 people aboard").
+    Aboard,
+    /// People still in hospital: a figure that falls as patients go home.
+    Hospitalised,
 }
 
 impl Counted {
     /// Every kind, in the order of its tag in the data file.
-    const ALL: [(&'static str, Counted); 11] = [
+    const ALL: [(&'static str, Counted); 13] = [
         ("dead", Counted::Dead),
         ("injured", Counted::Injured),
         ("missing", Counted::Missing),
@@ -36,6 +40,8 @@ impl Counted {
         ("attending", Counted::Attending),
         ("registered", Counted::Registered),
         ("arrested", Counted::Arrested),
+        ("aboard", Counted::Aboard),
+        ("hospital", Counted::Hospitalised),
     ];
 
     /// How a suggestion names it ("number dead").
@@ -52,6 +58,8 @@ impl Counted {
             Self::Attending => "attending",
             Self::Registered => "registered",
             Self::Arrested => "arrested",
+            Self::Aboard => "on board",
+            Self::Hospitalised => "in hospital",
         }
     }
 
@@ -64,9 +72,16 @@ impl Counted {
     }
 
     /// A count that grows while an event unfolds: a larger figure published later is
-    /// probably an update. Crowds and arrests are counted once.
+    /// probably an update. Crowds and the people on board are counted once; patients in
+    /// hospital go home (see [`Counted::changes`]).
     pub fn runs(self) -> bool {
-        !matches!(self, Self::Attending)
+        !matches!(self, Self::Attending | Self::Aboard | Self::Hospitalised)
+    }
+
+    /// A figure that moves either way from day to day: another figure on a later day is
+    /// probably an update, whichever way it went.
+    pub fn changes(self) -> bool {
+        matches!(self, Self::Hospitalised)
     }
 
     /// Crowds are estimated: only a different order of magnitude disagrees.

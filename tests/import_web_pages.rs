@@ -169,13 +169,13 @@ fn live_blog_keeps_every_entry_with_its_time() {
             outlet: Some("City Herald"),
             date: Some((2025, 5, 4)),
             language: Some("en"),
-            first: "01:40",
+            first: "01:40 Final result in Eastgate",
             last: "We will bring you every result here as it is declared.",
             clutter: &["Share this update", "Load more", "Accept cookies"],
         },
     );
     let text = read("liveblog").text;
-    assert!(text.contains("First seat changes hands\n\nThe Greens have taken Riverside"));
+    assert!(text.contains("23:55 First seat changes hands\n\nThe Greens have taken Riverside"));
 }
 
 #[test]

@@ -56,13 +56,26 @@ const BLOCKS: &[&str] = &[
 /// Take everything that is not the article out of the page (in place).
 pub fn remove_clutter(doc: &Document) {
     doc.select(REMOVE).remove();
-    // A site header (holding navigation), not the article's own header.
+    // A site header (holding navigation), not the article's own header nor a live blog
+    // entry's (its time, with no navigation).
     for header in doc.select("header").nodes() {
         let in_article = header
             .ancestors(None)
             .iter()
             .any(|a| a.node_name().is_some_and(|n| &*n == "article"));
-        if !in_article {
+        let sel = dom_query::Selection::from(*header);
+        let text = sel.text();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let entry_time = words.len() <= 4
+            && words.last().is_some_and(|w| is_clock_time(w))
+            && !sel.select("nav, ul, ol").exists();
+        if entry_time {
+            // Readability drops whatever is called a header, and a block that is all link;
+            // the entry's time must stay: a plain paragraph of its own.
+            sel.select("a").rename("span");
+            sel.rename("p");
+            sel.remove_attrs(&["class", "id"]);
+        } else if !in_article {
             header.remove_from_parent();
         }
     }
@@ -83,24 +96,58 @@ fn is_clutter(node: &NodeRef) -> bool {
         return false;
     }
     let attrs = [node.attr("class"), node.attr("id")];
-    attrs.iter().flatten().any(|value| {
-        value
-            .split_whitespace()
-            .any(|token| token_is_clutter(&token.to_ascii_lowercase()))
-    })
+    attrs
+        .iter()
+        .flatten()
+        .any(|value| value.split_whitespace().any(token_is_clutter))
 }
 
-/// `share`, `share-bar`, `b-share-bar`, `site_footer` match `share` / `footer`: the
-/// token, one of its `-`/`_` parts, or two neighbouring parts (`most-read`).
+/// `share`, `share-bar`, `b-share-bar`, `site_footer`, `ShareBar_bar__s1LkE` (CSS modules)
+/// match `share` / `footer`: the token, one of its `-`/`_`/camel-case parts, or two
+/// neighbouring parts (`most-read`).
 fn token_is_clutter(token: &str) -> bool {
-    if CLUTTER.contains(token) {
+    let lower = token.to_ascii_lowercase();
+    if CLUTTER.contains(lower.as_str()) {
         return true;
     }
-    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-    parts.iter().any(|p| CLUTTER.contains(p))
+    let mut parts: Vec<String> = Vec::new();
+    for piece in token.split(['-', '_']).filter(|p| !p.is_empty()) {
+        parts.push(piece.to_ascii_lowercase());
+        // "NewsletterInline" is "newsletter" + "inline"; "ABTest" stays whole.
+        let mut word = String::new();
+        let mut camel = Vec::new();
+        let mut prev_lower = false;
+        for c in piece.chars() {
+            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                camel.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_ascii_lowercase();
+            word.push(c.to_ascii_lowercase());
+        }
+        if !camel.is_empty() {
+            camel.push(word);
+            parts.extend(camel);
+        }
+    }
+    parts.iter().any(|p| CLUTTER.contains(p.as_str()))
         || parts
             .windows(2)
             .any(|w| CLUTTER.contains(format!("{}-{}", w[0], w[1]).as_str()))
+}
+
+/// "16:40", "07.10", "9:05 pm": a live blog entry's time standing alone.
+fn is_clock_time(p: &str) -> bool {
+    let p = p.trim();
+    let digits = p
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.' || c == ' ')
+        .trim_end();
+    let Some((h, m)) = digits.split_once([':', '.']) else {
+        return false;
+    };
+    p.len() <= 12
+        && (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
 }
 
 /// Whether the element wraps the article itself (a `main`, an `article` or an
@@ -120,6 +167,7 @@ pub fn paragraphs(html: &str) -> Vec<String> {
         out.walk(root, 0);
     }
     out.flush();
+    out.done.extend(out.time.take());
     out.done
 }
 
@@ -131,6 +179,8 @@ struct Paragraphs {
     /// Characters of `current` inside links, and how deep in links the walk is.
     link_chars: usize,
     in_link: usize,
+    /// A clock time waiting for the entry it labels.
+    time: Option<String>,
     done: Vec<String>,
 }
 
@@ -182,8 +232,16 @@ impl Paragraphs {
     fn flush(&mut self) {
         let p = collapse(&self.current);
         let chars = p.chars().filter(|c| !c.is_whitespace()).count();
-        if !p.is_empty() && self.link_chars * 5 < chars * 3 {
-            self.done.push(p);
+        // A live blog entry's time (often a link to the entry) labels the entry after it.
+        if is_clock_time(&p) {
+            if let Some(time) = self.time.replace(p) {
+                self.done.push(time);
+            }
+        } else if !p.is_empty() && self.link_chars * 5 < chars * 3 {
+            match self.time.take() {
+                Some(time) => self.done.push(format!("{time} {p}")),
+                None => self.done.push(p),
+            }
         }
         self.current.clear();
         self.breaks = 0;
@@ -224,6 +282,11 @@ mod tests {
                 "Five"
             ]
         );
+        let live = "<div><a href=#e2><time>16:40</time></a><p>Power is back.</p></div><div><a href=#e1>07:10</a><p>Good morning.</p></div>";
+        assert_eq!(
+            paragraphs(live),
+            ["16:40 Power is back.", "07:10 Good morning."]
+        );
         let menu = "<p><a href=a>Home</a> | <a href=b>News</a></p><p>Read <a href=c>the report</a> here.</p>";
         assert_eq!(paragraphs(menu), ["Read the report here."]);
     }
@@ -238,6 +301,10 @@ mod tests {
             "pull-quote",
             "related-stories",
             "site-footer",
+            "ShareBar_bar__s1LkE",
+            "NewsletterInline_title__e1GzA",
+            "article__standfirst",
+            "adbox",
         ] {
             assert!(token_is_clutter(t), "{t}");
         }
@@ -248,6 +315,8 @@ mod tests {
             "headline",
             "adjacent",
             "story-text",
+            "ArticleBody_body__3fK2p",
+            "Paragraph_paragraph__Qm3xT",
         ] {
             assert!(!token_is_clutter(t), "{t}");
         }

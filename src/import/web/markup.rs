@@ -20,6 +20,9 @@ pub struct Markup {
     pub document_title: Option<String>,
     /// The first `<h1>`.
     pub heading: Option<String>,
+    /// `og:description` or `<meta name=description>`: often the standfirst, which is no
+    /// part of the body.
+    pub description: Option<String>,
 }
 
 /// `<meta>` names giving the published date, most specific first.
@@ -123,6 +126,7 @@ pub fn read(doc: &Document) -> Markup {
         direction,
         canonical,
         og_type: first(&["og:type"]).map(|t| t.to_ascii_lowercase()),
+        description: first(&["og:description", "description", "twitter:description"]),
         document_title: Some(collapse(&doc.select("head title").text())).filter(|t| !t.is_empty()),
         heading: Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty()),
     }

@@ -241,11 +241,36 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
             break;
         }
     }
+    // The standfirst (the page's description again) and a line of metadata (a date, a
+    // count of views) that Readability kept above the story.
+    let description = meta.description.as_deref().map(collapse);
+    while let Some(first) = ps.get(start) {
+        let standfirst = description.as_deref() == Some(first.as_str()) && ps.len() > start + 1;
+        let metadata = first.split_whitespace().count() <= 8
+            && first.chars().any(|c| c.is_ascii_digit())
+            && !first.ends_with(['.', '!', '?', '"', '”', '’', '»', '؟', '。'])
+            && ps.len() > start + 1
+            && !starts_with_time(first);
+        if standfirst || metadata {
+            start += 1;
+        } else {
+            break;
+        }
+    }
     ps.drain(..start);
     while ps.last().is_some_and(|p| is_copyright(p)) {
         ps.pop();
     }
     ps
+}
+
+/// A live blog entry ("16:40 Power is back"): its time is part of the story.
+fn starts_with_time(p: &str) -> bool {
+    let head = p.split_whitespace().next().unwrap_or("");
+    head.len() <= 5
+        && head.split_once([':', '.']).is_some_and(|(h, m)| {
+            !h.is_empty() && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        })
 }
 
 fn is_copyright(p: &str) -> bool {

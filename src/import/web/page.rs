@@ -68,6 +68,7 @@ pub fn extract(
         .map(|r| body::paragraphs(&r.content))
         .unwrap_or_default();
     let visible = trim_repeats(visible, &meta, ld.as_ref());
+    let visible = trim_tail(visible);
     let from_ld = ld
         .as_ref()
         .and_then(|l| l.article_body.as_deref())
@@ -89,7 +90,8 @@ pub fn extract(
         .publisher
         .clone()
         .or_else(|| meta.site_name.clone())
-        .or_else(|| readable.as_ref().and_then(|r| r.site_name.clone()));
+        .or_else(|| readable.as_ref().and_then(|r| r.site_name.clone()))
+        .or_else(|| outlet_from_title(&meta));
     let title = ld
         .headline
         .clone()
@@ -199,6 +201,47 @@ fn headline_links(doc: &Document) -> usize {
         .length()
 }
 
+/// The side of `Outlet - Headline` in `<title>` that the page's logo (an `<img alt>`)
+/// names: old pages have no other word for their outlet.
+fn outlet_from_title(meta: &Markup) -> Option<String> {
+    let title = meta.document_title.as_deref()?;
+    let (a, b) = [" | ", " - ", " – ", " — ", " :: "]
+        .iter()
+        .find_map(|sep| title.split_once(sep))?;
+    [a.trim(), b.trim()]
+        .into_iter()
+        .find(|side| meta.image_alts.iter().any(|alt| alt == side))
+        .map(str::to_owned)
+}
+
+/// Readers' comments, captions and a lone "Advertisement" left after the story in old
+/// layouts.
+fn trim_tail(mut ps: Vec<String>) -> Vec<String> {
+    let junk = |p: &str| {
+        let words = p.split_whitespace().count();
+        let ends = p.ends_with(['.', '!', '?', '"', '”', '’', '»', '؟', '。']);
+        // A row of links: "Print | Email this story | Write to the editor".
+        let menu = p.matches(" | ").count() >= 2 && !ends;
+        (words <= 4 && !ends) || menu || p.contains(" wrote on ") || is_caption(p)
+    };
+    while ps.len() > 1 && ps.last().is_some_and(|p| junk(p)) {
+        ps.pop();
+    }
+    // A photo caption inside the story ("… on Main Street. (Courier photo/Tom Brandt)").
+    ps.retain(|p| !is_caption(p));
+    ps
+}
+
+/// A caption ends with its credit: "(Courier photo/Tom Brandt)", "Photo: AP".
+fn is_caption(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let credit = lower
+        .rfind('(')
+        .map(|i| &lower[i..])
+        .is_some_and(|tail| tail.ends_with(')') && tail.contains("photo") && tail.len() < 60);
+    credit || lower.contains("photo: ") && p.split_whitespace().count() <= 40
+}
+
 /// Readability sometimes keeps the headline and the byline as the first paragraphs (old
 /// layouts put them in the text, `<b>Headline</b><br><i>By …</i>`), and a copyright line
 /// as the last.
@@ -207,9 +250,10 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
         meta.title.clone(),
         meta.heading.clone(),
         ld.and_then(|l| l.headline.clone()),
-        meta.document_title
-            .as_deref()
-            .map(|t| strip_site(t, meta.site_name.as_deref())),
+        meta.document_title.as_deref().map(|t| {
+            let outlet = meta.site_name.clone().or_else(|| outlet_from_title(meta));
+            strip_site(t, outlet.as_deref())
+        }),
     ]
     .into_iter()
     .flatten()
@@ -226,6 +270,17 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
         .take(HEADLINE_WITHIN)
         .position(|p| titles.iter().any(|t| p.starts_with(t.as_str())))
         .unwrap_or(0);
+    // An old layout runs breadcrumbs, headline, deck, byline and date into one block.
+    if let Some(block) = ps.iter().take(HEADLINE_WITHIN).position(|p| {
+        p.split_whitespace().count() <= 60
+            && titles.iter().any(|t| {
+                t.split_whitespace().count() >= 3
+                    && p.contains(t.as_str())
+                    && !p.starts_with(t.as_str())
+            })
+    }) {
+        start = start.max(block + 1);
+    }
     while let Some(first) = ps.get_mut(start) {
         if let Some(rest) = titles.iter().find_map(|t| first.strip_prefix(t.as_str())) {
             *first = rest.trim().to_owned();
@@ -315,6 +370,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
         return Some(d.date_naive());
     }
+    // "Wednesday, March 3, 2004": the weekday adds nothing.
+    let s = s
+        .split_once(", ")
+        .filter(|(day, _)| day.parse::<chrono::Weekday>().is_ok())
+        .map_or(s, |(_, rest)| rest);
     ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y%m%d"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
@@ -346,6 +406,7 @@ mod tests {
         assert_eq!(parse_date("2024-03-05T23:30:00-05:00"), d);
         assert_eq!(parse_date("Tue, 05 Mar 2024 10:00:00 GMT"), d);
         assert_eq!(parse_date("March 5, 2024"), d);
+        assert_eq!(parse_date("Tuesday, March 5, 2024"), d);
         assert_eq!(parse_date("soon"), None);
     }
 

@@ -204,6 +204,7 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
         }
         // "Royal College", "Weather Service": a name part followed by an institution word.
         if names::org_follows(toks, next)
+            || names::ends_in_org_word(toks, next)
             || names::after_place_preposition(toks, i, &phrase)
             || names::ends_in_place_word(toks, next)
         {

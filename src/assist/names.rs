@@ -18,6 +18,7 @@ static NOT_NAME_WORDS: WordList = WordList::from_text(include_str!("words/not_na
 
 /// Capitalised words that make the run before them an institution, not a person.
 static ORG_TAILS: WordList = WordList::from_text(include_str!("words/org_tails.txt"));
+static ORG_HEADS: WordList = WordList::from_text(include_str!("words/org_heads.txt"));
 
 /// Last words that make a capitalised run a place ("Mill Lane", "Upper Kessel Dam").
 static PLACE_TAILS: WordList = WordList::from_text(include_str!("words/place_tails.txt"));
@@ -152,11 +153,15 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
         {
             // "A. Diallo", "John F. Kennedy": an initial inside a name, never its end.
             i += 1;
-        } else if t.is_word
-            && lower_in(t.lower(), &PARTICLES)
-            && tokens.get(i + 1).is_some_and(is_name_token)
-            && last.is_some()
-        {
+        } else if t.is_word && lower_in(t.lower(), &PARTICLES) && last.is_some() && {
+            // "van der Meer", "de la Cruz": particles, then the name they belong to.
+            let particles = tokens[i..]
+                .iter()
+                .take(3)
+                .take_while(|p| p.is_word && lower_in(p.lower(), &PARTICLES))
+                .count();
+            tokens.get(i + particles).is_some_and(is_name_token)
+        } {
             i += 1;
         } else {
             break;
@@ -215,6 +220,15 @@ pub fn org_follows(tokens: &[Token], next: usize) -> bool {
     tokens
         .get(next)
         .is_some_and(|t| t.is_word && t.is_capitalized() && ORG_TAILS.contains(t.lower()))
+}
+
+/// Whether the name run ending before token `next` is an organisation by its last word
+/// ("United Process Workers", "Safety Directorate"): never a person or a pronoun's referent.
+pub fn ends_in_org_word(tokens: &[Token], next: usize) -> bool {
+    next > 0
+        && tokens
+            .get(next - 1)
+            .is_some_and(|t| t.is_word && t.is_capitalized() && ORG_HEADS.contains(t.lower()))
 }
 
 /// Whether the untitled name run at token `i` follows a place preposition.

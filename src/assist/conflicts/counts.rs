@@ -79,6 +79,11 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
     let mut words = 0;
     while k < lowers.len() && words < NOUN_REACH {
         let w = lowers[k];
+        // "night-shift workers": a hyphen joins the words of one noun.
+        if w == "-" && words > 0 {
+            k += 1;
+            continue;
+        }
         if is_punct(&toks[k])
             || ontology::is(w, Context::Filler)
             || ontology::is(w, Context::Boundary)
@@ -141,6 +146,13 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         // "killed 27 people and displaced 2,100": after "and" the verb is another's
         // ("homes along Mill Lane and Fenby Road were destroyed" joins two names).
         let joins_names = toks.get(k + 1).is_some_and(Token::is_capitalized);
+        // "2,500 residents who were evacuated": a relative clause right after its noun,
+        // with no comma, says what they are ("12 people, who …" does not).
+        let restrictive = matches!(w, "who" | "that") && k == from && k > 0 && toks[k - 1].is_word;
+        if restrictive {
+            k += 1;
+            continue;
+        }
         if ontology::is(w, Context::Boundary)
             || (matches!(w, "and" | "or" | "nor") && !joins_names)
             || numbers::number_at(toks, lowers, k).is_some()
@@ -354,6 +366,35 @@ mod tests {
         assert_eq!(
             read("About 5,000 mourners lined the road."),
             [(Attending, 5000.0)]
+        );
+    }
+
+    #[test]
+    fn aboard_in_hospital_alive_and_restrictive_clauses() {
+        use Counted::*;
+        assert_eq!(
+            read("The ferry was carrying about 250 passengers."),
+            [(Aboard, 250.0)]
+        );
+        assert_eq!(
+            read("The plane had 180 people on board."),
+            [(Aboard, 180.0)]
+        );
+        assert_eq!(
+            read("Fifteen people remain in hospital on Friday."),
+            [(Hospitalised, 15.0)]
+        );
+        assert_eq!(
+            read("Nine others were pulled alive from the rubble."),
+            [(Rescued, 9.0)]
+        );
+        assert_eq!(
+            read("Some 3,000 villagers who were evacuated went home."),
+            [(Evacuated, 3000.0)]
+        );
+        assert_eq!(
+            read("Four colleagues remain unaccounted for."),
+            [(Missing, 4.0)]
         );
     }
 

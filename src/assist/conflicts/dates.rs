@@ -24,18 +24,26 @@ fn event_of(word: &str) -> Option<&'static str> {
 /// The event words of a sentence (lower-case tokens) with their token index, in order;
 /// "gave way" is a failure, "off the rails" a derailment.
 pub(super) fn events_in(lowers: &[&str]) -> Vec<(usize, &'static str)> {
-    lowers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, w)| match *w {
-            "gave" if lowers.get(i + 1) == Some(&"way") => Some((i, "failure")),
+    let mut out: Vec<(usize, &'static str)> = Vec::new();
+    for (i, w) in lowers.iter().enumerate() {
+        let event = match *w {
+            "gave" if lowers.get(i + 1) == Some(&"way") => Some("failure"),
             // "came off the rails", "left the tracks".
             "rails" | "tracks" if i >= 2 && matches!(lowers[i - 2], "off" | "left" | "jumped") => {
-                Some((i, "derailment"))
+                Some("derailment")
             }
-            w => event_of(w).map(|e| (i, e)),
-        })
-        .collect()
+            w => event_of(w),
+        };
+        let Some(event) = event else { continue };
+        // "the explosion and fire": one event, named by its first word.
+        match out.last_mut() {
+            Some(last) if i >= 2 && last.0 == i - 2 && matches!(lowers[i - 1], "and" | "or") => {
+                last.0 = i;
+            }
+            _ => out.push((i, event)),
+        }
+    }
+    out
 }
 
 /// The event named closest to tokens `first..next`, within [`NEAR`] words ("killed in a
@@ -46,8 +54,18 @@ pub(super) fn nearest_event(
     first: usize,
     next: usize,
 ) -> Option<&'static str> {
-    let from = events.partition_point(|&(i, _)| i + NEAR < first);
-    let to = events.partition_point(|&(i, _)| i <= next + NEAR);
+    nearest_event_within(events, first, next, NEAR)
+}
+
+/// [`nearest_event`] within `near` words.
+pub(super) fn nearest_event_within(
+    events: &[(usize, &'static str)],
+    first: usize,
+    next: usize,
+    near: usize,
+) -> Option<&'static str> {
+    let from = events.partition_point(|&(i, _)| i + near < first);
+    let to = events.partition_point(|&(i, _)| i <= next + near);
     events[from..to.max(from)]
         .iter()
         .map(|&(i, e)| {
@@ -60,7 +78,7 @@ pub(super) fn nearest_event(
                 e,
             )
         })
-        .filter(|&(d, _)| d <= NEAR)
+        .filter(|&(d, _)| d <= near)
         .min_by_key(|&(d, _)| d)
         .map(|(_, e)| e)
 }

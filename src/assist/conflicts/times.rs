@@ -2,7 +2,7 @@
 //! near an event word, compared as a time of day (minutes after midnight). "About" lets
 //! two times half an hour apart agree; the day is the dates' business (`dates`).
 
-use super::dates::{EventSentence, event_sentences, nearest_event};
+use super::dates::{EventSentence, event_sentences, nearest_event_within};
 use super::{Fact, FactKey, Qualifier};
 use crate::assist::text::{Doc, Range};
 use std::sync::Arc;
@@ -18,6 +18,10 @@ const ABOUT: &[&str] = &[
     "circa",
     "some",
 ];
+
+/// How many words from its event a time may stand: a clock time is rarely anything but
+/// the event's ("the explosion and fire at our Sallow Road site at 21:40").
+const TIME_NEAR: usize = 8;
 
 /// A clock time at tokens `first..next`.
 struct Clock {
@@ -158,7 +162,7 @@ pub(super) fn times_in(doc: &Doc, sentence: &EventSentence<'_>) -> Vec<Fact> {
             continue;
         };
         let next = clock.next.min(toks.len());
-        if let Some(event) = nearest_event(events, clock.first, next) {
+        if let Some(event) = nearest_event_within(events, clock.first, next, TIME_NEAR) {
             let about =
                 (clock.first.saturating_sub(2)..clock.first).any(|k| ABOUT.contains(&lowers[k]));
             let span = Range {
@@ -193,6 +197,14 @@ mod tests {
             .into_iter()
             .map(|f| (f.key.describe(), f.reading))
             .collect()
+    }
+
+    #[test]
+    fn two_event_words_joined_are_one_event() {
+        assert_eq!(
+            read("The explosion and fire at the Mill Road depot began at 21:40 on Tuesday."),
+            vec![("time of the explosion".to_owned(), "21:40".to_owned())]
+        );
     }
 
     #[test]

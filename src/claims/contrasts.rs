@@ -12,22 +12,27 @@ pub struct Sister {
     pub word: u32,
 }
 
-/// Each listed term (stemmed and synonym-folded as signatures are) with its line.
-fn sets() -> &'static HashMap<String, Sister> {
-    static SETS: OnceLock<HashMap<String, Sister>> = OnceLock::new();
+/// Each listed term (stemmed and synonym-folded as signatures are) with its lines: a term
+/// may stand in several ("deaths" is not births, nor cases of a disease).
+fn sets() -> &'static HashMap<String, Vec<Sister>> {
+    static SETS: OnceLock<HashMap<String, Vec<Sister>>> = OnceLock::new();
     SETS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map: HashMap<String, Vec<Sister>> = HashMap::new();
         let lines = include_str!("words/contrasts.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut words = 0u32;
         for (set, line) in lines.enumerate() {
             for w in line.split_whitespace() {
-                let word = map.len() as u32;
-                map.entry(term(w)).or_insert(Sister {
-                    set: set as u32,
-                    word,
-                });
+                let entry = map.entry(term(w)).or_default();
+                if entry.iter().all(|s| s.set != set as u32) {
+                    entry.push(Sister {
+                        set: set as u32,
+                        word: words,
+                    });
+                    words += 1;
+                }
             }
         }
         map
@@ -38,7 +43,12 @@ fn sets() -> &'static HashMap<String, Sister> {
 /// so comparing two claims allocates nothing).
 pub fn sisters(terms: &[String]) -> Vec<Sister> {
     let sets = sets();
-    let mut m: Vec<Sister> = terms.iter().filter_map(|t| sets.get(t).copied()).collect();
+    let mut m: Vec<Sister> = terms
+        .iter()
+        .filter_map(|t| sets.get(t))
+        .flatten()
+        .copied()
+        .collect();
     m.sort_unstable();
     m.dedup();
     m

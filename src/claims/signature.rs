@@ -50,6 +50,9 @@ pub struct Signature {
     pub approximate: bool,
     /// Its terms that have sisters (`contrasts`): "nurses" is not "teachers".
     pub sisters: Vec<Sister>,
+    /// A capitalised first word that may be a name nobody can tell from a common word
+    /// ("Berlin rents have doubled"), as its term.
+    pub opening: Option<String>,
 }
 
 #[derive(Debug)]
@@ -129,8 +132,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 word.push('2');
                 i += 1;
             }
-            let capitalised = c.is_uppercase();
             let lower = word.to_lowercase().replace('’', "'");
+            // A tabloid's "CHOC HORROR", "CRASHED": shouting, not names (acronyms are short).
+            let shouted = word.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                && word.chars().all(|c| !c.is_lowercase())
+                && !is_place(&lower);
+            // "d'Ivoire", "l'Aquila": the name's capital comes after the article.
+            let elided = matches!(c, 'd' | 'l')
+                && word.chars().nth(1).is_some_and(|a| matches!(a, '\'' | '’'))
+                && word.chars().nth(2).is_some_and(char::is_uppercase);
+            let capitalised = (c.is_uppercase() || elided) && !shouted;
             // "didn't" stays whole (a negation); "Spain's" loses its possessive.
             let (lower, possessive) = match lower.strip_suffix("'s") {
                 Some(stem) if !stem.is_empty() => (stem.to_owned(), true),
@@ -151,6 +162,20 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             initial = false;
         } else {
+            // "-33% y/y", "+17%": a signed change says which way it went.
+            let signed = matches!(c, '-' | '−' | '+')
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(');
+            if signed {
+                out.push(Tok {
+                    lower: if c == '+' { "+" } else { "-" }.to_owned(),
+                    capitalised: false,
+                    possessive: false,
+                    initial: false,
+                    number: None,
+                    clause,
+                });
+            }
             if matches!(c, '%' | '$' | '€' | '£' | '¥') {
                 out.push(Tok {
                     lower: c.to_string(),
@@ -324,6 +349,10 @@ pub fn signature(text: &str) -> Signature {
             && (!t.initial || t.possessive || is_place(&t.lower) || next_is_name(&toks, i))
             && !crate::assist::words::is_calendar_name(&t.lower)
             && (is_place(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
+        // A name does not run on over a bracket, dash or comma ("ABIDJAN (BW) -- Cote").
+        if i > 0 && toks[i - 1].clause != t.clause {
+            flush(&mut name, &mut sig.names);
+        }
         if is_name {
             name.push(&t.lower);
         } else {
@@ -421,6 +450,16 @@ pub fn signature(text: &str) -> Signature {
         if HEDGES.contains(&t.lower) {
             sig.approximate = true;
         }
+        if matches!(t.lower.as_str(), "+" | "-")
+            && sig.direction.is_none()
+            && toks.get(i + 2).is_some_and(|p| p.lower == "%")
+        {
+            sig.direction = Some(if t.lower == "+" {
+                Direction::Up
+            } else {
+                Direction::Down
+            });
+        }
         if NEGATIONS.contains(&t.lower) {
             denying.push(t.clause);
         } else if let Some(d) = DIRECTIONS.get(&t.lower) {
@@ -453,6 +492,16 @@ pub fn signature(text: &str) -> Signature {
         denying.iter().any(|c| stating.binary_search(c).is_ok())
     };
     sig.sisters = sisters(&sig.terms);
+    sig.opening = toks
+        .first()
+        .filter(|t| {
+            t.capitalised
+                && t.number.is_none()
+                && !STOPWORDS.contains(&t.lower)
+                && !DIRECTIONS.contains(&t.lower)
+                && !sig.names.contains(&t.lower)
+        })
+        .map(|t| term(&t.lower));
     sig.names.sort();
     sig.names.dedup();
     sig
@@ -460,6 +509,14 @@ pub fn signature(text: &str) -> Signature {
 
 /// The place a demonym names, the people's plural included ("Norwegians" → "norway").
 fn demonym(lower: &str) -> Option<&'static str> {
+    // A place of several words is listed with `_` between them ("ivory_coast").
+    let joined;
+    let lower = if lower.contains(' ') {
+        joined = lower.replace(' ', "_");
+        joined.as_str()
+    } else {
+        lower
+    };
     DEMONYMS
         .get(lower)
         .or_else(|| DEMONYMS.get(lower.strip_suffix('s')?))

@@ -247,7 +247,7 @@ fn project_event(facts: &[(ArticleId, &[Fact])]) -> Option<String> {
 
 /// Sums of one kind from the articles that give only one: an article naming two works
 /// (a €48m scheme and a €12m station) does not say which one another article's sum is.
-fn single_sums<'f>(entries: Vec<(ArticleId, &'f Fact)>) -> Vec<(ArticleId, &'f Fact)> {
+fn single_sums(entries: Vec<(ArticleId, &Fact)>) -> Vec<(ArticleId, &Fact)> {
     let mut values: HashMap<ArticleId, f64> = HashMap::new();
     let mut several: HashSet<ArticleId> = HashSet::new();
     for (a, f) in &entries {

@@ -121,9 +121,13 @@ impl<'p> DecidedItems<'p> {
             .get(item.key.0.as_str())
             .cloned()
             .unwrap_or_default();
+        // Each entry once, found by address: an item decided and reopened many times stays
+        // linear.
+        let mut seen: std::collections::HashSet<*const Decision> =
+            out.iter().map(|d| *d as *const Decision).collect();
         for id in item.annotation_ids() {
             for d in self.by_annotation.get(&id).into_iter().flatten() {
-                if !out.iter().any(|x| std::ptr::eq(*x, *d)) {
+                if seen.insert(*d as *const Decision) {
                     out.push(d);
                 }
             }

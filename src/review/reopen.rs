@@ -20,11 +20,15 @@ pub fn reopen(
     let Some(last) = decisions.last() else {
         return Err(ReviewError::NotDecided);
     };
-    let adjudicated = project.layer(ADJUDICATED);
+    // The adjudicated layer's ids, read once: a long decision log stays linear.
+    let adjudicated: std::collections::HashSet<AnnotationId> = project
+        .layer(ADJUDICATED)
+        .map(|l| l.annotations.iter().map(|a| a.id).collect())
+        .unwrap_or_default();
     let results: Vec<AnnotationId> = decisions
         .iter()
         .filter_map(|d| d.result)
-        .filter(|id| adjudicated.is_some_and(|l| l.annotations.iter().any(|a| a.id == *id)))
+        .filter(|id| adjudicated.contains(id))
         .collect();
     let was: Vec<&str> = decisions
         .iter()

@@ -110,29 +110,40 @@ fn token_is_clutter(token: &str) -> bool {
     if CLUTTER.contains(lower.as_str()) {
         return true;
     }
-    let mut parts: Vec<String> = Vec::new();
-    for piece in token.split(['-', '_']).filter(|p| !p.is_empty()) {
-        parts.push(piece.to_ascii_lowercase());
-        // "NewsletterInline" is "newsletter" + "inline"; "ABTest" stays whole.
-        let mut word = String::new();
-        let mut camel = Vec::new();
+    let parts: Vec<&str> = lower.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    if parts.iter().any(|p| CLUTTER.contains(p))
+        || parts
+            .windows(2)
+            .any(|w| CLUTTER.contains(format!("{}-{}", w[0], w[1]).as_str()))
+    {
+        return true;
+    }
+    // Camel case only where there is a capital: most class names are lower case, and
+    // this runs on every class token of the page.
+    token.bytes().any(|b| b.is_ascii_uppercase()) && camel_parts_are_clutter(token)
+}
+
+/// "NewsletterInline" is "newsletter" + "inline"; "ABTest" stays whole.
+fn camel_parts_are_clutter(token: &str) -> bool {
+    let mut word = String::new();
+    for piece in token.split(['-', '_']) {
         let mut prev_lower = false;
+        word.clear();
         for c in piece.chars() {
             if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-                camel.push(std::mem::take(&mut word));
+                if CLUTTER.contains(word.as_str()) {
+                    return true;
+                }
+                word.clear();
             }
             prev_lower = c.is_ascii_lowercase();
             word.push(c.to_ascii_lowercase());
         }
-        if !camel.is_empty() {
-            camel.push(word);
-            parts.extend(camel);
+        if CLUTTER.contains(word.as_str()) {
+            return true;
         }
     }
-    parts.iter().any(|p| CLUTTER.contains(p.as_str()))
-        || parts
-            .windows(2)
-            .any(|w| CLUTTER.contains(format!("{}-{}", w[0], w[1]).as_str()))
+    false
 }
 
 /// "16:40", "07.10", "9:05 pm": a live blog entry's time standing alone.

@@ -32,6 +32,20 @@ fn an_affiliation_in_an_appositive_is_never_the_speaker() {
 }
 
 #[test]
+fn a_capitalised_role_in_apposition_after_the_quote_is_not_the_speaker() {
+    let t = "“We will rebuild the depot,” Marta Lenz, Head of Operations, said in a statement.";
+    assert_eq!(
+        speaker_of(t, "We will rebuild").as_deref(),
+        Some("Marta Lenz")
+    );
+    let t = "“We will rebuild,” the minister, Jan Kowalczyk, said.";
+    assert_eq!(
+        speaker_of(t, "We will rebuild").as_deref(),
+        Some("Jan Kowalczyk")
+    );
+}
+
+#[test]
 fn a_title_in_front_gives_way_to_the_name_in_apposition() {
     let t = "The utility’s director, Wanda Pike, said: “We will pay for the repairs.”";
     assert_eq!(speaker_of(t, "We will pay").as_deref(), Some("Wanda Pike"));

@@ -302,7 +302,14 @@ fn attribute(
             if no_break {
                 let (cue, n) = cue_text(body, c);
                 let speaker = if c > 0 {
-                    speaker::resolve_with(doc, &body[..c], start_pos, mentions, sources)
+                    // "…,” Marta Lenz, Head of Operations, said": the subject, not its role.
+                    let phrase = if commas > 0 {
+                        let s = subject::before_cue(body, c);
+                        if s.is_empty() { &body[..c] } else { &body[s] }
+                    } else {
+                        &body[..c]
+                    };
+                    speaker::resolve_with(doc, phrase, start_pos, mentions, sources)
                 } else {
                     speaker::resolve_with(
                         doc,

@@ -147,7 +147,7 @@ fn camel_parts_are_clutter(token: &str) -> bool {
 }
 
 /// "16:40", "07.10", "9:05 pm": a live blog entry's time standing alone.
-fn is_clock_time(p: &str) -> bool {
+pub(super) fn is_clock_time(p: &str) -> bool {
     let p = p.trim();
     let digits = p
         .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.' || c == ' ')

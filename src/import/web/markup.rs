@@ -194,11 +194,15 @@ fn by_line(text: &str) -> Option<String> {
 /// A date standing alone in a short element ("Wednesday, March 3, 2004"), for pages whose
 /// markup gives none.
 fn date_in_text(doc: &Document) -> Option<String> {
-    let nodes = doc.select("font, span, small, p, div, td").nodes().to_vec();
-    nodes.iter().filter(|n| is_leaf(n)).find_map(|node| {
-        let text = collapse(&node.text());
-        (text.len() <= 40 && super::page::parse_date(&text).is_some()).then_some(text)
-    })
+    let candidates = doc.select("font, span, small, p, div, td");
+    candidates
+        .nodes()
+        .iter()
+        .filter(|n| is_leaf(n))
+        .find_map(|node| {
+            let text = collapse(&node.text());
+            (text.len() <= 40 && super::page::parse_date(&text).is_some()).then_some(text)
+        })
 }
 
 /// `<img alt>` texts: an old page's logo names its outlet.

@@ -321,11 +321,7 @@ fn trim_repeats(mut ps: Vec<String>, meta: &Markup, ld: Option<&LinkedData>) -> 
 
 /// A live blog entry ("16:40 Power is back"): its time is part of the story.
 fn starts_with_time(p: &str) -> bool {
-    let head = p.split_whitespace().next().unwrap_or("");
-    head.len() <= 5
-        && head.split_once([':', '.']).is_some_and(|(h, m)| {
-            !h.is_empty() && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
-        })
+    p.split_whitespace().next().is_some_and(body::is_clock_time)
 }
 
 fn is_copyright(p: &str) -> bool {

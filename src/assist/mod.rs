@@ -112,6 +112,7 @@ fn analyse(
         r.names = mentions
             .iter()
             .flat_map(|m| [m.full.clone(), m.name.clone()])
+            .chain(aliases::titled_forms(&doc, &mentions))
             .collect();
         r.variants = aliases::variant_tokens(&doc, &mentions);
     }

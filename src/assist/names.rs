@@ -72,6 +72,12 @@ pub fn is_name_token(tok: &Token) -> bool {
         && !tok.text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// "Said" in title case after a name is the surname (Amira Ben Said, Edward Said): the
+/// verb is written in lower case outside headlines, where new names are not trusted.
+fn is_surname_said(tok: &Token) -> bool {
+    tok.is_word && tok.text == "Said"
+}
+
 /// A capital letter with its full stop ("A."), as written for a given name.
 pub fn is_initial(tok: &Token) -> bool {
     let mut c = tok.text.chars();
@@ -143,7 +149,7 @@ pub fn read_name_phrase(tokens: &[Token], mut i: usize) -> Option<(NamePhrase, u
             first = i + 1;
             last = None;
             i += 1;
-        } else if is_name_token(t) {
+        } else if is_name_token(t) || (last.is_some() && is_surname_said(t)) {
             last = Some(i);
             i += 1;
         } else if is_initial(t)

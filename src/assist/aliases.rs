@@ -438,7 +438,10 @@ fn untitled(name: &str) -> String {
 /// them without the title.
 pub fn titled_forms(doc: &super::text::Doc, mentions: &[super::mentions::Mention]) -> Vec<String> {
     let mut out = Vec::new();
-    for m in mentions.iter().filter(|m| !m.titles.is_empty() && m.name.contains(' ')) {
+    for m in mentions
+        .iter()
+        .filter(|m| !m.titles.is_empty() && m.name.contains(' '))
+    {
         let before = doc.tokens_in(m.phrase_start, m.range.start);
         let titled = before
             .iter()
@@ -478,7 +481,9 @@ fn place_words(doc: &super::text::Doc) -> std::collections::HashSet<String> {
             && !(words[i - 1].lower() == "to"
                 && i > 1
                 && matches!(words[i - 2].lower(), "according" | "said" | "told" | "spoke" | "talked"));
-        let opens_paragraph = doc.paragraph_of(t.start).is_some_and(|p| p.start == t.start);
+        let opens_paragraph = doc
+            .paragraph_of(t.start)
+            .is_some_and(|p| p.start == t.start);
         let dateline = opens_paragraph
             && t.text.chars().all(|c| !c.is_lowercase())
             && doc
@@ -609,7 +614,10 @@ mod tests {
         let doc = super::super::text::Doc::new(text);
         let mentions = super::super::mentions::mentions(&doc, &[]);
         let v = variant_tokens(&doc, &mentions);
-        assert!(!v.iter().any(|(w, _)| w.eq_ignore_ascii_case("Korvat")), "{v:?}");
+        assert!(
+            !v.iter().any(|(w, _)| w.eq_ignore_ascii_case("Korvat")),
+            "{v:?}"
+        );
         // A misspelling of the surname in the same article still is one.
         assert!(v.iter().any(|(w, _)| w == "Korvaa"), "{v:?}");
     }

@@ -149,12 +149,21 @@ pub fn caps_label_colon(chars: &[char], start: usize, end: usize) -> Option<usiz
     let mut words = 0;
     let mut in_word = false;
     let mut letters = 0;
+    // "DANILO VRANA, SURVIVOR:": one comma parts the name from a role of its own words.
+    let mut comma = false;
     while k < end {
         let c = chars[k];
         if c == ':' {
             let spaced = chars.get(k + 1).is_some_and(|c| c.is_whitespace());
             let word_before = in_word || (k > start && chars[k - 1] == '.');
             return (spaced && word_before && letters > 0 && words <= 4).then_some(k);
+        }
+        if c == ',' && !comma && in_word && chars.get(k + 1) == Some(&' ') {
+            comma = true;
+            in_word = false;
+            words = 0;
+            k += 1;
+            continue;
         }
         if c.is_alphabetic() {
             if c.is_lowercase() {

@@ -209,6 +209,7 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             || names::ends_in_org_word(toks, next)
             || names::after_place_preposition(toks, i, &phrase)
             || names::ends_in_place_word(toks, next)
+            || after_the(toks, i, &phrase, &seen, &known, doc)
         {
             i = next.max(i + 1);
             continue;
@@ -342,10 +343,29 @@ fn judge(
     })
 }
 
+/// "the Oriel Star", "the Kuvo Islander": a capitalised run after "the" names a ship, a
+/// paper or a body, not a person, unless the article or project already knows the name.
+fn after_the(
+    toks: &[Token],
+    i: usize,
+    phrase: &NamePhrase,
+    seen: &Seen,
+    known: &Known<'_>,
+    doc: &Doc,
+) -> bool {
+    phrase.titles.is_empty()
+        && i > 0
+        && toks[i - 1].is_word
+        && toks[i - 1].text == "the"
+        && !named_before(doc, phrase, seen, known)
+}
+
 /// Whether a name phrase repeats a name of the article or of the project: "Later Zarif"
 /// drops "Later" then.
 fn named_before(doc: &Doc, phrase: &NamePhrase, seen: &Seen, known: &Known<'_>) -> bool {
-    let lower = doc.phrase(phrase.name.start, phrase.name.end).to_lowercase();
+    let lower = doc
+        .phrase(phrase.name.start, phrase.name.end)
+        .to_lowercase();
     seen.by_full.contains_key(&lower)
         || known.exact.contains_key(&lower)
         || (phrase.name_tokens == 1

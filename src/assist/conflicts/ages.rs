@@ -106,6 +106,78 @@ fn age_subject(
     mentions::nearest_before(mentions, pos, Gender::Unknown).map(|m| m.full.clone())
 }
 
+/// One key per person among the names ages were given to, across articles: surnames that
+/// are spellings of each other ("Benzan", "Benzam") join, and given names of other genders
+/// ("Danila" and "Danilo Vrana", sister and brother) stay apart. `skeleton` is the
+/// transliteration-proof surname key the comparison files ages under.
+pub fn person_keys<'n>(
+    names: &[&'n str],
+    skeleton: impl Fn(&str) -> String,
+) -> std::collections::HashMap<&'n str, String> {
+    use crate::assist::aliases::{other_gender, spelling_variant};
+    use crate::assist::variant_index::VariantIndex;
+    let surnames: Vec<String> = names.iter().map(|n| names::surname(n)).collect();
+    let mut root: Vec<usize> = (0..names.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    // Surnames by skeleton, then skeletons joined through spelling variants.
+    let mut by_skeleton: std::collections::HashMap<String, usize> = Default::default();
+    for (i, n) in names.iter().enumerate() {
+        let k = skeleton(n);
+        let r = *by_skeleton.entry(k).or_insert(i);
+        let (a, b) = (find(&mut root, r), find(&mut root, i));
+        root[b] = a;
+    }
+    let index = VariantIndex::new(surnames.iter().map(String::as_str));
+    for (i, s) in surnames.iter().enumerate() {
+        for j in index.candidates(s) {
+            if j != i && spelling_variant(s, &surnames[j]) {
+                let (a, b) = (find(&mut root, i), find(&mut root, j));
+                root[b] = a;
+            }
+        }
+    }
+    // Inside one surname, a given name of the other gender is another person.
+    let given = |n: &str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (words.len() >= 2).then(|| words[0].to_lowercase())
+    };
+    let mut people: std::collections::HashMap<usize, Vec<String>> = Default::default();
+    let mut out = std::collections::HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let r = find(&mut root, i);
+        let base = skeleton(names[r]);
+        let firsts = people.entry(r).or_default();
+        let person = match given(n) {
+            Some(f) => match firsts.iter().position(|g| other_gender(g, &f)) {
+                // Another gender than a given name seen: their own key, unless a name of
+                // this gender is there already.
+                Some(_) => match firsts.iter().position(|g| !other_gender(g, &f)) {
+                    Some(k) => k,
+                    None => {
+                        firsts.push(f);
+                        firsts.len() - 1
+                    }
+                },
+                None => {
+                    if firsts.is_empty() {
+                        firsts.push(f);
+                    }
+                    0
+                }
+            },
+            None => 0,
+        };
+        out.insert(*n, format!("{base}#{person}"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

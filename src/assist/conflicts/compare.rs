@@ -264,8 +264,22 @@ fn single_sums(entries: Vec<(ArticleId, &Fact)>) -> Vec<(ArticleId, &Fact)> {
 /// Conflicts between articles, from each article's facts.
 pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> {
     // Ages: names differ in form between articles ("Soleimani" vs "Qassem Soleimani",
-    // "Verhoeven" vs "Verhoven"); key them by the project entity or by the surname.
+    // "Verhoeven" vs "Verhoven", "Benzan" vs "Benzam"); key them by person (`ages::person_keys`).
     let mut entity_names: HashMap<String, String> = HashMap::new();
+    let age_names: Vec<&str> = {
+        let mut v: Vec<&str> = facts
+            .iter()
+            .flat_map(|(_, fs)| fs.iter())
+            .filter_map(|f| match &f.key {
+                FactKey::Age(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let people = super::ages::person_keys(&age_names, surname_key);
     // The named event most articles are about; an article about another one counts its
     // main event under that one's name, and a sentence naming the project's main event
     // counts under the main event.
@@ -282,10 +296,11 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
             }
             FactKey::Age(name) => {
                 let key = entity_names.entry(name.clone()).or_insert_with(|| {
-                    crate::assist::entity_for(project, name)
-                        .and_then(|id| project.entity(id))
-                        .map(|e| surname_key(&e.name))
-                        .unwrap_or_else(|| surname_key(name))
+                    people.get(name.as_str()).cloned().unwrap_or_else(|| {
+                        crate::assist::entity_for(project, name)
+                            .and_then(|id| project.entity(id))
+                            .map_or_else(|| surname_key(name), |e| surname_key(&e.name))
+                    })
                 });
                 FactKey::Age(key.clone())
             }

@@ -66,7 +66,10 @@ fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
 /// What the noun after a number says: the kind it names, people, a thing, or no noun.
 enum Noun {
     Kind(Counted),
-    People,
+    /// People; `crew` when the noun is a vessel's crew.
+    People {
+        crew: bool,
+    },
     Thing,
     None,
 }
@@ -97,7 +100,12 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
             return (Noun::Kind(c), k + 1);
         }
         if ontology::is_person(w) {
-            return (Noun::People, k + 1);
+            return (
+                Noun::People {
+                    crew: ontology::is_crew(w),
+                },
+                k + 1,
+            );
         }
         // A state word, or a past participle ("filled", "swept" is missed): a verb
         // follows the number, not a noun.
@@ -217,9 +225,24 @@ fn lead_before(lowers: &[&str], toks: &[Token], first: usize) -> Option<Counted>
     None
 }
 
+/// People counted with no kind yet, waiting for a coordinated figure's predicate.
+struct Pending {
+    crew: bool,
+    after_noun: usize,
+    value: f64,
+    vague: bool,
+    qualifier: Qualifier,
+    first: usize,
+    next: usize,
+}
+
 /// Every count in one sentence's tokens.
 pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
     let mut out = Vec::new();
+    // The kind of the last count and the token after its noun: "carrying 148 passengers
+    // and nine crew" gives the second figure the first one's verb.
+    let mut last: Option<(Counted, usize)> = None;
+    let mut pending: Option<Pending> = None;
     let mut i = 0;
     while i < toks.len() {
         let Some(n) = numbers::number_at(toks, lowers, i) else {
@@ -246,6 +269,12 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
                 .or_else(|| lead_before(lowers, toks, first))
                 .or(Some(Counted::Attending)),
+            // "19 survivors were still in hospital": the patients among them.
+            Noun::Kind(Counted::Rescued)
+                if predicate_after(lowers, toks, after_noun) == Some(Counted::Hospitalised) =>
+            {
+                Some(Counted::Hospitalised)
+            }
             // "saved 40 lives" counts no dead.
             Noun::Kind(c) => {
                 let saved = first
@@ -254,10 +283,57 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
                     == Some(Counted::Rescued);
                 (!(saved && c == Counted::Dead)).then_some(c)
             }
-            Noun::People | Noun::None => predicate_after(lowers, toks, after_noun)
+            Noun::People { .. } | Noun::None => predicate_after(lowers, toks, after_noun)
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
-                .or_else(|| lead_before(lowers, toks, first)),
+                .or_else(|| lead_before(lowers, toks, first))
+                .or_else(|| {
+                    let (kind, end) = last?;
+                    (first > 0 && first - 1 == end && lowers[first - 1] == "and").then_some(kind)
+                }),
         };
+        // The crew aboard is a figure of its own.
+        let what = match (what, &noun) {
+            (Some(Counted::Aboard | Counted::Crew), Noun::People { crew: true }) => {
+                Some(Counted::Crew)
+            }
+            (Some(Counted::Crew), _) => Some(Counted::Aboard),
+            (w, _) => w,
+        };
+        last = what.map(|w| (w, after_noun));
+        // "with 148 passengers and eleven crew aboard": the predicate after the second
+        // figure is the first one's too.
+        let coordinated = first > 0 && lowers[first - 1] == "and";
+        if let (Some(what), Some(p)) = (what, pending.take())
+            && coordinated
+            && p.after_noun + 1 == first
+        {
+            let kind = match what {
+                Counted::Crew if !p.crew => Counted::Aboard,
+                Counted::Aboard if p.crew => Counted::Crew,
+                k => k,
+            };
+            out.push(Count {
+                what: kind,
+                value: p.value,
+                vague: p.vague,
+                qualifier: p.qualifier,
+                first: p.first,
+                next: p.next,
+            });
+        }
+        if what.is_none()
+            && let Noun::People { crew } = noun
+        {
+            pending = Some(Pending {
+                crew,
+                after_noun,
+                value: n.value,
+                vague: n.vague,
+                qualifier,
+                first,
+                next: n.next,
+            });
+        }
         if let Some(what) = what {
             out.push(Count {
                 what,
@@ -385,6 +461,10 @@ mod tests {
             [(Hospitalised, 15.0)]
         );
         assert_eq!(
+            read("Seven survivors were still in hospital on Monday."),
+            [(Hospitalised, 7.0)]
+        );
+        assert_eq!(
             read("Nine others were pulled alive from the rubble."),
             [(Rescued, 9.0)]
         );
@@ -395,6 +475,15 @@ mod tests {
         assert_eq!(
             read("Four colleagues remain unaccounted for."),
             [(Missing, 4.0)]
+        );
+        // Our own: passengers and crew are two figures.
+        assert_eq!(
+            read("The barge was carrying 61 passengers and seven crew members."),
+            [(Aboard, 61.0), (Crew, 7.0)]
+        );
+        assert_eq!(
+            read("It sank with 40 passengers and six crew aboard."),
+            [(Aboard, 40.0), (Crew, 6.0)]
         );
     }
 

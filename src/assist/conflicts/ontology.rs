@@ -22,13 +22,16 @@ pub enum Counted {
     Arrested,
     /// People on board a vehicle ("carrying 312 passengers", "with 250 people aboard").
     Aboard,
+    /// The crew on board, counted apart from the passengers ("148 passengers and nine
+    /// crew": two figures, never one conflict).
+    Crew,
     /// People still in hospital: a figure that falls as patients go home.
     Hospitalised,
 }
 
 impl Counted {
     /// Every kind, in the order of its tag in the data file.
-    const ALL: [(&'static str, Counted); 13] = [
+    const ALL: [(&'static str, Counted); 14] = [
         ("dead", Counted::Dead),
         ("injured", Counted::Injured),
         ("missing", Counted::Missing),
@@ -41,6 +44,7 @@ impl Counted {
         ("registered", Counted::Registered),
         ("arrested", Counted::Arrested),
         ("aboard", Counted::Aboard),
+        ("crew", Counted::Crew),
         ("hospital", Counted::Hospitalised),
     ];
 
@@ -59,6 +63,7 @@ impl Counted {
             Self::Registered => "registered",
             Self::Arrested => "arrested",
             Self::Aboard => "on board",
+            Self::Crew => "of crew on board",
             Self::Hospitalised => "in hospital",
         }
     }
@@ -75,7 +80,10 @@ impl Counted {
     /// probably an update. Crowds and the people on board are counted once; patients in
     /// hospital go home (see [`Counted::changes`]).
     pub fn runs(self) -> bool {
-        !matches!(self, Self::Attending | Self::Aboard | Self::Hospitalised)
+        !matches!(
+            self,
+            Self::Attending | Self::Aboard | Self::Crew | Self::Hospitalised
+        )
     }
 
     /// A figure that moves either way from day to day: another figure on a later day is
@@ -131,6 +139,14 @@ pub fn kind(lower: &str, role: Role) -> Option<Counted> {
         .iter()
         .find(|(tag, _)| COUNTED.has_tag(lower, tag))
         .map(|(_, c)| *c)
+}
+
+/// A noun for the crew of a vessel or aircraft, counted apart from who it carries.
+pub fn is_crew(lower: &str) -> bool {
+    matches!(
+        lower,
+        "crew" | "crewmembers" | "crewmen" | "crews" | "sailors"
+    )
 }
 
 /// A noun for people ("residents", "Ukrainians"), whose predicate says what they are.

@@ -38,9 +38,14 @@ fn labelled(doc: &Doc, p: Range) -> Option<Labelled> {
         Some(c) => (c, true),
         None => (mixed_label_colon(doc, p)?, false),
     };
+    // "DANILO VRANA, SURVIVOR:": the name stands before the comma, the role after it.
+    let name_end = doc.chars[p.start..colon]
+        .iter()
+        .position(|&c| c == ',')
+        .map_or(colon, |k| p.start + k);
     let label = doc.trim(Range {
         start: p.start,
-        end: colon,
+        end: name_end,
     });
     let words: Vec<&Token> = doc
         .tokens_in(label.start, label.end)
@@ -230,6 +235,19 @@ mod tests {
                 ("Gray".to_owned(), "Who signed it?".to_owned()),
                 ("O'Neill".to_owned(), "I did.".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_role_after_the_name_and_the_programme_s_own_voices() {
+        // Our own: a presenter's lines are the programme's, not a quotation.
+        let text = "HOST: Welcome back. Floods hit the valley overnight.\n\n\
+            PRESENTER: With me is Ana Ross.\n\n\
+            ANA ROSS, FIRE CHIEF: We lost two engines.\n\n\
+            ANCHOR: Thank you.";
+        assert_eq!(
+            turns(text),
+            [("Ana Ross".to_owned(), "We lost two engines.".to_owned())]
         );
     }
 

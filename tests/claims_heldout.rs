@@ -88,7 +88,7 @@ fn fourth_heldout_set_matches_and_groups_stay_above_their_floors() {
         Floors {
             map5: 0.97,
             false_rate: 0.05,
-            f1: 0.77,
+            f1: 0.86,
         },
     );
 }
@@ -104,8 +104,29 @@ fn fifth_heldout_set_matches_and_groups_stay_above_their_floors() {
         // Measured once: MAP@5 0.943, false 0.129, grouping F1 0.424. After reading its
         // misses (another measure of one subject, signed changes, Mt and t, places of
         // several words, shouted kickers, a first word that is a place): 0.970, 0.086, 0.579.
+        // Session 8 (spoken years, seasons, spans of years, one figure anchoring a group,
+        // written for heldout-6's misses): 0.970, 0.057, 0.683.
         Floors {
             map5: 0.96,
+            false_rate: 0.06,
+            f1: 0.68,
+        },
+    );
+}
+
+/// The sixth held-out set (`tests/data/claims-heldout-6/`), written by a helper that read
+/// neither the rules nor the other sets' sentences: complements of a fall, factors, ratios,
+/// unit changes, spoken numbers, implied places.
+#[test]
+fn sixth_heldout_set_matches_and_groups_stay_above_their_floors() {
+    holds(
+        "claims-heldout-6",
+        110,
+        // Measured once: MAP@5 0.896, false 0.143, grouping F1 0.519. After reading its
+        // misses (spoken years, seasons, a fraction of a unit, volumes, spans of years, a
+        // change against no change, one figure anchoring a group): 0.942, 0.086, 0.571.
+        Floors {
+            map5: 0.94,
             false_rate: 0.09,
             f1: 0.57,
         },

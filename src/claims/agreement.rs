@@ -26,7 +26,22 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
     let mut factor = 1.0;
     match (measured(a), measured(b)) {
         (false, false) => {}
-        (true, false) | (false, true) => factor *= 0.85,
+        // A change ("tripled", "rose 20%") against a claim that states none is another
+        // claim about the same thing; a figure one side leaves out is often detail.
+        (true, false) | (false, true) => {
+            let change = |s: &Signature| {
+                s.direction.is_some()
+                    && s.quantities
+                        .iter()
+                        .any(|q| q.unit == FACTOR || q.unit == "percent")
+            };
+            factor *=
+                if (change(a) && b.direction.is_none()) || (change(b) && a.direction.is_none()) {
+                    0.7
+                } else {
+                    0.85
+                };
+        }
         (true, true) => {
             // A unit both state (other than years and bare counts) with no value in common.
             let stated = |q: &&Quantity| q.unit != YEAR && q.unit != COUNT;
@@ -62,8 +77,40 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
         })
     {
         factor *= 0.4;
+    } else if years_differ(a, b) {
+        // "between 2018 and 2023" is not "between 2013 and 2018".
+        factor *= 0.5;
     }
     factor
+}
+
+/// Both name two years or more, and not the same ones.
+fn years_differ(a: &Signature, b: &Signature) -> bool {
+    let years = |s: &Signature| {
+        let mut v: Vec<u32> = s
+            .quantities
+            .iter()
+            .filter(|q| q.unit == YEAR)
+            .map(|q| q.value as u32)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (ya, yb) = (years(a), years(b));
+    ya.len() >= 2 && yb.len() >= 2 && ya != yb
+}
+
+/// Whether the two state one figure in common (a year aside), as [`meets`] reads it.
+pub fn shares_figure(a: &Signature, b: &Signature) -> bool {
+    let approx = a.approximate || b.approximate;
+    let direction = a.direction.or(b.direction);
+    a.quantities.iter().any(|qa| {
+        qa.unit != YEAR
+            && b.quantities
+                .iter()
+                .any(|qb| qb.unit != YEAR && meets(qa, qb, direction, approx))
+    })
 }
 
 /// Two quantities that can state the same value: the same unit (a bare number meets any)
@@ -168,6 +215,19 @@ mod tests {
             ) > 0.95
         );
         assert!(agree("The sea rose thirty centimetres", "The sea rose 30 cm") > 0.95);
+        // Our own: other years of a span, another age threshold.
+        assert!(
+            agree(
+                "Eel catches fell by a third between 2015 and 2020",
+                "Eel catches fell by a third between 2010 and 2015"
+            ) < 0.6
+        );
+        assert!(
+            agree(
+                "Crowds rose by a tenth in the 2022/23 season",
+                "Crowds rose 10% in the 2022/23 season"
+            ) > 0.95
+        );
     }
 
     #[test]

@@ -142,7 +142,10 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
                 // Dice and the overlap coefficient, geometric mean: a short wire sentence inside
                 // a long broadsheet one still scores as the claim it is.
                 let (si, sj) = (index.idf_sum(i), index.idf_sum(j));
-                let lexical = (2.0 * shared / (si + sj) * shared / si.min(sj).max(1e-9)).sqrt();
+                let mut lexical = (2.0 * shared / (si + sj) * shared / si.min(sj).max(1e-9)).sqrt();
+                if anchored(&signatures[i], &signatures[j], &distinct[i], &distinct[j]) {
+                    lexical = lexical.max(ANCHORED_LEXICAL);
+                }
                 let s = score(lexical.min(1.0), agreement(&signatures[i], &signatures[j]));
                 if s >= GROUP_THRESHOLD {
                     candidates.push(Link {
@@ -212,6 +215,21 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
         key(a).cmp(&key(b))
     });
     out
+}
+
+/// The wording two claims are taken to share when they are anchored ([`anchored`]):
+/// outlets restate one figure about one place in words that have little else in common
+/// ("CRASHED by ONE-THIRD" and "output -33% y/y").
+pub const ANCHORED_LEXICAL: f64 = 0.4;
+
+/// The same figure, the same place or person, and a content word in common: the words
+/// around them may differ entirely, agreement still has the last word.
+fn anchored(a: &Signature, b: &Signature, ta: &[String], tb: &[String]) -> bool {
+    let names = a.names.iter().any(|n| b.names.contains(n));
+    let content = ta
+        .iter()
+        .any(|t| !t.starts_with('#') && !a.names.contains(t) && tb.binary_search(t).is_ok());
+    names && content && super::agreement::shares_figure(a, b)
 }
 
 /// A pair of claims scoring at or above [`GROUP_THRESHOLD`].

@@ -105,6 +105,19 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 raw.extend(&chars[i + 1..i + 4]);
                 i += 4;
             }
+            // "the 2023/24 season", "2023/2024": the season's second year belongs to its
+            // first, and is no figure of its own.
+            let season_end = start > 0
+                && matches!(chars[start - 1], '/' | '-' | '–')
+                && out.last().is_some_and(|t: &Tok| {
+                    t.lower.len() == 4
+                        && t.number.is_some_and(|v| {
+                            (1900.0..=2100.0).contains(&v) && is_season_end(v, &raw)
+                        })
+                });
+            if season_end {
+                continue;
+            }
             out.push(Tok {
                 number: parse_number(&raw),
                 lower: raw,
@@ -201,6 +214,20 @@ fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
+/// Whether `raw` ends the season a year opens ("2023/24", "2023-2024"); "2018–2023" is a
+/// span of years, both kept.
+fn is_season_end(year: f64, raw: &str) -> bool {
+    let Ok(end) = raw.parse::<u32>() else {
+        return false;
+    };
+    let year = year as u32;
+    match raw.len() {
+        2 => end == (year + 1) % 100,
+        4 => end == year + 1,
+        _ => false,
+    }
+}
+
 /// "4,500" is 4500, "4,5" and "4.5" are 4.5.
 fn parse_number(raw: &str) -> Option<f64> {
     let groups: Vec<&str> = raw.split(',').collect();
@@ -261,6 +288,9 @@ fn is_number_word(t: &Tok) -> bool {
 /// Read the number starting at `i` ("4.5 million", "two hundred and fifty", "thirty");
 /// returns its value and the index after it.
 fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
+    if let Some(year) = spoken_year(toks, i) {
+        return year;
+    }
     let (mut total, mut current) = (0.0, 0.0);
     let mut digits = false;
     while i < toks.len() {
@@ -297,13 +327,43 @@ fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
             // "forty-five and a half".
             current += 0.5;
             i += 2;
-        } else if t.lower == "and" && toks.get(i + 1).is_some_and(is_number_word) && current > 0.0 {
+        } else if t.lower == "and"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.number.is_none() && is_number_word(n))
+            && current > 0.0
+        {
+            // "two hundred and fifty"; "between 2013 and 2018" is two numbers.
         } else {
             break;
         }
         i += 1;
     }
     (total + current, i)
+}
+
+/// A year said as two pairs of digits ("twenty twenty-three", "nineteen ninety-eight",
+/// "twenty ten"): its value and the index after it.
+fn spoken_year(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let century = match toks.get(i)?.lower.as_str() {
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        _ => return None,
+    };
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.number.is_none())
+            .and_then(|t| NUMBER_WORDS.number(&t.lower))
+    };
+    let tens = word(i + 1).filter(|v| (10.0..100.0).contains(v) && v.fract() == 0.0)?;
+    // "twenty twenty-three": the tens, then a unit when the tens are round.
+    let (rest, next) = match word(i + 2) {
+        Some(u) if tens % 10.0 == 0.0 && tens >= 20.0 && (1.0..10.0).contains(&u) => {
+            (tens + u, i + 3)
+        }
+        _ => (tens, i + 2),
+    };
+    Some((century * 100.0 + rest, next))
 }
 
 /// The signature of one claim sentence (or a fact-checker's `claimReviewed`).
@@ -333,6 +393,8 @@ pub fn signature(text: &str) -> Signature {
     let mut denying: Vec<u32> = Vec::new();
     let mut stating: Vec<u32> = Vec::new();
     let (mut counted, mut last_clause) = (0, 0);
+    // The last year read and the index after it.
+    let mut last_year: Option<(f64, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -399,6 +461,14 @@ pub fn signature(text: &str) -> Signature {
                 i = after + 1;
                 continue;
             }
+            // "twenty twenty-three, twenty-four season": the season's second year.
+            if last_year
+                .is_some_and(|(y, end)| from <= end + 2 && value == ((y as u32 + 1) % 100) as f64)
+                && unit_after(&toks, after).is_none()
+            {
+                i = after.max(i + 1);
+                continue;
+            }
             let mut q = Quantity { value, unit: COUNT };
             let mut next = after;
             if let Some((u, factor)) = currency_before {
@@ -416,11 +486,57 @@ pub fn signature(text: &str) -> Signature {
                 next = used;
             } else if year_like(&toks, from, after, value) {
                 q.unit = YEAR;
+                last_year = Some((value, after));
             }
             sig.terms.push(format!("#{}", quantity_key(&q)));
             sig.quantities.push(q);
             i = next.max(i + 1);
             continue;
+        }
+        // "a quarter of a metre", "half a kilometre": a part of one unit.
+        if let Some(f) = FRACTIONS.number(&t.lower) {
+            let mut k = i + 1;
+            if toks.get(k).is_some_and(|n| n.lower == "of") {
+                k += 1;
+            }
+            // "half a million litres": a part of a scale, then its unit.
+            if toks
+                .get(k)
+                .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an"))
+                && let Some(scale) = toks.get(k + 1).and_then(|n| SCALES.number(&n.lower))
+                && scale >= 1000.0
+            {
+                let value = f / 100.0 * scale;
+                let (q, next) = match unit_after(&toks, k + 2) {
+                    Some((u, factor, used)) => (
+                        Quantity {
+                            value: value * factor,
+                            unit: u,
+                        },
+                        used,
+                    ),
+                    None => (Quantity { value, unit: COUNT }, k + 2),
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
+                i = next;
+                continue;
+            }
+            if toks
+                .get(k)
+                .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an"))
+                && let Some((u, factor)) = toks.get(k + 1).and_then(|n| unit(&n.lower))
+                && !matches!(u, "percent" | "people" | "deaths" | "jobs" | "cases")
+            {
+                let q = Quantity {
+                    value: f / 100.0 * factor,
+                    unit: u,
+                };
+                sig.terms.push(format!("#{}", quantity_key(&q)));
+                sig.quantities.push(q);
+                i = k + 2;
+                continue;
+            }
         }
         // "a fifth of", "half of", "a quarter of".
         if let Some(f) = FRACTIONS.number(&t.lower) {
@@ -554,9 +670,9 @@ fn is_digit_word(t: &Tok) -> bool {
 
 /// A number written as a year: four digits alone between 1900 and 2100 ("2,000" is not).
 fn year_like(toks: &[Tok], from: usize, after: usize, value: f64) -> bool {
-    toks[from].number.is_some()
-        && !toks[from].lower.contains(',')
-        && after == from + 1
+    let written =
+        toks[from].number.is_some() && !toks[from].lower.contains(',') && after == from + 1;
+    (written || spoken_year(toks, from).is_some_and(|(_, end)| end == after))
         && (1900.0..=2100.0).contains(&value)
         && value.fract() == 0.0
 }
@@ -597,6 +713,11 @@ fn ratio_after(toks: &[Tok], at: usize, share: f64) -> Option<(f64, usize)> {
 }
 
 fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
+    // "one and a half metres".
+    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    if word(i + 1) == Some("and") && word(i + 2) == Some("a") && word(i + 3) == Some("half") {
+        return true;
+    }
     if toks
         .get(i + 1)
         .is_some_and(|n| matches!(n.lower.as_str(), "in" | "out"))

@@ -117,3 +117,46 @@ fn hostile_text_is_read_in_one_pass() {
     let s = signature(&text);
     assert!(!s.quantities.is_empty());
 }
+
+#[test]
+fn spoken_years_fractions_of_a_unit_and_volumes() {
+    // Our own sentences, as a radio script or a feature writes them.
+    assert_eq!(
+        units("Exports fell in twenty twenty-two"),
+        vec![(2022.0, YEAR)]
+    );
+    assert_eq!(
+        units("the nineteen ninety-eight floods killed forty-three"),
+        vec![(1998.0, YEAR), (43.0, COUNT)]
+    );
+    assert_eq!(
+        units("It grew twenty-five centimetres"),
+        vec![(25.0, "length")]
+    );
+    assert_eq!(
+        units("The dune moved a quarter of a metre"),
+        vec![(25.0, "length")]
+    );
+    assert_eq!(
+        units("they drank half a million litres"),
+        vec![(500_000.0, "volume")]
+    );
+    let gallons = units("about 1.32m US gallons");
+    assert_eq!(gallons.len(), 1, "{gallons:?}");
+    assert_eq!(gallons[0].1, "volume");
+    assert!((gallons[0].0 - 4_996_741.2).abs() < 1.0, "{gallons:?}");
+    assert_eq!(units("the 2023/24 season"), vec![(2023.0, YEAR)]);
+    assert_eq!(units("the 2023-24 crop"), vec![(2023.0, YEAR)]);
+    assert_eq!(
+        units("the twenty twenty-three, twenty-four season"),
+        vec![(2023.0, YEAR)]
+    );
+    assert_eq!(
+        units("from 2018–2023"),
+        vec![(2018.0, YEAR), (2023.0, YEAR)]
+    );
+    assert_eq!(
+        units("it fell one and a half metres"),
+        vec![(150.0, "length")]
+    );
+}

@@ -118,6 +118,26 @@ fn tokenize(text: &str) -> Vec<Tok> {
             if season_end {
                 continue;
             }
+            // "10:42 —", "at 09:15": a clock time is no figure of the claim.
+            let clock = raw.len() <= 2
+                && chars.get(i) == Some(&':')
+                && chars
+                    .get(i + 1..i + 3)
+                    .is_some_and(|m| m.iter().all(char::is_ascii_digit))
+                && !chars.get(i + 3).is_some_and(char::is_ascii_digit);
+            if clock {
+                i += 3;
+                out.push(Tok {
+                    lower: chars[start..i].iter().collect(),
+                    capitalised: false,
+                    possessive: false,
+                    initial,
+                    number: None,
+                    clause,
+                });
+                initial = false;
+                continue;
+            }
             out.push(Tok {
                 number: parse_number(&raw),
                 lower: raw,
@@ -160,7 +180,18 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 Some(stem) if !stem.is_empty() => (stem.to_owned(), true),
                 _ => (lower, false),
             };
-            for (n, part) in lower.split('-').enumerate() {
+            // "Guinea-Bissau", "Timor-Leste": a name of capitalised parts stays whole.
+            let one_name = word.contains('-')
+                && word
+                    .split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+                && word.chars().any(char::is_lowercase);
+            let parts: Vec<&str> = if one_name {
+                vec![lower.as_str()]
+            } else {
+                lower.split('-').collect()
+            };
+            for (n, part) in parts.into_iter().enumerate() {
                 if part.is_empty() {
                     continue;
                 }
@@ -168,7 +199,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     lower: part.to_owned(),
                     capitalised: capitalised && n == 0,
                     possessive,
-                    initial,
+                    // A hyphenated name is a name even first in a sentence.
+                    initial: initial && !one_name,
                     number: None,
                     clause,
                 });
@@ -202,10 +234,18 @@ fn tokenize(text: &str) -> Vec<Tok> {
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '«' | '\n') {
                 initial = true;
             }
-            if matches!(
-                c,
-                '.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '(' | ')' | '\n'
-            ) {
+            // "DOHA -- Qatari LNG", "PARIS - The": a dash typed as hyphens parts clauses too.
+            let typed_dash = c == '-'
+                && (chars.get(i + 1) == Some(&'-')
+                    || (i > 0
+                        && chars[i - 1].is_whitespace()
+                        && chars.get(i + 1).is_some_and(|n| n.is_whitespace())));
+            if typed_dash
+                || matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '(' | ')' | '\n'
+                )
+            {
                 clause += 1;
             }
             i += 1;
@@ -419,6 +459,28 @@ pub fn signature(text: &str) -> Signature {
             name.push(&t.lower);
         } else {
             flush(&mut name, &mut sig.names);
+        }
+        // "one export dollar in every three", "one adult in five": a share, its noun
+        // between.
+        if t.lower == "one"
+            && let Some((share, used)) = (1..=2).find_map(|skip| {
+                let words = toks[i + 1..].iter().take(skip);
+                (toks.len() > i + skip
+                    && words
+                        .clone()
+                        .all(|w| w.number.is_none() && !is_number_word(w)))
+                .then(|| ratio_after(&toks, i + 1 + skip, 1.0))
+                .flatten()
+            })
+        {
+            let q = Quantity {
+                value: share,
+                unit: "percent",
+            };
+            sig.terms.push(format!("#{}", quantity_key(&q)));
+            sig.quantities.push(q);
+            i = used;
+            continue;
         }
         // Quantities.
         let currency_before =

@@ -159,4 +159,22 @@ fn spoken_years_fractions_of_a_unit_and_volumes() {
         units("it fell one and a half metres"),
         vec![(150.0, "length")]
     );
+    assert_eq!(
+        units("10:42 — kava earned one export dollar in every three in 2023"),
+        vec![(100.0 / 3.0, "percent"), (2023.0, YEAR)]
+    );
+    assert_eq!(
+        signature("(BW) DOHA -- Qatari LNG exports rose").names,
+        vec!["bw", "doha", "lng", "qatar"]
+    );
+}
+
+#[test]
+fn a_hyphenated_place_is_one_name() {
+    // Our own: Timor-Leste is not Timor, nor Leste.
+    assert_eq!(
+        signature("Timor-Leste cut its coffee exports").names,
+        vec!["timor-leste"]
+    );
+    assert_eq!(signature("Guinean police seized it").names, vec!["guinea"]);
 }

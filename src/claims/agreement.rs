@@ -166,9 +166,23 @@ fn names(a: &Signature, b: &Signature) -> f64 {
     }
     if shared == a.names.len().min(b.names.len()) {
         1.0
+    } else if a.names.len() - shared >= 1 && b.names.len() - shared >= 1 && places_apart(a, b) {
+        // "Storm Daniel … at Derna" is not "Storm Daniel … in Benghazi": one name shared,
+        // and each names a place the other does not.
+        0.5
     } else {
         0.9
     }
+}
+
+/// Each side names a place the other does not ([`Signature::places`]).
+fn places_apart(a: &Signature, b: &Signature) -> bool {
+    let own = |x: &Signature, y: &Signature| {
+        x.places
+            .iter()
+            .any(|p| !y.names.contains(p) && !y.names.iter().any(|m| one_place(p, m)))
+    };
+    own(a, b) && own(b, a)
 }
 
 /// One place written two ways that no list has: a name and its adjective or plural
@@ -270,6 +284,19 @@ mod tests {
             ) < 0.4
         );
         assert!(agree("Madrid city council cut fares", "Madrid cut fares") >= 0.8);
+        // Our own: one storm, two towns; a currency is no place.
+        assert!(
+            agree(
+                "Storm Ilse killed 40 people at Varna in 2022",
+                "Storm Ilse killed 40 people in Burgas in 2022"
+            ) < 0.6
+        );
+        assert!(
+            agree(
+                "Fiji earned 5 million US dollars from kava in 2022",
+                "Samoa earned US$5m from kava in 2022"
+            ) < 0.4
+        );
         assert!(one_place("grenada", "grenadian"));
         assert!(!one_place("niger", "nigeria"));
         assert!(!one_place("guinea", "guinea-bissau"));

@@ -53,6 +53,9 @@ pub struct Signature {
     /// A capitalised first word that may be a name nobody can tell from a common word
     /// ("Berlin rents have doubled"), as its term.
     pub opening: Option<String>,
+    /// The names that are places: listed ones, and names written after "in", "at" or
+    /// "near" ("at Derna").
+    pub places: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -447,7 +450,12 @@ pub fn signature(text: &str) -> Signature {
         last_clause = t.clause;
         // Names: runs of capitalised words (a sentence's first word only if it is not a
         // common word).
+        // "US dollars", "US$10m": a currency's adjective, not a place the claim is about.
+        let currency_adjective = toks.get(i + 1).is_some_and(|n| {
+            unit(&n.lower).is_some_and(|(u, _)| matches!(u, "usd" | "eur" | "gbp" | "jpy"))
+        });
         let is_name = t.capitalised
+            && !currency_adjective
             && (!t.initial || t.possessive || is_place(&t.lower) || next_is_name(&toks, i))
             && !crate::assist::words::is_calendar_name(&t.lower)
             && (is_place(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
@@ -682,6 +690,27 @@ pub fn signature(text: &str) -> Signature {
         .map(|t| term(&t.lower));
     sig.names.sort();
     sig.names.dedup();
+    let after_preposition: HashSet<&str> = toks
+        .windows(2)
+        // "in CY2023", "at BW": a ticker's abbreviation is no place.
+        .filter(|w| {
+            matches!(w[0].lower.as_str(), "in" | "at" | "near")
+                && w[1].capitalised
+                && w[1].lower.chars().count() >= 4
+        })
+        .map(|w| w[1].lower.as_str())
+        .collect();
+    sig.places = sig
+        .names
+        .iter()
+        .filter(|n| {
+            is_place(n)
+                || n.split(' ')
+                    .next()
+                    .is_some_and(|w| after_preposition.contains(w))
+        })
+        .cloned()
+        .collect();
     sig
 }
 

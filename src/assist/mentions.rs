@@ -44,6 +44,15 @@ impl Gender {
         }
     }
 
+    /// The gender a description's words give ("one woman" → female).
+    pub fn of_description(description: &str) -> Self {
+        description
+            .split_whitespace()
+            .map(|w| Self::from_tag(&w.to_lowercase(), &GENDERED_WORDS))
+            .find(|g| *g != Self::Unknown)
+            .unwrap_or_default()
+    }
+
     /// The gender a pronoun asks for ("she" → female); `None` for other words.
     pub fn of_pronoun(lower: &str) -> Option<Self> {
         Some(match lower {

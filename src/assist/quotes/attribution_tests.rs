@@ -181,3 +181,48 @@ fn a_place_glued_onto_a_name_is_not_part_of_it() {
     let t = "Ohio Governor Ann Rowe said: “The levees held.”";
     assert_eq!(speaker_of(t, "The levees").as_deref(), Some("Ann Rowe"));
 }
+
+#[test]
+fn a_dash_aside_a_passive_cue_and_a_verb_that_labels() {
+    // Our own sentences.
+    let t = "Mayor Ilse Brandt – a cousin of the owner – said the village had lost ‘the heart of its harbour’.";
+    assert_eq!(speaker_of(t, "the village").as_deref(), Some("Ilse Brandt"));
+    let t = "The ferry chief, Oren Vass, was quoted as saying by local radio that «the boats will sail again soon».";
+    assert_eq!(speaker_of(t, "«the boats").as_deref(), Some("Oren Vass"));
+    let t = "Senator Ruth Amadi branded the inquiry ‘a whitewash from the first day’.";
+    let q = quotes(t);
+    assert!(
+        q.iter().any(|q| q.quote_type == QuoteType::Mixed
+            && q.speaker.as_ref().is_some_and(|s| s.name == "Ruth Amadi")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_company_and_it_are_the_organisation_that_spoke_last() {
+    let t = "The lender Corvex said in a statement that it had frozen the accounts. \"We regret the delay,\" the company said.";
+    assert_eq!(speaker_of(t, "We regret").as_deref(), Some("Corvex"));
+    // No organisation spoke before: the description stays as written.
+    let t = "\"We regret the delay,\" the company said.";
+    assert_ne!(speaker_of(t, "We regret").as_deref(), Some("Corvex"));
+}
+
+#[test]
+fn she_after_an_unnamed_woman_is_that_woman() {
+    let t = "Dr. Lena Moss ran the clinic. One woman in the queue, who gave no name, had walked for hours. “I could not leave my mother,” she said.";
+    assert_eq!(
+        speaker_of(t, "I could not").as_deref(),
+        Some("One woman in the queue")
+    );
+    // "he" never goes to a woman.
+    let t = "Omar Diaz ran the clinic. One woman in the queue had walked for hours. “It was fine,” he said.";
+    assert_eq!(speaker_of(t, "It was fine").as_deref(), Some("Omar Diaz"));
+}
+
+#[test]
+fn a_shouted_headline_quote_is_speech_and_a_title_is_not() {
+    let t = "‘WE SWAM FOR OUR LIVES’\n\nThe ferry sank on Monday.\n\nThe report, ‘Safer Waters’, was ignored.";
+    let q = quotes(t);
+    assert!(q.iter().any(|q| q.range.start == 1), "{q:?}");
+    assert_eq!(q.len(), 1, "{q:?}");
+}

@@ -20,6 +20,8 @@ pub fn find(
     mentions: &[Mention],
 ) -> Vec<FoundQuote> {
     let mut out = Vec::new();
+    // Speakers found so far, in text order: "the company" and "it" refer back to them.
+    let mut sources: Vec<speaker::Speaker> = Vec::new();
     let mut direct: Vec<Range> = direct.to_vec();
     direct.sort_unstable();
     let mut all_frags: Vec<Range> = fragments.iter().map(Segment::outer).collect();
@@ -41,8 +43,11 @@ pub fn find(
             let i = frags.partition_point(|f| f.end <= t.start);
             frags.get(i).is_some_and(|f| f.contains(t.start))
         };
-        if let Some(q) = reported(doc, all, &quoted, !frags.is_empty(), mentions) {
+        if let Some(q) = reported(doc, all, &quoted, !frags.is_empty(), mentions, &sources) {
             let is_mixed = frags.iter().any(|f| f.overlaps(q.range));
+            if let Some(s) = q.speaker.clone() {
+                sources.push(s);
+            }
             out.push(FoundQuote {
                 quote_type: if is_mixed {
                     QuoteType::Mixed
@@ -90,7 +95,10 @@ fn reported(
     quoted: &dyn Fn(&Token) -> bool,
     has_fragment: bool,
     mentions: &[Mention],
+    sources: &[speaker::Speaker],
 ) -> Option<FoundQuote> {
+    let resolve =
+        |phrase: &[Token], pos: usize| speaker::resolve_with(doc, phrase, pos, mentions, sources);
     let n = toks.len();
     if n < 4 {
         return None;
@@ -108,7 +116,7 @@ fn reported(
         && comma > lead + 2
     {
         let content = clause(doc, toks, comma + 1, end)?;
-        let speaker = speaker::resolve(doc, &toks[lead + 2..comma], content.start, mentions);
+        let speaker = resolve(&toks[lead + 2..comma], content.start);
         return Some(found(content, "according to", speaker, 0.8));
     }
     // Clause, according to X.
@@ -117,12 +125,7 @@ fn reported(
         .find(|&i| cues::is_according_to(toks, i) && toks[i - 1].text == ",")
     {
         let content = clause(doc, toks, 0, a - 1)?;
-        let speaker = speaker::resolve(
-            doc,
-            speaker::phrase_after_cue(&toks[a + 2..]),
-            content.start,
-            mentions,
-        );
+        let speaker = resolve(speaker::phrase_after_cue(&toks[a + 2..]), content.start);
         return Some(found(content, "according to", speaker, 0.8));
     }
     // Clause, X said [adverbials]. / Clause, said X.
@@ -140,14 +143,9 @@ fn reported(
             && (c > 0 || !tail[1..].iter().any(speaker::is_auxiliary))
         {
             let speaker = if c > 0 {
-                speaker::resolve(doc, &tail[..c], toks[0].start, mentions)
+                resolve(&tail[..c], toks[0].start)
             } else {
-                speaker::resolve(
-                    doc,
-                    speaker::phrase_after_cue(&tail[1..]),
-                    toks[0].start,
-                    mentions,
-                )
+                resolve(speaker::phrase_after_cue(&tail[1..]), toks[0].start)
             };
             let rest_ok = tail[c + 1..].iter().all(|t| !cues::is_cue(t));
             if speaker.is_some() && rest_ok && tail[..c].iter().all(|t| t.is_word) {
@@ -165,7 +163,17 @@ fn reported(
         {
             continue;
         }
-        let span = subject::before_cue(toks, c);
+        // "X was quoted as saying (by the radio) that …": the subject stands before "was".
+        let passive = t.lower() == "saying"
+            && c >= 3
+            && toks[c - 1].lower() == "as"
+            && toks[c - 2].lower() == "quoted"
+            && matches!(toks[c - 3].lower(), "was" | "is" | "were" | "are" | "been");
+        let span = if passive {
+            subject::before_cue(toks, c - 3)
+        } else {
+            subject::before_cue(toks, c)
+        };
         let subject_from = span.start;
         let mut subject = &toks[span];
         // "The governor promised help and said …": the subject is the leading phrase (but
@@ -221,8 +229,7 @@ fn reported(
         {
             continue;
         }
-        let Some(speaker) = speaker::resolve(doc, subject, toks[subject_from].start, mentions)
-        else {
+        let Some(speaker) = resolve(subject, toks[subject_from].start) else {
             continue;
         };
         // Where the reported clause starts.
@@ -238,6 +245,7 @@ fn reported(
                 && (p == 0
                     || cues::takes_addressee(t)
                     || speaker::starts_adverbial(&toks[k])
+                    || (passive && toks[k].lower() == "by")
                     || p == 1)
         });
         let from = if let Some(p) = that.filter(|_| no_comma_before_that) {

@@ -79,6 +79,7 @@ pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<F
     // Unnamed sources of reported speech, by position: "One resident said she … “…,” she
     // said" gives the pronoun its referent.
     let mut sources: Vec<Speaker> = reported.iter().filter_map(|q| q.speaker.clone()).collect();
+    sources.extend(speaker::described_subjects(doc));
     sources.sort_by_key(|s| s.range.start);
     let mut direct: Vec<(Segment, FoundQuote)> = Vec::new();
     for seg in direct_segments {
@@ -165,6 +166,13 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     let after_cue = pre_last.is_some_and(cues::is_cue)
         && content.chars().next().is_some_and(char::is_uppercase);
     let introduced = standalone || after_colon || after_comma_cue || after_cue;
+    // "‘WE RAN WITH THE FIRE AT OUR BACKS’": a tabloid's shouted headline quote is speech;
+    // report titles are not written in capitals.
+    let shouted = content.chars().filter(|c| c.is_alphabetic()).count() >= 10
+        && !content.chars().any(char::is_lowercase);
+    if standalone && shouted && words >= 3 {
+        return Shape::Direct;
+    }
     if title_case && !(introduced && words >= 3 && !standalone) {
         return if standalone && followed_by_cue(doc, seg) && words >= 2 {
             Shape::Direct

@@ -109,13 +109,123 @@ fn pronoun_referent(
     let source = sources[end.saturating_sub(SOURCE_LOOK_BACK)..end]
         .iter()
         .rev()
-        .find(|s| s.descriptive && is_indefinite_person(&s.name) && s.range.end <= pos)
+        .find(|s| {
+            s.descriptive
+                && is_indefinite_person(&s.name)
+                && s.range.end <= pos
+                && Gender::of_description(&s.name).fits(want)
+        })
         .map(|s| (s.name.clone(), s.range.start));
     match (person, source) {
         (Some(p), Some(s)) => Some(if s.1 > p.1 { s } else { p }),
         (p, s) => p.or(s),
     }
 }
+
+/// Words that refer back to an organisation ("the company", "the organisation").
+static ORG_NOUNS: WordList = WordList::new(&[
+    "company",
+    "firm",
+    "organisation",
+    "organization",
+    "agency",
+    "operator",
+    "utility",
+    "charity",
+    "ministry",
+    "group",
+    "authority",
+    "airline",
+    "insurer",
+    "union",
+    "council",
+    "department",
+    "service",
+    "carrier",
+    "railway",
+]);
+
+/// How far back, in code points, "the company" looks for the organisation it names.
+const ORG_LOOK_BACK: usize = 800;
+
+/// The last source before `pos` (within [`ORG_LOOK_BACK`]) written with a capital that is
+/// no person the article names: "VarnLink said … “…,” the company said".
+fn organisation_referent(mentions: &[Mention], sources: &[Speaker], pos: usize) -> Option<String> {
+    let end = sources.partition_point(|s| s.range.start < pos);
+    sources[end.saturating_sub(SOURCE_LOOK_BACK)..end]
+        .iter()
+        .rev()
+        .take_while(|s| s.range.end + ORG_LOOK_BACK >= pos)
+        .find(|s| {
+            s.range.end <= pos
+                && s.name.chars().next().is_some_and(char::is_uppercase)
+                && !mentions::any_in(mentions, s.range)
+        })
+        .map(|s| s.name.clone())
+}
+
+/// Sentences whose subject is an unnamed person ("One woman waiting for the bus, who did
+/// not want to be named, had come back …"): referents for a later "she said". The
+/// description runs to its first comma or verb, at most eight words.
+pub fn described_subjects(doc: &Doc) -> Vec<Speaker> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks = doc.tokens_in(s.start, s.end);
+        let mut words = toks.iter().filter(|t| t.is_word);
+        let (Some(det), Some(noun)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let person = Gender::of_description(noun.lower()) != Gender::Unknown
+            || PERSON_NOUNS.contains(noun.lower());
+        if !(matches!(det.lower(), "one" | "a" | "an") && person) {
+            continue;
+        }
+        let end = toks
+            .iter()
+            .take(12)
+            .position(|t| !t.is_word || is_auxiliary(t) || super::cues::is_cue(t))
+            .unwrap_or(toks.len().min(8));
+        let Some(last) = toks[..end].last() else {
+            continue;
+        };
+        let range = Range {
+            start: det.start,
+            end: last.end,
+        };
+        out.push(Speaker {
+            name: doc.phrase(range.start, range.end),
+            range,
+            descriptive: true,
+        });
+    }
+    out
+}
+
+/// Nouns for a person of no stated gender that open an unnamed source ("a resident").
+static PERSON_NOUNS: WordList = WordList::new(&[
+    "resident",
+    "survivor",
+    "witness",
+    "neighbour",
+    "neighbor",
+    "diver",
+    "firefighter",
+    "nurse",
+    "doctor",
+    "official",
+    "volunteer",
+    "teacher",
+    "farmer",
+    "driver",
+    "passenger",
+    "student",
+    "pensioner",
+    "worker",
+    "rescuer",
+    "parent",
+    "villager",
+    "shopkeeper",
+]);
 
 /// "a nurse at the hospital", "one resident": an unnamed single source a pronoun can
 /// stand for (not "police" or "officials").
@@ -159,6 +269,16 @@ pub fn resolve_with(
         start: np[0].start,
         end: np[np.len() - 1].end,
     };
+    // "the company said", "It told us": the organisation that spoke last, never a person.
+    let org_reference = (np.len() == 1 && np[0].lower() == "it")
+        || (np.len() == 2 && np[0].lower() == "the" && ORG_NOUNS.contains(np[1].lower()));
+    if org_reference && let Some(name) = organisation_referent(mentions, sources, pos) {
+        return Some(Speaker {
+            name,
+            range,
+            descriptive: true,
+        });
+    }
     if np.len() == 1 && is_pronoun(&np[0]) {
         // "she said": the nearest person before whose gender agrees, else nobody.
         let want = Gender::of_pronoun(np[0].lower()).unwrap_or_default();

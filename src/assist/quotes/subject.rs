@@ -72,6 +72,22 @@ pub fn before_cue(toks: &[Token], c: usize) -> Range<usize> {
         }
         return if outer.is_empty() { inner } else { outer };
     }
+    if matches!(toks[c - 1].text.as_str(), "–" | "—") {
+        // "Mayor Leila Haddad – no relation – said": the subject before the aside.
+        let inner_end = c - 1;
+        let from = inner_end.saturating_sub(APPOSITIVE_REACH);
+        if let Some(open) = toks[from..inner_end]
+            .iter()
+            .rposition(|t| t.text == toks[c - 1].text)
+            .map(|p| p + from)
+            && !toks[open + 1..inner_end].iter().any(is_break)
+            && let Some(start) = run_start(toks, open, SUBJECT_REACH)
+            && start < open
+        {
+            return start..open;
+        }
+        return c..c;
+    }
     let Some(start) = run_start(toks, c, SUBJECT_REACH) else {
         return c..c;
     };

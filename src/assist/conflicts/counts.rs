@@ -69,6 +69,7 @@ enum Noun {
     /// People; `crew` when the noun is a vessel's crew.
     People {
         crew: bool,
+        responders: bool,
     },
     Thing,
     None,
@@ -80,6 +81,15 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
         k += 1;
     }
     let mut words = 0;
+    // "eight shelters", "3 hospitals": places that take people in, not people.
+    if lowers.get(k).is_some_and(|w| {
+        matches!(
+            *w,
+            "shelters" | "shelter" | "hospitals" | "camps" | "centres" | "centers" | "sites"
+        )
+    }) {
+        return (Noun::Thing, k + 1);
+    }
     while k < lowers.len() && words < NOUN_REACH {
         let w = lowers[k];
         // "night-shift workers": a hyphen joins the words of one noun.
@@ -103,6 +113,7 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
             return (
                 Noun::People {
                     crew: ontology::is_crew(w),
+                    responders: ontology::is_responder(w),
                 },
                 k + 1,
             );
@@ -269,6 +280,27 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
                 .or_else(|| lead_before(lowers, toks, first))
                 .or(Some(Counted::Attending)),
+            // "2,140 evacuees are staying in eight shelters": those in shelters.
+            Noun::Kind(Counted::Evacuated)
+                if predicate_after(lowers, toks, after_noun) == Some(Counted::Sheltered) =>
+            {
+                Some(Counted::Sheltered)
+            }
+            // "burned 4,200 hectares": land, whatever the verb.
+            Noun::Kind(Counted::Hectares) => Some(Counted::Hectares),
+            // "1,000 firefighters are battling the blaze", "200 rescuers saved 30": the
+            // responders deployed — unless they are the dead or injured themselves.
+            Noun::People {
+                responders: true, ..
+            } => match predicate_after(lowers, toks, after_noun) {
+                Some(
+                    c @ (Counted::Dead
+                    | Counted::Injured
+                    | Counted::Missing
+                    | Counted::Hospitalised),
+                ) => Some(c),
+                _ => Some(Counted::Deployed),
+            },
             // "19 survivors were still in hospital": the patients among them.
             Noun::Kind(Counted::Rescued)
                 if predicate_after(lowers, toks, after_noun) == Some(Counted::Hospitalised) =>
@@ -293,7 +325,7 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
         };
         // The crew aboard is a figure of its own.
         let what = match (what, &noun) {
-            (Some(Counted::Aboard | Counted::Crew), Noun::People { crew: true }) => {
+            (Some(Counted::Aboard | Counted::Crew), Noun::People { crew: true, .. }) => {
                 Some(Counted::Crew)
             }
             (Some(Counted::Crew), _) => Some(Counted::Aboard),
@@ -322,7 +354,7 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
             });
         }
         if what.is_none()
-            && let Noun::People { crew } = noun
+            && let Noun::People { crew, .. } = noun
         {
             pending = Some(Pending {
                 crew,
@@ -476,6 +508,25 @@ mod tests {
             read("Four colleagues remain unaccounted for."),
             [(Missing, 4.0)]
         );
+        // Our own: people in shelters, to safety, land burned, responders at work.
+        assert_eq!(
+            read("About 900 are sleeping in emergency shelters."),
+            [(Sheltered, 900.0)]
+        );
+        assert_eq!(
+            read("Some 1,200 evacuees are staying in four shelters."),
+            [(Sheltered, 1200.0)]
+        );
+        assert_eq!(read("Crews pulled 75 people to safety."), [(Rescued, 75.0)]);
+        assert_eq!(
+            read("The blaze has burned 3,100 hectares."),
+            [(Hectares, 3100.0)]
+        );
+        assert_eq!(
+            read("About 600 firefighters are battling the blaze."),
+            [(Deployed, 600.0)]
+        );
+        assert_eq!(read("Two firefighters died on the ridge."), [(Dead, 2.0)]);
         // Our own: passengers and crew are two figures.
         assert_eq!(
             read("The barge was carrying 61 passengers and seven crew members."),
@@ -498,7 +549,11 @@ mod tests {
         assert!(read("The dam held 40 million cubic metres.").is_empty());
         assert!(read("Hundreds died at 3 hospitals in the region.").len() == 1);
         assert!(read("The storm killed 3 cows.").is_empty());
-        assert!(read("Some 9 firefighters were sent to help the injured.").is_empty());
+        // "sent to help the injured" counts no injured: 9 responders.
+        assert_eq!(
+            read("Some 9 firefighters were sent to help the injured."),
+            [(Counted::Deployed, 9.0)]
+        );
         assert!(read("The storm cut power to 30,000 homes.").is_empty());
         assert!(read("Lifeguards saved 40 lives this summer.").is_empty());
     }

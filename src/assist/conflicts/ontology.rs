@@ -27,11 +27,16 @@ pub enum Counted {
     Crew,
     /// People still in hospital: a figure that falls as patients go home.
     Hospitalised,
+    /// Responders at work (firefighters, soldiers, divers deployed): counted for what they
+    /// do, never for what their verb says befell others.
+    Deployed,
+    /// Land burned or flooded, in hectares.
+    Hectares,
 }
 
 impl Counted {
     /// Every kind, in the order of its tag in the data file.
-    const ALL: [(&'static str, Counted); 14] = [
+    const ALL: [(&'static str, Counted); 16] = [
         ("dead", Counted::Dead),
         ("injured", Counted::Injured),
         ("missing", Counted::Missing),
@@ -46,6 +51,8 @@ impl Counted {
         ("aboard", Counted::Aboard),
         ("crew", Counted::Crew),
         ("hospital", Counted::Hospitalised),
+        ("deployed", Counted::Deployed),
+        ("hectares", Counted::Hectares),
     ];
 
     /// How a suggestion names it ("number dead").
@@ -65,6 +72,8 @@ impl Counted {
             Self::Aboard => "on board",
             Self::Crew => "of crew on board",
             Self::Hospitalised => "in hospital",
+            Self::Deployed => "of responders deployed",
+            Self::Hectares => "of hectares burned or flooded",
         }
     }
 
@@ -82,14 +91,14 @@ impl Counted {
     pub fn runs(self) -> bool {
         !matches!(
             self,
-            Self::Attending | Self::Aboard | Self::Crew | Self::Hospitalised
+            Self::Attending | Self::Aboard | Self::Crew | Self::Hospitalised | Self::Deployed
         )
     }
 
     /// A figure that moves either way from day to day: another figure on a later day is
     /// probably an update, whichever way it went.
     pub fn changes(self) -> bool {
-        matches!(self, Self::Hospitalised)
+        matches!(self, Self::Hospitalised | Self::Deployed)
     }
 
     /// Crowds are estimated: only a different order of magnitude disagrees.
@@ -139,6 +148,26 @@ pub fn kind(lower: &str, role: Role) -> Option<Counted> {
         .iter()
         .find(|(tag, _)| COUNTED.has_tag(lower, tag))
         .map(|(_, c)| *c)
+}
+
+/// Responders: people sent to help, whose figure is how many were deployed.
+pub fn is_responder(lower: &str) -> bool {
+    matches!(
+        lower,
+        "firefighters"
+            | "firemen"
+            | "soldiers"
+            | "troops"
+            | "rescuers"
+            | "divers"
+            | "medics"
+            | "paramedics"
+            | "volunteers"
+            | "police"
+            | "officers"
+            | "responders"
+            | "crews"
+    )
 }
 
 /// A noun for the crew of a vessel or aircraft, counted apart from who it carries.

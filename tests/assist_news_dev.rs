@@ -182,7 +182,7 @@ fn news_dev_hard_wrapped_keeps_its_floors() {
     assert!(share(l.indirect) >= FLOOR_INDIRECT, "{line}");
 }
 
-const FLOOR_SPEAKERS: f64 = 0.96;
+const FLOOR_SPEAKERS: f64 = 0.98;
 const FLOOR_INDIRECT: f64 = 0.91;
 const FLOOR_ALIASES: f64 = 1.0;
 /// 5 of 6 since the facts redesign (issue 16 item 4).
@@ -227,5 +227,64 @@ fn second_unseen_set_keeps_its_first_figures() {
     assert!(share(l.speakers) >= 0.95, "{line}");
     assert!(share(l.indirect) >= 0.72, "{line}");
     assert!(share(l.conflicts) >= 0.83 && l.traps == 0, "{line}");
-    assert!(share(l.aliases) >= 0.66, "{line}");
+    // Titled full names offered with their group (Gov. Ines Valtonen): aliases 8/9.
+    assert!(share(l.aliases) >= 0.88, "{line}");
+}
+
+/// Three more held-out sets, each written by a helper that read neither the rules nor the
+/// other sets' articles, and each measured once before its misses were read (the first
+/// line is in its README): a ferry capsizing (`news-unseen-3`, 7 styles), a wildfire
+/// (`news-unseen-4`, 8 styles) and a rail crash (`news-unseen-5`, 8 styles). The floors are
+/// what the rules reach now, after reading the misses of the first two and the aliases and
+/// conflicts of the third — regression floors, not accuracy. The headline quote each holds
+/// cannot be found (an article's first line is its title, outside the annotated body).
+#[test]
+fn ferry_wildfire_and_rail_sets_keep_their_floors() {
+    let sets = [
+        // set, traps, F1, speakers, indirect, conflicts, aliases
+        (
+            "news-unseen-3",
+            "inflatables|floodlights|ambulances",
+            0.98,
+            0.91,
+            0.74,
+            0.63,
+            1.0,
+        ),
+        (
+            "news-unseen-4",
+            "bulldozers|horses|drones",
+            0.97,
+            0.97,
+            0.70,
+            0.81,
+            0.87,
+        ),
+        (
+            "news-unseen-5",
+            "stretchers|blankets|sleepers",
+            0.97,
+            0.93,
+            0.77,
+            0.66,
+            1.0,
+        ),
+    ];
+    for (name, traps, f1, speakers, indirect, conflicts, aliases) in sets {
+        let set = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name);
+        let Some(line) = score(&set, traps) else {
+            return;
+        };
+        let l = parse(&line);
+        assert!(l.f1 >= f1 && l.titles <= 1, "{name}: {line}");
+        assert!(share(l.speakers) >= speakers, "{name}: {line}");
+        assert!(share(l.indirect) >= indirect, "{name}: {line}");
+        assert!(
+            share(l.conflicts) >= conflicts && l.traps == 0,
+            "{name}: {line}"
+        );
+        assert!(share(l.aliases) >= aliases, "{name}: {line}");
+    }
 }

@@ -211,3 +211,36 @@ fn quotes_in_the_sample_have_speakers_and_skip_apostrophes() {
         || c.text.starts_with("#Iran")
         || c.text.contains("Follow Us")));
 }
+
+/// Our own two articles: a town one letter from a surname, named as a place in the other
+/// article only, never joins the person; a surname with its title alone is no group.
+#[test]
+fn a_town_named_in_another_article_is_no_spelling_of_a_surname() {
+    use factdesk::model::{Article, ArticleId};
+    let mut p = Project::new("t");
+    p.articles.push(Article::new(
+        ArticleId(1),
+        "One",
+        "Union leader Marek Dovan said the brakes had failed. Dovar residents were angry. Later Dovan spoke again, and Mayor Dovan agreed.".to_owned(),
+    ));
+    p.articles.push(Article::new(
+        ArticleId(2),
+        "Two",
+        "The depot in Dovar reopened on Monday.".to_owned(),
+    ));
+    let s = run(&p);
+    assert!(
+        !s.aliases
+            .iter()
+            .any(|g| g.names.iter().any(|n| n == "Dovar")),
+        "{:?}",
+        s.aliases
+    );
+    assert!(
+        !s.aliases
+            .iter()
+            .any(|g| g.names.iter().any(|n| n == "Mayor Dovan") && g.names.len() == 2),
+        "{:?}",
+        s.aliases
+    );
+}

@@ -352,6 +352,13 @@ pub fn group(project: &Project, names: &[&str], variants: &[(String, String)]) -
                 .then(counts.get(b).cmp(&counts.get(a)))
                 .then(a.cmp(b))
         });
+        // "Mayor Bruhn" and "Bruhn" alone say nothing a reader needs told (a full name
+        // with its title, "Gov. Ines Valtonen", is offered: readers meet both).
+        let bare: std::collections::HashSet<String> =
+            names.iter().map(|n| untitled(n).to_lowercase()).collect();
+        if bare.len() < 2 && !bare.iter().any(|b| b.contains(' ')) {
+            continue;
+        }
         let entity = project
             .entities
             .iter()
@@ -438,10 +445,7 @@ fn untitled(name: &str) -> String {
 /// them without the title.
 pub fn titled_forms(doc: &super::text::Doc, mentions: &[super::mentions::Mention]) -> Vec<String> {
     let mut out = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| !m.titles.is_empty() && m.name.contains(' '))
-    {
+    for m in mentions.iter().filter(|m| !m.titles.is_empty()) {
         let before = doc.tokens_in(m.phrase_start, m.range.start);
         let titled = before
             .iter()
@@ -465,9 +469,10 @@ pub fn titled_forms(doc: &super::text::Doc, mentions: &[super::mentions::Mention
 /// Sabrat", "the harbour in Sabrat"), or opening a paragraph in capitals before a comma or
 /// dash (a dateline, "SABRAT, Aug. 13 —"). A town one letter from a surname (Sabrat and
 /// Nadim Sabra) is not a spelling of the person.
-fn place_words(doc: &super::text::Doc) -> std::collections::HashSet<String> {
-    const BEFORE_PLACE: [&str; 10] = [
+pub fn place_words(doc: &super::text::Doc) -> std::collections::HashSet<String> {
+    const BEFORE_PLACE: [&str; 12] = [
         "in", "at", "from", "near", "outside", "into", "across", "towards", "toward", "to",
+        "between", "via",
     ];
     let mut out = std::collections::HashSet::new();
     let words: Vec<&super::text::Token> = doc.tokens.iter().filter(|t| t.is_word).collect();

@@ -78,6 +78,8 @@ struct ArticleResult {
     names: Vec<String>,
     /// Spelling variants seen beside a full name: (variant, full name).
     variants: Vec<(String, String)>,
+    /// Words the article uses as places (lower case): no variant of a person anywhere.
+    places: Vec<String>,
 }
 
 fn analyse(
@@ -115,6 +117,7 @@ fn analyse(
             .chain(aliases::titled_forms(&doc, &mentions))
             .collect();
         r.variants = aliases::variant_tokens(&doc, &mentions);
+        r.places = aliases::place_words(&doc).into_iter().collect();
     }
     r
 }
@@ -225,9 +228,16 @@ pub fn suggest(
             .iter()
             .flat_map(|(_, r)| r.names.iter().map(String::as_str))
             .collect();
+        // A town one article names as a place ("in Tavor") is no spelling of a surname in
+        // another (Tabor).
+        let places: std::collections::HashSet<&str> = per_article
+            .iter()
+            .flat_map(|(_, r)| r.places.iter().map(String::as_str))
+            .collect();
         let variants: Vec<(String, String)> = per_article
             .iter()
             .flat_map(|(_, r)| r.variants.iter().cloned())
+            .filter(|(v, _)| !places.contains(v.to_lowercase().as_str()))
             .collect();
         out.aliases = aliases::group(project, &names, &variants);
     }

@@ -186,10 +186,14 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         }
         // Only auxiliaries, adverbs, small words and names stand between a count and its
         // predicate: "9 firefighters were sent to help the injured" counts no injured.
+        // "350 residents of Kelmo were evacuated": a place after "of" or "from" too.
+        let of_a_place =
+            matches!(w, "of" | "from") && toks.get(k + 1).is_some_and(Token::is_capitalized);
         let passable = ontology::is(w, Context::Filler)
             || ontology::is(w, Context::Stop)
             || w.ends_with("ly")
-            || toks[k].is_capitalized();
+            || toks[k].is_capitalized()
+            || of_a_place;
         if !passable {
             return None;
         }
@@ -507,6 +511,10 @@ mod tests {
         assert_eq!(
             read("Four colleagues remain unaccounted for."),
             [(Missing, 4.0)]
+        );
+        assert_eq!(
+            read("Some 280 residents of Orsk were evacuated."),
+            [(Evacuated, 280.0)]
         );
         // Our own: people in shelters, to safety, land burned, responders at work.
         assert_eq!(

@@ -12,5 +12,6 @@ pub mod link;
 pub mod report;
 pub mod retrieval;
 pub mod signature;
+mod tokens;
 pub mod verdict_map;
 mod words;

@@ -1,0 +1,239 @@
+//! Claim sentences as tokens: words (hyphenated names kept whole), numbers as outlets
+//! write them ("10 000", "4,5", a season's "2023/24" as one year, clock times as no
+//! number), signs and the clause each stands in. One pass: linear in the text.
+
+use super::signature::is_place;
+use super::words::unit;
+
+/// A word, number or sign of a claim sentence, with where it stands.
+#[derive(Debug)]
+pub(super) struct Tok {
+    pub(super) lower: String,
+    pub(super) capitalised: bool,
+    /// Ended in "'s" (taken off): a name, even first in a sentence.
+    pub(super) possessive: bool,
+    /// First word of a sentence, where a capital says nothing.
+    pub(super) initial: bool,
+    pub(super) number: Option<f64>,
+    /// Which clause (between commas, dashes, colons, brackets, sentence ends) it is in.
+    pub(super) clause: u32,
+}
+
+/// Split a claim sentence into [`Tok`]s in one pass.
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut initial = true;
+    let mut clause = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (matches!(chars[i], '.' | ',')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let mut raw: String = chars[start..i].iter().collect();
+            // "10 000" (a space, no-break or thin space between groups of three).
+            while raw.len() <= 3 || raw.rsplit(',').next().is_some_and(|g| g.len() == 3) {
+                let group = chars.get(i + 1..i + 4);
+                let spaced = chars
+                    .get(i)
+                    .is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'));
+                if !spaced
+                    || raw.contains('.')
+                    || !group.is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                    || chars
+                        .get(i + 4)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+                {
+                    break;
+                }
+                raw.push(',');
+                raw.extend(&chars[i + 1..i + 4]);
+                i += 4;
+            }
+            // "the 2023/24 season", "2023/2024": the season's second year belongs to its
+            // first, and is no figure of its own.
+            let season_end = start > 0
+                && matches!(chars[start - 1], '/' | '-' | '–')
+                && out.last().is_some_and(|t: &Tok| {
+                    t.lower.len() == 4
+                        && t.number.is_some_and(|v| {
+                            (1900.0..=2100.0).contains(&v) && is_season_end(v, &raw)
+                        })
+                });
+            if season_end {
+                continue;
+            }
+            // "10:42 —", "at 09:15": a clock time is no figure of the claim.
+            let clock = raw.len() <= 2
+                && chars.get(i) == Some(&':')
+                && chars
+                    .get(i + 1..i + 3)
+                    .is_some_and(|m| m.iter().all(char::is_ascii_digit))
+                && !chars.get(i + 3).is_some_and(char::is_ascii_digit);
+            if clock {
+                i += 3;
+                out.push(Tok {
+                    lower: chars[start..i].iter().collect(),
+                    capitalised: false,
+                    possessive: false,
+                    initial,
+                    number: None,
+                    clause,
+                });
+                initial = false;
+                continue;
+            }
+            out.push(Tok {
+                number: parse_number(&raw),
+                lower: raw,
+                capitalised: false,
+                possessive: false,
+                initial,
+                clause,
+            });
+            initial = false;
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphabetic()
+                    || (matches!(chars[i], '\'' | '’' | '-')
+                        && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())))
+            {
+                i += 1;
+            }
+            let mut word: String = chars[start..i].iter().collect();
+            // "km2", "m²": an area.
+            let squared = chars.get(i).is_some_and(|&c| c == '²')
+                || (chars.get(i) == Some(&'2')
+                    && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()));
+            if squared && unit(&word).is_some_and(|(q, _)| q == "length") {
+                word.push('2');
+                i += 1;
+            }
+            let lower = word.to_lowercase().replace('’', "'");
+            // A tabloid's "CHOC HORROR", "CRASHED": shouting, not names (acronyms are short).
+            let shouted = word.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                && word.chars().all(|c| !c.is_lowercase())
+                && !is_place(&lower);
+            // "d'Ivoire", "l'Aquila": the name's capital comes after the article.
+            let elided = matches!(c, 'd' | 'l')
+                && word.chars().nth(1).is_some_and(|a| matches!(a, '\'' | '’'))
+                && word.chars().nth(2).is_some_and(char::is_uppercase);
+            let capitalised = (c.is_uppercase() || elided) && !shouted;
+            // "didn't" stays whole (a negation); "Spain's" loses its possessive.
+            let (lower, possessive) = match lower.strip_suffix("'s") {
+                Some(stem) if !stem.is_empty() => (stem.to_owned(), true),
+                _ => (lower, false),
+            };
+            // "Guinea-Bissau", "Timor-Leste": a name of capitalised parts stays whole.
+            let one_name = word.contains('-')
+                && word
+                    .split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+                && word.chars().any(char::is_lowercase);
+            let parts: Vec<&str> = if one_name {
+                vec![lower.as_str()]
+            } else {
+                lower.split('-').collect()
+            };
+            for (n, part) in parts.into_iter().enumerate() {
+                if part.is_empty() {
+                    continue;
+                }
+                out.push(Tok {
+                    lower: part.to_owned(),
+                    capitalised: capitalised && n == 0,
+                    possessive,
+                    // A hyphenated name is a name even first in a sentence.
+                    initial: initial && !one_name,
+                    number: None,
+                    clause,
+                });
+            }
+            initial = false;
+        } else {
+            // "-33% y/y", "+17%": a signed change says which way it went.
+            let signed = matches!(c, '-' | '−' | '+')
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(');
+            if signed {
+                out.push(Tok {
+                    lower: if c == '+' { "+" } else { "-" }.to_owned(),
+                    capitalised: false,
+                    possessive: false,
+                    initial: false,
+                    number: None,
+                    clause,
+                });
+            }
+            if matches!(c, '%' | '$' | '€' | '£' | '¥') {
+                out.push(Tok {
+                    lower: c.to_string(),
+                    capitalised: false,
+                    possessive: false,
+                    initial: false,
+                    number: None,
+                    clause,
+                });
+            }
+            if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '«' | '\n') {
+                initial = true;
+            }
+            // "DOHA -- Qatari LNG", "PARIS - The": a dash typed as hyphens parts clauses too.
+            let typed_dash = c == '-'
+                && (chars.get(i + 1) == Some(&'-')
+                    || (i > 0
+                        && chars[i - 1].is_whitespace()
+                        && chars.get(i + 1).is_some_and(|n| n.is_whitespace())));
+            if typed_dash
+                || matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '(' | ')' | '\n'
+                )
+            {
+                clause += 1;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether `raw` ends the season a year opens ("2023/24", "2023-2024"); "2018–2023" is a
+/// span of years, both kept.
+fn is_season_end(year: f64, raw: &str) -> bool {
+    let Ok(end) = raw.parse::<u32>() else {
+        return false;
+    };
+    let year = year as u32;
+    match raw.len() {
+        2 => end == (year + 1) % 100,
+        4 => end == year + 1,
+        _ => false,
+    }
+}
+
+/// "4,500" is 4500, "4,5" and "4.5" are 4.5.
+fn parse_number(raw: &str) -> Option<f64> {
+    let groups: Vec<&str> = raw.split(',').collect();
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    let clean = if thousands {
+        raw.replace(',', "")
+    } else if groups.len() == 2 {
+        raw.replace(',', ".")
+    } else {
+        // "9,9,9": a list, not a number; its first item.
+        groups[0].to_owned()
+    };
+    clean
+        .parse()
+        .ok()
+        .or_else(|| clean.split('.').next()?.parse().ok())
+}

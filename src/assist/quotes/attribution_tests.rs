@@ -183,12 +183,15 @@ fn a_place_glued_onto_a_name_is_not_part_of_it() {
 }
 
 #[test]
-fn a_dash_aside_a_passive_cue_and_a_verb_that_labels() {
+fn a_dash_aside_a_passive_cue_and_a_verb_that_brands() {
     // Our own sentences.
     let t = "Mayor Ilse Brandt – a cousin of the owner – said the village had lost ‘the heart of its harbour’.";
     assert_eq!(speaker_of(t, "the village").as_deref(), Some("Ilse Brandt"));
     let t = "The ferry chief, Oren Vass, was quoted as saying by local radio that «the boats will sail again soon».";
     assert_eq!(speaker_of(t, "«the boats").as_deref(), Some("Oren Vass"));
+    // A scare-quoted description is nobody's words.
+    let t = "Vell, a port usually described by visitors as “sleepy”, woke up.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
     let t = "Senator Ruth Amadi branded the inquiry ‘a whitewash from the first day’.";
     let q = quotes(t);
     assert!(

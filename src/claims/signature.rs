@@ -255,8 +255,7 @@ pub fn signature(text: &str) -> Signature {
                 value: share,
                 unit: "percent",
             };
-            sig.terms.push(format!("#{}", quantity_key(&q)));
-            sig.quantities.push(q);
+            push_quantity(&mut sig, q);
             i = used;
             continue;
         }
@@ -276,8 +275,7 @@ pub fn signature(text: &str) -> Signature {
                     value: value * f,
                     unit: "percent",
                 };
-                sig.terms.push(format!("#{}", quantity_key(&q)));
-                sig.quantities.push(q);
+                push_quantity(&mut sig, q);
                 i = after + 1;
                 continue;
             }
@@ -287,8 +285,7 @@ pub fn signature(text: &str) -> Signature {
                     value: share,
                     unit: "percent",
                 };
-                sig.terms.push(format!("#{}", quantity_key(&q)));
-                sig.quantities.push(q);
+                push_quantity(&mut sig, q);
                 i = used;
                 continue;
             }
@@ -328,8 +325,7 @@ pub fn signature(text: &str) -> Signature {
                 q.unit = YEAR;
                 last_year = Some((value, after));
             }
-            sig.terms.push(format!("#{}", quantity_key(&q)));
-            sig.quantities.push(q);
+            push_quantity(&mut sig, q);
             i = next.max(i + 1);
             continue;
         }
@@ -357,8 +353,7 @@ pub fn signature(text: &str) -> Signature {
                     ),
                     None => (Quantity { value, unit: COUNT }, k + 2),
                 };
-                sig.terms.push(format!("#{}", quantity_key(&q)));
-                sig.quantities.push(q);
+                push_quantity(&mut sig, q);
                 i = next;
                 continue;
             }
@@ -372,8 +367,7 @@ pub fn signature(text: &str) -> Signature {
                     value: f / 100.0 * factor,
                     unit: u,
                 };
-                sig.terms.push(format!("#{}", quantity_key(&q)));
-                sig.quantities.push(q);
+                push_quantity(&mut sig, q);
                 i = k + 2;
                 continue;
             }
@@ -390,8 +384,7 @@ pub fn signature(text: &str) -> Signature {
                     value: f,
                     unit: "percent",
                 };
-                sig.terms.push(format!("#{}", quantity_key(&q)));
-                sig.quantities.push(q);
+                push_quantity(&mut sig, q);
                 i += 1;
                 continue;
             }
@@ -536,6 +529,12 @@ fn year_like(toks: &[Tok], from: usize, after: usize, value: f64) -> bool {
     (written || spoken_year(toks, from).is_some_and(|(_, end)| end == after))
         && (1900.0..=2100.0).contains(&value)
         && value.fract() == 0.0
+}
+
+/// A quantity with its index term ("4.5 million" and "4,500,000" one term).
+fn push_quantity(sig: &mut Signature, q: Quantity) {
+    sig.terms.push(format!("#{}", quantity_key(&q)));
+    sig.quantities.push(q);
 }
 
 /// A factor quantity; it also says which way the thing moved when nothing else has.

@@ -151,3 +151,29 @@ fn seventh_heldout_set_matches_and_groups_stay_above_their_floors() {
         },
     );
 }
+
+#[test]
+fn eighth_heldout_set_matches_and_groups_stay_above_their_floors() {
+    holds(
+        "claims-heldout-8",
+        150,
+        Floors {
+            map5: 0.0,
+            false_rate: 1.0,
+            f1: 0.0,
+        },
+    );
+}
+
+#[test]
+fn ninth_heldout_set_matches_and_groups_stay_above_their_floors() {
+    holds(
+        "claims-heldout-9",
+        150,
+        Floors {
+            map5: 0.0,
+            false_rate: 1.0,
+            f1: 0.0,
+        },
+    );
+}

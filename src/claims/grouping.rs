@@ -8,7 +8,7 @@
 //! [`MAX_BLOCK`] claims blocks nothing. Work is linear in the number of claims.
 
 use super::agreement::agreement;
-use super::retrieval::{TermIndex, score};
+use super::retrieval::{LibraryIndex, MATCH_THRESHOLD, TermIndex, score};
 use super::signature::{Signature, signature};
 use crate::assist::{self, SuggestionKind};
 use crate::model::{AnnotationId, AnnotationKind, ArticleId, Project};
@@ -93,7 +93,8 @@ pub fn claims_of(project: &Project, include_candidates: bool) -> Vec<ClaimRef> {
 }
 
 /// Suggested groups of the project's claims (see [`claims_of`]), leaving out any whose
-/// annotated members already form one confirmed group.
+/// annotated members already form one confirmed group. The project's library of earlier
+/// checks takes part ([`group_claims_against`]).
 pub fn suggest_groups(project: &Project, include_candidates: bool) -> Vec<SuggestedGroup> {
     let confirmed: Vec<BTreeSet<AnnotationId>> = project
         .layers
@@ -101,7 +102,8 @@ pub fn suggest_groups(project: &Project, include_candidates: bool) -> Vec<Sugges
         .flat_map(|l| &l.claim_groups)
         .map(|g| g.members.iter().map(|m| m.annotation).collect())
         .collect();
-    group_claims(claims_of(project, include_candidates))
+    let library = LibraryIndex::new(&project.fact_checks);
+    group_claims_against(claims_of(project, include_candidates), &library)
         .into_iter()
         .filter(|g| {
             let ids: Option<BTreeSet<AnnotationId>> =
@@ -114,6 +116,68 @@ pub fn suggest_groups(project: &Project, include_candidates: bool) -> Vec<Sugges
 /// Group claims that state the same thing (members from at least two articles).
 pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
     let signatures: Vec<Signature> = claims.iter().map(|c| signature(&c.text)).collect();
+    group(claims, signatures, Vec::new())
+}
+
+/// As [`group_claims`], and two claims in different articles that one earlier check matches
+/// (its best match, at or above [`MATCH_THRESHOLD`]) are linked through it: outlets that
+/// restate a checked claim in words that share almost nothing ("the web suffix" and "the
+/// .tv domain") still meet at the check both restate, as Meedan Check clusters items around
+/// a known claim. Agreement between the two claims keeps its veto.
+pub fn group_claims_against(claims: Vec<ClaimRef>, library: &LibraryIndex) -> Vec<SuggestedGroup> {
+    let signatures: Vec<Signature> = claims.iter().map(|c| signature(&c.text)).collect();
+    let best = library.best_matches(&signatures);
+    let mut by_check: HashMap<usize, Vec<Pivot>> = HashMap::new();
+    for (claim, hit) in best.into_iter().enumerate() {
+        if let Some(hit) = hit.filter(|h| h.score >= MATCH_THRESHOLD) {
+            by_check.entry(hit.check).or_default().push(Pivot {
+                claim,
+                score: hit.score,
+            });
+        }
+    }
+    let mut links = Vec::new();
+    for mut pivots in by_check.into_values() {
+        // A star around the best-matching claim: linear in the claims, and every member
+        // is one link from the claim the check fits best.
+        pivots.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.claim.cmp(&y.claim)));
+        let hub = pivots[0];
+        let other_hub = pivots
+            .iter()
+            .find(|p| claims[p.claim].article != claims[hub.claim].article)
+            .copied();
+        for p in &pivots[1..] {
+            let to = if claims[p.claim].article != claims[hub.claim].article {
+                Some(hub)
+            } else {
+                other_hub.filter(|o| o.claim != p.claim)
+            };
+            if let Some(to) = to {
+                links.push(Link {
+                    a: to.claim.min(p.claim),
+                    b: to.claim.max(p.claim),
+                    score: to.score.min(p.score),
+                });
+            }
+        }
+    }
+    group(claims, signatures, links)
+}
+
+/// A claim whose best earlier check is the one it is filed under.
+#[derive(Clone, Copy)]
+struct Pivot {
+    claim: usize,
+    score: f64,
+}
+
+/// Group claims by their wording and agreement, with `pivot_links` (through earlier checks)
+/// joined under the same veto.
+fn group(
+    claims: Vec<ClaimRef>,
+    signatures: Vec<Signature>,
+    pivot_links: Vec<Link>,
+) -> Vec<SuggestedGroup> {
     let distinct: Vec<Vec<String>> = signatures
         .iter()
         .map(|s| {
@@ -125,7 +189,7 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
         .collect();
     let index = TermIndex::new(distinct.iter().map(Vec::as_slice));
     let mut compared: HashSet<(u32, u32)> = HashSet::new();
-    let mut candidates: Vec<Link> = Vec::new();
+    let mut candidates: Vec<Link> = pivot_links;
     for i in 0..claims.len() {
         let mut blocking: Vec<&String> = distinct[i]
             .iter()

@@ -277,6 +277,16 @@ impl LibraryIndex {
         self.rank_with(&mut Accumulator::default(), &signature(claim), limit)
     }
 
+    /// Each claim's best check (a position in the library), on every core.
+    pub fn best_matches(&self, claims: &[Signature]) -> Vec<Option<LibraryHit>> {
+        if self.is_empty() {
+            return vec![None; claims.len()];
+        }
+        in_parallel(claims, |acc: &mut Accumulator, claim| {
+            self.rank_with(acc, claim, 1).into_iter().next()
+        })
+    }
+
     fn rank_with(&self, acc: &mut Accumulator, claim: &Signature, limit: usize) -> Vec<LibraryHit> {
         let mut ranked: Vec<LibraryHit> = self
             .index
@@ -336,6 +346,11 @@ impl<'a> CheckIndex<'a> {
         in_parallel(claims, |acc: &mut Accumulator, claim| {
             self.rank_with(acc, &signature(claim.as_ref()), limit)
         })
+    }
+
+    /// The index without the checks it points to.
+    pub fn library(&self) -> &LibraryIndex {
+        &self.library
     }
 
     fn rank_with(

@@ -11,7 +11,7 @@
 use super::Workbench;
 use crate::app::Edit;
 use crate::app::marks::MarkTarget;
-use crate::claims::grouping::{ClaimRef, group_claims};
+use crate::claims::grouping::{ClaimRef, group_claims_against};
 use crate::claims::link::{self, LinkTarget, Linked};
 use crate::claims::retrieval::{LibraryIndex, MATCH_THRESHOLD};
 use crate::claims::verdict_map::proposed_verdict;
@@ -202,8 +202,13 @@ pub fn group_key(members: &[ClaimRef]) -> SuggestionKey {
 }
 
 /// Suggested groups of `layer`'s claims that are not groups of it already (every member in
-/// one group) and were not rejected. Linear in the layer's claims (see `claims::grouping`).
-pub fn suggested_groups(project: &Project, layer: &str) -> Vec<BoardSuggestion> {
+/// one group) and were not rejected; claims that one check of `library` matches meet
+/// through it. Linear in the layer's claims (see `claims::grouping`).
+pub fn suggested_groups(
+    project: &Project,
+    layer: &str,
+    library: &LibraryIndex,
+) -> Vec<BoardSuggestion> {
     let Some(l) = project.layer(layer) else {
         return Vec::new();
     };
@@ -230,7 +235,7 @@ pub fn suggested_groups(project: &Project, layer: &str) -> Vec<BoardSuggestion> 
         .iter()
         .map(|a| (a.id, (a.title.as_str(), a.outlet.as_deref().unwrap_or(""))))
         .collect();
-    group_claims(claims)
+    group_claims_against(claims, library)
         .into_iter()
         .filter_map(|g| {
             let ids: BTreeSet<AnnotationId> =
@@ -354,7 +359,7 @@ impl Workbench {
                 .as_ref()
                 .is_some_and(|(r, l, _)| *r == revision && *l == me);
             if !fresh {
-                let s = suggested_groups(self.session.project(), &me);
+                let s = suggested_groups(self.session.project(), &me, &self.checks.library);
                 self.checks.suggested = Some((revision, me, s));
             }
         }
@@ -561,7 +566,7 @@ impl Workbench {
 
     fn accept_suggested_group(&mut self, key: &SuggestionKey) {
         let me = self.me().to_owned();
-        let Some(s) = suggested_groups(self.project(), &me)
+        let Some(s) = suggested_groups(self.project(), &me, &self.checks.library)
             .into_iter()
             .find(|s| s.key == *key)
         else {

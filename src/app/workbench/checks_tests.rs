@@ -31,24 +31,24 @@ fn project() -> Project {
 #[test]
 fn a_suggested_group_goes_once_grouped_or_rejected() {
     let mut p = project();
-    let s = suggested_groups(&p, "me");
+    let s = suggested_groups(&p, "me", &LibraryIndex::default());
     assert_eq!(s.len(), 1, "{s:?}");
     let ids: Vec<u64> = s[0].members.iter().map(|m| m.annotation.0).collect();
     assert_eq!(ids, [1, 2]);
     assert_eq!(s[0].key.kind, GROUP_KIND);
-    assert!(suggested_groups(&p, "nobody").is_empty());
+    assert!(suggested_groups(&p, "nobody", &LibraryIndex::default()).is_empty());
 
     let mut rejected = p.clone();
     Edit::RejectSuggestion(s[0].key.clone())
         .apply(&mut rejected)
         .unwrap();
-    assert!(suggested_groups(&rejected, "me").is_empty());
+    assert!(suggested_groups(&rejected, "me", &LibraryIndex::default()).is_empty());
 
     let ctx = crate::model::Context::live("me");
     let (plan, _) =
         group_edit::create_group(&p, &ctx, "me", &[AnnotationId(1), AnnotationId(2)]).unwrap();
     plan.apply(&mut p).unwrap();
-    assert!(suggested_groups(&p, "me").is_empty());
+    assert!(suggested_groups(&p, "me", &LibraryIndex::default()).is_empty());
 }
 
 #[test]

@@ -8,6 +8,25 @@ use crate::assist::words::TaggedWords;
 /// reporters that …").
 static CUE_VERBS: TaggedWords = TaggedWords::from_text(include_str!("../words/cue_verbs.txt"));
 
+/// Verbs that quote only a fragment after them ("calls it “a disgrace”").
+static FRAGMENT_CUES: crate::assist::text::WordList =
+    crate::assist::text::WordList::from_text(include_str!("../words/fragment_cues.txt"));
+
+/// A verb at `i` that reports speech through the quoted fragment after it, used as a verb
+/// (not "the calls", not "was called", not "described as “…”" with no object): see
+/// `words/fragment_cues.txt`.
+pub fn is_fragment_verb_at(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        t.is_word && !t.is_capitalized() && FRAGMENT_CUES.contains(t.text.to_lowercase().as_str())
+    }) && !(i > 0
+        && (marks_a_noun(&tokens[i - 1])
+            || matches!(
+                tokens[i - 1].lower(),
+                "was" | "is" | "be" | "been" | "being" | "are" | "were" | "so" | "-"
+            )))
+        && !tokens.get(i + 1).is_some_and(|t| t.lower() == "as")
+}
+
 /// Cue verbs are written in lower case ("The U.S. State Department" has no cue).
 pub fn is_cue(tok: &Token) -> bool {
     tok.is_word && !tok.is_capitalized() && CUE_VERBS.contains(tok.text.to_lowercase().as_str())

@@ -157,9 +157,14 @@ fn reported(
     // X said (that) clause.
     for c in 0..n {
         let t = &toks[c];
+        // "calls the inrush “entirely predictable”": a verb that quotes through the
+        // fragment after it, with a named subject.
+        let fragment_cue =
+            has_fragment && cues::is_fragment_verb_at(toks, c) && toks[c + 1..].iter().any(quoted);
         if quoted(t)
-            || !(cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t)))
-            || !cues::is_verb_at(toks, c)
+            || !(fragment_cue
+                || ((cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t)))
+                    && cues::is_verb_at(toks, c)))
         {
             continue;
         }
@@ -232,6 +237,9 @@ fn reported(
         let Some(speaker) = resolve(subject, toks[subject_from].start) else {
             continue;
         };
+        if fragment_cue && speaker.descriptive {
+            continue;
+        }
         // Where the reported clause starts.
         let mut k = c + 1;
         let that = toks[k..n.min(k + 10)]

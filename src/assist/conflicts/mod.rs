@@ -234,7 +234,7 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
             out.push(Fact {
                 key: FactKey::Money {
                     kind: m.kind.to_owned(),
-                    currency: m.currency.to_owned(),
+                    currency: m.currency,
                     scope: if m.of_event {
                         context.scope.clone()
                     } else {

@@ -22,8 +22,8 @@ const BEFORE_REACH: usize = 8;
 pub struct Sum {
     /// In whole units of the currency (48e6 for "€48m").
     pub value: f64,
-    /// ISO code, lower case ("eur").
-    pub currency: &'static str,
+    /// ISO code, lower case ("eur"), or the word of a currency no list holds ("thaler").
+    pub currency: String,
     /// What kind of sum it is ("works", "damage").
     pub kind: &'static str,
     /// The kind belongs to an event (damage, aid): scoped like counts.
@@ -79,6 +79,63 @@ fn amount_at(toks: &[Token], lowers: &[&str], i: usize) -> Option<(f64, usize)> 
     Some((value, next))
 }
 
+/// Kinds of sum that are paid to people: only these read a currency no list holds.
+const PAID_TO_PEOPLE: &[&str] = &["compensation", "fine", "aid", "ransom", "pay"];
+
+/// Words after an amount that are no currency: time, common units, groups of people.
+const NO_CURRENCY: &[&str] = &[
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "times",
+    "metres",
+    "meters",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tonnes",
+    "tons",
+    "litres",
+    "liters",
+    "hectares",
+    "acres",
+    "kilograms",
+    "kilos",
+    "votes",
+    "signatures",
+    "pages",
+    "cases",
+    "claims",
+    "items",
+    "families",
+    "households",
+    "relatives",
+    "victims",
+    "students",
+    "pupils",
+    "patients",
+];
+
+/// "pay each bereaved family 25,000 thalers": the word after the amount, when no list
+/// holds it, is taken for a currency (a small country's, or a new one) — a plural of lower
+/// case letters that names no people, no counted kind and no unit, singular as the key.
+fn unknown_currency(toks: &[Token], lowers: &[&str], next: usize) -> Option<String> {
+    let w = *lowers.get(next)?;
+    let plain = toks[next].is_word
+        && !toks[next].is_capitalized()
+        && w.len() >= 4
+        && w.ends_with('s')
+        && w.chars().all(|c| c.is_alphabetic());
+    let known = super::ontology::is_person(w)
+        || super::ontology::kind(w, super::ontology::Role::Count).is_some()
+        || NO_CURRENCY.contains(&w)
+        || scale(w).is_some();
+    (plain && !known).then(|| w.trim_end_matches('s').to_owned())
+}
+
 /// The kind of the first subject word within `range`, nearest first, and whether it
 /// belongs to an event.
 fn subject(
@@ -108,14 +165,17 @@ pub fn sums(toks: &[Token], lowers: &[&str]) -> Vec<Sum> {
     let mut i = 0;
     while i < toks.len() {
         // "€48m", "US$ 2.3bn", "EUR 48 million": the currency first.
+        let mut listed = true;
         let read = if let Some(cur) = currency(lowers[i]) {
-            amount_at(toks, lowers, i + 1).map(|(v, next)| (cur, v, i, next))
+            amount_at(toks, lowers, i + 1).map(|(v, next)| (cur.to_owned(), v, i, next))
         } else if toks[i].text.starts_with(|c: char| c.is_ascii_digit()) {
             // "48 million euros", "900,000 euros".
             amount_at(toks, lowers, i).and_then(|(v, next)| {
-                lowers
-                    .get(next)
-                    .and_then(|w| currency(w))
+                let listed_cur = lowers.get(next).and_then(|w| currency(w));
+                listed = listed_cur.is_some();
+                listed_cur
+                    .map(str::to_owned)
+                    .or_else(|| unknown_currency(toks, lowers, next))
                     .map(|cur| (cur, v, i, next + 1))
             })
         } else {
@@ -135,7 +195,9 @@ pub fn sums(toks: &[Token], lowers: &[&str]) -> Vec<Sum> {
         let first = start - q_len;
         let after = next..(next + AFTER_REACH).min(lowers.len());
         let before = (first.saturating_sub(BEFORE_REACH)..first).rev();
-        let kind = subject(lowers, toks, after).or_else(|| subject(lowers, toks, before));
+        let kind = subject(lowers, toks, after)
+            .or_else(|| subject(lowers, toks, before))
+            .filter(|(kind, _)| listed || PAID_TO_PEOPLE.contains(kind));
         if let Some((kind, of_event)) = kind {
             out.push(Sum {
                 value,
@@ -157,7 +219,7 @@ mod tests {
     use super::*;
     use crate::assist::text::Doc;
 
-    fn read(s: &str) -> Vec<(&'static str, &'static str, f64)> {
+    fn read(s: &str) -> Vec<(&'static str, String, f64)> {
         let doc = Doc::new(s);
         let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
         sums(&doc.tokens, &lowers)
@@ -167,30 +229,46 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_no_list_holds_is_read_where_the_sum_is_paid_to_people() {
+        assert_eq!(
+            read("The operator will pay each bereaved family 12,000 dorins."),
+            [("compensation", "dorin".to_owned(), 12e3)]
+        );
+        assert_eq!(
+            read("It promised 15,000 dorins in compensation to every household."),
+            [("compensation", "dorin".to_owned(), 15e3)]
+        );
+        // Not money: people, units, and sums that are no payment.
+        assert!(read("Compensation was promised to 300 families.").is_empty());
+        assert!(read("The fine covered 20 years of breaches.").is_empty());
+        assert!(read("The upgrade needs 4,000 sleepers.").is_empty());
+    }
+
+    #[test]
     fn sums_are_read_with_what_they_pay_for() {
         assert_eq!(
             read("It shelved an €84 million upgrade of the line."),
-            [("works", "eur", 84e6)]
+            [("works", "eur".to_owned(), 84e6)]
         );
         assert_eq!(
             read("A €48m resignalling and track renewal scheme was paused."),
-            [("works", "eur", 48e6)]
+            [("works", "eur".to_owned(), 48e6)]
         );
         assert_eq!(
             read("The storm caused damage estimated at $2.3bn."),
-            [("damage", "usd", 2.3e9)]
+            [("damage", "usd".to_owned(), 2.3e9)]
         );
         assert_eq!(
             read("The firm was given a fine of 900,000 euros."),
-            [("fine", "eur", 9e5)]
+            [("fine", "eur".to_owned(), 9e5)]
         );
         assert_eq!(
             read("She earns a reported £1.2 million a year."),
-            [("pay", "gbp", 1.2e6)]
+            [("pay", "gbp".to_owned(), 1.2e6)]
         );
         assert_eq!(
             read("Families will get compensation of US$ 5,000 each."),
-            [("compensation", "usd", 5e3)]
+            [("compensation", "usd".to_owned(), 5e3)]
         );
     }
 

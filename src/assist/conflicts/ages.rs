@@ -107,8 +107,8 @@ fn age_subject(
 }
 
 /// One key per person among the names ages were given to, across articles: surnames that
-/// are spellings of each other ("Benzan", "Benzam") join, and given names of other genders
-/// ("Danila" and "Danilo Vrana", sister and brother) stay apart. `skeleton` is the
+/// are spellings of each other ("Benzan", "Benzam") join, and other given names ("Pavel"
+/// and "Matej Horák", "Danila" and "Danilo Vrana") stay apart. `skeleton` is the
 /// transliteration-proof surname key the comparison files ages under.
 pub fn person_keys<'n>(
     names: &[&'n str],
@@ -153,22 +153,15 @@ pub fn person_keys<'n>(
         let r = find(&mut root, i);
         let base = skeleton(names[r]);
         let firsts = people.entry(r).or_default();
+        // Inside one surname, each given name is its own person ("Pavel" and "Matej
+        // Horák", father and son), up to its spellings and initial ("Oxana", "O.") — never
+        // across genders ("Danila", "Danilo").
         let person = match given(n) {
-            Some(f) => match firsts.iter().position(|g| other_gender(g, &f)) {
-                // Another gender than a given name seen: their own key, unless a name of
-                // this gender is there already.
-                Some(_) => match firsts.iter().position(|g| !other_gender(g, &f)) {
-                    Some(k) => k,
-                    None => {
-                        firsts.push(f);
-                        firsts.len() - 1
-                    }
-                },
+            Some(f) => match firsts.iter().position(|g| same_given_name(g, &f)) {
+                Some(k) => k,
                 None => {
-                    if firsts.is_empty() {
-                        firsts.push(f);
-                    }
-                    0
+                    firsts.push(f);
+                    firsts.len() - 1
                 }
             },
             None => 0,
@@ -176,6 +169,22 @@ pub fn person_keys<'n>(
         out.insert(*n, format!("{base}#{person}"));
     }
     out
+}
+
+/// Two given names of one person: the same, a spelling of it of the same gender, its
+/// initial, or its short form ("Piet" for "Pieter").
+fn same_given_name(a: &str, b: &str) -> bool {
+    use crate::assist::aliases::{other_gender, transliterated_given_names};
+    use crate::assist::name_keys::fold;
+    let (a, b) = (fold(a), fold(b));
+    let initial = |x: &str, y: &str| {
+        let n = x.chars().count();
+        (n == 1 || n >= 3) && y.starts_with(x)
+    };
+    a == b
+        || initial(&a, &b)
+        || initial(&b, &a)
+        || (transliterated_given_names(&a, &b) && !other_gender(&a, &b))
 }
 
 #[cfg(test)]
@@ -205,5 +214,27 @@ mod tests {
             owners("Piet Anselm, 58, drove the train."),
             ["piet anselm 58"]
         );
+    }
+
+    #[test]
+    fn each_given_name_under_one_surname_is_its_own_person() {
+        let names = [
+            "Pavel Horák",
+            "Matej Horák",
+            "Oksana Petrenko",
+            "Oxana Petrenko",
+            "Henrik Aaltonen",
+            "H. Aaltonen",
+            "Danila Vrana",
+            "Danilo Vrana",
+            "Piet Anselm",
+            "Pieter Anselm",
+        ];
+        let keys = person_keys(&names, |n| names::surname(n).to_lowercase());
+        assert_ne!(keys["Pavel Horák"], keys["Matej Horák"]);
+        assert_eq!(keys["Oksana Petrenko"], keys["Oxana Petrenko"]);
+        assert_eq!(keys["Henrik Aaltonen"], keys["H. Aaltonen"]);
+        assert_ne!(keys["Danila Vrana"], keys["Danilo Vrana"]);
+        assert_eq!(keys["Piet Anselm"], keys["Pieter Anselm"]);
     }
 }

@@ -133,6 +133,28 @@ pub fn person_keys<'n>(
         let (a, b) = (find(&mut root, r), find(&mut root, i));
         root[b] = a;
     }
+    // "her husband Radu, 52": a given name alone is the one person who has it in full,
+    // when exactly one does.
+    let mut full_by_given: std::collections::HashMap<String, Option<usize>> = Default::default();
+    for (i, n) in names.iter().enumerate() {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        if words.len() >= 2 {
+            let e = full_by_given
+                .entry(crate::assist::name_keys::fold(words[0]))
+                .or_insert(Some(i));
+            if e.is_some_and(|j| surnames[j] != surnames[i]) {
+                *e = None;
+            }
+        }
+    }
+    for (i, n) in names.iter().enumerate() {
+        if !n.contains(char::is_whitespace)
+            && let Some(Some(j)) = full_by_given.get(&crate::assist::name_keys::fold(n))
+        {
+            let (a, b) = (find(&mut root, *j), find(&mut root, i));
+            root[b] = a;
+        }
+    }
     let index = VariantIndex::new(surnames.iter().map(String::as_str));
     for (i, s) in surnames.iter().enumerate() {
         for j in index.candidates(s) {
@@ -149,7 +171,12 @@ pub fn person_keys<'n>(
     };
     let mut people: std::collections::HashMap<usize, Vec<String>> = Default::default();
     let mut out = std::collections::HashMap::new();
-    for (i, n) in names.iter().enumerate() {
+    // Full names first, so a word alone finds the given names of its surname.
+    let order = (0..names.len())
+        .filter(|&i| given(names[i]).is_some())
+        .chain((0..names.len()).filter(|&i| given(names[i]).is_none()));
+    for i in order {
+        let n = names[i];
         let r = find(&mut root, i);
         let base = skeleton(names[r]);
         let firsts = people.entry(r).or_default();
@@ -164,11 +191,20 @@ pub fn person_keys<'n>(
                     firsts.len() - 1
                 }
             },
-            None => 0,
+            None => given_alone(n, firsts),
         };
-        out.insert(*n, format!("{base}#{person}"));
+        out.insert(n, format!("{base}#{person}"));
     }
     out
+}
+
+/// The person a single word stands for among `firsts`: the given name it is, else the
+/// first (a surname alone).
+fn given_alone(word: &str, firsts: &[String]) -> usize {
+    firsts
+        .iter()
+        .position(|g| same_given_name(g, &word.to_lowercase()))
+        .unwrap_or(0)
 }
 
 /// Two given names of one person: the same, a spelling of it of the same gender, its
@@ -229,6 +265,9 @@ mod tests {
             "Danilo Vrana",
             "Piet Anselm",
             "Pieter Anselm",
+            "Radu",
+            "Mirela Ilescu",
+            "Radu Ilescu",
         ];
         let keys = person_keys(&names, |n| names::surname(n).to_lowercase());
         assert_ne!(keys["Pavel Horák"], keys["Matej Horák"]);
@@ -236,5 +275,7 @@ mod tests {
         assert_eq!(keys["Henrik Aaltonen"], keys["H. Aaltonen"]);
         assert_ne!(keys["Danila Vrana"], keys["Danilo Vrana"]);
         assert_eq!(keys["Piet Anselm"], keys["Pieter Anselm"]);
+        assert_eq!(keys["Radu"], keys["Radu Ilescu"]);
+        assert_ne!(keys["Mirela Ilescu"], keys["Radu Ilescu"]);
     }
 }

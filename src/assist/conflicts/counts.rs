@@ -63,6 +63,28 @@ fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
         || (before == "from" && (at(n.next) == "to" || at(n.next + 1) == "to"))
 }
 
+/// How many words "of them", "of their comrades" or "of the survivors" may hold.
+const PART_REACH: usize = 3;
+
+/// "nine of them were taken to hospital", "Fourteen of their comrades, brought up alive":
+/// a part of people counted before, itself the whole of what its predicate says — taken
+/// only for patients and the rescued, which are counted out of the others.
+fn part_of(lowers: &[&str], toks: &[Token], n: &NumberExpr) -> Option<Counted> {
+    if n.vague || lowers.get(n.next) != Some(&"of") {
+        return None;
+    }
+    let mut k = n.next + 1;
+    let end = (k + PART_REACH).min(lowers.len());
+    while k < end && toks[k].is_word && numbers::number_at(toks, lowers, k).is_none() {
+        k += 1;
+    }
+    if lowers.get(k) == Some(&",") {
+        k += 1;
+    }
+    predicate_after(lowers, toks, k)
+        .filter(|c| matches!(c, Counted::Hospitalised | Counted::Rescued))
+}
+
 /// What the noun after a number says: the kind it names, people, a thing, or no noun.
 enum Noun {
     Kind(Counted),
@@ -266,6 +288,17 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
         };
         i = n.next;
         if is_no_count(toks, lowers, &n) {
+            if let Some(what) = part_of(lowers, toks, &n) {
+                let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
+                out.push(Count {
+                    what,
+                    value: n.value,
+                    vague: n.vague,
+                    qualifier,
+                    first: n.first - q_len,
+                    next: n.next,
+                });
+            }
             continue;
         }
         let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
@@ -584,5 +617,39 @@ mod wrapped {
             found.extend(counts(toks, &lowers).into_iter().map(|c| (c.what, c.value)));
         }
         assert_eq!(found, [(Counted::Dead, 27.0)]);
+    }
+}
+
+#[cfg(test)]
+mod parts {
+    use super::*;
+    use crate::assist::text::Doc;
+
+    fn read(s: &str) -> Vec<(Counted, f64)> {
+        let doc = Doc::new(s);
+        let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
+        counts(&doc.tokens, &lowers)
+            .into_iter()
+            .map(|c| (c.what, c.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_part_counts_for_its_own_predicate() {
+        use Counted::*;
+        assert_eq!(
+            read("Twenty got out; nine of them were taken to Ardel Hospital."),
+            [(Hospitalised, 9.0)]
+        );
+        assert_eq!(
+            read("Fourteen of their colleagues, brought up alive on Friday, are resting."),
+            [(Rescued, 14.0)]
+        );
+        assert_eq!(
+            read("Thirty-one men were underground when the roof fell."),
+            [(Present, 31.0)]
+        );
+        // A part with no predicate of its own stays uncounted.
+        assert!(read("Two of the dead were children.").is_empty());
     }
 }

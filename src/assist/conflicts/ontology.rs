@@ -32,11 +32,13 @@ pub enum Counted {
     Deployed,
     /// Land burned or flooded, in hectares.
     Hectares,
+    /// People at the site when it struck ("41 miners were underground").
+    Present,
 }
 
 impl Counted {
     /// Every kind, in the order of its tag in the data file.
-    const ALL: [(&'static str, Counted); 16] = [
+    const ALL: [(&'static str, Counted); 17] = [
         ("dead", Counted::Dead),
         ("injured", Counted::Injured),
         ("missing", Counted::Missing),
@@ -53,6 +55,7 @@ impl Counted {
         ("hospital", Counted::Hospitalised),
         ("deployed", Counted::Deployed),
         ("hectares", Counted::Hectares),
+        ("present", Counted::Present),
     ];
 
     /// How a suggestion names it ("number dead").
@@ -74,6 +77,7 @@ impl Counted {
             Self::Hospitalised => "in hospital",
             Self::Deployed => "of responders deployed",
             Self::Hectares => "of hectares burned or flooded",
+            Self::Present => "present when it struck",
         }
     }
 
@@ -91,7 +95,12 @@ impl Counted {
     pub fn runs(self) -> bool {
         !matches!(
             self,
-            Self::Attending | Self::Aboard | Self::Crew | Self::Hospitalised | Self::Deployed
+            Self::Attending
+                | Self::Aboard
+                | Self::Crew
+                | Self::Hospitalised
+                | Self::Deployed
+                | Self::Present
         )
     }
 

@@ -94,9 +94,11 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
                 .iter()
                 .any(|x| x.qualifier == Some(Qualifier::About));
             let reach = match (key, approx) {
-                // Times of day in minutes: "about" is half an hour either way, and a
+                // Times of day in minutes: "about 11pm" is half an hour either way,
+                // "about 10:40" ten minutes (its minutes say how close it is), and a
                 // stated time within five minutes is the same time.
-                (FactKey::Time(_), true) => 30.0,
+                (FactKey::Time(_), true) if l.value % 30.0 == 0.0 || f.value % 30.0 == 0.0 => 30.0,
+                (FactKey::Time(_), true) => 10.0,
                 (FactKey::Time(_), false) => 5.0,
                 (_, true) => l.value.abs() * APPROXIMATE,
                 (_, false) => 0.0,

@@ -11,6 +11,7 @@ pub mod grouping;
 pub mod link;
 pub mod report;
 pub mod retrieval;
+mod shares;
 pub mod signature;
 mod tokens;
 pub mod verdict_map;

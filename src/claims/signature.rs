@@ -6,6 +6,7 @@
 //! the text: linear in its length.
 
 use super::contrasts::{Sister, sisters};
+use super::shares::{and_a_half, every_ordinal, ratio_after, share_over_noun};
 use super::tokens::{Tok, tokenize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -94,13 +95,13 @@ pub(super) fn term(lower: &str) -> String {
     SYNONYMS.get(&s).map_or(s, str::to_owned)
 }
 
-fn is_number_word(t: &Tok) -> bool {
+pub(super) fn is_number_word(t: &Tok) -> bool {
     t.number.is_some() || NUMBER_WORDS.contains(&t.lower)
 }
 
 /// Read the number starting at `i` ("4.5 million", "two hundred and fifty", "thirty");
 /// returns its value and the index after it.
-fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
+pub(super) fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
     if let Some(year) = spoken_year(toks, i) {
         return year;
     }
@@ -208,6 +209,8 @@ pub fn signature(text: &str) -> Signature {
     let (mut counted, mut last_clause) = (0, 0);
     // The last year read and the index after it.
     let mut last_year: Option<(f64, usize)> = None;
+    // The index of the quantity "all but" takes the rest of.
+    let mut complement_at: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -238,18 +241,44 @@ pub fn signature(text: &str) -> Signature {
         } else {
             flush(&mut name, &mut sig.names);
         }
-        // "one export dollar in every three", "one adult in five": a share, its noun
-        // between.
+        // "every fourth school": a share.
+        if let Some((share, used)) = every_ordinal(&toks, i) {
+            push_quantity(
+                &mut sig,
+                Quantity {
+                    value: share,
+                    unit: "percent",
+                },
+            );
+            i = used;
+            continue;
+        }
+        // "a mile and a half", "a day and a half".
+        if let Some((q, used)) = and_a_half(&toks, i) {
+            push_quantity(&mut sig, q);
+            i = used;
+            continue;
+        }
+        // "all but a tenth": the rest.
+        if t.lower == "all" && toks.get(i + 1).is_some_and(|n| n.lower == "but") {
+            complement_at = Some(sig.quantities.len());
+        }
+        // "40% more fines", "an eighth less": a change, and its direction.
+        if matches!(t.lower.as_str(), "more" | "less" | "fewer")
+            && sig.direction.is_none()
+            && i > 0
+            && ends_share(&toks[i - 1])
+        {
+            sig.direction = Some(if t.lower == "more" {
+                Direction::Up
+            } else {
+                Direction::Down
+            });
+        }
+        // "one export dollar in every three", "one adult in five", "one kilowatt-hour on
+        // twelve": a share, its noun between.
         if t.lower == "one"
-            && let Some((share, used)) = (1..=2).find_map(|skip| {
-                let words = toks[i + 1..].iter().take(skip);
-                (toks.len() > i + skip
-                    && words
-                        .clone()
-                        .all(|w| w.number.is_none() && !is_number_word(w)))
-                .then(|| ratio_after(&toks, i + 1 + skip, 1.0))
-                .flatten()
-            })
+            && let Some((share, used)) = share_over_noun(&toks, i + 1, 1.0)
         {
             let q = Quantity {
                 value: share,
@@ -279,8 +308,11 @@ pub fn signature(text: &str) -> Signature {
                 i = after + 1;
                 continue;
             }
-            // "four in five", "93 in every 100", "one out of three".
-            if let Some((share, used)) = ratio_after(&toks, after, value) {
+            // "four in five", "93 in every 100", "one out of three", "nine vehicles in
+            // every ten", "six inhabitants on ten".
+            if let Some((share, used)) =
+                ratio_after(&toks, after, value).or_else(|| share_over_noun(&toks, after, value))
+            {
                 let q = Quantity {
                     value: share,
                     unit: "percent",
@@ -375,8 +407,10 @@ pub fn signature(text: &str) -> Signature {
         // "a fifth of", "half of", "a quarter of".
         if let Some(f) = FRACTIONS.number(&t.lower) {
             // "half", "a quarter of", "by a third".
+            // Not "the quarters of the city": districts.
+            let the = i.checked_sub(1).is_some_and(|p| toks[p].lower == "the");
             let spoken = t.lower.starts_with("half")
-                || toks.get(i + 1).is_some_and(|n| n.lower == "of")
+                || (toks.get(i + 1).is_some_and(|n| n.lower == "of") && !the)
                 || i.checked_sub(1)
                     .is_some_and(|p| matches!(toks[p].lower.as_str(), "a" | "an"));
             if spoken {
@@ -431,6 +465,16 @@ pub fn signature(text: &str) -> Signature {
         i += 1;
     }
     flush(&mut name, &mut sig.names);
+    if let Some(k) = complement_at
+        && let Some(q) = sig.quantities.get_mut(k).filter(|q| q.unit == "percent")
+    {
+        let old = format!("#{}", quantity_key(q));
+        q.value = 100.0 - q.value;
+        let new = format!("#{}", quantity_key(q));
+        if let Some(t) = sig.terms.iter_mut().find(|t| **t == old) {
+            *t = new;
+        }
+    }
     if sig.quantities[counted..].iter().any(|q| q.unit != YEAR) {
         stating.push(last_clause);
     }
@@ -531,8 +575,13 @@ fn year_like(toks: &[Tok], from: usize, after: usize, value: f64) -> bool {
         && value.fract() == 0.0
 }
 
+/// Whether a token ends a share ("40%", "per cent", "an eighth").
+fn ends_share(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "%" | "percent" | "cent") || FRACTIONS.contains(&t.lower)
+}
+
 /// A quantity with its index term ("4.5 million" and "4,500,000" one term).
-fn push_quantity(sig: &mut Signature, q: Quantity) {
+pub(super) fn push_quantity(sig: &mut Signature, q: Quantity) {
     sig.terms.push(format!("#{}", quantity_key(&q)));
     sig.quantities.push(q);
 }
@@ -550,26 +599,6 @@ fn push_factor(sig: &mut Signature, factor: f64) {
             Direction::Down
         });
     }
-}
-
-/// "in five", "in every 100", "out of three" after a number `share`: the share as a
-/// percentage and the index after the whole. Only a whole larger than the share and at
-/// most 1000 ("3 in 2024" is a year).
-fn ratio_after(toks: &[Tok], at: usize, share: f64) -> Option<(f64, usize)> {
-    let mut k = at;
-    match toks.get(k)?.lower.as_str() {
-        "in" => k += 1,
-        "out" if toks.get(k + 1)?.lower == "of" => k += 2,
-        _ => return None,
-    }
-    if toks.get(k).is_some_and(|t| t.lower == "every") {
-        k += 1;
-    }
-    if !toks.get(k).is_some_and(is_number_word) {
-        return None;
-    }
-    let (whole, used) = read_number(toks, k);
-    (whole > share && whole <= 1000.0 && share > 0.0).then_some((100.0 * share / whole, used))
 }
 
 fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
@@ -591,13 +620,27 @@ fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
 
 /// The unit after a number, skipping one word ("4 million more people"): quantity,
 /// factor and the index after the unit.
-fn unit_after(toks: &[Tok], at: usize) -> Option<(&'static str, f64, usize)> {
+pub(super) fn unit_after(toks: &[Tok], at: usize) -> Option<(&'static str, f64, usize)> {
     let first = toks.get(at)?;
     // "square kilometres", "sq miles": an area, in square kilometres.
     if matches!(first.lower.as_str(), "square" | "sq")
         && let Some(("length", cm)) = toks.get(at + 1).and_then(|t| unit(&t.lower))
     {
         return Some(("area", (cm / 100_000.0).powi(2), at + 2));
+    }
+    // "cubic metres": a volume, in litres.
+    if first.lower == "cubic"
+        && let Some(("length", cm)) = toks.get(at + 1).and_then(|t| unit(&t.lower))
+    {
+        return Some(("volume", (cm / 100.0).powi(3) * 1000.0, at + 2));
+    }
+    // "34 milliards of cubic metres".
+    if first.lower == "of"
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "cubic" | "square"))
+    {
+        return unit_after(toks, at + 1);
     }
     if matches!(first.lower.as_str(), "per" | "percentage")
         && toks

@@ -178,3 +178,46 @@ fn a_hyphenated_place_is_one_name() {
     );
     assert_eq!(signature("Guinean police seized it").names, vec!["guinea"]);
 }
+
+#[test]
+fn shares_halves_and_shouted_words_are_read() {
+    // Our own sentences, one for each wording.
+    assert_eq!(units("every fourth clinic closed"), vec![(25.0, "percent")]);
+    assert_eq!(
+        units("seven buses in every ten were diesel"),
+        vec![(70.0, "percent")]
+    );
+    assert_eq!(
+        units("three households on four own a car"),
+        vec![(75.0, "percent")]
+    );
+    // A whole with a unit after it is a time span, not a share.
+    assert_eq!(
+        units("five people in 12 days"),
+        vec![(5.0, "people"), (12.0 * 24.0, "duration")]
+    );
+    assert_eq!(
+        units("all but a fifth of the wells ran dry"),
+        vec![(80.0, "percent")]
+    );
+    assert_eq!(units("a day and a half"), vec![(36.0, "duration")]);
+    assert_eq!(units("a mile and a half"), vec![(1.5 * 160934.0, "length")]);
+    assert_eq!(
+        units("12 bcm of gas"),
+        units("twelve billion cubic metres of gas")
+    );
+    assert_eq!(
+        units("12 milliards of cubic metres of gas"),
+        units("12 bcm of gas")
+    );
+    let shouted = signature("Clinics saw FORTY PER CENT MORE patients");
+    assert_eq!(shouted.direction, Some(Direction::Up));
+    assert!(shouted.names.is_empty(), "{:?}", shouted.names);
+    assert_eq!(signature("an eighth less water").quantities[0].value, 12.5);
+    assert_eq!(
+        signature("an eighth less water").direction,
+        Some(Direction::Down)
+    );
+    // "the quarters of the city" are districts.
+    assert!(units("in the quarters of the city").is_empty());
+}

@@ -17,6 +17,8 @@ pub(super) struct Tok {
     pub(super) number: Option<f64>,
     /// Which clause (between commas, dashes, colons, brackets, sentence ends) it is in.
     pub(super) clause: u32,
+    /// Written in capitals only, two letters or more ("MORE", "TKM"), or the article "A".
+    pub(super) all_caps: bool,
 }
 
 /// Split a claim sentence into [`Tok`]s in one pass.
@@ -86,6 +88,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     initial,
                     number: None,
                     clause,
+                    all_caps: false,
                 });
                 initial = false;
                 continue;
@@ -97,6 +100,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 possessive: false,
                 initial,
                 clause,
+                all_caps: false,
             });
             initial = false;
         } else if c.is_alphabetic() {
@@ -127,6 +131,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 && word.chars().nth(1).is_some_and(|a| matches!(a, '\'' | '’'))
                 && word.chars().nth(2).is_some_and(char::is_uppercase);
             let capitalised = (c.is_uppercase() || elided) && !shouted;
+            let caps = (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word.chars().all(|c| !c.is_lowercase()))
+                || word == "A";
             // "didn't" stays whole (a negation); "Spain's" loses its possessive.
             let (lower, possessive) = match lower.strip_suffix("'s") {
                 Some(stem) if !stem.is_empty() => (stem.to_owned(), true),
@@ -155,6 +162,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     initial: initial && !one_name,
                     number: None,
                     clause,
+                    all_caps: caps,
                 });
             }
             initial = false;
@@ -171,6 +179,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     initial: false,
                     number: None,
                     clause,
+                    all_caps: false,
                 });
             }
             if matches!(c, '%' | '$' | '€' | '£' | '¥') {
@@ -181,6 +190,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     initial: false,
                     number: None,
                     clause,
+                    all_caps: false,
                 });
             }
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '«' | '\n') {
@@ -201,6 +211,17 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 clause += 1;
             }
             i += 1;
+        }
+    }
+    // "FORTY PER CENT MORE", "A MILE AND A HALF": words in a run of capitals are shouted,
+    // whatever their length; a capitalised word alone in its clause ("TKM", "(BW) DOHA --")
+    // is still a name.
+    let caps: Vec<(bool, u32)> = out.iter().map(|t| (t.all_caps, t.clause)).collect();
+    for (k, t) in out.iter_mut().enumerate() {
+        let shouting = |n: Option<&(bool, u32)>| n.is_some_and(|&(c, cl)| c && cl == t.clause);
+        let run = (k > 0 && shouting(caps.get(k - 1))) || shouting(caps.get(k + 1));
+        if t.all_caps && run && !is_place(&t.lower) {
+            t.capitalised = false;
         }
     }
     out

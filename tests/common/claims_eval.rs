@@ -57,7 +57,18 @@ pub fn score(set: &str) -> ClaimsScore {
         if let Some(gold) = &c.check {
             with_gold += 1;
             match ranked.iter().position(|r| &r.check.url == gold) {
-                Some(rank) => ap_sum += 1.0 / (rank as f64 + 1.0),
+                Some(rank) => {
+                    ap_sum += 1.0 / (rank as f64 + 1.0);
+                    if rank > 0 {
+                        misses.push(format!(
+                            "rank {}: {} → above it {:.2} {}",
+                            rank + 1,
+                            c.text,
+                            ranked[0].score,
+                            ranked[0].check.claim_reviewed
+                        ));
+                    }
+                }
                 None => misses.push(format!("not in top 5: {}", c.text)),
             }
         }

@@ -114,7 +114,7 @@ pub fn person_keys<'n>(
     names: &[&'n str],
     skeleton: impl Fn(&str) -> String,
 ) -> std::collections::HashMap<&'n str, String> {
-    use crate::assist::aliases::{other_gender, spelling_variant};
+    use crate::assist::aliases::spelling_variant;
     use crate::assist::variant_index::VariantIndex;
     let surnames: Vec<String> = names.iter().map(|n| names::surname(n)).collect();
     let mut root: Vec<usize> = (0..names.len()).collect();

@@ -6,11 +6,27 @@ use super::contrasts::subjects_differ;
 use super::signature::{COUNT, Direction, FACTOR, Quantity, Signature, YEAR};
 use super::words::PLACE_MODIFIERS;
 
-/// A factor in (0, 1]: 1 when nothing disagrees.
+/// A factor in (0, 1]: 1 when nothing disagrees. Between two outlets' claims, a figure
+/// one of them leaves out is often detail.
 pub fn agreement(a: &Signature, b: &Signature) -> f64 {
-    let subject = if subjects_differ(a, b) { 0.3 } else { 1.0 };
-    numbers(a, b) * names(a, b) * polarity(a, b) * subject
+    weighed(a, b, CLAIMS_ONE_SIDED)
 }
+
+/// [`agreement`] of a claim with a published check: a check states the figure it rules
+/// on, so a claim without it (or with one the check lacks) is most likely another claim.
+pub fn agreement_with_check(claim: &Signature, check: &Signature) -> f64 {
+    weighed(claim, check, CHECK_ONE_SIDED)
+}
+
+fn weighed(a: &Signature, b: &Signature, one_sided: f64) -> f64 {
+    let subject = if subjects_differ(a, b) { 0.3 } else { 1.0 };
+    numbers(a, b, one_sided) * names(a, b) * polarity(a, b) * subject
+}
+
+/// A figure one claim states and another outlet's leaves out.
+pub const CLAIMS_ONE_SIDED: f64 = 0.85;
+/// A figure a claim or the check it is ranked against states and the other leaves out.
+pub const CHECK_ONE_SIDED: f64 = 0.6;
 
 /// Within 2 % of each other, or 6 % when either claim hedges ("nearly half" is 48 %).
 fn close(x: f64, y: f64, approximate: bool) -> bool {
@@ -20,7 +36,7 @@ fn close(x: f64, y: f64, approximate: bool) -> bool {
 
 /// Quantities: a unit both state with no value in common is a contradiction ("fell to
 /// 4%" vs "fell to 5%"); a bare number meets any unit of the same value.
-fn numbers(a: &Signature, b: &Signature) -> f64 {
+fn numbers(a: &Signature, b: &Signature, one_sided: f64) -> f64 {
     let approx = a.approximate || b.approximate;
     let measured = |s: &Signature| s.quantities.iter().any(|q| q.unit != YEAR);
     let mut factor = 1.0;
@@ -39,7 +55,7 @@ fn numbers(a: &Signature, b: &Signature) -> f64 {
                 if (change(a) && b.direction.is_none()) || (change(b) && a.direction.is_none()) {
                     0.7
                 } else {
-                    0.85
+                    one_sided
                 };
         }
         (true, true) => {
@@ -217,7 +233,7 @@ fn polarity(a: &Signature, b: &Signature) -> f64 {
         _ => {}
     }
     if a.negated != b.negated {
-        factor *= 0.45;
+        factor *= 0.4;
     }
     factor
 }

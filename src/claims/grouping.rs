@@ -25,7 +25,7 @@ pub const MAX_BLOCK: usize = 64;
 
 /// Agreement below this between two claims (another number, subject, place or direction)
 /// keeps them out of one group, however they are chained.
-pub const CONTRADICTION: f64 = 0.4;
+pub const CONTRADICTION: f64 = 0.45;
 /// How many members of each of two groups are checked for a contradiction before they are
 /// joined: bounded, so joining stays linear however large the groups grow.
 pub const VETO_SAMPLE: usize = 8;
@@ -119,17 +119,18 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
     group(claims, signatures, Vec::new())
 }
 
-/// As [`group_claims`], and two claims in different articles that one earlier check matches
-/// (its best match, at or above [`MATCH_THRESHOLD`]) are linked through it: outlets that
-/// restate a checked claim in words that share almost nothing ("the web suffix" and "the
-/// .tv domain") still meet at the check both restate, as Meedan Check clusters items around
-/// a known claim. Agreement between the two claims keeps its veto.
+/// As [`group_claims`], and two claims in different articles filed under one earlier check
+/// (their best match: one factdesk asserts, or a weaker one stating its figure, see
+/// [`SPOKE_SCORE`]) are linked through it: outlets that restate a checked claim in words
+/// that share almost nothing ("the web suffix" and "the .tv domain") still meet at the
+/// check both restate, as Meedan Check clusters items around a known claim. Agreement
+/// between the two claims keeps its veto.
 pub fn group_claims_against(claims: Vec<ClaimRef>, library: &LibraryIndex) -> Vec<SuggestedGroup> {
     let signatures: Vec<Signature> = claims.iter().map(|c| signature(&c.text)).collect();
-    let best = library.best_matches(&signatures);
+    let best = library.top_matches(&signatures, 1);
     let mut by_check: HashMap<usize, Vec<Pivot>> = HashMap::new();
-    for (claim, hit) in best.into_iter().enumerate() {
-        if let Some(hit) = hit.filter(|h| h.score >= MATCH_THRESHOLD) {
+    for (claim, hits) in best.into_iter().enumerate() {
+        if let Some(hit) = hits.first().filter(|h| h.score >= SPOKE_SCORE) {
             by_check.entry(hit.check).or_default().push(Pivot {
                 claim,
                 score: hit.score,
@@ -139,9 +140,17 @@ pub fn group_claims_against(claims: Vec<ClaimRef>, library: &LibraryIndex) -> Ve
     let mut links = Vec::new();
     for mut pivots in by_check.into_values() {
         // A star around the best-matching claim: linear in the claims, and every member
-        // is one link from the claim the check fits best.
+        // is one link from the claim the check fits best. The hub is a match factdesk
+        // asserts; a weaker claim joins it only stating one of its figures.
         pivots.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.claim.cmp(&y.claim)));
+        if pivots[0].score < MATCH_THRESHOLD {
+            continue;
+        }
         let hub = pivots[0];
+        pivots.retain(|p| {
+            p.score >= MATCH_THRESHOLD
+                || super::agreement::shares_figure(&signatures[p.claim], &signatures[hub.claim])
+        });
         let other_hub = pivots
             .iter()
             .find(|p| claims[p.claim].article != claims[hub.claim].article)
@@ -163,6 +172,10 @@ pub fn group_claims_against(claims: Vec<ClaimRef>, library: &LibraryIndex) -> Ve
     }
     group(claims, signatures, links)
 }
+
+/// A claim whose best check scores this (below [`MATCH_THRESHOLD`]) joins a claim the
+/// check matches when the two state one figure in common.
+pub const SPOKE_SCORE: f64 = 0.15;
 
 /// A claim whose best earlier check is the one it is filed under.
 #[derive(Clone, Copy)]

@@ -9,7 +9,7 @@
 //! combined with our agreement factors, and tantivy-sized crates would bring a storage
 //! layer we do not need.
 
-use super::agreement::agreement;
+use super::agreement::agreement_with_check;
 use super::signature::{Signature, signature};
 use crate::model::FactCheck;
 use std::collections::HashMap;
@@ -277,13 +277,13 @@ impl LibraryIndex {
         self.rank_with(&mut Accumulator::default(), &signature(claim), limit)
     }
 
-    /// Each claim's best check (a position in the library), on every core.
-    pub fn best_matches(&self, claims: &[Signature]) -> Vec<Option<LibraryHit>> {
+    /// Each claim's best `limit` checks (positions in the library), on every core.
+    pub fn top_matches(&self, claims: &[Signature], limit: usize) -> Vec<Vec<LibraryHit>> {
         if self.is_empty() {
-            return vec![None; claims.len()];
+            return vec![Vec::new(); claims.len()];
         }
         in_parallel(claims, |acc: &mut Accumulator, claim| {
-            self.rank_with(acc, claim, 1).into_iter().next()
+            self.rank_with(acc, claim, limit)
         })
     }
 
@@ -294,7 +294,10 @@ impl LibraryIndex {
             .into_iter()
             .map(|h| LibraryHit {
                 check: h.doc,
-                score: score(h.lexical, agreement(claim, &self.signatures[h.doc])),
+                score: score(
+                    h.lexical,
+                    agreement_with_check(claim, &self.signatures[h.doc]),
+                ),
             })
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.check.cmp(&b.check)));

@@ -88,7 +88,13 @@ pub fn find_in(doc: &Doc, segments: Vec<Segment>, mentions: &[Mention]) -> Vec<F
         direct.push((seg, q));
     }
     let mut out: Vec<FoundQuote> = direct.into_iter().map(|(_, q)| q).collect();
-    out.extend(reported.into_iter().filter(|q| !in_turn(q.range)));
+    // Reported speech inside a transcript turn ("Police say four people …") is reported
+    // speech still; a fragment there is the turn's own quote.
+    out.extend(
+        reported
+            .into_iter()
+            .filter(|q| q.quote_type == QuoteType::Indirect || !in_turn(q.range)),
+    );
     out.extend(turns.iter().cloned());
     out.sort_by_key(|q| (q.range.start, q.range.end));
     name_introduced_sources(doc, &mut out);
@@ -161,8 +167,10 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     // Nothing but symbols before the mark (an emoji, a bullet, a dash) still opens.
     let standalone = !pre_toks.iter().any(|t| t.is_word);
     let after_colon = pre_last.is_some_and(|t| t.text == ":");
+    // "…, she said, “…”" — not "its report, “The Garrow Lessons”": the cue is a verb.
     let after_comma_cue = pre_last.is_some_and(|t| t.text == "," || t.text == "—")
-        && pre_toks.iter().rev().skip(1).take(6).any(cues::is_cue);
+        && (pre_toks.len().saturating_sub(7)..pre_toks.len().saturating_sub(1))
+            .any(|k| cues::is_verb_at(pre_toks, k));
     let after_cue = pre_last.is_some_and(cues::is_cue)
         && content.chars().next().is_some_and(char::is_uppercase);
     let introduced = standalone || after_colon || after_comma_cue || after_cue;

@@ -147,21 +147,95 @@ static ORG_NOUNS: WordList = WordList::new(&[
 
 /// How far back, in code points, "the company" looks for the organisation it names.
 const ORG_LOOK_BACK: usize = 800;
+/// How far it looks when nothing is that near: an article names its company once and
+/// calls it "the operator" from then on.
+const ORG_LOOK_FAR: usize = 4000;
 
-/// The last source before `pos` (within [`ORG_LOOK_BACK`]) written with a capital that is
-/// no person the article names: "VarnLink said … “…,” the company said".
-fn organisation_referent(mentions: &[Mention], sources: &[Speaker], pos: usize) -> Option<String> {
+/// The organisation "the company" or "it" stands for: the nearer of the last source before
+/// `pos` (within [`ORG_LOOK_BACK`]) written with a capital that is no person the article
+/// names and no such reference itself ("The operator said …"), and the last organisation
+/// named in the text there ("operated by Vetra Mining").
+fn organisation_referent(
+    doc: &Doc,
+    mentions: &[Mention],
+    sources: &[Speaker],
+    pos: usize,
+) -> Option<String> {
+    organisation_within(doc, mentions, sources, pos, ORG_LOOK_BACK)
+        .or_else(|| organisation_within(doc, mentions, sources, pos, ORG_LOOK_FAR))
+}
+
+/// [`organisation_referent`] within `reach` code points.
+fn organisation_within(
+    doc: &Doc,
+    mentions: &[Mention],
+    sources: &[Speaker],
+    pos: usize,
+    reach: usize,
+) -> Option<String> {
     let end = sources.partition_point(|s| s.range.start < pos);
-    sources[end.saturating_sub(SOURCE_LOOK_BACK)..end]
-        .iter()
-        .rev()
-        .take_while(|s| s.range.end + ORG_LOOK_BACK >= pos)
-        .find(|s| {
-            s.range.end <= pos
-                && s.name.chars().next().is_some_and(char::is_uppercase)
-                && !mentions::any_in(mentions, s.range)
-        })
-        .map(|s| s.name.clone())
+    let recent = || {
+        sources[end.saturating_sub(SOURCE_LOOK_BACK)..end]
+            .iter()
+            .rev()
+            .take_while(|s| s.range.end + reach >= pos)
+            .filter(|s| {
+                s.range.end <= pos
+                    && s.name.chars().next().is_some_and(char::is_uppercase)
+                    && !mentions::any_in(mentions, s.range)
+                    && !mentions.iter().any(|m| m.full.ends_with(s.name.as_str()))
+            })
+    };
+    let is_reference = |s: &&Speaker| {
+        let words: Vec<&str> = s.name.split_whitespace().collect();
+        words.len() == 2
+            && words[0].eq_ignore_ascii_case("the")
+            && ORG_NOUNS.contains(&words[1].to_lowercase())
+    };
+    let source = recent()
+        .find(|s| !is_reference(s))
+        .map(|s| (s.name.clone(), s.range.start));
+    let named = organisation_named_before(doc, pos, reach);
+    match (source, named) {
+        (Some(s), Some(n)) => Some(if n.1 > s.1 { n.0 } else { s.0 }),
+        (None, None) => recent().next().map(|s| s.name.clone()),
+        (s, n) => s.or(n).map(|(name, _)| name),
+    }
+}
+
+/// The last capitalised run ending in an organisation word ("Vetra Mining", "Karsa
+/// Environment Agency") within `reach` before `pos`, and where it starts.
+fn organisation_named_before(doc: &Doc, pos: usize, reach: usize) -> Option<(String, usize)> {
+    let toks = doc.tokens_in(pos.saturating_sub(reach), pos);
+    for last in (0..toks.len()).rev() {
+        if !names::ends_in_org_word(toks, last + 1) {
+            continue;
+        }
+        let mut first = last;
+        while first > 0 && toks[first - 1].is_word && toks[first - 1].is_capitalized() {
+            first -= 1;
+        }
+        // "told the Orlavian News Agency": a listener, not the organisation speaking.
+        let listener = (first.saturating_sub(2)..first)
+            .any(|k| toks[k].lower() == "to" || super::cues::takes_addressee(&toks[k]));
+        if let Some(found) = org_phrase(doc, toks, first, last).filter(|_| !listener) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The organisation's name from token `first` to `last`, leading articles off.
+fn org_phrase(doc: &Doc, toks: &[Token], mut first: usize, last: usize) -> Option<(String, usize)> {
+    while first < last && matches!(toks[first].lower(), "the" | "a" | "an") {
+        first += 1;
+    }
+    (first < last).then(|| {
+        (
+            doc.phrase(toks[first].start, toks[last].end),
+            toks[first].start,
+        )
+    })
 }
 
 /// Sentences whose subject is an unnamed person ("One woman waiting for the bus, who did
@@ -272,7 +346,7 @@ pub fn resolve_with(
     // "the company said", "It told us": the organisation that spoke last, never a person.
     let org_reference = (np.len() == 1 && np[0].lower() == "it")
         || (np.len() == 2 && np[0].lower() == "the" && ORG_NOUNS.contains(np[1].lower()));
-    if org_reference && let Some(name) = organisation_referent(mentions, sources, pos) {
+    if org_reference && let Some(name) = organisation_referent(doc, mentions, sources, pos) {
         return Some(Speaker {
             name,
             range,

@@ -10,6 +10,10 @@ use crate::model::QuoteType;
 /// Words that can open a reported clause written without "that".
 static CLAUSE_OPENERS: WordList = WordList::from_text(include_str!("../words/clause_openers.txt"));
 
+/// How many of a sentence's last commas may open an attribution ("…, police say,
+/// bringing …"): a bound, so a sentence of many commas stays linear.
+const MID_ATTRIBUTIONS: usize = 3;
+
 /// Minimum words for a reported clause.
 const MIN_CLAUSE_WORDS: usize = 3;
 
@@ -128,9 +132,13 @@ fn reported(
         let speaker = resolve(speaker::phrase_after_cue(&toks[a + 2..]), content.start);
         return Some(found(content, "according to", speaker, 0.8));
     }
-    // Clause, X said [adverbials]. / Clause, said X.
-    if let Some(comma) = toks.iter().rposition(|t| t.text == "," && !quoted(t)) {
-        let tail = &toks[comma + 1..];
+    // Clause, X said [adverbials]. / Clause, said X. / Clause, X said, more.
+    let commas: Vec<usize> = (0..n)
+        .filter(|&k| toks[k].text == "," && !quoted(&toks[k]))
+        .collect();
+    for (w, &comma) in commas.iter().enumerate().rev().take(MID_ATTRIBUTIONS) {
+        // The attribution runs to the next comma ("…, she said, most of them …").
+        let tail = &toks[comma + 1..commas.get(w + 1).copied().unwrap_or(n)];
         if let Some(c) = tail
             .iter()
             .take(6)
@@ -142,14 +150,26 @@ fn reported(
             && !tail[..c].iter().any(speaker::is_auxiliary)
             && (c > 0 || !tail[1..].iter().any(speaker::is_auxiliary))
         {
-            let speaker = if c > 0 {
-                resolve(&tail[..c], toks[0].start)
+            let (speaker, after) = if c > 0 {
+                (resolve(&tail[..c], toks[0].start), &tail[c + 1..])
             } else {
-                resolve(speaker::phrase_after_cue(&tail[1..]), toks[0].start)
+                let phrase = speaker::phrase_after_cue(&tail[1..]);
+                let speaker = speaker::names_a_source(phrase)
+                    .then(|| resolve(phrase, toks[0].start))
+                    .flatten();
+                (speaker, &tail[1 + phrase.len()..])
             };
-            let rest_ok = tail[c + 1..].iter().all(|t| !cues::is_cue(t));
-            if speaker.is_some() && rest_ok && tail[..c].iter().all(|t| t.is_word) {
-                let content = clause(doc, toks, 0, comma)?;
+            // Only adverbials after the attribution ("…, police said on Monday"): not
+            // "…, volunteers said they were running short" (a clause of its own).
+            let rest_ok = tail[c + 1..].iter().all(|t| !cues::is_cue(t))
+                && after
+                    .first()
+                    .is_none_or(|t| !t.is_word || speaker::starts_adverbial(t));
+            if speaker.is_some()
+                && rest_ok
+                && tail[..c].iter().all(|t| t.is_word)
+                && let Some(content) = clause(doc, toks, 0, comma)
+            {
                 return Some(found(content, &tail[c].text, speaker, 0.7));
             }
         }

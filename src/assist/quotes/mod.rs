@@ -10,6 +10,8 @@ pub mod cues;
 mod indirect;
 pub mod marks;
 pub mod pairing;
+#[cfg(test)]
+mod reported_tests;
 pub mod speaker;
 mod subject;
 mod transcript;

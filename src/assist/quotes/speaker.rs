@@ -38,6 +38,25 @@ pub fn starts_adverbial(t: &Token) -> bool {
 /// Police", "an engineer at Y Polytechnic"): the speaker is the name before them.
 static AFFILIATION_WORDS: WordList = WordList::new(&["of", "at", "from", "for", "with"]);
 
+/// Whether a phrase after its cue can name who spoke ("said Zarif", "said the minister",
+/// "said police"), not a clause of its own ("said the noise came first").
+pub fn names_a_source(phrase: &[Token]) -> bool {
+    let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let l = last.lower();
+    last.is_capitalized()
+        || is_pronoun(last)
+        || PERSON_NOUNS.contains(l)
+        || ORG_NOUNS.contains(l)
+        || ORG_WORDS.contains(l)
+        || crate::assist::names::is_title_word(l)
+        || Gender::of_description(l) != Gender::Unknown
+        || l.ends_with("ers")
+        || l.ends_with("ists")
+}
+
 pub fn is_pronoun(t: &Token) -> bool {
     PRONOUNS.contains(t.lower())
 }
@@ -216,8 +235,12 @@ fn organisation_named_before(doc: &Doc, pos: usize, reach: usize) -> Option<(Str
             first -= 1;
         }
         // "told the Orlavian News Agency": a listener, not the organisation speaking.
-        let listener = (first.saturating_sub(2)..first)
-            .any(|k| toks[k].lower() == "to" || super::cues::takes_addressee(&toks[k]));
+        let listener = (first.saturating_sub(2)..first).any(|k| {
+            super::cues::takes_addressee(&toks[k])
+                || (toks[k].lower() == "to"
+                    && k > 0
+                    && matches!(toks[k - 1].lower(), "spoke" | "speaking" | "talked" | "said"))
+        });
         if let Some(found) = org_phrase(doc, toks, first, last).filter(|_| !listener) {
             return Some(found);
         }

@@ -66,7 +66,17 @@ pub fn before_cue(toks: &[Token], c: usize) -> Range<usize> {
             return 0..0;
         }
         let inner = pc + 1..inner_end;
-        let outer = run_start(toks, pc, SUBJECT_REACH).map_or(pc..pc, |s| s..pc);
+        let mut outer = run_start(toks, pc, SUBJECT_REACH).map_or(pc..pc, |s| s..pc);
+        // "Joaquín Herrera, 38, who walked out …, said": an age between commas belongs
+        // to the name before it.
+        if outer.len() == 1
+            && toks[outer.start].first_char().is_ascii_digit()
+            && outer.start >= 2
+            && toks[outer.start - 1].text == ","
+            && let Some(s) = run_start(toks, outer.start - 1, SUBJECT_REACH)
+        {
+            outer = s..outer.start - 1;
+        }
         if is_name(&toks[inner.clone()]) && !is_name(&toks[outer.clone()]) {
             return inner;
         }

@@ -1,0 +1,99 @@
+//! Reported speech and quoted fragments, one kind a test, each from a sentence written for
+//! it (not from any evaluation set): attributions in mid-sentence, ages in appositives,
+//! fragment cues, and "the company" standing for the organisation the article names.
+
+use super::{FoundQuote, find};
+use crate::assist::mentions::mentions;
+use crate::assist::text::Doc;
+use crate::model::QuoteType;
+
+/// Every quote as (type, speaker, text).
+fn quotes(text: &str) -> Vec<(QuoteType, String, String)> {
+    let doc = Doc::new(text);
+    let found: Vec<FoundQuote> = find(&doc, &mentions(&doc, &[]));
+    found
+        .into_iter()
+        .map(|q| {
+            let speaker = q.speaker.map(|s| s.name).unwrap_or_default();
+            (q.quote_type, speaker, doc.slice(q.range.start, q.range.end))
+        })
+        .collect()
+}
+
+fn has(text: &str, kind: QuoteType, speaker: &str, starts: &str) -> bool {
+    quotes(text)
+        .iter()
+        .any(|(t, s, x)| *t == kind && s == speaker && x.starts_with(starts))
+}
+
+#[test]
+fn an_attribution_in_mid_sentence_reports_the_clause_before_it() {
+    let t = "Inspector Ruth Amsel spoke at noon. Four of the men were flown to Tarn, she said, all of them with burns.";
+    assert!(
+        has(t, QuoteType::Indirect, "Ruth Amsel", "Four of the men"),
+        "{:?}",
+        quotes(t)
+    );
+    let t = "A second hull was found on Monday, coastguards say, off the northern cape.";
+    assert!(
+        has(t, QuoteType::Indirect, "coastguards", "A second hull"),
+        "{:?}",
+        quotes(t)
+    );
+    // A clause after the attribution is the report, not what comes before it.
+    let t = "At the depot, which became the main shelter, cooks said they were short of bread.";
+    assert!(
+        has(t, QuoteType::Indirect, "cooks", "they were short"),
+        "{:?}",
+        quotes(t)
+    );
+}
+
+#[test]
+fn an_age_in_an_appositive_leaves_the_name_the_speaker() {
+    let t = "Tomas Brandl, 44, who swam to the bank with his son, said the current was too strong.";
+    assert!(
+        has(t, QuoteType::Indirect, "Tomas Brandl", "the current"),
+        "{:?}",
+        quotes(t)
+    );
+}
+
+#[test]
+fn a_fragment_after_an_active_cue_is_a_mixed_quote_of_its_subject() {
+    let t = "Dr. Lise Marr, a geologist at Orvik University, calls the slide “a warning ignored”.";
+    assert!(
+        has(t, QuoteType::Mixed, "Lise Marr", "the slide"),
+        "{:?}",
+        quotes(t)
+    );
+    let t = "Lorenz dismissed the offer as “pocket money for grief”. Nobody replied.";
+    assert!(
+        has(t, QuoteType::Mixed, "Lorenz", "the offer"),
+        "{:?}",
+        quotes(t)
+    );
+    // Names and passives are no quotes.
+    let t = "The scheme, described as “ambitious”, was dropped. A plan called “Safe Shores” began.";
+    assert!(
+        quotes(t).iter().all(|(k, _, _)| *k != QuoteType::Mixed),
+        "{:?}",
+        quotes(t)
+    );
+}
+
+#[test]
+fn the_company_is_the_organisation_the_article_names() {
+    let t = "The ferry belongs to Norrvik Shipping. Its captain, Ole Brun, was rescued. \
+             “We are devastated,” the company said.";
+    assert!(
+        has(
+            t,
+            QuoteType::Direct,
+            "Norrvik Shipping",
+            "We are devastated"
+        ),
+        "{:?}",
+        quotes(t)
+    );
+}

@@ -65,6 +65,21 @@ pub fn find(
     out
 }
 
+/// Whether the quoted words at the start of `toks` (up to the closing mark) are a name:
+/// every word capitalised but a leading article ("the Kettle", "Operation Lantern").
+fn quotes_a_name(toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks
+        .iter()
+        .skip_while(|t| !t.is_word)
+        .take_while(|t| t.is_word)
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, t)| t.is_capitalized() || (i == 0 && matches!(t.lower(), "the" | "a")))
+}
+
 fn words(toks: &[Token]) -> usize {
     toks.iter().filter(|t| t.is_word).count()
 }
@@ -179,8 +194,13 @@ fn reported(
         let t = &toks[c];
         // "calls the inrush “entirely predictable”": a verb that quotes through the
         // fragment after it, with a named subject.
-        let fragment_cue =
-            has_fragment && cues::is_fragment_verb_at(toks, c) && toks[c + 1..].iter().any(quoted);
+        // Not a name given in quotes ("have long called the plant ‘the Kettle’").
+        let fragment_cue = has_fragment
+            && cues::is_fragment_verb_at(toks, c)
+            && toks[c + 1..]
+                .iter()
+                .position(quoted)
+                .is_some_and(|f| !quotes_a_name(&toks[c + 1 + f..]));
         if quoted(t)
             || !(fragment_cue
                 || ((cues::is_clause_cue(t) || (has_fragment && cues::is_cue(t)))

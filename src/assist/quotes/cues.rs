@@ -24,7 +24,9 @@ pub fn is_fragment_verb_at(tokens: &[Token], i: usize) -> bool {
                 tokens[i - 1].lower(),
                 "was" | "is" | "be" | "been" | "being" | "are" | "were" | "so" | "-"
             )))
-        && !tokens.get(i + 1).is_some_and(|t| t.lower() == "as")
+        // "in conditions Silva described as “…”": after a name, "as" is the verb's own.
+        && (!tokens.get(i + 1).is_some_and(|t| t.lower() == "as")
+            || (i > 0 && tokens[i - 1].is_word && tokens[i - 1].is_capitalized()))
 }
 
 /// Cue verbs are written in lower case ("The U.S. State Department" has no cue).

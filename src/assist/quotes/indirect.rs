@@ -49,20 +49,81 @@ pub fn find(
         };
         if let Some(q) = reported(doc, all, &quoted, !frags.is_empty(), mentions, &sources) {
             let is_mixed = frags.iter().any(|f| f.overlaps(q.range));
-            if let Some(s) = q.speaker.clone() {
-                sources.push(s);
+            let second = is_mixed
+                .then(|| second_report(doc, &q, &quoted, frags, mentions, &sources))
+                .flatten();
+            let found = match second {
+                Some(pair) => vec![pair.first, pair.second],
+                None => vec![FoundQuote {
+                    quote_type: if is_mixed {
+                        QuoteType::Mixed
+                    } else {
+                        QuoteType::Indirect
+                    },
+                    ..q
+                }],
+            };
+            for q in found {
+                if let Some(s) = q.speaker.clone() {
+                    sources.push(s);
+                }
+                out.push(q);
             }
-            out.push(FoundQuote {
-                quote_type: if is_mixed {
-                    QuoteType::Mixed
-                } else {
-                    QuoteType::Indirect
-                },
-                ..q
-            });
         }
     }
     out
+}
+
+/// Two reports in one sentence: the first is reported speech up to where the second begins.
+struct ReportPair {
+    first: FoundQuote,
+    second: FoundQuote,
+}
+
+/// How many tokens before the second speaker the break between two reports may stand
+/// ("…, and the opposition's mining spokeswoman, Henrietta Vollmer, accused her …").
+const SPLIT_REACH: usize = 12;
+
+/// "The minister announced that the inspectorate would look again, and the opposition's
+/// spokeswoman, Henrietta Vollmer, accused her of having “signed off on every cut”": the
+/// fragment is the second speaker's, and what the first reported ends before her. Read
+/// once inside the first report's clause, so a sentence costs two passes at most.
+fn second_report(
+    doc: &Doc,
+    q: &FoundQuote,
+    quoted: &dyn Fn(&Token) -> bool,
+    frags: &[Range],
+    mentions: &[Mention],
+    sources: &[speaker::Speaker],
+) -> Option<ReportPair> {
+    let inner = doc.tokens_in(q.range.start, q.range.end);
+    let r = reported(doc, inner, quoted, true, mentions, sources)?;
+    let speaker = r.speaker.as_ref().filter(|s| !s.descriptive)?;
+    if q.speaker.as_ref().is_some_and(|s| s.name == speaker.name)
+        || !frags.iter().any(|f| f.overlaps(r.range))
+    {
+        return None;
+    }
+    let at = inner.iter().position(|t| t.start >= speaker.range.start)?;
+    let cut = (at.saturating_sub(SPLIT_REACH)..at).rev().find(|&k| {
+        inner[k].text == ";"
+            || (inner[k].text == ","
+                && inner
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.lower(), "and" | "but" | "while" | "whereas")))
+    })?;
+    let first = clause(doc, inner, 0, cut)?;
+    Some(ReportPair {
+        first: FoundQuote {
+            range: first,
+            quote_type: QuoteType::Indirect,
+            ..q.clone()
+        },
+        second: FoundQuote {
+            quote_type: QuoteType::Mixed,
+            ..r
+        },
+    })
 }
 
 /// Whether the quoted words at the start of `toks` (up to the closing mark) are a name:
@@ -219,6 +280,16 @@ fn reported(
         } else {
             subject::before_cue(toks, c)
         };
+        // "in conditions Silva described as “…”": a fragment cue's subject is the name
+        // right before it.
+        let mut span = span;
+        if fragment_cue && c > 0 && toks[c - 1].is_capitalized() && toks[c - 1].is_word {
+            let mut from = c - 1;
+            while from > span.start && toks[from - 1].is_word && toks[from - 1].is_capitalized() {
+                from -= 1;
+            }
+            span = from..c;
+        }
         let subject_from = span.start;
         let mut subject = &toks[span];
         // "The governor promised help and said …": the subject is the leading phrase (but

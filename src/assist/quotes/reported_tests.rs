@@ -97,3 +97,34 @@ fn the_company_is_the_organisation_the_article_names() {
         quotes(t)
     );
 }
+
+#[test]
+fn two_reports_in_one_sentence_each_keep_their_speaker() {
+    let t = "The Health Minister, Olga Brandt, said on Monday that every clinic would reopen, \
+             and the opposition's spokesman, Pieter Valk, accused her of “gambling with lives”.";
+    assert!(
+        has(
+            t,
+            QuoteType::Indirect,
+            "Olga Brandt",
+            "every clinic would reopen"
+        ),
+        "{:?}",
+        quotes(t)
+    );
+    assert!(
+        has(t, QuoteType::Mixed, "Pieter Valk", "her of"),
+        "{:?}",
+        quotes(t)
+    );
+}
+
+#[test]
+fn a_name_right_before_a_fragment_cue_is_its_subject() {
+    let t = "Rescuers led by Ana Duro dug for hours, in mud Duro described as “like wet cement”.";
+    assert!(
+        has(t, QuoteType::Mixed, "Ana Duro", "as “like"),
+        "{:?}",
+        quotes(t)
+    );
+}

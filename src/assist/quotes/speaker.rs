@@ -239,7 +239,10 @@ fn organisation_named_before(doc: &Doc, pos: usize, reach: usize) -> Option<(Str
             super::cues::takes_addressee(&toks[k])
                 || (toks[k].lower() == "to"
                     && k > 0
-                    && matches!(toks[k - 1].lower(), "spoke" | "speaking" | "talked" | "said"))
+                    && matches!(
+                        toks[k - 1].lower(),
+                        "spoke" | "speaking" | "talked" | "said"
+                    ))
         });
         if let Some(found) = org_phrase(doc, toks, first, last).filter(|_| !listener) {
             return Some(found);

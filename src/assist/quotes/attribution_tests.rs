@@ -229,3 +229,11 @@ fn a_shouted_headline_quote_is_speech_and_a_title_is_not() {
     assert!(q.iter().any(|q| q.range.start == 1), "{q:?}");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_opened_by_a_role_is_that_role_holder() {
+    // Our own: the union leader's name is nearer, but "The mayor" opened the sentence since.
+    let t = "Mayor Ilse Varga toured the camp. Union leader Kofi Boateng demanded that the mayor \
+             resign. The mayor did not flinch. “I am staying until the last family is housed,” she said.";
+    assert_eq!(speaker_of(t, "I am staying").as_deref(), Some("Ilse Varga"));
+}

@@ -141,6 +141,30 @@ fn pronoun_referent(
     }
 }
 
+/// A sentence opened by "The <role>" (the sentence of `pos` or the one before) whose role
+/// an earlier person of a fitting gender carries: that person, and where the role stands.
+fn role_subject(
+    doc: &Doc,
+    mentions: &[Mention],
+    pos: usize,
+    want: Gender,
+) -> Option<(String, usize)> {
+    let k = doc.sentences.partition_point(|s| s.end <= pos);
+    (k.saturating_sub(1)..=k.min(doc.sentences.len().saturating_sub(1)))
+        .rev()
+        .find_map(|i| {
+            let s = doc.sentences.get(i)?;
+            let toks = doc.tokens_in(s.start, s.end);
+            let mut words = toks.iter().filter(|t| t.is_word);
+            let (the, noun) = (words.next()?, words.next()?);
+            if the.lower() != "the" || noun.start >= pos || names::role_of(noun.lower()).is_none() {
+                return None;
+            }
+            let m = mentions::resolve_role(mentions, noun.start, noun.lower())?;
+            m.gender.fits(want).then(|| (m.full.clone(), noun.start))
+        })
+}
+
 /// Words that refer back to an organisation ("the company", "the organisation").
 static ORG_NOUNS: WordList = WordList::new(&[
     "company",
@@ -382,7 +406,14 @@ pub fn resolve_with(
     if np.len() == 1 && is_pronoun(&np[0]) {
         // "she said": the nearest person before whose gender agrees, else nobody.
         let want = Gender::of_pronoun(np[0].lower()).unwrap_or_default();
-        let (name, _) = pronoun_referent(mentions, sources, pos, want)?;
+        let nearest = pronoun_referent(mentions, sources, pos, want);
+        // "The minister was unmoved. “…,” she said.": a role that opens a sentence since
+        // the nearest name is the pronoun's subject.
+        let role = role_subject(doc, mentions, pos, want);
+        let (name, _) = match (nearest, role) {
+            (Some(n), Some(r)) => Some(if r.1 > n.1 { r } else { n }),
+            (n, r) => n.or(r),
+        }?;
         let descriptive = is_indefinite_person(&name);
         return Some(Speaker {
             name,

@@ -14,6 +14,10 @@ static CLAUSE_OPENERS: WordList = WordList::from_text(include_str!("../words/cla
 /// bringing …"): a bound, so a sentence of many commas stays linear.
 const MID_ATTRIBUTIONS: usize = 3;
 
+/// How far a reported clause's noun may stand from its verb ("said winds gusting to 90
+/// km/h had carried …", "said early readings downwind of the plant showed …").
+const OPENER_REACH: usize = 10;
+
 /// Minimum words for a reported clause.
 const MIN_CLAUSE_WORDS: usize = 3;
 
@@ -282,7 +286,7 @@ fn reported(
         };
         // "in conditions Silva described as “…”": a fragment cue's subject is the name
         // right before it.
-        let mut span = span;
+        let mut span = subject::trim_subject(toks, span);
         if fragment_cue && c > 0 && toks[c - 1].is_capitalized() && toks[c - 1].is_word {
             let mut from = c - 1;
             while from > span.start && toks[from - 1].is_word && toks[from - 1].is_capitalized() {
@@ -360,7 +364,7 @@ fn reported(
         let no_comma_before_that = that.is_some_and(|p| {
             !toks[k..k + p]
                 .iter()
-                .any(|t| t.text == ";" || t.text == ".")
+                .any(|t| t.text == ";" || t.text == "." || speaker::is_auxiliary(t))
                 && (p == 0
                     || cues::takes_addressee(t)
                     || speaker::starts_adverbial(&toks[k])
@@ -408,10 +412,18 @@ fn reported(
             let opener = toks.get(k).is_some_and(|t| {
                 let l = t.lower();
                 CLAUSE_OPENERS.contains(l) || t.is_capitalized() || t.first_char().is_ascii_digit()
-            }) || toks[k..n.min(k + 4)]
+            }) || toks[k..n.min(k + OPENER_REACH)]
                 .iter()
                 .skip(1)
-                .any(|t| speaker::is_auxiliary(t) && t.lower() != "told")
+                .take_while(|t| {
+                    t.is_word
+                        || t.first_char().is_ascii_digit()
+                        || matches!(t.text.as_str(), "/" | "-")
+                })
+                .any(|t| {
+                    (speaker::is_auxiliary(t) && t.lower() != "told")
+                        || (t.lower().ends_with("ed") && t.text.len() >= 5 && !t.is_capitalized())
+                })
                 && toks.get(k).is_some_and(|t| t.is_word);
             if !opener && !has_fragment {
                 continue;

@@ -128,3 +128,34 @@ fn a_name_right_before_a_fragment_cue_is_its_subject() {
         quotes(t)
     );
 }
+
+#[test]
+fn a_subject_keeps_its_name_without_timestamps_adverbials_or_long_affiliations() {
+    let t = "14:05 — Marek Olsen of the Northern Harbour Pilots and Boatmen union tells Radio Vell \
+             that members will strike on Friday.";
+    assert!(
+        has(t, QuoteType::Indirect, "Marek Olsen", "members will strike"),
+        "{:?}",
+        quotes(t)
+    );
+    let t = "On Thursday morning the coastguard said that two more boats had been found.";
+    assert!(
+        has(t, QuoteType::Indirect, "the coastguard", "two more boats"),
+        "{:?}",
+        quotes(t)
+    );
+    // The listener's "that" is not the clause's: "told us the hall was full and that …".
+    let t = "Nadia Fell told us the hall was full and that a second one had opened.";
+    assert!(
+        has(t, QuoteType::Indirect, "Nadia Fell", "the hall was full"),
+        "{:?}",
+        quotes(t)
+    );
+    // A noun, words about it, then its verb: "said gusts of up to 90 km/h had carried …".
+    let t = "Chief Ilan Rooke said gusts of up to 90 km/h had carried sparks across the road.";
+    assert!(
+        has(t, QuoteType::Indirect, "Ilan Rooke", "gusts of up"),
+        "{:?}",
+        quotes(t)
+    );
+}

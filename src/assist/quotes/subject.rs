@@ -114,3 +114,57 @@ pub fn before_cue(toks: &[Token], c: usize) -> Range<usize> {
     }
     start..c
 }
+
+/// Words that end a time adverbial opening a subject ("On Wednesday morning the police").
+fn ends_time_adverbial(t: &Token) -> bool {
+    let l = t.lower();
+    crate::assist::words::weekday(l).is_some()
+        || crate::assist::words::month(l).is_some()
+        || matches!(
+            l,
+            "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "week"
+                | "weekend"
+        )
+}
+
+/// How far into a subject a time adverbial may run.
+const ADVERBIAL_REACH: usize = 5;
+
+/// The speaker phrase within a subject span: a live blog's timestamp ("08:20", "16:20 —")
+/// and a time adverbial ("On Wednesday morning the police said") left out, and a long
+/// affiliation cut to the name before it ("Nils van der Meer of the United Process Workers
+/// union tells …").
+pub fn trim_subject(toks: &[Token], span: Range<usize>) -> Range<usize> {
+    let mut start = span.start;
+    while start < span.end && (!toks[start].is_word || toks[start].first_char().is_ascii_digit()) {
+        start += 1;
+    }
+    if start < span.end
+        && matches!(
+            toks[start].lower(),
+            "on" | "in" | "at" | "early" | "late" | "earlier" | "later"
+        )
+        && let Some(k) = (start..span.end.min(start + ADVERBIAL_REACH))
+            .rev()
+            .find(|&k| ends_time_adverbial(&toks[k]))
+    {
+        start = k + 1;
+    }
+    let mut end = span.end;
+    if end - start > 9
+        && let Some((_, next)) = names::read_name_phrase(&toks[start..end], 0)
+        && toks
+            .get(start + next)
+            .is_some_and(|t| matches!(t.lower(), "of" | "at" | "from"))
+    {
+        end = start + next;
+    }
+    start..end.max(start)
+}

@@ -199,6 +199,16 @@ fn reported(
         && let Some(comma) = toks.iter().position(|t| t.text == ",")
         && comma > lead + 2
     {
+        // "According to the medical director of the hospital, Dr. Farida Haddad, seventeen
+        // persons …": the name in apposition is the source, the clause follows it.
+        if let Some((p, next)) = crate::assist::names::read_name_phrase(toks, comma + 1)
+            && p.phrase_start == toks[comma + 1].start
+            && toks.get(next).is_some_and(|t| t.text == ",")
+            && let Some(content) = clause(doc, toks, next + 1, end)
+        {
+            let speaker = resolve(&toks[comma + 1..next], content.start);
+            return Some(found(content, "according to", speaker, 0.8));
+        }
         let content = clause(doc, toks, comma + 1, end)?;
         let speaker = resolve(&toks[lead + 2..comma], content.start);
         return Some(found(content, "according to", speaker, 0.8));

@@ -159,3 +159,14 @@ fn a_subject_keeps_its_name_without_timestamps_adverbials_or_long_affiliations()
         quotes(t)
     );
 }
+
+#[test]
+fn a_name_in_apposition_after_according_to_is_the_source() {
+    let t = "According to the chief surgeon of Tarn Hospital, Dr. Mila Ferro, nine patients are \
+             still in intensive care.";
+    assert!(
+        has(t, QuoteType::Indirect, "Mila Ferro", "nine patients"),
+        "{:?}",
+        quotes(t)
+    );
+}

@@ -2,7 +2,7 @@
 //! near an event word, compared as a time of day (minutes after midnight). "About" lets
 //! two times half an hour apart agree; the day is the dates' business (`dates`).
 
-use super::dates::{EventSentence, event_sentences, nearest_event_within};
+use super::dates::{EventSentence, event_sentences, nearest_event_within, sole_event};
 use super::{Fact, FactKey, Qualifier};
 use crate::assist::text::{Doc, Range};
 use std::sync::Arc;
@@ -162,7 +162,9 @@ pub(super) fn times_in(doc: &Doc, sentence: &EventSentence<'_>) -> Vec<Fact> {
             continue;
         };
         let next = clock.next.min(toks.len());
-        if let Some(event) = nearest_event_within(events, clock.first, next, TIME_NEAR) {
+        if let Some(event) = nearest_event_within(events, clock.first, next, TIME_NEAR)
+            .or_else(|| sole_event(events, clock.first, next))
+        {
             let about =
                 (clock.first.saturating_sub(2)..clock.first).any(|k| ABOUT.contains(&lowers[k]));
             let span = Range {

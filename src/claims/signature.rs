@@ -445,7 +445,10 @@ pub fn signature(text: &str) -> Signature {
         }
         if NEGATIONS.contains(&t.lower) {
             denying.push(t.clause);
-        } else if let Some(d) = DIRECTIONS.get(&t.lower) {
+        } else if let Some(d) = DIRECTIONS
+            .get(&t.lower)
+            .filter(|_| !matches!(t.lower.as_str(), "up" | "down") || bare_change(&toks, i))
+        {
             stating.push(t.clause);
             if sig.direction.is_none() {
                 sig.direction = Some(if d == "up" {
@@ -573,6 +576,64 @@ fn year_like(toks: &[Tok], from: usize, after: usize, value: f64) -> bool {
     (written || spoken_year(toks, from).is_some_and(|(_, end)| end == after))
         && (1900.0..=2100.0).contains(&value)
         && value.fract() == 0.0
+}
+
+/// "up 12%", "down by a third", "12% up on the year": "up" and "down" next to a figure say
+/// which way it went; "ran up debts" and "picked up the bill" do not.
+fn bare_change(toks: &[Tok], i: usize) -> bool {
+    let next = toks.get(i + 1);
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    // After these verbs it is their particle ("ran up twelve billion", "picked up 75%").
+    let particle = prev.is_some_and(|p| {
+        matches!(
+            p.lower.as_str(),
+            "ran"
+                | "run"
+                | "runs"
+                | "running"
+                | "racked"
+                | "rack"
+                | "picked"
+                | "pick"
+                | "piled"
+                | "built"
+                | "build"
+                | "set"
+                | "took"
+                | "take"
+                | "taken"
+                | "made"
+                | "make"
+                | "added"
+                | "add"
+                | "summed"
+                | "shored"
+                | "signed"
+                | "backed"
+                | "stepped"
+                | "drew"
+                | "drawn"
+                | "ended"
+                | "end"
+                | "wound"
+                | "opened"
+                | "cleared"
+                | "held"
+                | "broke"
+                | "broken"
+                | "shut"
+                | "turned"
+                | "handed"
+                | "voted"
+        )
+    });
+    (!particle
+        && next.is_some_and(|n| {
+            n.number.is_some()
+                || is_number_word(n)
+                || matches!(n.lower.as_str(), "by" | "from" | "to")
+        }))
+        || prev.is_some_and(|p| p.number.is_some() || matches!(p.lower.as_str(), "%" | "cent"))
 }
 
 /// Whether a token ends a share ("40%", "per cent", "an eighth").

@@ -221,3 +221,29 @@ fn shares_halves_and_shouted_words_are_read() {
     // "the quarters of the city" are districts.
     assert!(units("in the quarters of the city").is_empty());
 }
+
+#[test]
+fn currencies_in_words_and_up_as_a_particle() {
+    assert_eq!(
+        units("debts of 12bn roubles"),
+        units("twelve billion rubles of debt")
+    );
+    assert_eq!(units("a fine of 40,000 tenge")[0].1, "kzt");
+    // "ran up" and "picked up" are verbs, "up 12%" and "went down to 4%" say which way.
+    assert_eq!(
+        signature("Households ran up twelve billion rubles of debt").direction,
+        None
+    );
+    assert_eq!(
+        signature("Brussels picked up 75% of the bill").direction,
+        None
+    );
+    assert_eq!(
+        signature("Exports were up 12% in 2023").direction,
+        Some(Direction::Up)
+    );
+    assert_eq!(
+        signature("Unemployment went down to 4%").direction,
+        Some(Direction::Down)
+    );
+}

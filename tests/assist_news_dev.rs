@@ -225,66 +225,86 @@ fn second_unseen_set_keeps_its_first_figures() {
     let l = parse(&line);
     assert!(l.f1 >= 0.93, "{line}");
     assert!(share(l.speakers) >= 0.95, "{line}");
-    assert!(share(l.indirect) >= 0.72, "{line}");
+    assert!(share(l.indirect) >= 0.82, "{line}");
     assert!(share(l.conflicts) >= 0.83 && l.traps == 0, "{line}");
     // Titled full names offered with their group (Gov. Ines Valtonen): aliases 8/9.
     assert!(share(l.aliases) >= 0.88, "{line}");
 }
 
-/// Three more held-out sets, each written by a helper that read neither the rules nor the
+/// What a held-out set must keep reaching (shares in [0, 1]).
+struct Floors {
+    set: &'static str,
+    traps: &'static str,
+    f1: f64,
+    speakers: f64,
+    indirect: f64,
+    conflicts: f64,
+    aliases: f64,
+}
+
+/// Four more held-out sets, each written by a helper that read neither the rules nor the
 /// other sets' articles, and each measured once before its misses were read (the first
 /// line is in its README): a ferry capsizing (`news-unseen-3`, 7 styles), a wildfire
-/// (`news-unseen-4`, 8 styles) and a rail crash (`news-unseen-5`, 8 styles). The floors are
-/// what the rules reach now, after reading the misses of the first two and the aliases and
-/// conflicts of the third — regression floors, not accuracy. The headline quote each holds
+/// (`news-unseen-4`, 8 styles), a rail crash (`news-unseen-5`, 8 styles) and a mine
+/// flooding (`news-unseen-6`, 8 styles). The floors are what the rules reach now, after
+/// reading their misses — regression floors, not accuracy. The headline quote each holds
 /// cannot be found (an article's first line is its title, outside the annotated body).
 #[test]
-fn ferry_wildfire_and_rail_sets_keep_their_floors() {
+fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
     let sets = [
-        // set, traps, F1, speakers, indirect, conflicts, aliases
-        (
-            "news-unseen-3",
-            "inflatables|floodlights|ambulances",
-            0.98,
-            0.91,
-            0.74,
-            0.63,
-            1.0,
-        ),
-        (
-            "news-unseen-4",
-            "bulldozers|horses|drones",
-            0.97,
-            0.97,
-            0.70,
-            0.81,
-            0.87,
-        ),
-        (
-            "news-unseen-5",
-            "stretchers|blankets|sleepers",
-            0.97,
-            0.93,
-            0.77,
-            0.66,
-            1.0,
-        ),
+        Floors {
+            set: "news-unseen-3",
+            traps: "inflatables|floodlights|ambulances",
+            f1: 0.98,
+            speakers: 0.91,
+            indirect: 0.79,
+            conflicts: 0.81,
+            aliases: 1.0,
+        },
+        Floors {
+            set: "news-unseen-4",
+            traps: "bulldozers|horses|drones",
+            f1: 0.97,
+            speakers: 0.98,
+            indirect: 0.81,
+            conflicts: 0.81,
+            aliases: 0.87,
+        },
+        Floors {
+            set: "news-unseen-5",
+            traps: "stretchers|blankets|sleepers",
+            f1: 0.98,
+            speakers: 0.96,
+            indirect: 0.85,
+            conflicts: 0.75,
+            aliases: 1.0,
+        },
+        Floors {
+            set: "news-unseen-6",
+            traps: "cylinders|loaves|compressors",
+            f1: 0.99,
+            speakers: 0.98,
+            indirect: 0.90,
+            conflicts: 0.66,
+            aliases: 1.0,
+        },
     ];
-    for (name, traps, f1, speakers, indirect, conflicts, aliases) in sets {
+    for floors in sets {
+        let name = floors.set;
         let set = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data")
             .join(name);
-        let Some(line) = score(&set, traps) else {
+        let Some(line) = score(&set, floors.traps) else {
             return;
         };
         let l = parse(&line);
-        assert!(l.f1 >= f1 && l.titles <= 1, "{name}: {line}");
-        assert!(share(l.speakers) >= speakers, "{name}: {line}");
-        assert!(share(l.indirect) >= indirect, "{name}: {line}");
+        assert!(l.f1 >= floors.f1 && l.titles <= 1, "{name}: {line}");
+        assert!(share(l.speakers) >= floors.speakers, "{name}: {line}");
+        assert!(share(l.indirect) >= floors.indirect, "{name}: {line}");
         assert!(
-            share(l.conflicts) >= conflicts && l.traps == 0,
+            share(l.conflicts) >= floors.conflicts && l.traps == 0,
             "{name}: {line}"
         );
-        assert!(share(l.aliases) >= aliases, "{name}: {line}");
+        assert!(share(l.aliases) >= floors.aliases, "{name}: {line}");
     }
 }

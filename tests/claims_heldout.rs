@@ -67,10 +67,12 @@ fn third_heldout_set_matches_and_groups_stay_above_their_floors() {
     holds(
         "claims-heldout-3",
         110,
+        // Session 9 (claims meet through the check both restate; another year vetoes a
+        // group): grouping F1 1.000.
         Floors {
             map5: 0.97,
             false_rate: 0.05,
-            f1: 0.90,
+            f1: 0.97,
         },
     );
 }
@@ -125,10 +127,12 @@ fn sixth_heldout_set_matches_and_groups_stay_above_their_floors() {
         // Measured once: MAP@5 0.896, false 0.143, grouping F1 0.519. After reading its
         // misses (spoken years, seasons, a fraction of a unit, volumes, spans of years, a
         // change against no change, one figure anchoring a group): 0.942, 0.086, 0.571.
+        // Session 9 (one-sided figures against a check, claims meeting through their
+        // check): 0.989, 0.057, 0.914.
         Floors {
             map5: 0.98,
-            false_rate: 0.10,
-            f1: 0.77,
+            false_rate: 0.06,
+            f1: 0.90,
         },
     );
 }
@@ -152,28 +156,22 @@ fn seventh_heldout_set_matches_and_groups_stay_above_their_floors() {
     );
 }
 
+/// The eighth held-out set (`tests/data/claims-heldout-8/`, 150 checks), written by a
+/// helper that read neither the rules nor the other sets' sentences; measured once at the
+/// start of session 9, then its misses read.
 #[test]
 fn eighth_heldout_set_matches_and_groups_stay_above_their_floors() {
     holds(
         "claims-heldout-8",
         150,
+        // Measured once: MAP@5 0.812, false 0.143, grouping F1 0.370. After reading its
+        // misses (shares said in words, shouted kickers, durations and gas volumes, a
+        // check's figure the claim lacks, claims meeting through their check): 0.935,
+        // 0.100, 0.667.
         Floors {
-            map5: 0.0,
-            false_rate: 1.0,
-            f1: 0.0,
-        },
-    );
-}
-
-#[test]
-fn ninth_heldout_set_matches_and_groups_stay_above_their_floors() {
-    holds(
-        "claims-heldout-9",
-        150,
-        Floors {
-            map5: 0.0,
-            false_rate: 1.0,
-            f1: 0.0,
+            map5: 0.93,
+            false_rate: 0.10,
+            f1: 0.66,
         },
     );
 }

@@ -19,6 +19,9 @@ const MAX_VALUES_PER_ARTICLE: usize = 8;
 
 /// How far apart an approximate value ("about 4,000") may be from another and still agree.
 const APPROXIMATE: f64 = 0.1;
+/// How far apart two stated crowd figures may be and still agree (a crowd is counted by
+/// estimate even when written exactly).
+const CROWD_MARGIN: f64 = 0.1;
 
 /// A surname as spelled in any transliteration: diacritics and vowels dropped, doubled
 /// letters folded ("Verhoeven" and "Verhoven" both "vrhvn").
@@ -79,8 +82,11 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
     if articles.len() < 2 {
         return false;
     }
-    let by_magnitude = entries.iter().all(|(_, f)| f.vague)
-        || matches!(key, FactKey::Count { what, .. } if what.estimated());
+    // Crowds are estimated: "tens of thousands" meets "40,000", but two stated figures
+    // ("40,000 fans", "52,000 fans") disagree like any others, beyond a crowd's margin.
+    let estimated = matches!(key, FactKey::Count { what, .. } if what.estimated());
+    let by_magnitude =
+        entries.iter().all(|(_, f)| f.vague) || (estimated && entries.iter().any(|(_, f)| f.vague));
     if by_magnitude {
         let m: HashSet<i32> = entries.iter().map(|(_, f)| magnitude(f.value)).collect();
         return m.len() >= 2;
@@ -101,6 +107,7 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
                 (FactKey::Time(_), true) => 10.0,
                 (FactKey::Time(_), false) => 5.0,
                 (_, true) => l.value.abs() * APPROXIMATE,
+                (_, false) if estimated => l.value.abs() * CROWD_MARGIN,
                 (_, false) => 0.0,
             };
             f.value - l.value <= reach

@@ -54,26 +54,28 @@ pub(super) fn nearest_event(
     first: usize,
     next: usize,
 ) -> Option<&'static str> {
-    nearest_event_within(events, first, next, NEAR).or_else(|| sole_event(events, first, next))
+    nearest_event_within(events, first, next, NEAR)
+        .or_else(|| sole_event(events, first, next, SOLE_EVENT_REACH))
 }
 
-/// How far a date or time may stand from the one event its sentence names ("the
+/// How far a date may stand from the one event its sentence names ("the
 /// derailment of the 22:05 Ardenza–Lumin service, IC 417, at the Sorel Bend near Kelmo at
 /// 00:07 on 2 March").
-pub(super) const SOLE_EVENT_REACH: usize = 24;
+const SOLE_EVENT_REACH: usize = 24;
 
-/// The sentence's event when it names one only (however often), within
-/// [`SOLE_EVENT_REACH`] words: no other event can claim the date.
+/// The sentence's event when it names one only (however often), within `reach` words: no
+/// other event can claim the date or time.
 pub(super) fn sole_event(
     events: &[(usize, &'static str)],
     first: usize,
     next: usize,
+    reach: usize,
 ) -> Option<&'static str> {
     let e = events.first()?.1;
     if events.iter().any(|&(_, x)| x != e) {
         return None;
     }
-    nearest_event_within(events, first, next, SOLE_EVENT_REACH)
+    nearest_event_within(events, first, next, reach)
 }
 
 /// [`nearest_event`] within `near` words.

@@ -23,6 +23,10 @@ const ABOUT: &[&str] = &[
 /// the event's ("the explosion and fire at our Sallow Road site at 21:40").
 const TIME_NEAR: usize = 8;
 
+/// How far a time may stand from the only event its sentence names ("capsized in a sudden
+/// squall near Pellam Point in the Meru Delta at about 6:40 p.m.").
+const SOLE_TIME_REACH: usize = 14;
+
 /// A clock time at tokens `first..next`.
 struct Clock {
     minutes: u32,
@@ -163,7 +167,7 @@ pub(super) fn times_in(doc: &Doc, sentence: &EventSentence<'_>) -> Vec<Fact> {
         };
         let next = clock.next.min(toks.len());
         if let Some(event) = nearest_event_within(events, clock.first, next, TIME_NEAR)
-            .or_else(|| sole_event(events, clock.first, next))
+            .or_else(|| sole_event(events, clock.first, next, SOLE_TIME_REACH))
         {
             let about =
                 (clock.first.saturating_sub(2)..clock.first).any(|k| ABOUT.contains(&lowers[k]));
@@ -199,6 +203,16 @@ mod tests {
             .into_iter()
             .map(|f| (f.key.describe(), f.reading))
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_naming_one_event_gives_it_a_time_further_off() {
+        assert_eq!(
+            read(
+                "A crowded ferry capsized in a squall near Tarn Point in the Oso Delta at about 6:40 p.m."
+            ),
+            vec![("time of the capsize".to_owned(), "~18:40".to_owned())]
+        );
     }
 
     #[test]

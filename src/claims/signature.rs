@@ -540,7 +540,7 @@ fn demonym(lower: &str) -> Option<&'static str> {
 }
 
 /// A place the demonym list knows (as an adjective or as the place).
-pub(super) fn is_place(lower: &str) -> bool {
+pub(crate) fn is_place(lower: &str) -> bool {
     static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     demonym(lower).is_some()
         || PLACES

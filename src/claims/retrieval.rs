@@ -17,6 +17,10 @@ use std::collections::HashMap;
 /// A candidate scoring at or above this is one factdesk asserts is the same claim.
 pub const MATCH_THRESHOLD: f64 = 0.45;
 
+/// How far behind the best check another may score and still be asserted as the same
+/// claim (two fact-checkers' checks of one claim score within it).
+pub const RUNNER_UP_MARGIN: f64 = 0.1;
+
 /// How many BM25 hits are re-ranked by agreement.
 pub const POOL: usize = 40;
 
@@ -302,6 +306,15 @@ impl LibraryIndex {
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.check.cmp(&b.check)));
         ranked.truncate(limit);
+        // A claim states one thing: a check clearly behind the best one is not the same
+        // claim, whatever its own score (two checks of one claim score alike).
+        if let Some(best) = ranked.first().map(|h| h.score) {
+            for h in ranked.iter_mut().skip(1) {
+                if h.score >= MATCH_THRESHOLD && best - h.score > RUNNER_UP_MARGIN {
+                    h.score = MATCH_THRESHOLD - 0.01;
+                }
+            }
+        }
         ranked
     }
 }
@@ -442,5 +455,29 @@ mod tests {
             ranked[1..].iter().all(|r| r.score < MATCH_THRESHOLD),
             "{ranked:?}"
         );
+    }
+
+    #[test]
+    fn two_checks_of_one_claim_are_both_asserted_and_a_weaker_one_is_not() {
+        let checks = vec![
+            check("a/1", "Unemployment in Spain fell to 4% in 2023"),
+            check("b/1", "Spain's unemployment rate fell to 4% in 2023"),
+            check("c/1", "Unemployment in Spain fell in 2023"),
+        ];
+        let index = CheckIndex::new(&checks);
+        let ranked = index.rank(
+            "Unemployment in Spain fell to 4% in 2023, the ministry said",
+            3,
+        );
+        let asserted: Vec<&str> = ranked
+            .iter()
+            .filter(|r| r.score >= MATCH_THRESHOLD)
+            .map(|r| r.check.url.as_str())
+            .collect();
+        assert!(
+            asserted.contains(&"a/1") && asserted.contains(&"b/1"),
+            "{ranked:?}"
+        );
+        assert!(!asserted.contains(&"c/1"), "{ranked:?}");
     }
 }

@@ -237,3 +237,23 @@ fn a_pronoun_after_a_sentence_opened_by_a_role_is_that_role_holder() {
              resign. The mayor did not flinch. “I am staying until the last family is housed,” she said.";
     assert_eq!(speaker_of(t, "I am staying").as_deref(), Some("Ilse Varga"));
 }
+
+#[test]
+fn descriptions_keep_their_people() {
+    // Our own sentences: a tabloid adjective before people is no name.
+    let t = "Terrified passengers told how the bus slid ‘like a sled on ice’ into the ditch.";
+    assert_eq!(
+        speaker_of(t, "how the bus").as_deref(),
+        Some("Terrified passengers")
+    );
+    // A definite description with a gender is the woman named just before.
+    let t = "Brave gran Ada Korte, 71, said: ‘I just held the rail.’ \
+             ‘Then the lights went out,’ the shaken grandmother told us.";
+    assert_eq!(
+        speaker_of(t, "Then the lights").as_deref(),
+        Some("Ada Korte")
+    );
+    // "issued a statement saying": whoever issued it.
+    let t = "The airline, Skyreach, issued a statement on Monday saying it was “shocked”.";
+    assert_eq!(speaker_of(t, "it was").as_deref(), Some("Skyreach"));
+}

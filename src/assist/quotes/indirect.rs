@@ -296,6 +296,9 @@ fn reported(
         };
         // "in conditions Silva described as “…”": a fragment cue's subject is the name
         // right before it.
+        // "Deltaline Ferries issued a statement this evening saying …": the subject is the
+        // one who issued it.
+        let span = subject::issuer(toks, span.clone()).unwrap_or(span);
         let mut span = subject::trim_subject(toks, span);
         if fragment_cue && c > 0 && toks[c - 1].is_capitalized() && toks[c - 1].is_word {
             let mut from = c - 1;

@@ -110,6 +110,36 @@ pub fn resolve(doc: &Doc, phrase: &[Token], pos: usize, mentions: &[Mention]) ->
     resolve_with(doc, phrase, pos, mentions, &[])
 }
 
+/// How far back, in code points, a gendered description ("the sobbing mum-of-one") finds
+/// the person it describes.
+const DESCRIPTION_REACH: usize = 600;
+
+/// A plural noun for people that a tabloid puts an adjective before ("Horrified
+/// survivors", "Terrified passengers").
+fn ontology_people(lower: &str) -> bool {
+    matches!(
+        lower,
+        "survivors"
+            | "passengers"
+            | "residents"
+            | "witnesses"
+            | "locals"
+            | "neighbours"
+            | "neighbors"
+            | "villagers"
+            | "families"
+            | "relatives"
+            | "fans"
+            | "parents"
+            | "miners"
+            | "workers"
+            | "rescuers"
+            | "onlookers"
+            | "mourners"
+            | "shoppers"
+    )
+}
+
 /// How many earlier sources a pronoun looks back over.
 const SOURCE_LOOK_BACK: usize = 16;
 
@@ -419,6 +449,40 @@ pub fn resolve_with(
             name,
             range,
             descriptive,
+        });
+    }
+    // "Horrified survivors told how …": a sentence's capitalised adjective before people
+    // is a description, not a name.
+    if np.len() == 2
+        && np[0].is_capitalized()
+        && doc.sentence_of(np[0].start).start == np[0].start
+        && !np[1].is_capitalized()
+        && (PERSON_NOUNS.contains(np[1].lower()) || ontology_people(np[1].lower()))
+        && mentions::starting_at(mentions, np[0].start).is_none()
+    {
+        return Some(Speaker {
+            name: doc.phrase(range.start, range.end),
+            range,
+            descriptive: true,
+        });
+    }
+    // "the sobbing mum-of-one", "the grieving father": a definite description with a
+    // gender is the nearest person named before who fits it.
+    if np.len() >= 2
+        && np[0].lower() == "the"
+        && !np.iter().any(|t| t.is_capitalized())
+        && let Some(g) = np[1..]
+            .iter()
+            .flat_map(|t| t.lower().split('-'))
+            .map(Gender::of_description)
+            .find(|g| *g != Gender::Unknown)
+        && let Some(m) = mentions::nearest_before(mentions, pos, g)
+        && m.range.start + DESCRIPTION_REACH >= pos
+    {
+        return Some(Speaker {
+            name: m.full.clone(),
+            range,
+            descriptive: false,
         });
     }
     // "Inspector Lena Kowal of Kessel Valley Police": the name, not its affiliation.

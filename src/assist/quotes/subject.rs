@@ -168,3 +168,17 @@ pub fn trim_subject(toks: &[Token], span: Range<usize>) -> Range<usize> {
     }
     start..end.max(start)
 }
+
+/// "X issued a statement this evening saying …", "X put out a statement saying …": a span
+/// that opens with the verb of a statement (lower case, "a statement" after it) stands
+/// for the subject before that verb.
+pub fn issuer(toks: &[Token], span: Range<usize>) -> Option<Range<usize>> {
+    let first = toks.get(span.start)?;
+    let statement = toks[span.clone()]
+        .iter()
+        .take(4)
+        .any(|t| matches!(t.lower(), "statement" | "communiqué" | "release"));
+    (first.is_word && !first.is_capitalized() && statement && span.start > 0)
+        .then(|| before_cue(toks, span.start))
+        .filter(|r| !r.is_empty())
+}

@@ -25,7 +25,7 @@ pub fn is_fragment_verb_at(tokens: &[Token], i: usize) -> bool {
                 "was" | "is" | "be" | "been" | "being" | "are" | "were" | "so" | "-"
             )))
         // "in conditions Silva described as “…”": after a name, "as" is the verb's own.
-        && (!tokens.get(i + 1).is_some_and(|t| t.lower() == "as")
+        && (tokens.get(i + 1).is_none_or(|t| t.lower() != "as")
             || (i > 0 && tokens[i - 1].is_word && tokens[i - 1].is_capitalized()))
 }
 

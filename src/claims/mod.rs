@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod claim_review;
 pub mod contrasts;
+mod figures;
 pub mod grouping;
 pub mod link;
 pub mod report;

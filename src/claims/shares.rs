@@ -2,7 +2,8 @@
 //! "six inhabitants on ten" (a translation of "sur"), "a mile and a half". Each reads a
 //! few tokens from where it starts.
 
-use super::signature::{Quantity, is_number_word, read_number, unit_after};
+use super::figures::{is_number_word, read_number, unit_after};
+use super::signature::Quantity;
 use super::tokens::Tok;
 use super::words::{FRACTIONS, unit};
 

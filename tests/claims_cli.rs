@@ -200,3 +200,75 @@ fn a_good_import_then_claims_json_shows_the_match_and_the_group() {
         stdout(&o)
     );
 }
+
+/// Groups of `claims --json`, each as its members' texts.
+fn group_texts(file: &Path) -> Vec<Vec<String>> {
+    let o = factdesk(&["claims", p(file), "--json", "--candidates"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g.as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["text"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn two_outlets_restating_one_earlier_check_meet_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("wire.txt"),
+        "Islands wire\n\nTuvalu earned 10 million US dollars from leasing its .tv internet suffix in 2023, the finance ministry said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("tabloid.txt"),
+        "Tabloid\n\nTwo little letters brought the islands ten million dollars of easy money in 2023.\n",
+    )
+    .unwrap();
+    let file = d.join("p.ron");
+    let o = factdesk(&[
+        "new",
+        p(&file),
+        "--import",
+        p(&d.join("wire.txt")),
+        p(&d.join("tabloid.txt")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Their words share too little to be one claim by wording alone.
+    assert!(group_texts(&file).is_empty());
+    let checks = d.join("checks.json");
+    std::fs::write(
+        &checks,
+        r#"[{"@type": "ClaimReview", "url": "https://checks.example.org/tv",
+              "claimReviewed": "Tuvalu earned US$10 million from its .tv domain in 2023",
+              "reviewRating": {"alternateName": "True"}},
+             {"@type": "ClaimReview", "url": "https://checks.example.org/ai",
+              "claimReviewed": "Anguilla earned US$30 million from its .ai domain in 2023",
+              "reviewRating": {"alternateName": "True"}}]"#,
+    )
+    .unwrap();
+    let o = factdesk(&["factchecks", "import", p(&file), p(&checks)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The check both restate files them together.
+    let groups = group_texts(&file);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert!(
+        groups[0].iter().any(|t| t.starts_with("Tuvalu earned")),
+        "{groups:?}"
+    );
+    assert!(
+        groups[0]
+            .iter()
+            .any(|t| t.starts_with("Two little letters")),
+        "{groups:?}"
+    );
+}

@@ -8,7 +8,7 @@
 //! [`MAX_BLOCK`] claims blocks nothing. Work is linear in the number of claims.
 
 use super::agreement::agreement;
-use super::retrieval::{LibraryIndex, MATCH_THRESHOLD, TermIndex, score};
+use super::retrieval::{LibraryHit, LibraryIndex, MATCH_THRESHOLD, TermIndex, score};
 use super::signature::{Signature, signature};
 use crate::assist::{self, SuggestionKind};
 use crate::model::{AnnotationId, AnnotationKind, ArticleId, Project};
@@ -92,18 +92,21 @@ pub fn claims_of(project: &Project, include_candidates: bool) -> Vec<ClaimRef> {
     out
 }
 
-/// Suggested groups of the project's claims (see [`claims_of`]), leaving out any whose
-/// annotated members already form one confirmed group. The project's library of earlier
-/// checks takes part ([`group_claims_against`]).
-pub fn suggest_groups(project: &Project, include_candidates: bool) -> Vec<SuggestedGroup> {
+/// Suggested groups of `claims` (see [`claims_of`]), each filed under its best earlier
+/// check (`best`, in the claims' order), leaving out any whose annotated members already
+/// form one confirmed group.
+pub fn suggest_groups(
+    project: &Project,
+    claims: Vec<ClaimRef>,
+    best: &[Option<LibraryHit>],
+) -> Vec<SuggestedGroup> {
     let confirmed: Vec<BTreeSet<AnnotationId>> = project
         .layers
         .iter()
         .flat_map(|l| &l.claim_groups)
         .map(|g| g.members.iter().map(|m| m.annotation).collect())
         .collect();
-    let library = LibraryIndex::new(&project.fact_checks);
-    group_claims_against(claims_of(project, include_candidates), &library)
+    group_claims_filed(claims, best)
         .into_iter()
         .filter(|g| {
             let ids: Option<BTreeSet<AnnotationId>> =
@@ -127,10 +130,32 @@ pub fn group_claims(claims: Vec<ClaimRef>) -> Vec<SuggestedGroup> {
 /// between the two claims keeps its veto.
 pub fn group_claims_against(claims: Vec<ClaimRef>, library: &LibraryIndex) -> Vec<SuggestedGroup> {
     let signatures: Vec<Signature> = claims.iter().map(|c| signature(&c.text)).collect();
-    let best = library.top_matches(&signatures, 1);
+    let best: Vec<Option<LibraryHit>> = library
+        .top_matches(&signatures, 1)
+        .into_iter()
+        .map(|hits| hits.first().copied())
+        .collect();
+    filed(claims, signatures, &best)
+}
+
+/// [`group_claims_against`] with each claim's best check already ranked (`best`, in the
+/// claims' order): what `factdesk claims` has at hand after listing earlier checks.
+pub fn group_claims_filed(
+    claims: Vec<ClaimRef>,
+    best: &[Option<LibraryHit>],
+) -> Vec<SuggestedGroup> {
+    let signatures: Vec<Signature> = claims.iter().map(|c| signature(&c.text)).collect();
+    filed(claims, signatures, best)
+}
+
+fn filed(
+    claims: Vec<ClaimRef>,
+    signatures: Vec<Signature>,
+    best: &[Option<LibraryHit>],
+) -> Vec<SuggestedGroup> {
     let mut by_check: HashMap<usize, Vec<Pivot>> = HashMap::new();
-    for (claim, hits) in best.into_iter().enumerate() {
-        if let Some(hit) = hits.first().filter(|h| h.score >= SPOKE_SCORE) {
+    for (claim, hit) in best.iter().enumerate() {
+        if let Some(hit) = hit.filter(|h| h.score >= SPOKE_SCORE) {
             by_check.entry(hit.check).or_default().push(Pivot {
                 claim,
                 score: hit.score,

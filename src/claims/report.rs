@@ -2,7 +2,7 @@
 //! claim across articles (confirmed and suggested): what `factdesk claims` prints.
 
 use super::grouping::{self, ClaimRef};
-use super::retrieval::{CheckIndex, MATCH_THRESHOLD};
+use super::retrieval::{CheckIndex, LibraryHit, MATCH_THRESHOLD};
 use crate::model::Project;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -46,7 +46,9 @@ pub fn claims_report(project: &Project, include_candidates: bool) -> ClaimsRepor
     let claims = grouping::claims_of(project, include_candidates);
     let index = CheckIndex::new(&project.fact_checks);
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
-    let ranked = index.rank_many(&texts, CANDIDATES_PER_CLAIM);
+    let ranked = index.rank_many_hits(&texts, CANDIDATES_PER_CLAIM);
+    // Each claim's best check files it for grouping: ranked once, for both.
+    let best: Vec<_> = ranked.iter().map(|hits| hits.first().copied()).collect();
     let matches = claims
         .iter()
         .zip(ranked)
@@ -55,12 +57,15 @@ pub fn claims_report(project: &Project, include_candidates: bool) -> ClaimsRepor
             candidates: ranked
                 .into_iter()
                 .filter(|r| r.score >= MIN_LISTED_SCORE)
-                .map(|r| Candidate {
-                    url: r.check.url.clone(),
-                    score: (r.score * 1000.0).round() / 1000.0,
-                    rating: r.check.rating.label.clone(),
-                    author: r.check.author.clone(),
-                    date: r.check.date,
+                .map(|r| {
+                    let check = index.check(r.check);
+                    Candidate {
+                        url: check.url.clone(),
+                        score: (r.score * 1000.0).round() / 1000.0,
+                        rating: check.rating.label.clone(),
+                        author: check.author.clone(),
+                        date: check.date,
+                    }
                 })
                 .collect(),
         })
@@ -68,11 +73,15 @@ pub fn claims_report(project: &Project, include_candidates: bool) -> ClaimsRepor
     ClaimsReport {
         threshold: MATCH_THRESHOLD,
         matches,
-        groups: groups(project, &claims, include_candidates),
+        groups: groups(project, &claims, &best),
     }
 }
 
-fn groups(project: &Project, claims: &[ClaimRef], include_candidates: bool) -> Vec<Vec<ClaimRef>> {
+fn groups(
+    project: &Project,
+    claims: &[ClaimRef],
+    best: &[Option<LibraryHit>],
+) -> Vec<Vec<ClaimRef>> {
     let by_annotation: HashMap<_, &ClaimRef> = claims
         .iter()
         .filter_map(|c| Some((c.annotation?, c)))
@@ -96,7 +105,7 @@ fn groups(project: &Project, claims: &[ClaimRef], include_candidates: bool) -> V
             out.push(members);
         }
     }
-    for suggested in grouping::suggest_groups(project, include_candidates) {
+    for suggested in grouping::suggest_groups(project, claims.to_vec(), best) {
         if seen.insert(spans(&suggested.members)) {
             out.push(suggested.members);
         }

@@ -353,6 +353,24 @@ impl<'a> CheckIndex<'a> {
         self.rank_with(&mut Accumulator::default(), claim, limit)
     }
 
+    /// The best `limit` checks for each claim as positions in the library, in the claims'
+    /// order, ranked on every core.
+    pub fn rank_many_hits<S: AsRef<str> + Sync>(
+        &self,
+        claims: &[S],
+        limit: usize,
+    ) -> Vec<Vec<LibraryHit>> {
+        in_parallel(claims, |acc: &mut Accumulator, claim| {
+            self.library
+                .rank_with(acc, &signature(claim.as_ref()), limit)
+        })
+    }
+
+    /// The check at a position of the library.
+    pub fn check(&self, position: usize) -> &'a FactCheck {
+        &self.checks[position]
+    }
+
     /// The best `limit` checks for each claim, in the claims' order, ranked on every core.
     pub fn rank_many<S: AsRef<str> + Sync>(
         &self,

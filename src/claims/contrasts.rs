@@ -2,7 +2,7 @@
 //! teachers, polio is not measles, however alike the rest of the wording and the numbers.
 
 use super::signature::{Signature, term};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// A claim's term that the list holds: its line and which word of the file it is.
@@ -17,7 +17,7 @@ pub struct Sister {
 fn sets() -> &'static HashMap<String, Vec<Sister>> {
     static SETS: OnceLock<HashMap<String, Vec<Sister>>> = OnceLock::new();
     SETS.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Sister>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Sister>> = HashMap::default();
         let lines = include_str!("words/contrasts.txt")
             .lines()
             .map(str::trim)

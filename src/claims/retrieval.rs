@@ -12,7 +12,7 @@
 use super::agreement::agreement_with_check;
 use super::signature::{Signature, signature};
 use crate::model::FactCheck;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A candidate scoring at or above this is one factdesk asserts is the same claim.
 pub const MATCH_THRESHOLD: f64 = 0.45;
@@ -70,7 +70,7 @@ impl TermIndex {
         let mut index = TermIndex::default();
         for (doc, terms) in docs.into_iter().enumerate() {
             index.lengths.push(terms.len() as u32);
-            let mut counts: HashMap<&str, u32> = HashMap::new();
+            let mut counts: HashMap<&str, u32> = HashMap::default();
             for t in terms {
                 *counts.entry(t).or_default() += 1;
             }

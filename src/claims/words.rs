@@ -1,7 +1,7 @@
 //! The word lists of `claims/words/*.txt` as lookups (built on first use): one entry a
 //! line, the word then its value, `#` comments.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// A data file of `word value` lines as a map (a line without a value maps to "").

@@ -12,8 +12,9 @@ use super::retrieval::{LibraryHit, LibraryIndex, MATCH_THRESHOLD, TermIndex, sco
 use super::signature::{Signature, signature};
 use crate::assist::{self, SuggestionKind};
 use crate::model::{AnnotationId, AnnotationKind, ArticleId, Project};
+use foldhash::{HashMap, HashSet};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::sync::atomic::AtomicBool;
 
 /// Two claims scoring at or above this are suggested as one.
@@ -53,7 +54,7 @@ pub struct SuggestedGroup {
 /// Every claim of the project once (the same span in two layers is one claim), then, with
 /// `include_candidates`, the suggester's claim candidates not already annotated.
 pub fn claims_of(project: &Project, include_candidates: bool) -> Vec<ClaimRef> {
-    let mut seen: HashSet<(ArticleId, usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(ArticleId, usize, usize)> = HashSet::default();
     let mut out = Vec::new();
     for (_, a) in project.annotations() {
         if matches!(a.kind, AnnotationKind::Claim(_))
@@ -153,7 +154,7 @@ fn filed(
     signatures: Vec<Signature>,
     best: &[Option<LibraryHit>],
 ) -> Vec<SuggestedGroup> {
-    let mut by_check: HashMap<usize, Vec<Pivot>> = HashMap::new();
+    let mut by_check: HashMap<usize, Vec<Pivot>> = HashMap::default();
     for (claim, hit) in best.iter().enumerate() {
         if let Some(hit) = hit.filter(|h| h.score >= SPOKE_SCORE) {
             by_check.entry(hit.check).or_default().push(Pivot {
@@ -226,7 +227,7 @@ fn group(
         })
         .collect();
     let index = TermIndex::new(distinct.iter().map(Vec::as_slice));
-    let mut compared: HashSet<(u32, u32)> = HashSet::new();
+    let mut compared: HashSet<(u32, u32)> = HashSet::default();
     let mut candidates: Vec<Link> = pivot_links;
     for i in 0..claims.len() {
         let mut blocking: Vec<&String> = distinct[i]
@@ -267,8 +268,8 @@ fn group(
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     let mut links = UnionFind::new(claims.len());
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut weakest: HashMap<usize, f64> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut weakest: HashMap<usize, f64> = HashMap::default();
     for Link { a, b, score: s } in candidates {
         let (ra, rb) = (links.find(a), links.find(b));
         if ra == rb {
@@ -300,7 +301,7 @@ fn group(
         big.extend(small);
         members.insert(root, big);
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..claims.len() {
         groups.entry(links.find(i)).or_default().push(i);
     }

@@ -287,6 +287,15 @@ mod tests {
     }
 
     #[test]
+    fn a_nearby_town_is_this_event_and_a_neighbouring_country_is_not() {
+        let s = scopes(
+            "More than 300 people are sleeping in shelters in nearby Orvik. In neighbouring Chile, 40 died.",
+            None,
+        );
+        assert_eq!(s, ["", "elsewhere"]);
+    }
+
+    #[test]
     fn a_storm_the_article_is_not_about_is_another_event() {
         let s = scopes(
             "Typhoon Mawar killed 14 people. Typhoon Mawar also cut power. In the same bay Typhoon Haiyan killed thousands.",

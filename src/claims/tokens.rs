@@ -21,6 +21,21 @@ pub(super) struct Tok {
     pub(super) all_caps: bool,
 }
 
+impl Tok {
+    /// A sign ("%", "$", a change's "+" or "-") in `clause`.
+    fn sign(lower: String, clause: u32) -> Self {
+        Self {
+            lower,
+            capitalised: false,
+            possessive: false,
+            initial: false,
+            number: None,
+            clause,
+            all_caps: false,
+        }
+    }
+}
+
 /// Split a claim sentence into [`Tok`]s in one pass.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
@@ -172,26 +187,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 && chars.get(i + 1).is_some_and(char::is_ascii_digit)
                 && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(');
             if signed {
-                out.push(Tok {
-                    lower: if c == '+' { "+" } else { "-" }.to_owned(),
-                    capitalised: false,
-                    possessive: false,
-                    initial: false,
-                    number: None,
+                out.push(Tok::sign(
+                    if c == '+' { "+" } else { "-" }.to_owned(),
                     clause,
-                    all_caps: false,
-                });
+                ));
             }
             if matches!(c, '%' | '$' | '€' | '£' | '¥') {
-                out.push(Tok {
-                    lower: c.to_string(),
-                    capitalised: false,
-                    possessive: false,
-                    initial: false,
-                    number: None,
-                    clause,
-                    all_caps: false,
-                });
+                out.push(Tok::sign(c.to_string(), clause));
             }
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '«' | '\n') {
                 initial = true;

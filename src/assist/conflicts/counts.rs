@@ -598,6 +598,25 @@ mod tests {
         assert!(read("The storm cut power to 30,000 homes.").is_empty());
         assert!(read("Lifeguards saved 40 lives this summer.").is_empty());
     }
+
+    #[test]
+    fn a_part_counts_for_its_own_predicate() {
+        use Counted::*;
+        assert_eq!(
+            read("Twenty got out; nine of them were taken to Ardel Hospital."),
+            [(Hospitalised, 9.0)]
+        );
+        assert_eq!(
+            read("Fourteen of their colleagues, brought up alive on Friday, are resting."),
+            [(Rescued, 14.0)]
+        );
+        assert_eq!(
+            read("Thirty-one men were underground when the roof fell."),
+            [(Present, 31.0)]
+        );
+        // A part with no predicate of its own stays uncounted.
+        assert!(read("Two of the dead were children.").is_empty());
+    }
 }
 
 #[cfg(test)]
@@ -617,39 +636,5 @@ mod wrapped {
             found.extend(counts(toks, &lowers).into_iter().map(|c| (c.what, c.value)));
         }
         assert_eq!(found, [(Counted::Dead, 27.0)]);
-    }
-}
-
-#[cfg(test)]
-mod parts {
-    use super::*;
-    use crate::assist::text::Doc;
-
-    fn read(s: &str) -> Vec<(Counted, f64)> {
-        let doc = Doc::new(s);
-        let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
-        counts(&doc.tokens, &lowers)
-            .into_iter()
-            .map(|c| (c.what, c.value))
-            .collect()
-    }
-
-    #[test]
-    fn a_part_counts_for_its_own_predicate() {
-        use Counted::*;
-        assert_eq!(
-            read("Twenty got out; nine of them were taken to Ardel Hospital."),
-            [(Hospitalised, 9.0)]
-        );
-        assert_eq!(
-            read("Fourteen of their colleagues, brought up alive on Friday, are resting."),
-            [(Rescued, 14.0)]
-        );
-        assert_eq!(
-            read("Thirty-one men were underground when the roof fell."),
-            [(Present, 31.0)]
-        );
-        // A part with no predicate of its own stays uncounted.
-        assert!(read("Two of the dead were children.").is_empty());
     }
 }

@@ -417,3 +417,70 @@ fn claims_board_suggestions_snapshot() {
     h.run_steps(3);
     h.snapshot("claims_board_suggestions");
 }
+
+const WIRE: &str = "Tuvalu earned 10 million US dollars from leasing its .tv internet suffix in 2023, \
+                    the finance ministry said.";
+const TABLOID: &str =
+    "Two little letters brought the islands ten million dollars of easy money in 2023.";
+
+/// Two outlets restating one checked claim in words that share almost nothing.
+fn restated_project(dir: &Path, with_library: bool) -> PathBuf {
+    let mut p = Project::new("restated");
+    let mut a = Article::new(ArticleId(1), "Islands wire", WIRE.into());
+    a.outlet = Some("Wire".into());
+    let mut b = Article::new(ArticleId(2), "Tabloid", TABLOID.into());
+    b.outlet = Some("Tabloid".into());
+    p.articles = vec![a, b];
+    let layer = p.layer_mut("tester");
+    layer.insert(claim(1, 1, WIRE, WIRE, None));
+    layer.insert(claim(2, 2, TABLOID, TABLOID, None));
+    if with_library {
+        p.fact_checks = vec![
+            check(
+                "https://factcheck.example.net/tv",
+                "Tuvalu earned US$10 million from its .tv domain in 2023",
+                "True",
+                5.0,
+            ),
+            check(
+                "https://factcheck.example.net/ai",
+                "Anguilla earned US$30 million from its .ai domain in 2023",
+                "True",
+                5.0,
+            ),
+        ];
+    }
+    let path = dir.join(if with_library {
+        "with.ron"
+    } else {
+        "without.ron"
+    });
+    factdesk::store::save(&path, &p).unwrap();
+    path
+}
+
+#[test]
+fn the_board_suggests_claims_that_restate_one_earlier_check() {
+    // Without a library the two wordings are not offered as one claim.
+    let dir = tempfile::tempdir().unwrap();
+    let path = restated_project(dir.path(), false);
+    let mut h = harness(dir.path(), &path);
+    open_board(&mut h);
+    assert!(h.query_by_label_contains("Suggested groups").is_none());
+
+    // With the check both restate in the library, the board offers them as one group.
+    let dir = tempfile::tempdir().unwrap();
+    let path = restated_project(dir.path(), true);
+    let mut h = harness(dir.path(), &path);
+    open_board(&mut h);
+    h.get_by_label("Suggested groups (1)");
+    h.key_press_modifiers(Modifiers::ALT, Key::A);
+    h.run();
+    let layer = h.state().workbench().project().layer("tester").unwrap();
+    let members: Vec<u64> = layer.claim_groups[0]
+        .members
+        .iter()
+        .map(|m| m.annotation.0)
+        .collect();
+    assert_eq!(members, [1, 2]);
+}

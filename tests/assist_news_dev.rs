@@ -204,8 +204,9 @@ fn news_unseen_keeps_its_floors() {
     assert!(share(l.speakers) >= 0.95, "{line}");
     assert!(share(l.indirect) >= 0.87, "{line}");
     // Passengers on board, patients in hospital (an update), a letter's date and a
-    // project's cost (money) came later: 7/8, aliases 9/9 (Kasimir / Kazimierz).
-    assert!(share(l.conflicts) >= 0.87 && l.traps == 0, "{line}");
+    // project's cost (money) came later; the letter's date (no year, no publication
+    // date) in session 10: 8/8, aliases 9/9 (Kasimir / Kazimierz).
+    assert!(share(l.conflicts) >= 0.99 && l.traps == 0, "{line}");
     assert!(share(l.aliases) >= 1.0, "{line}");
 }
 
@@ -290,7 +291,7 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             f1: 0.97,
             speakers: 0.98,
             indirect: 0.81,
-            conflicts: 0.81,
+            conflicts: 0.99,
             aliases: 0.87,
         },
         Floors {
@@ -299,7 +300,7 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             f1: 0.98,
             speakers: 0.96,
             indirect: 0.85,
-            conflicts: 0.75,
+            conflicts: 0.83,
             aliases: 1.0,
         },
         Floors {
@@ -317,10 +318,9 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
     }
 }
 
-/// Two sets kept unread: `news-unseen-7` (stadium crush), measured at the start and the end
-/// of session 9 with its misses never read, and `news-unseen-8` (earthquake), measured once
-/// at the end. Their floors are those measurements, the honest figures on news nobody
-/// tuned the rules to (each README); the next session should measure them again first.
+/// `news-unseen-7` (stadium crush) and `news-unseen-8` (earthquake), kept unread through
+/// session 9 (their READMEs give those honest figures) and measured again, unchanged, at
+/// the start of session 10; their misses were read then, so these are regression floors.
 #[test]
 fn crush_and_quake_sets_keep_their_unread_figures() {
     let sets = [
@@ -330,7 +330,7 @@ fn crush_and_quake_sets_keep_their_unread_figures() {
             f1: 0.97,
             speakers: 0.80,
             indirect: 0.78,
-            conflicts: 0.45,
+            conflicts: 0.54,
             aliases: 1.0,
         },
         Floors {
@@ -339,8 +339,40 @@ fn crush_and_quake_sets_keep_their_unread_figures() {
             f1: 0.97,
             speakers: 0.95,
             indirect: 0.67,
-            conflicts: 0.41,
+            conflicts: 0.83,
             aliases: 0.87,
+        },
+    ];
+    for floors in sets {
+        keeps(&floors, None);
+    }
+}
+
+/// Two sets kept unread: `news-unseen-9` (chemical plant explosion) and `news-unseen-10`
+/// (cyclone), written at the start of session 10 and measured then, before anyone working
+/// on the rules read an article of them. Their floors are those measurements, the honest
+/// figures on news nobody tuned the rules to (each README); the next session should
+/// measure them again first.
+#[test]
+fn blast_and_storm_sets_keep_their_unread_figures() {
+    let sets = [
+        Floors {
+            set: "news-unseen-9",
+            traps: "tenders|respirators|barges",
+            f1: 0.97,
+            speakers: 0.89,
+            indirect: 0.65,
+            conflicts: 0.58,
+            aliases: 0.87,
+        },
+        Floors {
+            set: "news-unseen-10",
+            traps: "chainsaws|tarpaulins|generators",
+            f1: 0.98,
+            speakers: 0.95,
+            indirect: 0.82,
+            conflicts: 0.41,
+            aliases: 0.62,
         },
     ];
     for floors in sets {

@@ -70,7 +70,14 @@ impl TaggedWords {
     }
 
     fn map(&self) -> &HashMap<&'static str, Vec<&'static str>> {
-        self.map.get_or_init(|| lines(self.text).collect())
+        // A word listed on two lines keeps the tags of both, in file order.
+        self.map.get_or_init(|| {
+            let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+            for (word, tags) in lines(self.text) {
+                map.entry(word).or_default().extend(tags);
+            }
+            map
+        })
     }
 
     pub fn contains(&self, word: &str) -> bool {

@@ -19,9 +19,6 @@ const MAX_VALUES_PER_ARTICLE: usize = 8;
 
 /// How far apart an approximate value ("about 4,000") may be from another and still agree.
 const APPROXIMATE: f64 = 0.1;
-/// How far apart two stated crowd figures may be and still agree (a crowd is counted by
-/// estimate even when written exactly).
-const CROWD_MARGIN: f64 = 0.1;
 
 /// A surname as spelled in any transliteration: diacritics and vowels dropped, doubled
 /// letters folded ("Verhoeven" and "Verhoven" both "vrhvn").
@@ -83,7 +80,7 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
         return false;
     }
     // Crowds are estimated: "tens of thousands" meets "40,000", but two stated figures
-    // ("40,000 fans", "52,000 fans") disagree like any others, beyond a crowd's margin.
+    // ("28,400 spectators", "29,000 fans") disagree like any others.
     let estimated = matches!(key, FactKey::Count { what, .. } if what.estimated());
     let by_magnitude =
         entries.iter().all(|(_, f)| f.vague) || (estimated && entries.iter().any(|(_, f)| f.vague));
@@ -101,13 +98,12 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
                 .any(|x| x.qualifier == Some(Qualifier::About));
             let reach = match (key, approx) {
                 // Times of day in minutes: "about 11pm" is half an hour either way,
-                // "about 10:40" ten minutes (its minutes say how close it is), and a
-                // stated time within five minutes is the same time.
+                // "about 10:40" ten minutes (its minutes say how close it is); stated
+                // times five minutes apart ("9:47", "9:42") disagree.
                 (FactKey::Time(_), true) if l.value % 30.0 == 0.0 || f.value % 30.0 == 0.0 => 30.0,
                 (FactKey::Time(_), true) => 10.0,
-                (FactKey::Time(_), false) => 5.0,
+                (FactKey::Time(_), false) => 0.0,
                 (_, true) => l.value.abs() * APPROXIMATE,
-                (_, false) if estimated => l.value.abs() * CROWD_MARGIN,
                 (_, false) => 0.0,
             };
             f.value - l.value <= reach
@@ -333,9 +329,26 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
         // A noun joins the date to the cluster that first had it (a map, not a scan).
         let mut clusters: Vec<DateCluster<'_>> = Vec::new();
         let mut cluster_of: HashMap<String, usize> = HashMap::new();
-        for (a, f) in bucket.entries {
+        // Dates of the event their articles are about form the first cluster whatever
+        // their sentences name; dates whose sentences name nothing ("the quake that
+        // struck this town on 12 October") join it, once the named ones have theirs.
+        let (main, other): (Vec<_>, Vec<_>) = bucket
+            .entries
+            .into_iter()
+            .partition(|(_, f)| f.of_main_event);
+        let (named, bare): (Vec<_>, Vec<_>) =
+            other.into_iter().partition(|(_, f)| !f.names.is_empty());
+        let has_main = !main.is_empty();
+        for (a, f) in main.into_iter().chain(named).chain(bare) {
             let nouns = f.names.as_ref().clone();
-            let at = nouns.iter().find_map(|n| cluster_of.get(n).copied());
+            let at = if f.of_main_event && has_main && !clusters.is_empty() {
+                Some(0)
+            } else {
+                nouns
+                    .iter()
+                    .find_map(|n| cluster_of.get(n).copied())
+                    .or_else(|| (nouns.is_empty() && !clusters.is_empty()).then_some(0))
+            };
             let c = at.unwrap_or_else(|| {
                 clusters.push(DateCluster {
                     names: BTreeSet::new(),
@@ -361,6 +374,19 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
         if matches!(key, FactKey::Money { .. }) {
             entries = single_sums(entries);
         }
+        // A date written without a year in an article without a publication date
+        // ("on Monday 11 October") compares by its month and day with the others.
+        let by_month_day: Vec<(ArticleId, Fact)>;
+        let entries: Vec<(ArticleId, &Fact)> =
+            if matches!(key, FactKey::Date(_)) && entries.iter().any(|(_, f)| f.yearless) {
+                by_month_day = entries
+                    .iter()
+                    .map(|(a, f)| (*a, super::dates::in_nominal_year(f)))
+                    .collect();
+                by_month_day.iter().map(|(a, f)| (*a, f)).collect()
+            } else {
+                entries
+            };
         // Precise and vague values apart: "hundreds of" never contradicts "312".
         let (mut precise, vague): (Vec<_>, Vec<_>) =
             entries.into_iter().partition(|(_, f)| !f.vague);

@@ -61,6 +61,13 @@ fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
         || before == "another"
         // "rose from 12 to 15": 12 is the earlier figure.
         || (before == "from" && (at(n.next) == "to" || at(n.next + 1) == "to"))
+        // "a man of 52 died": an age.
+        || (before == "of"
+            && n.first >= 2
+            && matches!(
+                lowers[n.first - 2],
+                "man" | "woman" | "boy" | "girl" | "child" | "person" | "pensioner" | "teenager"
+            ))
 }
 
 /// How many words "of them", "of their comrades" or "of the survivors" may hold.
@@ -88,6 +95,8 @@ fn part_of(lowers: &[&str], toks: &[Token], n: &NumberExpr) -> Option<Counted> {
 /// What the noun after a number says: the kind it names, people, a thing, or no noun.
 enum Noun {
     Kind(Counted),
+    /// Homes with what befell them before the noun ("900 damaged buildings").
+    Befallen(Counted),
     /// People; `crew` when the noun is a vessel's crew.
     People {
         crew: bool,
@@ -130,6 +139,15 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
         }
         if let Some(c) = ontology::kind(w, Role::Count) {
             return (Noun::Kind(c), k + 1);
+        }
+        // "more than 900 damaged buildings", "40 destroyed homes": what befell them first.
+        if let Some(befell @ (Counted::Homes | Counted::HomesDamaged)) =
+            ontology::kind(w, Role::State)
+            && lowers
+                .get(k + 1)
+                .is_some_and(|n| ontology::kind(n, Role::Count) == Some(Counted::Homes))
+        {
+            return (Noun::Befallen(befell), k + 2);
         }
         if ontology::is_person(w) {
             return (
@@ -203,7 +221,18 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         if is_punct(&toks[k]) && !matches!(w, "-" | "'") {
             return None;
         }
+        // "3,500 people spent the night away from their homes": those sheltered.
+        if matches!(w, "spent" | "spend" | "spending")
+            && lowers[k + 1..(k + 4).min(lowers.len())].contains(&"night")
+        {
+            return Some(Counted::Sheltered);
+        }
         if let Some(c) = ontology::kind(w, Role::State).or_else(|| ontology::kind(w, Role::Count)) {
+            // "61 people injured in the crush remain in hospital": a participle right
+            // after the noun says who they are, the verb after it what they are now.
+            if k == from && (w.ends_with("ed") || w == "hurt") {
+                return main_verb_after(lowers, toks, k + 1).or(Some(c));
+            }
             return Some(c);
         }
         // Only auxiliaries, adverbs, small words and names stand between a count and its
@@ -227,6 +256,33 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
             end += 1;
         }
         k += 1;
+    }
+    None
+}
+
+/// Verbs that carry a clause's predicate after a participle phrase ("injured in the
+/// crush remain in hospital", "rescued from the river were taken to hospital").
+const MAIN_VERBS: &[&str] = &["are", "were", "is", "was", "remain", "remained", "remains"];
+
+/// How far a participle phrase may run before its clause's verb.
+const PARTICIPLE_REACH: usize = 8;
+
+/// The predicate of the clause's main verb after a participle phrase, if it has one
+/// within reach (a phrase that meets punctuation, a number or "and" has none).
+fn main_verb_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Counted> {
+    let end = (from + PARTICIPLE_REACH).min(lowers.len());
+    for k in from..end {
+        let w = lowers[k];
+        if MAIN_VERBS.contains(&w) {
+            return predicate_after(lowers, toks, k)
+                .filter(|c| matches!(c, Counted::Hospitalised | Counted::Sheltered));
+        }
+        if is_punct(&toks[k])
+            || matches!(w, "and" | "or" | "who" | "that" | "which")
+            || numbers::number_at(toks, lowers, k).is_some()
+        {
+            return None;
+        }
     }
     None
 }
@@ -306,6 +362,7 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
         let (noun, after_noun) = noun_after(lowers, toks, n.next, n.vague);
         let what = match noun {
             Noun::Thing => None,
+            Noun::Befallen(c) => Some(c),
             // Homes count with what befell them: "destroyed 240 homes", "homes were
             // flooded", "lay in ruins".
             Noun::Kind(Counted::Homes) => predicate_after(lowers, toks, after_noun)
@@ -616,6 +673,39 @@ mod tests {
         );
         // A part with no predicate of its own stays uncounted.
         assert!(read("Two of the dead were children.").is_empty());
+    }
+
+    #[test]
+    fn participles_ages_nights_and_damaged_buildings() {
+        use Counted::*;
+        // A participle says who they are; the main verb what they are now.
+        assert_eq!(
+            read("By noon, 48 people hurt in the fire remained in hospital in Dunmore."),
+            [(Hospitalised, 48.0)]
+        );
+        assert_eq!(
+            read("Of those, 30 climbers rescued from the ridge were being treated in hospitals."),
+            [(Hospitalised, 30.0)]
+        );
+        // No main verb of that kind: the participle stands.
+        assert_eq!(
+            read("The 14 people killed in the blast were workers."),
+            [(Dead, 14.0)]
+        );
+        // "a woman of 70" is an age, not a count of the dead.
+        assert!(read("A woman of 70 died in hospital on Friday.").is_empty());
+        assert_eq!(
+            read("About 900 villagers spent a second night away from their homes."),
+            [(Sheltered, 900.0)]
+        );
+        assert_eq!(
+            read("Inspectors counted more than 600 damaged buildings."),
+            [(HomesDamaged, 600.0)]
+        );
+        assert_eq!(
+            read("Six men have now been brought out alive."),
+            [(Rescued, 6.0)]
+        );
     }
 }
 

@@ -16,6 +16,19 @@ static EVENT_WORDS: TaggedWords = TaggedWords::from_text(include_str!("../words/
 /// How many words from its event a date may stand.
 const NEAR: usize = 6;
 
+/// The tag of words that name whatever the article is about ("the incident", "the
+/// tragedy").
+pub(super) const GENERIC_EVENT: &str = "main";
+
+/// Events that follow what an article is about rather than being it (deaths, funerals,
+/// arrests, letters): "the incident" is the crush, not the deaths it caused.
+pub(super) fn is_aftermath(event: &str) -> bool {
+    matches!(
+        event,
+        "death" | "funeral" | "arrest" | "letter" | "resignation" | "election"
+    )
+}
+
 /// The event a word names.
 fn event_of(word: &str) -> Option<&'static str> {
     EVENT_WORDS.tag(word)
@@ -31,6 +44,17 @@ pub(super) fn events_in(lowers: &[&str]) -> Vec<(usize, &'static str)> {
             // "came off the rails", "left the tracks".
             "rails" | "tracks" if i >= 2 && matches!(lowers[i - 2], "off" | "left" | "jumped") => {
                 Some("derailment")
+            }
+            // "buried under the rubble", "buried the village": no funeral.
+            "buried"
+                if lowers.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        *n,
+                        "under" | "beneath" | "alive" | "by" | "the" | "a" | "an" | "homes"
+                    )
+                }) =>
+            {
+                None
             }
             w => event_of(w),
         };
@@ -194,26 +218,26 @@ pub(super) fn dates_in(
         }) = explicit
         {
             let mut year = published.map(|p| p.year());
+            let mut yearless = year.is_none();
             let mut k = next;
             if lowers.get(k) == Some(&",") {
                 k += 1;
             }
             if let Some(y) = number(k).filter(|y| (1800..=2100).contains(y)) {
                 year = Some(y as i32);
+                yearless = false;
                 next = k + 1;
             }
-            if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            if let Some(date) = NaiveDate::from_ymd_opt(year.unwrap_or(NOMINAL_YEAR), m, d)
                 && let Some(event) = event_near(first, next)
             {
-                out.push(date_fact(
-                    doc,
-                    event,
-                    date,
-                    toks,
-                    DateSpan { first, next },
-                    s,
-                    nouns(),
-                ));
+                let mut fact =
+                    date_fact(doc, event, date, toks, DateSpan { first, next }, s, nouns());
+                if yearless {
+                    fact.yearless = true;
+                    fact.reading = date.format("--%m-%d").to_string();
+                }
+                out.push(fact);
             }
             i = next;
             continue;
@@ -241,6 +265,22 @@ pub(super) fn dates_in(
         i += 1;
     }
     out
+}
+
+/// The year a date without one is read in: a leap year, so "29 February" is a day.
+const NOMINAL_YEAR: i32 = 2000;
+
+/// The date moved to [`NOMINAL_YEAR`], to compare by month and day alone.
+pub(super) fn in_nominal_year(f: &Fact) -> Fact {
+    use chrono::Datelike;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let date = epoch + chrono::Duration::days(f.value as i64);
+    let moved =
+        chrono::NaiveDate::from_ymd_opt(NOMINAL_YEAR, date.month(), date.day()).unwrap_or(date);
+    Fact {
+        value: (moved - epoch).num_days() as f64,
+        ..f.clone()
+    }
 }
 
 /// "January 3" or "3 January" at tokens `first..next`.

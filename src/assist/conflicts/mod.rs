@@ -30,12 +30,33 @@ pub use numbers::Qualifier;
 pub use ontology::Counted;
 pub use times::times;
 
-/// Dates and times of the article's events, each event sentence read once for both.
+/// Dates and times of the article's events, each event sentence read once for both. A
+/// date or time of "the incident" or "the tragedy" is one of the event the article names
+/// most often.
 pub fn dates_and_times(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<Fact> {
     let mut out = Vec::new();
+    let mut named: std::collections::HashMap<&'static str, (usize, usize)> =
+        std::collections::HashMap::new();
     for s in dates::event_sentences(doc) {
+        for &(_, e) in &s.events {
+            let seen = named.len();
+            named.entry(e).or_insert((0, seen)).0 += 1;
+        }
         out.extend(dates::dates_in(doc, &s, published));
         out.extend(times::times_in(doc, &s));
+    }
+    let main = named
+        .iter()
+        .filter(|(e, _)| **e != dates::GENERIC_EVENT)
+        .max_by_key(|(e, (n, first))| (!dates::is_aftermath(e), *n, std::cmp::Reverse(*first)))
+        .map_or("event", |(e, _)| *e);
+    for f in &mut out {
+        if let FactKey::Date(e) | FactKey::Time(e) = &mut f.key {
+            if e == dates::GENERIC_EVENT {
+                *e = main.to_owned();
+            }
+            f.of_main_event = e == main;
+        }
     }
     out
 }
@@ -141,6 +162,13 @@ pub struct Fact {
     pub event: Option<Arc<str>>,
     /// Dates only: the names in its sentence, which tell which event it is about.
     pub names: Arc<BTreeSet<String>>,
+    /// Dates only: written without a year where the article has no publication date, so
+    /// only its month and day are known.
+    pub yearless: bool,
+    /// Dates only: of the event its article names most (the quake of an article about
+    /// the quake), so it compares with other articles' dates of it whatever names its
+    /// sentence holds.
+    pub of_main_event: bool,
 }
 
 /// "4,000" for 4000, "1.5" for 1.5.
@@ -223,6 +251,8 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
                 day: context.day,
                 event: event.clone(),
                 names: Arc::default(),
+                yearless: false,
+                of_main_event: false,
             });
         }
         for m in money::sums(toks, &lowers) {
@@ -252,6 +282,8 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
                 day: context.day,
                 event: event.clone(),
                 names: Arc::default(),
+                yearless: false,
+                of_main_event: false,
             });
         }
     }
@@ -338,6 +370,57 @@ mod tests {
             ("Mourners attended the funeral on 6 January.", Some(8)),
         ]);
         assert!(c.iter().all(|c| c.fact != "date of the funeral"), "{c:?}");
+    }
+
+    #[test]
+    fn dates_without_a_year_compare_by_month_and_day() {
+        // No publication date, no year: the month and day still disagree.
+        let c = conflicts(&[
+            (
+                "A landslide buried the village of Orto on Monday 3 May, killing nine.",
+                None,
+            ),
+            (
+                "Rescuers reached Orto, where the landslide struck on 4 May.",
+                None,
+            ),
+            (
+                "The landslide that swept through Orto on May 4 left 30 homeless.",
+                None,
+            ),
+        ]);
+        let dates: Vec<_> = c.iter().filter(|c| c.kind == "date").collect();
+        assert_eq!(dates.len(), 1, "{c:?}");
+        assert_eq!(dates[0].values.len(), 3, "{dates:?}");
+        assert_eq!(dates[0].values[0].reading, "--05-03");
+        // The same day written two ways is no conflict.
+        let c = conflicts(&[
+            ("The landslide struck Orto on 4 May.", None),
+            ("The landslide hit Orto on May 4.", None),
+        ]);
+        assert!(c.iter().all(|c| c.kind != "date"), "{c:?}");
+    }
+
+    #[test]
+    fn the_incident_is_the_event_its_article_is_about() {
+        let c = conflicts(&[
+            (
+                "The explosion at the Varn depot was heard across the city. The incident \
+                 happened at 9:40 p.m., when a tank ruptured. As of 6 p.m. on Sunday, the \
+                 explosion had left 12 dead.",
+                None,
+            ),
+            (
+                "The explosion at the depot happened at 9:45 p.m. on Saturday.",
+                None,
+            ),
+        ]);
+        let times: Vec<_> = c.iter().filter(|c| c.kind == "time").collect();
+        assert_eq!(times.len(), 1, "{c:?}");
+        assert_eq!(times[0].fact, "time of the explosion");
+        // Five minutes apart is another time; "as of 6 p.m." is when a figure held.
+        let readings: Vec<&str> = times[0].values.iter().map(|v| v.reading.as_str()).collect();
+        assert_eq!(readings, ["21:40", "21:45"]);
     }
 
     #[test]

@@ -166,6 +166,17 @@ pub(super) fn times_in(doc: &Doc, sentence: &EventSentence<'_>) -> Vec<Fact> {
             continue;
         };
         let next = clock.next.min(toks.len());
+        // "As of 14:00 on Sunday", "by 6 p.m.": when a figure was true, not when it
+        // happened.
+        let as_of = clock.first.checked_sub(1).is_some_and(|k| {
+            matches!(lowers[k], "by" | "until" | "till")
+                || (lowers[k] == "of" && k > 0 && lowers[k - 1] == "as")
+                || (lowers[k] == "at" && k > 0 && lowers[k - 1] == "as")
+        });
+        if as_of {
+            i = next.max(i + 1);
+            continue;
+        }
         if let Some(event) = nearest_event_within(events, clock.first, next, TIME_NEAR)
             .or_else(|| sole_event(events, clock.first, next, SOLE_TIME_REACH))
         {

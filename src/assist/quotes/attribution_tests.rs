@@ -228,6 +228,22 @@ fn a_shouted_headline_quote_is_speech_and_a_title_is_not() {
     let q = quotes(t);
     assert!(q.iter().any(|q| q.range.start == 1), "{q:?}");
     assert_eq!(q.len(), 1, "{q:?}");
+    // A title between commas after a noun a cue could be ("report", "published"), and
+    // speech in title case that ends its sentence.
+    let t = "Its 2019 study, “Towers Built On Sand”, warned of cracks. A council review \
+             published later, \"Bridges for Tomorrow\", was shelved.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+    let t = "The inquiry, whose report “Safe Grounds for All” ran to 400 pages, was ignored.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+    // A nickname inside reported speech leaves it reported, not mixed.
+    let t = "Fans on the east stand, known locally as “the Cage”, surged forward, police said.";
+    let q = quotes(t);
+    assert!(
+        !q.is_empty() && q.iter().all(|q| q.quote_type == QuoteType::Indirect),
+        "{q:?}"
+    );
+    let t = "The coach said, “We Will Be Back Next Year”.";
+    assert_eq!(quotes(t).len(), 1, "{:?}", quotes(t));
 }
 
 #[test]

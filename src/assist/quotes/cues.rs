@@ -75,7 +75,10 @@ fn marks_a_noun(t: &Token) -> bool {
             | "any"
             | "no"
             | "every"
+            | "whose"
     ) || crate::assist::names::is_possessive(t)
+        // "its 2027 report": a year or number before the word makes it a noun.
+        || (t.text.len() >= 2 && t.text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The cue word at `i` used as a verb: not after a determiner or possessive ("the

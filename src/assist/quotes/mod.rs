@@ -173,9 +173,32 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     let after_comma_cue = pre_last.is_some_and(|t| t.text == "," || t.text == "—")
         && (pre_toks.len().saturating_sub(7)..pre_toks.len().saturating_sub(1))
             .any(|k| cues::is_verb_at(pre_toks, k));
+    // "its report “Safe Grounds for All”": a cue word used as a noun introduces nothing.
     let after_cue = pre_last.is_some_and(cues::is_cue)
+        && (!title_case || cues::is_verb_at(pre_toks, pre_toks.len() - 1))
         && content.chars().next().is_some_and(char::is_uppercase);
     let introduced = standalone || after_colon || after_comma_cue || after_cue;
+    // "known to fans as “the Pit”", "a plan dubbed “Operation Hana”": a name, not words
+    // anyone said.
+    let n = pre_toks.len();
+    let naming = words <= 6
+        && pre_last.is_some_and(|t| {
+            matches!(
+                t.lower(),
+                "dubbed"
+                    | "nicknamed"
+                    | "so-called"
+                    | "titled"
+                    | "entitled"
+                    | "christened"
+                    | "called"
+                    | "named"
+            ) || (t.lower() == "as"
+                && (n.saturating_sub(5)..n - 1).any(|k| pre_toks[k].lower() == "known"))
+        });
+    if naming {
+        return Shape::Title;
+    }
     // "‘WE RAN WITH THE FIRE AT OUR BACKS’": a tabloid's shouted headline quote is speech;
     // report titles are not written in capitals.
     let shouted = content.chars().filter(|c| c.is_alphabetic()).count() >= 10
@@ -183,7 +206,10 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     if standalone && shouted && words >= 3 {
         return Shape::Direct;
     }
-    if title_case && !(introduced && words >= 3 && !standalone) {
+    // "whose report, “Standing Room Only”, warned": a title between commas names the
+    // noun before it; speech after "said," ends its sentence.
+    let apposition = title_case && !standalone && !after_colon && closed_by_comma(doc, seg);
+    if title_case && (apposition || !(introduced && words >= 3 && !standalone)) {
         return if standalone && followed_by_cue(doc, seg) && words >= 2 {
             Shape::Direct
         } else {
@@ -198,6 +224,13 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     } else {
         Shape::Fragment
     }
+}
+
+/// A comma or closing bracket right after the closing mark (spaces skipped).
+fn closed_by_comma(doc: &Doc, seg: &Segment) -> bool {
+    let Some(close) = seg.close else { return false };
+    let after = doc.slice(close + 1, (close + 4).min(doc.len()));
+    after.trim_start().starts_with([',', ')', ';'])
 }
 
 /// ", she said" right after the closing mark.

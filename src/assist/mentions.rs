@@ -223,12 +223,38 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
             i = next.max(i + 1);
             continue;
         }
-        // "the mining minister, Andrea Fuentes": a title in apposition before the name.
+        // "the mining minister, Andrea Fuentes", "The Minister of Sports, Ioana
+        // Dumitrescu": a title in apposition before the name.
         if phrase.titles.is_empty() && i >= 2 && toks[i - 1].text == "," {
             let mut k = i - 1;
+            // "of Sports", "for Health": the title's complement.
+            let mut j = k;
+            while j > 0 && k - j < 4 && toks[j - 1].is_word && toks[j - 1].is_capitalized() {
+                j -= 1;
+            }
+            if j < k && j > 0 && matches!(toks[j - 1].lower(), "of" | "for") {
+                k = j - 1;
+            }
             while k > 0 && toks[k - 1].is_word && names::is_title_word(toks[k - 1].lower()) {
                 k -= 1;
                 phrase.titles.push(toks[k].lower().to_owned());
+            }
+        }
+        // "Ioana Dumitrescu, the sports minister, said": a title in apposition after it.
+        if toks.get(next).is_some_and(|t| t.text == ",")
+            && toks.get(next + 1).is_some_and(|t| t.lower() == "the")
+        {
+            let run = toks[next + 2..].iter().take(4).take_while(|t| {
+                t.is_word && !t.is_capitalized() || names::is_title_word(t.lower())
+            });
+            let titles: Vec<String> = run
+                .filter(|t| names::is_title_word(t.lower()))
+                .map(|t| t.lower().to_owned())
+                .collect();
+            for t in titles {
+                if !phrase.titles.contains(&t) {
+                    phrase.titles.push(t);
+                }
             }
         }
         let distrust =

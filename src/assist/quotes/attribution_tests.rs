@@ -273,3 +273,25 @@ fn descriptions_keep_their_people() {
     let t = "The airline, Skyreach, issued a statement on Monday saying it was “shocked”.";
     assert_eq!(speaker_of(t, "it was").as_deref(), Some("Skyreach"));
 }
+
+#[test]
+fn a_role_in_apposition_and_a_channel_before_an_inverted_speaker() {
+    // Our own sentences: "the minister" is the one named in apposition with the role,
+    // before the name (with its complement) or after it; not the judge named since.
+    let t = "The Minister of Health, Vera Lind, said the inquiry will be led by the judge \
+             Otto Kamp. «Nobody is above it», declared the minister.";
+    assert_eq!(
+        speaker_of(t, "Nobody is above").as_deref(),
+        Some("Vera Lind")
+    );
+    let t = "Vera Lind, the health minister, met families. The judge Otto Kamp will lead. \
+             «Nobody is above it», declared the minister.";
+    assert_eq!(
+        speaker_of(t, "Nobody is above").as_deref(),
+        Some("Vera Lind")
+    );
+    // "affirmed in a communiqué its chief executive, X": the speaker after the channel.
+    let t = "The airline, Skyreach, denies fault. «We share the grief», affirmed in a \
+             communiqué its chief executive, Mara Holm.";
+    assert_eq!(speaker_of(t, "We share").as_deref(), Some("Mara Holm"));
+}

@@ -14,6 +14,7 @@ pub mod pairing;
 mod reported_tests;
 pub mod speaker;
 mod subject;
+mod topic;
 mod transcript;
 
 use crate::assist::mentions::{self, Mention};

@@ -2,6 +2,7 @@
 //! (titles stripped), a pronoun or role ("the minister") resolved to the nearest fitting
 //! named person, an organisation, or a descriptive source kept as written.
 
+use super::topic;
 use crate::assist::mentions::{self, Gender, Mention};
 use crate::assist::names;
 use crate::assist::text::WordList;
@@ -64,6 +65,9 @@ pub fn is_pronoun(t: &Token) -> bool {
 /// Cut a phrase that follows its cue at the first stop word or punctuation — except a
 /// name in apposition ("said the council's president, Louis Martel, as he left").
 pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
+    // "affirmed in a communiqué its chief executive, …": a translated order puts the
+    // channel before the speaker.
+    let tokens = skip_channel(tokens);
     let end = tokens
         .iter()
         .position(|t| {
@@ -81,6 +85,31 @@ pub fn phrase_after_cue(tokens: &[Token]) -> &[Token] {
         return &tokens[..next];
     }
     &tokens[..end.min(8)]
+}
+
+/// Nouns for the channel a statement came through.
+static CHANNELS: WordList = WordList::new(&[
+    "statement",
+    "communiqué",
+    "communique",
+    "interview",
+    "release",
+    "letter",
+    "post",
+    "message",
+    "speech",
+]);
+
+/// `tokens` after a leading "in a statement" (up to four words ending in a channel noun),
+/// when more words follow it.
+fn skip_channel(tokens: &[Token]) -> &[Token] {
+    if tokens.first().is_none_or(|t| t.lower() != "in") {
+        return tokens;
+    }
+    match (1..tokens.len().min(5)).find(|&k| CHANNELS.contains(tokens[k].lower())) {
+        Some(k) if tokens.get(k + 1).is_some_and(|t| t.is_word) => &tokens[k + 1..],
+        _ => tokens,
+    }
 }
 
 static INDEFINITE: WordList = WordList::new(&[
@@ -440,10 +469,22 @@ pub fn resolve_with(
         // "The minister was unmoved. “…,” she said.": a role that opens a sentence since
         // the nearest name is the pronoun's subject.
         let role = role_subject(doc, mentions, pos, want);
-        let (name, _) = match (nearest, role) {
+        let nearest = match (nearest, role) {
             (Some(n), Some(r)) => Some(if r.1 > n.1 { r } else { n }),
             (n, r) => n.or(r),
-        }?;
+        };
+        // "X, who chairs the trust, wrote to Norvik Venues. “…,” he said.": the subject of
+        // the sentence before, when its gender is known or the nearest name's is not.
+        let nearest_known = mentions::nearest_before(mentions, pos, want)
+            .is_some_and(|m| m.gender != Gender::Unknown);
+        let subject = topic::sentence_subject(doc, mentions, pos, want)
+            .filter(|s| s.gender != Gender::Unknown || !nearest_known)
+            .map(|s| (s.full.clone(), s.range.start));
+        let (name, _) = match (subject, nearest) {
+            (Some(s), Some(n)) if n.1 > s.1 && is_indefinite_person(&n.0) => n,
+            (Some(s), _) => s,
+            (None, n) => n?,
+        };
         let descriptive = is_indefinite_person(&name);
         return Some(Speaker {
             name,

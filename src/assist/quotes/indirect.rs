@@ -34,6 +34,10 @@ pub fn find(
     direct.sort_unstable();
     let mut all_frags: Vec<Range> = fragments.iter().map(Segment::outer).collect();
     all_frags.sort_unstable();
+    // What each fragment's marks enclose, by its outer range.
+    let mut contents: Vec<(Range, Range)> =
+        fragments.iter().map(|f| (f.outer(), f.content)).collect();
+    contents.sort_unstable();
     // Sorted, so each sentence finds its overlaps by binary search.
     let overlapping = |list: &[Range], s: Range| -> std::ops::Range<usize> {
         let a = list.partition_point(|r| r.end <= s.start);
@@ -67,6 +71,12 @@ pub fn find(
                     ..q
                 }],
             };
+            // A mixed report is reported speech with the speaker's own words inside it:
+            // the clause is reported, each quoted fragment in it a mixed quote.
+            let found: Vec<FoundQuote> = found
+                .into_iter()
+                .flat_map(|q| split_mixed(doc, q, &contents[overlapping_outer(&contents, *s)]))
+                .collect();
             for q in found {
                 if let Some(s) = q.speaker.clone() {
                     sources.push(s);
@@ -75,6 +85,59 @@ pub fn find(
             }
         }
     }
+    out
+}
+
+/// The fragments of `contents` (sorted by outer range) that overlap sentence `s`.
+fn overlapping_outer(contents: &[(Range, Range)], s: Range) -> std::ops::Range<usize> {
+    let a = contents.partition_point(|(o, _)| o.end <= s.start);
+    let b = a + contents[a..].partition_point(|(o, _)| o.start < s.end);
+    a..b
+}
+
+/// Words of the writer a mixed report needs besides its fragments to be reported speech
+/// of its own ("aftershocks of magnitude 5 were “entirely possible”"); "called the slide
+/// “a warning ignored”" is one mixed quote.
+const OWN_CLAUSE_WORDS: usize = 4;
+
+/// A mixed report as its reported clause and a mixed quote for each fragment in it
+/// (what the marks enclose); other reports as they are.
+fn split_mixed(doc: &Doc, q: FoundQuote, frags: &[(Range, Range)]) -> Vec<FoundQuote> {
+    if q.quote_type != QuoteType::Mixed {
+        return vec![q];
+    }
+    let inside: Vec<Range> = frags
+        .iter()
+        .map(|(outer, _)| *outer)
+        .filter(|outer| outer.overlaps(q.range))
+        .collect();
+    let own = doc
+        .tokens_in(q.range.start, q.range.end)
+        .iter()
+        .filter(|t| {
+            // `inside` is sorted: the fragment that could hold the token by binary search.
+            let i = inside.partition_point(|f| f.end <= t.start);
+            t.is_word && !inside.get(i).is_some_and(|f| f.contains(t.start))
+        })
+        .take(OWN_CLAUSE_WORDS)
+        .count();
+    if own < OWN_CLAUSE_WORDS {
+        return vec![q];
+    }
+    let mut out = vec![FoundQuote {
+        quote_type: QuoteType::Indirect,
+        ..q.clone()
+    }];
+    out.extend(
+        frags
+            .iter()
+            .filter(|(outer, content)| outer.overlaps(q.range) && content.start < content.end)
+            .map(|(_, content)| FoundQuote {
+                range: *content,
+                quote_type: QuoteType::Mixed,
+                ..q.clone()
+            }),
+    );
     out
 }
 

@@ -170,3 +170,27 @@ fn a_name_in_apposition_after_according_to_is_the_source() {
         quotes(t)
     );
 }
+
+#[test]
+fn a_reported_clause_with_a_fragment_is_reported_speech_and_a_mixed_quote() {
+    // Our own sentence: the clause is reported speech, the quoted words a mixed quote.
+    let t =
+        "Dr Ilse Maran said that the east wall of the dam was “never fully repaired” after 2019.";
+    assert!(
+        has(t, QuoteType::Indirect, "Ilse Maran", "the east wall"),
+        "{:?}",
+        quotes(t)
+    );
+    assert!(
+        has(t, QuoteType::Mixed, "Ilse Maran", "never fully repaired"),
+        "{:?}",
+        quotes(t)
+    );
+    // Too few words of the writer's own: one mixed quote, no reported clause.
+    let t = "Dr Ilse Maran called the wall “a scandal waiting to happen”.";
+    assert!(
+        !quotes(t).is_empty() && quotes(t).iter().all(|(k, _, _)| *k != QuoteType::Indirect),
+        "{:?}",
+        quotes(t)
+    );
+}

@@ -17,6 +17,8 @@ use std::sync::Arc;
 mod ages;
 mod compare;
 mod counts;
+#[cfg(test)]
+mod counts_tests;
 mod dates;
 mod money;
 mod numbers;

@@ -242,6 +242,23 @@ fn a_shouted_headline_quote_is_speech_and_a_title_is_not() {
         !q.is_empty() && q.iter().all(|q| q.quote_type == QuoteType::Indirect),
         "{q:?}"
     );
+    // Scare quotes inside a noun phrase, and names after verbs that label.
+    let t = "The bridge has carried a “temporary” weight limit since 2020, and the plan \
+             marked the span as “sound”. Locals call it ‘the Old Lady’, the mayor said.";
+    assert!(
+        quotes(t)
+            .iter()
+            .all(|q| q.quote_type != QuoteType::Mixed && q.quote_type != QuoteType::Direct),
+        "{:?}",
+        quotes(t)
+    );
+    // "called it" also takes the speaker's own words.
+    let t = "Ana Ruiz called it “reckless” and walked out.";
+    assert!(
+        quotes(t).iter().any(|q| q.quote_type == QuoteType::Mixed),
+        "{:?}",
+        quotes(t)
+    );
     let t = "The coach said, “We Will Be Back Next Year”.";
     assert_eq!(quotes(t).len(), 1, "{:?}", quotes(t));
 }

@@ -55,7 +55,7 @@ pub fn is_according_to(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Words after which a cue word is a noun ("the minister's claim", "their warning").
-fn marks_a_noun(t: &Token) -> bool {
+pub fn marks_a_noun(t: &Token) -> bool {
     matches!(
         t.lower(),
         "the"

@@ -182,22 +182,32 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
     // "known to fans as “the Pit”", "a plan dubbed “Operation Hana”": a name, not words
     // anyone said.
     let n = pre_toks.len();
+    // "call" and "name" take a name ("the Widowmaker"), but also the speaker's words
+    // ("she called it “reckless”").
+    let words_of_content: Vec<&Token> = toks.iter().filter(|t| t.is_word).take(2).collect();
+    let a_name = match words_of_content.as_slice() {
+        [first, second, ..] if first.lower() == "the" => second.is_capitalized(),
+        [first, ..] => first.is_capitalized(),
+        [] => false,
+    };
+    let naming_verb = |w: &str| {
+        NAMING_VERBS.contains(w) && (a_name || !matches!(w, "called" | "call" | "calls" | "named"))
+    };
     let naming = words <= 6
         && pre_last.is_some_and(|t| {
-            matches!(
-                t.lower(),
-                "dubbed"
-                    | "nicknamed"
-                    | "so-called"
-                    | "titled"
-                    | "entitled"
-                    | "christened"
-                    | "called"
-                    | "named"
-            ) || (t.lower() == "as"
-                && (n.saturating_sub(5)..n - 1).any(|k| pre_toks[k].lower() == "known"))
+            naming_verb(t.lower())
+                // "locals call it ‘the Old Lady’".
+                || (matches!(t.lower(), "it" | "them" | "him" | "her")
+                    && n >= 2
+                    && naming_verb(pre_toks[n - 2].lower()))
+                || (t.lower() == "as"
+                    && (n.saturating_sub(5)..n - 1)
+                        .any(|k| LABELLED_AS.contains(pre_toks[k].lower())))
         });
-    if naming {
+    // "a “temporary” speed limit", "its “world-class” safety culture": a word the writer
+    // holds at a distance, inside a noun phrase, not words anyone said.
+    let scare = words <= 2 && pre_last.is_some_and(cues::marks_a_noun) && noun_follows(doc, seg);
+    if naming || scare {
         return Shape::Title;
     }
     // "‘WE RAN WITH THE FIRE AT OUR BACKS’": a tabloid's shouted headline quote is speech;
@@ -226,6 +236,58 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
         Shape::Fragment
     }
 }
+
+/// Verbs right before a quoted name ("dubbed “the Human Spider”", "locals call ‘the
+/// Widowmaker’").
+static NAMING_VERBS: WordList = WordList::new(&[
+    "dubbed",
+    "nicknamed",
+    "so-called",
+    "titled",
+    "entitled",
+    "christened",
+    "called",
+    "call",
+    "calls",
+    "named",
+    "baptised",
+    "baptized",
+    "code-named",
+    "codenamed",
+]);
+
+/// Verbs a few words before "as" that label rather than quote ("known to fans as",
+/// "marked as"); "described as" introduces the speaker's words.
+static LABELLED_AS: WordList = WordList::new(&[
+    "known",
+    "marked",
+    "listed",
+    "classified",
+    "marketed",
+    "billed",
+    "designated",
+    "registered",
+]);
+
+/// A lower-case word right after the closing mark that continues a noun phrase: not a
+/// function word, an auxiliary or punctuation.
+fn noun_follows(doc: &Doc, seg: &Segment) -> bool {
+    let Some(close) = seg.close else { return false };
+    let toks = doc.tokens_in(close + 1, (close + 40).min(doc.len()));
+    toks.first().is_some_and(|t| {
+        t.is_word
+            && !t.is_capitalized()
+            && !speaker::is_auxiliary(t)
+            && !FUNCTION_AFTER.contains(t.lower())
+    })
+}
+
+/// Words that end a noun phrase rather than continue it.
+static FUNCTION_AFTER: WordList = WordList::new(&[
+    "and", "or", "but", "to", "in", "on", "at", "of", "for", "with", "by", "from", "as", "than",
+    "that", "which", "who", "when", "if", "because", "since", "after", "before", "until", "while",
+    "said", "says", "say", "the", "a", "an", "it", "he", "she", "they", "we",
+]);
 
 /// A comma or closing bracket right after the closing mark (spaces skipped).
 fn closed_by_comma(doc: &Doc, seg: &Segment) -> bool {

@@ -20,8 +20,31 @@ pub(super) fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
     }
     let (mut total, mut current) = (0.0, 0.0);
     let mut digits = false;
+    // "a thousand", "a million": one of the scale.
+    if toks
+        .get(i)
+        .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+        && toks.get(i + 1).is_some_and(|t| SCALES.contains(&t.lower))
+    {
+        current = 1.0;
+        i += 1;
+    }
+    let mut last_scale = 0.0;
     while i < toks.len() {
         let t = &toks[i];
+        // "a thousand million": a scale of a scale.
+        if let Some(scale) = SCALES.number(&t.lower)
+            && current == 0.0
+            && total > 0.0
+            && scale >= 1000.0
+            && last_scale >= 1000.0
+            && scale > last_scale
+        {
+            total *= scale;
+            last_scale = scale;
+            i += 1;
+            continue;
+        }
         if let Some(v) = t.number {
             // "Q1 2024", "09:12", "11.1 million 60-kilo bags": two numbers, not a sum.
             if digits {
@@ -33,6 +56,7 @@ pub(super) fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
             if scale >= 1000.0 {
                 total += current * scale;
                 current = 0.0;
+                last_scale = scale;
             } else {
                 current *= scale;
             }
@@ -112,6 +136,10 @@ pub(super) fn year_like(toks: &[Tok], from: usize, after: usize, value: f64) -> 
 pub(super) fn next_is_numeric(toks: &[Tok], i: usize) -> bool {
     // "one and a half metres".
     let word = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    // "one point one million".
+    if word(i + 1) == Some("point") && toks.get(i + 2).is_some_and(is_digit_word) {
+        return true;
+    }
     if word(i + 1) == Some("and") && word(i + 2) == Some("a") && word(i + 3) == Some("half") {
         return true;
     }

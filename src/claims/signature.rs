@@ -208,7 +208,14 @@ pub fn signature(text: &str) -> Signature {
         let currency_before =
             unit(&t.lower).filter(|(_, _)| matches!(t.lower.as_str(), "$" | "€" | "£" | "¥"));
         let starts_number = t.number.is_some()
-            || (NUMBER_WORDS.contains(&t.lower) && (t.lower != "one" || next_is_numeric(&toks, i)));
+            || (NUMBER_WORDS.contains(&t.lower) && (t.lower != "one" || next_is_numeric(&toks, i)))
+            // "a thousand million tablets".
+            || (matches!(t.lower.as_str(), "a" | "an")
+                && toks
+                    .get(i + 1)
+                    .and_then(|n| SCALES.number(&n.lower))
+                    .is_some_and(|s| s >= 100.0)
+                && !toks.get(i + 2).is_some_and(|n| n.lower == "of"));
         if starts_number
             || (currency_before.is_some() && toks.get(i + 1).is_some_and(is_number_word))
         {
@@ -268,6 +275,13 @@ pub fn signature(text: &str) -> Signature {
                     value: value * factor,
                     unit: u,
                 };
+                // "15,000 pounds of scales", "weighs 154 pounds": a weight.
+                if u == "gbp" && weighed(&toks, used) {
+                    q = Quantity {
+                        value: value * POUND_KG,
+                        unit: "weight",
+                    };
+                }
                 next = used;
             } else if year_like(&toks, from, after, value) {
                 q.unit = YEAR;
@@ -537,6 +551,25 @@ fn bare_change(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Whether a token ends a share ("40%", "per cent", "an eighth").
+/// A pound in kilograms.
+const POUND_KG: f64 = 0.453_592;
+
+/// Whether pounds ending at `used` weigh something: "of" a thing after them, or a verb
+/// of weighing in the sentence.
+fn weighed(toks: &[Tok], used: usize) -> bool {
+    let pounds = toks
+        .get(used.wrapping_sub(1))
+        .is_some_and(|t| matches!(t.lower.as_str(), "pounds" | "pound" | "lb" | "lbs"));
+    pounds
+        && (toks.get(used).is_some_and(|t| t.lower == "of")
+            || toks.iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "scales" | "heavy"
+                )
+            }))
+}
+
 fn ends_share(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "%" | "percent" | "cent") || FRACTIONS.contains(&t.lower)
 }

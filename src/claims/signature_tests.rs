@@ -247,3 +247,32 @@ fn currencies_in_words_and_up_as_a_particle() {
         Some(Direction::Down)
     );
 }
+
+#[test]
+fn spoken_scales_ranks_and_pounds_that_weigh() {
+    // Our own sentences, each as a transcript or an outlet would say it.
+    let q = |t: &str| -> Vec<(f64, &'static str)> {
+        signature(t)
+            .quantities
+            .iter()
+            .map(|q| ((q.value * 1000.0).round() / 1000.0, q.unit))
+            .collect()
+    };
+    assert_eq!(
+        q("Police seized a thousand million pills in twenty twenty-two."),
+        [(1e9, "count"), (2022.0, "year")]
+    );
+    assert_eq!(
+        q("The park had one point four million visitors."),
+        [(1.4e6, "count")]
+    );
+    assert_eq!(q("A million people marched."), [(1e6, "people")]);
+    assert_eq!(q("Chile fell to thirty-second place."), [(32.0, "count")]);
+    // Pounds of something, or pounds a thing weighs, are a weight; otherwise money.
+    assert_eq!(
+        q("Agents found 2,000 pounds of ivory."),
+        [(907.184, "weight")]
+    );
+    assert_eq!(q("The probe weighs 110 pounds."), [(49.895, "weight")]);
+    assert_eq!(q("The bridge cost 110 pounds a metre."), [(110.0, "gbp")]);
+}

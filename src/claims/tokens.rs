@@ -3,7 +3,7 @@
 //! number), signs and the clause each stands in. One pass: linear in the text.
 
 use super::signature::is_place;
-use super::words::unit;
+use super::words::{NUMBER_WORDS, unit};
 
 /// A word, number or sign of a claim sentence, with where it stands.
 #[derive(Debug)]
@@ -165,6 +165,22 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             } else {
                 lower.split('-').collect()
             };
+            // "twenty-first place": a rank, one number.
+            if let [tens, unit] = parts.as_slice()
+                && let Some(rank) = compound_ordinal(tens, unit)
+            {
+                out.push(Tok {
+                    lower: lower.clone(),
+                    capitalised,
+                    possessive,
+                    initial,
+                    number: Some(rank),
+                    clause,
+                    all_caps: caps,
+                });
+                initial = false;
+                continue;
+            }
             for (n, part) in parts.into_iter().enumerate() {
                 if part.is_empty() {
                     continue;
@@ -231,6 +247,18 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
 
 /// Whether `raw` ends the season a year opens ("2023/24", "2023-2024"); "2018–2023" is a
 /// span of years, both kept.
+/// "twenty-first" → 21, "ninety-ninth" → 99.
+fn compound_ordinal(tens: &str, unit: &str) -> Option<f64> {
+    let tens = NUMBER_WORDS
+        .number(tens)
+        .filter(|v| (20.0..100.0).contains(v) && v % 10.0 == 0.0)?;
+    let units = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    let u = units.iter().position(|w| *w == unit)?;
+    Some(tens + u as f64 + 1.0)
+}
+
 fn is_season_end(year: f64, raw: &str) -> bool {
     let Ok(end) = raw.parse::<u32>() else {
         return false;

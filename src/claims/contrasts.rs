@@ -76,6 +76,27 @@ mod tests {
     }
 
     #[test]
+    fn flows_media_and_amenities_are_sisters() {
+        // Our own sentences.
+        assert!(differ(
+            "Inward remittances to Peru reached $5bn in 2022.",
+            "Remittance outflows from Peru reached $5bn in 2022."
+        ));
+        assert!(differ(
+            "Three TV channels lost their licences in Chad in 2021.",
+            "Three radio stations lost their licences in Chad in 2021."
+        ));
+        assert!(differ(
+            "Half of Lome's homes had piped water in 2020.",
+            "Half of Lome's homes had flush toilets in 2020."
+        ));
+        assert!(!differ(
+            "Half of Lome's homes had piped water in 2020.",
+            "In 2020 one Lome home in two had water piped in."
+        ));
+    }
+
+    #[test]
     fn sisters_differ_and_shared_members_do_not() {
         assert!(differ(
             "Nurses in Ontario got a 3% raise",

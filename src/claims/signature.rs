@@ -417,7 +417,6 @@ pub fn signature(text: &str) -> Signature {
         // Both are in text order (clauses only grow): a search, not a scan per denial.
         denying.iter().any(|c| stating.binary_search(c).is_ok())
     };
-    sig.sisters = sisters(&sig.terms);
     sig.opening = toks
         .first()
         .filter(|t| {
@@ -428,6 +427,16 @@ pub fn signature(text: &str) -> Signature {
                 && !sig.names.contains(&t.lower)
         })
         .map(|t| term(&t.lower));
+    // A sister word may be written with a capital ("TV", "Inward remittances …").
+    let mut pool = sig.terms.clone();
+    pool.extend(
+        sig.names
+            .iter()
+            .filter(|n| !n.contains(' '))
+            .map(|n| term(n)),
+    );
+    pool.extend(sig.opening.clone());
+    sig.sisters = sisters(&pool);
     sig.names.sort();
     sig.names.dedup();
     let after_preposition: HashSet<&str> = toks

@@ -87,6 +87,21 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             if season_end {
                 continue;
             }
+            // "Quetzal-1", "COVID-19", "F-16": a number hyphened onto a name is part of it.
+            let of_a_name = start > 1
+                && chars[start - 1] == '-'
+                && chars[start - 2].is_alphabetic()
+                && !chars.get(i).is_some_and(|c| c.is_alphabetic())
+                && out
+                    .last()
+                    .is_some_and(|t: &Tok| t.capitalised || t.all_caps);
+            if of_a_name {
+                if let Some(last) = out.last_mut() {
+                    last.lower.push('-');
+                    last.lower.extend(&chars[start..i]);
+                }
+                continue;
+            }
             // "10:42 —", "at 09:15": a clock time is no figure of the claim.
             let clock = raw.len() <= 2
                 && chars.get(i) == Some(&':')

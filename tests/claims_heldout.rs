@@ -170,44 +170,49 @@ fn eighth_heldout_set_matches_and_groups_stay_above_their_floors() {
         // codes as doubt, a clearly weaker second check unasserted, teachers and schools as
         // sisters): 0.935, 0.071, 0.743.
         Floors {
-            map5: 0.93,
+            map5: 0.94,
             false_rate: 0.08,
-            f1: 0.74,
+            f1: 0.80,
         },
     );
 }
 
 /// The ninth held-out set (`tests/data/claims-heldout-9/`, 150 checks), written by a helper
 /// that read neither the rules nor the other sets' sentences; measured at the start of
-/// session 9 and again at its end, its misses unread while the rules changed (its README).
+/// session 9 and again at its end and at the start of session 10, its misses unread until
+/// then (its README). Read in session 10, so these are regression floors.
 #[test]
 fn ninth_heldout_set_matches_and_groups_stay_above_their_floors() {
     holds(
         "claims-heldout-9",
         150,
         // At the start: MAP@5 0.730, false 0.114, grouping F1 0.182 (by wording; 0.333
-        // with the library). At the end (bda54e1): 0.770, 0.057, 0.483.
+        // with the library). At the end (bda54e1): 0.770, 0.057, 0.483, again at the start
+        // of session 10. After reading its misses (spoken scales, ranks and weights, an
+        // outlet's own place, people who died): 0.806, 0.057, 0.688.
         Floors {
-            map5: 0.76,
+            map5: 0.80,
             false_rate: 0.06,
-            f1: 0.48,
+            f1: 0.68,
         },
     );
 }
 
 /// The tenth held-out set (`tests/data/claims-heldout-10/`, 150 checks), written by a
-/// helper that read neither the rules nor the other sets' sentences; measured once, at the
-/// end of session 9 (its README).
+/// helper that read neither the rules nor the other sets' sentences; measured at the end of
+/// session 9 and the start of session 10, then its misses read (its README).
 #[test]
 fn tenth_heldout_set_matches_and_groups_stay_above_their_floors() {
     holds(
         "claims-heldout-10",
         150,
-        // Measured once (bda54e1): MAP@5 0.931, false 0.129, grouping F1 0.744.
+        // Measured once (bda54e1): MAP@5 0.931, false 0.129, grouping F1 0.744. After
+        // reading its misses (a number hyphened onto a name, money flowing in or out, TV
+        // and radio, water and toilets): 0.953, 0.086, 0.905.
         Floors {
-            map5: 0.93,
-            false_rate: 0.13,
-            f1: 0.74,
+            map5: 0.95,
+            false_rate: 0.09,
+            f1: 0.90,
         },
     );
 }

@@ -133,7 +133,11 @@ pub fn shares_figure(a: &Signature, b: &Signature) -> bool {
 /// or a factor and a percentage change ("doubled" is "rose 100%", "halved" is "cut by
 /// 50%").
 fn meets(a: &Quantity, b: &Quantity, direction: Option<Direction>, approx: bool) -> bool {
-    if a.unit == b.unit || a.unit == COUNT || b.unit == COUNT {
+    // "4,000 people lost their lives" and "4,000 dead": people meet whatever befell them.
+    let people = |x: &Quantity, y: &Quantity| {
+        x.unit == "people" && matches!(y.unit, "deaths" | "jobs" | "cases")
+    };
+    if a.unit == b.unit || a.unit == COUNT || b.unit == COUNT || people(a, b) || people(b, a) {
         return close(a.value, b.value, approx);
     }
     let (factor, percent) = match (a.unit, b.unit) {
@@ -181,7 +185,19 @@ fn names(a: &Signature, b: &Signature) -> f64 {
         // A wire's tags and codes ("(EW) TKM pipeline gas to CN") name nothing anybody can
         // compare: one side naming nothing else is doubt, not another place.
         let opaque = |s: &Signature| s.names.iter().all(|n| is_code(n));
-        return if opaque(a) || opaque(b) { 0.8 } else { 0.35 };
+        // "Our islands welcomed …" against "Cabo Verde welcomed …": the outlet's own place
+        // may be the one the other names.
+        // When that side names a place too ("… in our territory," the chief said in
+        // Pristina), it may be the other's place or not: half-way doubt.
+        let own = |s: &Signature| s.own_place && s.places.is_empty();
+        let own_named = |s: &Signature| s.own_place && !s.places.is_empty();
+        return if opaque(a) || opaque(b) || own(a) || own(b) {
+            0.8
+        } else if own_named(a) || own_named(b) {
+            0.6
+        } else {
+            0.35
+        };
     }
     if shared == a.names.len().min(b.names.len()) {
         1.0
@@ -355,6 +371,33 @@ mod tests {
                 "Rents in Lyon rose 8% in 2023",
                 "Rents in Lille rose 8% in 2023"
             ) < 0.4
+        );
+    }
+
+    #[test]
+    fn an_outlets_own_place_and_people_who_died() {
+        // Our own sentences: "our islands" may be the place the other names; naming a
+        // place of its own as well leaves half the doubt.
+        let named = "Fiji welcomed 900,000 visitors in 2023.";
+        let own = agree(
+            "Our islands welcomed 900,000 visitors in 2023, the minister said.",
+            named,
+        );
+        let other = agree("Samoa welcomed 900,000 visitors in 2023.", named);
+        let own_elsewhere = agree(
+            "Our islands welcomed 900,000 visitors in 2023, the minister said in Apia.",
+            named,
+        );
+        assert!(
+            own > own_elsewhere && own_elsewhere > other,
+            "{own} {own_elsewhere} {other}"
+        );
+        // People who lost their lives are the dead.
+        assert!(
+            agree(
+                "More than 3,000 people lost their lives in Tula in 2021.",
+                "The floods left more than 3,000 dead in Tula in 2021."
+            ) > 0.8
         );
     }
 }

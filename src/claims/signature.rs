@@ -59,6 +59,9 @@ pub struct Signature {
     /// The names that are places: listed ones, and names written after "in", "at" or
     /// "near" ("at Derna").
     pub places: Vec<String>,
+    /// It speaks of its outlet's own place without naming it ("our islands", "this
+    /// country", "the republic"): a name the other claim gives may be that place.
+    pub own_place: bool,
 }
 
 /// A light suffix stemmer for English: enough that "increased", "increases" and
@@ -215,7 +218,7 @@ pub fn signature(text: &str) -> Signature {
                     .get(i + 1)
                     .and_then(|n| SCALES.number(&n.lower))
                     .is_some_and(|s| s >= 100.0)
-                && !toks.get(i + 2).is_some_and(|n| n.lower == "of"));
+                && toks.get(i + 2).is_none_or(|n| n.lower != "of"));
         if starts_number
             || (currency_before.is_some() && toks.get(i + 1).is_some_and(is_number_word))
         {
@@ -437,6 +440,29 @@ pub fn signature(text: &str) -> Signature {
     );
     pool.extend(sig.opening.clone());
     sig.sisters = sisters(&pool);
+    sig.own_place = toks.windows(2).any(|w| {
+        matches!(w[0].lower.as_str(), "our" | "this")
+            && matches!(
+                w[1].lower.as_str(),
+                "country"
+                    | "city"
+                    | "town"
+                    | "island"
+                    | "islands"
+                    | "republic"
+                    | "county"
+                    | "region"
+                    | "province"
+                    | "state"
+                    | "capital"
+                    | "nation"
+                    | "kingdom"
+                    | "territory"
+                    | "twin"
+                    | "village"
+                    | "valley"
+            )
+    });
     sig.names.sort();
     sig.names.dedup();
     let after_preposition: HashSet<&str> = toks

@@ -2,9 +2,11 @@
 //! issue 17 measures it: MAP@5 of ranked earlier checks, false matches above the
 //! threshold, pairwise F1 of suggested groups.
 
+use factdesk::claims::agreement::agreement;
 use factdesk::claims::claim_review;
 use factdesk::claims::grouping::{ClaimRef, SuggestedGroup, group_claims, group_claims_against};
 use factdesk::claims::retrieval::{CheckIndex, MATCH_THRESHOLD};
+use factdesk::claims::signature::signature;
 use factdesk::model::ArticleId;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -52,8 +54,17 @@ pub fn score(set: &str) -> ClaimsScore {
     let index = CheckIndex::new(&checks);
     let (mut ap_sum, mut with_gold, mut false_matches) = (0.0, 0, 0);
     let mut misses = Vec::new();
+    // Each claim's best check, to say why a pair was missed.
+    let mut best: Vec<String> = Vec::new();
     for c in &claims {
         let ranked = index.rank(&c.text, 5);
+        best.push(ranked.first().map_or_else(
+            || "none".to_owned(),
+            |r| {
+                let n = r.check.url.rsplit('/').next().unwrap_or("");
+                format!("#{n} {:.2}", r.score)
+            },
+        ));
         if let Some(gold) = &c.check {
             with_gold += 1;
             match ranked.iter().position(|r| &r.check.url == gold) {
@@ -130,9 +141,10 @@ pub fn score(set: &str) -> ClaimsScore {
         ));
     }
     for p in gold_pairs.difference(&predicted) {
+        let agree = agreement(&signature(&claims[p.0].text), &signature(&claims[p.1].text));
         misses.push(format!(
-            "missed pair: {} | {}",
-            claims[p.0].text, claims[p.1].text
+            "missed pair [best {} / {}, agreement {agree:.2}]: {} | {}",
+            best[p.0], best[p.1], claims[p.0].text, claims[p.1].text
         ));
     }
     eprintln!(

@@ -262,7 +262,9 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
 
 /// Verbs that carry a clause's predicate after a participle phrase ("injured in the
 /// crush remain in hospital", "rescued from the river were taken to hospital").
-const MAIN_VERBS: &[&str] = &["are", "were", "is", "was", "remain", "remained", "remains"];
+const MAIN_VERBS: &[&str] = &[
+    "are", "were", "is", "was", "remain", "remained", "remains", "have", "has", "had",
+];
 
 /// How far a participle phrase may run before its clause's verb.
 const PARTICIPLE_REACH: usize = 8;

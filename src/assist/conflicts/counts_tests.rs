@@ -217,6 +217,10 @@ mod reading {
             read("Of those, 30 climbers rescued from the ridge were being treated in hospitals."),
             [(Hospitalised, 30.0)]
         );
+        assert_eq!(
+            read("As of noon, 21 people hurt in the crash have been admitted to hospitals."),
+            [(Hospitalised, 21.0)]
+        );
         // No main verb of that kind: the participle stands.
         assert_eq!(
             read("The 14 people killed in the blast were workers."),

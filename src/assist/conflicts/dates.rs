@@ -20,12 +20,13 @@ const NEAR: usize = 6;
 /// tragedy").
 pub(super) const GENERIC_EVENT: &str = "main";
 
-/// Events that follow what an article is about rather than being it (deaths, funerals,
-/// arrests, letters): "the incident" is the crush, not the deaths it caused.
-pub(super) fn is_aftermath(event: &str) -> bool {
+/// Events around what an article is about rather than being it (deaths, funerals,
+/// arrests, letters, inspections): "the incident" is the crush, not the deaths it caused
+/// or the inspection before it.
+pub(super) fn is_side_event(event: &str) -> bool {
     matches!(
         event,
-        "death" | "funeral" | "arrest" | "letter" | "resignation" | "election"
+        "death" | "funeral" | "arrest" | "letter" | "resignation" | "election" | "inspection"
     )
 }
 

@@ -50,7 +50,7 @@ pub fn dates_and_times(doc: &Doc, published: Option<chrono::NaiveDate>) -> Vec<F
     let main = named
         .iter()
         .filter(|(e, _)| **e != dates::GENERIC_EVENT)
-        .max_by_key(|(e, (n, first))| (!dates::is_aftermath(e), *n, std::cmp::Reverse(*first)))
+        .max_by_key(|(e, (n, first))| (!dates::is_side_event(e), *n, std::cmp::Reverse(*first)))
         .map_or("event", |(e, _)| *e);
     for f in &mut out {
         if let FactKey::Date(e) | FactKey::Time(e) = &mut f.key {
@@ -401,6 +401,27 @@ mod tests {
             ("The landslide hit Orto on May 4.", None),
         ]);
         assert!(c.iter().all(|c| c.kind != "date"), "{c:?}");
+    }
+
+    #[test]
+    fn an_inspection_is_never_what_an_article_is_about() {
+        // Our own: the inspection is named more often than the sinking, yet the article is
+        // about the sinking, and the inspections' dates still compare.
+        let c = conflicts(&[
+            (
+                "The Mira sank in the bay. An inspector said the last inspection, on May 2, \
+                 was a routine inspection.",
+                None,
+            ),
+            (
+                "The Mira sank off Tarn. Records show the Mira's last inspection took place \
+                 on 9 May.",
+                None,
+            ),
+        ]);
+        let dates: Vec<_> = c.iter().filter(|c| c.kind == "date").collect();
+        assert_eq!(dates.len(), 1, "{c:?}");
+        assert_eq!(dates[0].fact, "date of the inspection");
     }
 
     #[test]

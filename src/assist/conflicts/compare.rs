@@ -213,6 +213,8 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
     let vague = entries.iter().all(|(_, f)| f.vague);
     let score = match (key, possible_update) {
         _ if vague => 0.4,
+        // Things are counted for many reasons ("nine fire engines" sent, or on the scene).
+        (FactKey::Things { .. }, _) => 0.4,
         (_, true) => 0.5,
         (FactKey::Date(_) | FactKey::Time(_) | FactKey::Money { .. }, false) => 0.6,
         _ => 0.8,
@@ -226,7 +228,9 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
         fact,
         kind: key.kind().to_owned(),
         scope: match key {
-            FactKey::Count { scope, .. } | FactKey::Money { scope, .. } => scope.clone(),
+            FactKey::Count { scope, .. }
+            | FactKey::Money { scope, .. }
+            | FactKey::Things { scope, .. } => scope.clone(),
             _ => String::new(),
         },
         values,
@@ -371,7 +375,7 @@ pub fn find(project: &Project, facts: &[(ArticleId, &[Fact])]) -> Vec<Conflict> 
         .collect();
     let mut out = Vec::new();
     for (key, mut entries) in groups {
-        if matches!(key, FactKey::Money { .. }) {
+        if matches!(key, FactKey::Money { .. } | FactKey::Things { .. }) {
             entries = single_sums(entries);
         }
         // A date written without a year in an article without a publication date

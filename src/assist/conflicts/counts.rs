@@ -40,7 +40,7 @@ fn is_punct(t: &Token) -> bool {
 }
 
 /// A number that is no count: a year, a day of a month, a clock time, money, a share.
-fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
+pub(super) fn is_no_count(toks: &[Token], lowers: &[&str], n: &NumberExpr) -> bool {
     let at = |k: usize| lowers.get(k).copied().unwrap_or("");
     let before = n.first.checked_sub(1).map_or("", |k| lowers[k]);
     let after = at(n.next);

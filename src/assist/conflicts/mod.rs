@@ -24,6 +24,7 @@ mod money;
 mod numbers;
 mod ontology;
 mod scope;
+mod things;
 mod times;
 
 pub use compare::find;
@@ -77,6 +78,9 @@ pub enum FactKey {
     /// The time of day an event happened ("failure" at 03:50); the value is minutes after
     /// midnight.
     Time(String),
+    /// Things of one kind counted ("six carriages"; the noun in the singular), in a scope
+    /// as counts have.
+    Things { noun: String, scope: String },
     /// A sum of money of one kind ("works", "damage"), in one currency, in a scope (empty
     /// for the main event, or for kinds that belong to no event).
     Money {
@@ -98,6 +102,8 @@ impl FactKey {
             Self::Age(p) => format!("age of {p}"),
             Self::Count { what, scope } if scope.is_empty() => format!("number {}", what.as_str()),
             Self::Count { what, scope } => format!("number {} ({scope})", what.as_str()),
+            Self::Things { noun, scope } if scope.is_empty() => format!("{noun} count"),
+            Self::Things { noun, scope } => format!("{noun} count ({scope})"),
             Self::Date(e) => format!("date of the {e}"),
             Self::Time(e) => format!("time of the {e}"),
             Self::Money {
@@ -121,6 +127,7 @@ impl FactKey {
         match self {
             Self::Age(_) => "age",
             Self::Count { what, .. } => what.tag(),
+            Self::Things { .. } => "things",
             Self::Date(_) => "date",
             Self::Time(_) => "time",
             Self::Money { .. } => "money",
@@ -257,7 +264,43 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
                 of_main_event: false,
             });
         }
-        for m in money::sums(toks, &lowers) {
+        let sums = money::sums(toks, &lowers);
+        // "at least 14 aftershocks" is a bound, no count to contradict; "30,000 thalers" is
+        // money.
+        let things = things::things(toks, &lowers).into_iter().filter(|t| {
+            matches!(t.qualifier, Qualifier::None | Qualifier::About)
+                && !sums.iter().any(|m| m.first < t.next && t.first < m.next)
+        });
+        for t in things {
+            let range = Range {
+                start: toks[t.first].start,
+                end: toks[t.next - 1].end,
+            };
+            out.push(Fact {
+                key: FactKey::Things {
+                    noun: t.noun,
+                    scope: context.scope.clone(),
+                },
+                value: t.value,
+                vague: false,
+                qualifier: Some(t.qualifier),
+                range,
+                sentence: *s,
+                text: doc.slice(range.start, range.end),
+                reading: format!(
+                    "{}{}",
+                    t.qualifier.as_str(),
+                    digits_with_separators(t.value)
+                ),
+                rising: false,
+                day: context.day,
+                event: event.clone(),
+                names: Arc::default(),
+                yearless: false,
+                of_main_event: false,
+            });
+        }
+        for m in sums {
             let range = Range {
                 start: toks[m.first].start,
                 end: toks[m.next - 1].end,
@@ -401,6 +444,26 @@ mod tests {
             ("The landslide hit Orto on May 4.", None),
         ]);
         assert!(c.iter().all(|c| c.kind != "date"), "{c:?}");
+    }
+
+    #[test]
+    fn things_counted_differently_conflict_bounds_and_mixed_figures_do_not() {
+        let c = conflicts(&[
+            ("The express had six carriages when it left Tavor.", None),
+            ("All seven carriages of the express left the rails.", None),
+            // Two figures for one thing in one article compare with nothing.
+            ("Two boats capsized and three boats searched the bay.", None),
+            ("Five boats capsized.", None),
+            // A bound is no count to contradict.
+            ("At least 14 aftershocks followed.", None),
+            ("The institute recorded 120 aftershocks.", None),
+        ]);
+        let things: Vec<&str> = c
+            .iter()
+            .filter(|c| c.kind == "things")
+            .map(|c| c.fact.as_str())
+            .collect();
+        assert_eq!(things, ["carriage count"], "{c:?}");
     }
 
     #[test]

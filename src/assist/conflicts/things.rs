@@ -1,0 +1,127 @@
+//! Things counted: a number before a plural noun that is no person and no measure ("six
+//! carriages", "84 flats", "240 stewards", "9 fire engines"). Outlets that count one thing
+//! differently disagree; an article giving two figures for one noun ("two boats capsized,
+//! three searched") says nothing comparable and is left out when compared (`compare`).
+//! Every number looks at the two tokens after it: linear in the sentence.
+
+use super::counts::is_no_count;
+use super::numbers::{self, Qualifier};
+use super::ontology::{self, Role};
+use crate::assist::text::Token;
+use crate::assist::words::WordList;
+
+static MEASURES: WordList = WordList::from_text(include_str!("../words/measure_words.txt"));
+
+/// A count of things read from a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThingCount {
+    /// The noun in the singular, lower case ("carriage").
+    pub noun: String,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// Tokens of the value with its qualifier and noun.
+    pub first: usize,
+    pub next: usize,
+}
+
+/// The singular of a plural noun, if it is one ("carriages" → "carriage", "boxes" → "box",
+/// "ferries" → "ferry").
+fn singular(w: &str) -> Option<String> {
+    if w.chars().count() < 4 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") {
+        return None;
+    }
+    Some(if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") {
+        w[..w.len() - 2].to_owned()
+    } else {
+        w[..w.len() - 1].to_owned()
+    })
+}
+
+/// A noun that counts what its own figure says elsewhere (people, the dead, homes) or
+/// measures: never a thing.
+fn is_thing(lower: &str) -> bool {
+    !MEASURES.contains(lower)
+        && !ontology::is_person(lower)
+        && ontology::kind(lower, Role::Count).is_none()
+        && ontology::kind(lower, Role::State).is_none()
+        && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Every count of things in one sentence's tokens.
+pub fn things(toks: &[Token], lowers: &[&str]) -> Vec<ThingCount> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(n) = numbers::number_at(toks, lowers, i) else {
+            i += 1;
+            continue;
+        };
+        i = n.next.max(i + 1);
+        if n.vague || n.value < 2.0 || n.value.fract() != 0.0 || is_no_count(toks, lowers, &n) {
+            continue;
+        }
+        // The noun right after, or after one lower-case modifier ("six passenger
+        // carriages", "nine fire engines").
+        let noun_at = (n.next..(n.next + 2).min(toks.len())).find(|&k| {
+            toks[k].is_word && !toks[k].is_capitalized() && singular(lowers[k]).is_some()
+        });
+        let Some(k) = noun_at else { continue };
+        if (n.next..k).any(|j| !toks[j].is_word || toks[j].is_capitalized())
+            || !is_thing(lowers[k])
+            || (k > n.next && !is_thing(lowers[n.next]))
+        {
+            continue;
+        }
+        let Some(noun) = singular(lowers[k]) else {
+            continue;
+        };
+        let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
+        out.push(ThingCount {
+            noun,
+            value: n.value,
+            qualifier,
+            first: n.first - q_len,
+            next: k + 1,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::text::Doc;
+
+    fn read(s: &str) -> Vec<(String, f64)> {
+        let doc = Doc::new(s);
+        let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
+        things(&doc.tokens, &lowers)
+            .into_iter()
+            .map(|t| (t.noun, t.value))
+            .collect()
+    }
+
+    #[test]
+    fn things_are_counted_and_people_measures_and_dates_are_not() {
+        // Our own sentences.
+        assert_eq!(
+            read("The train had six passenger carriages and two engines."),
+            [("carriage".to_owned(), 6.0), ("engine".to_owned(), 2.0)]
+        );
+        assert_eq!(
+            read("Crews sent 9 fire engines."),
+            [("engine".to_owned(), 9.0)]
+        );
+        assert_eq!(
+            read("Blocks C and D held 84 flats."),
+            [("flat".to_owned(), 84.0)]
+        );
+        // People, the dead, homes, measures, times and dates are other facts.
+        assert!(read("12 people died and 30 homes were destroyed.").is_empty());
+        assert!(read("They were trapped for 45 hours, 380 metres down.").is_empty());
+        assert!(read("On 3 March, 2019 ferries sailed.").is_empty());
+        assert!(read("Dozens of boats searched the bay.").is_empty());
+    }
+}

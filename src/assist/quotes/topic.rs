@@ -8,6 +8,9 @@
 use crate::assist::mentions::{Gender, Mention};
 use crate::assist::text::Doc;
 
+/// How many names of a sentence are tried as its subject.
+const SUBJECT_CANDIDATES: usize = 6;
+
 /// How many sentences back a chain of "She …" sentences is followed.
 const CHAIN: usize = 3;
 
@@ -53,11 +56,15 @@ pub fn sentence_subject<'m>(
             continue;
         }
         let from = mentions.partition_point(|m| m.phrase_start < s.start);
+        // The first few names only (a subject opens its sentence), each finding the word
+        // before it by binary search: bounded work however long the sentence.
         let subject = mentions[from..]
             .iter()
             .take_while(|m| m.range.end <= s.end)
+            .take(SUBJECT_CANDIDATES)
             .find(|m| {
-                let before = toks.iter().rev().find(|t| t.end <= m.phrase_start);
+                let k = toks.partition_point(|t| t.end <= m.phrase_start);
+                let before = k.checked_sub(1).map(|k| &toks[k]);
                 !before.is_some_and(|t| PREPOSITIONS.contains(&t.lower()))
             })?;
         return subject.gender.fits(want).then_some(subject);

@@ -28,7 +28,8 @@ pub const CLAIMS_ONE_SIDED: f64 = 0.85;
 /// A figure a claim or the check it is ranked against states and the other leaves out.
 pub const CHECK_ONE_SIDED: f64 = 0.6;
 
-/// Within 2 % of each other, or 6 % when either claim hedges ("nearly half" is 48 %).
+/// Within 2 % of each other, or 10 % when either claim hedges ("nearly half" is 48 %,
+/// "nearly a quarter" 23 %).
 fn close(x: f64, y: f64, approximate: bool) -> bool {
     let tolerance = if approximate { 0.06 } else { 0.02 };
     (x - y).abs() <= tolerance * x.abs().max(y.abs()) + 1e-9

@@ -20,6 +20,8 @@ fn ratio(toks: &[Tok], at: usize, share: f64, on: bool) -> Option<(f64, usize)> 
         "in" => k += 1,
         "on" if on => k += 1,
         "out" if toks.get(k + 1)?.lower == "of" => k += 2,
+        // "two of every five beans".
+        "of" if toks.get(k + 1)?.lower == "every" => k += 1,
         _ => return None,
     }
     if toks.get(k).is_some_and(|t| t.lower == "every") {

@@ -130,9 +130,19 @@ pub fn signature(text: &str) -> Signature {
     let mut last_year: Option<(f64, usize)> = None;
     // The index of the quantity "all but" takes the rest of.
     let mut complement_at: Option<usize> = None;
+    // The first word of the clause being read: a relative clause ("whose farmers grow
+    // two beans in five") says which way the claim's figure moved only when nothing else
+    // does.
+    let mut opener: (u32, &str) = (u32::MAX, "");
+    // A direction said in such a clause, for a claim that says none elsewhere.
+    let mut relative_direction: Option<Direction> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if t.clause != opener.0 {
+            opener = (t.clause, t.lower.as_str());
+        }
+        let relative = matches!(opener.1, "whose" | "which" | "who" | "where");
         if sig.quantities.len() > counted {
             if sig.quantities[counted..].iter().any(|q| q.unit != YEAR) {
                 stating.push(last_clause);
@@ -383,12 +393,15 @@ pub fn signature(text: &str) -> Signature {
             .filter(|_| !matches!(t.lower.as_str(), "up" | "down") || bare_change(&toks, i))
         {
             stating.push(t.clause);
-            if sig.direction.is_none() {
-                sig.direction = Some(if d == "up" {
-                    Direction::Up
-                } else {
-                    Direction::Down
-                });
+            let dir = if d == "up" {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            if relative {
+                relative_direction.get_or_insert(dir);
+            } else if sig.direction.is_none() {
+                sig.direction = Some(dir);
             }
         } else if !STOPWORDS.contains(&t.lower) && t.lower.chars().count() > 1 {
             // Names are kept whole ("france" is not "franc").
@@ -440,6 +453,9 @@ pub fn signature(text: &str) -> Signature {
     );
     pool.extend(sig.opening.clone());
     sig.sisters = sisters(&pool);
+    if sig.direction.is_none() {
+        sig.direction = relative_direction;
+    }
     sig.own_place = toks.windows(2).any(|w| {
         matches!(w[0].lower.as_str(), "our" | "this")
             && matches!(

@@ -276,3 +276,26 @@ fn spoken_scales_ranks_and_pounds_that_weigh() {
     assert_eq!(q("The probe weighs 110 pounds."), [(49.895, "weight")]);
     assert_eq!(q("The bridge cost 110 pounds a metre."), [(110.0, "gbp")]);
 }
+
+#[test]
+fn a_share_of_every_whole_and_the_direction_outside_a_relative_clause() {
+    // Our own sentences.
+    let s = signature("Two of every five bananas sold in Oslo come from Ecuador.");
+    assert!(
+        s.quantities
+            .iter()
+            .any(|q| q.unit == "percent" && (q.value - 40.0).abs() < 1e-9)
+    );
+    // The inserted clause grows beans; the claim's figure shrank.
+    let s = signature(
+        "In Togo, whose farmers grow most of the beans, the 2022 harvest shrank by a fifth.",
+    );
+    assert_eq!(s.direction, Some(Direction::Down));
+    // A direction only a relative clause gives is still the claim's.
+    let s = signature("Exports, which fell 20% in 2023, are mostly coffee.");
+    assert_eq!(s.direction, Some(Direction::Down));
+    assert_eq!(
+        signature("Output CRASHED by a third.").direction,
+        Some(Direction::Down)
+    );
+}

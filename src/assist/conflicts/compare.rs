@@ -230,7 +230,8 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
         scope: match key {
             FactKey::Count { scope, .. }
             | FactKey::Money { scope, .. }
-            | FactKey::Things { scope, .. } => scope.clone(),
+            | FactKey::Things { scope, .. }
+            | FactKey::Measure { scope, .. } => scope.clone(),
             _ => String::new(),
         },
         values,

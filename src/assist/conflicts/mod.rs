@@ -20,6 +20,7 @@ mod counts;
 #[cfg(test)]
 mod counts_tests;
 mod dates;
+mod measures;
 mod money;
 mod numbers;
 mod ontology;
@@ -78,6 +79,9 @@ pub enum FactKey {
     /// The time of day an event happened ("failure" at 03:50); the value is minutes after
     /// midnight.
     Time(String),
+    /// A measure of the event itself (`measures`: "magnitude", "wind", "rain" …), in a
+    /// scope as counts have.
+    Measure { what: &'static str, scope: String },
     /// Things of one kind counted ("six carriages"; the noun in the singular), in a scope
     /// as counts have.
     Things { noun: String, scope: String },
@@ -102,6 +106,22 @@ impl FactKey {
             Self::Age(p) => format!("age of {p}"),
             Self::Count { what, scope } if scope.is_empty() => format!("number {}", what.as_str()),
             Self::Count { what, scope } => format!("number {} ({scope})", what.as_str()),
+            Self::Measure { what, scope } => {
+                let name = match *what {
+                    "magnitude" => "magnitude",
+                    "category" => "storm category",
+                    "wind" => "wind speed (km/h)",
+                    "gust" => "gust speed (km/h)",
+                    "rain" => "rainfall (mm)",
+                    "surge" => "surge height (m)",
+                    w => w,
+                };
+                if scope.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{name} ({scope})")
+                }
+            }
             Self::Things { noun, scope } if scope.is_empty() => format!("{noun} count"),
             Self::Things { noun, scope } => format!("{noun} count ({scope})"),
             Self::Date(e) => format!("date of the {e}"),
@@ -128,6 +148,7 @@ impl FactKey {
             Self::Age(_) => "age",
             Self::Count { what, .. } => what.tag(),
             Self::Things { .. } => "things",
+            Self::Measure { .. } => "measure",
             Self::Date(_) => "date",
             Self::Time(_) => "time",
             Self::Money { .. } => "money",
@@ -271,6 +292,32 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
             matches!(t.qualifier, Qualifier::None | Qualifier::About)
                 && !sums.iter().any(|m| m.first < t.next && t.first < m.next)
         });
+        for m in measures::measures(toks, &lowers) {
+            let range = Range {
+                start: toks[m.first].start,
+                end: toks[m.next - 1].end,
+            };
+            let shown = (m.value * 10.0).round() / 10.0;
+            out.push(Fact {
+                key: FactKey::Measure {
+                    what: m.what,
+                    scope: context.scope.clone(),
+                },
+                value: m.value,
+                vague: false,
+                qualifier: Some(m.qualifier),
+                range,
+                sentence: *s,
+                text: doc.slice(range.start, range.end),
+                reading: format!("{}{}", m.qualifier.as_str(), digits_with_separators(shown)),
+                rising: false,
+                day: context.day,
+                event: event.clone(),
+                names: Arc::default(),
+                yearless: false,
+                of_main_event: false,
+            });
+        }
         for t in things {
             let range = Range {
                 start: toks[t.first].start,

@@ -1,0 +1,250 @@
+//! Measures of the event itself: an earthquake's magnitude ("magnitude 6.4",
+//! "6.5-magnitude"), a storm's category ("Category 4") and wind speed ("winds of 180 km/h",
+//! "gusts of 110mph"), rain ("250 mm of rain") and a surge's height ("a 3-metre surge").
+//! Values are read in one unit (km/h, mm, metres), so "110 mph" meets "177 km/h". An
+//! aftershock's magnitude is not the quake's. Each measure word looks at a few tokens on
+//! either side: linear in the sentence.
+
+use super::numbers::{self, Qualifier};
+use crate::assist::text::Token;
+
+/// A measure read from a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    /// What is measured: "magnitude", "category", "wind", "gust", "rain", "surge".
+    pub what: &'static str,
+    /// In the measure's unit: km/h for winds, mm for rain, metres for a surge.
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// The tokens of the figure (and its unit).
+    pub first: usize,
+    pub next: usize,
+}
+
+/// A number and the unit glued to it: "180" → (180, ""), "110mph" → (110, "mph"),
+/// "3-metre" → (3, "metre"), "6.5-magnitude" → (6.5, "magnitude").
+fn figure(text: &str) -> Option<(f64, &str)> {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(text.len(), |(i, _)| i);
+    let (digits, rest) = text.split_at(end);
+    let digits = digits.trim_end_matches(['.', ',']);
+    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let value: f64 = digits.replace(',', "").parse().ok()?;
+    Some((value, rest.trim_start_matches('-')))
+}
+
+/// A speed unit's factor to km/h, from the tokens at `k` ("km" "/" "h", "mph", "knots"):
+/// the factor and the tokens it takes.
+fn speed_unit(lowers: &[&str], k: usize) -> Option<(f64, usize)> {
+    let at = |j: usize| lowers.get(j).copied().unwrap_or("");
+    match at(k) {
+        "km/h" | "kph" | "kmh" | "kmph" => Some((1.0, 1)),
+        "mph" => Some((1.609_344, 1)),
+        "knots" | "kt" | "kts" => Some((1.852, 1)),
+        "km" if at(k + 1) == "/" && at(k + 2) == "h" => Some((1.0, 3)),
+        "kilometres" | "kilometers" if at(k + 1) == "per" && at(k + 2) == "hour" => Some((1.0, 3)),
+        "miles" if at(k + 1) == "per" && at(k + 2) == "hour" => Some((1.609_344, 3)),
+        _ => None,
+    }
+}
+
+/// A length unit's factor to metres ("metre", "m", "feet", "ft"), or to millimetres for
+/// rain (`rain`).
+fn length_unit(unit: &str, rain: bool) -> Option<f64> {
+    let metres = match unit {
+        "m" | "metre" | "metres" | "meter" | "meters" => 1.0,
+        "cm" | "centimetres" | "centimeters" | "centimetre" => 0.01,
+        "mm" | "millimetres" | "millimeters" | "millimetre" => 0.001,
+        "ft" | "foot" | "feet" => 0.3048,
+        "in" | "inch" | "inches" => 0.0254,
+        _ => return None,
+    };
+    Some(if rain { metres * 1000.0 } else { metres })
+}
+
+/// Words within which an aftershock's figure is its own.
+const AFTERSHOCK_REACH: usize = 12;
+
+fn near(lowers: &[&str], from: usize, to: usize, words: &[&str]) -> bool {
+    lowers[from.min(lowers.len())..to.min(lowers.len())]
+        .iter()
+        .any(|w| words.iter().any(|x| w.starts_with(x)))
+}
+
+/// Every measure in one sentence's tokens.
+pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
+    let mut out = Vec::new();
+    let storm = near(
+        lowers,
+        0,
+        lowers.len(),
+        &["storm", "hurricane", "cyclone", "typhoon"],
+    );
+    for (i, w) in lowers.iter().enumerate() {
+        let push = |out: &mut Vec<Measure>, what, value, first: usize, next| {
+            let (qualifier, q_len) = numbers::qualifier_before(lowers, first);
+            out.push(Measure {
+                what,
+                value,
+                qualifier,
+                first: first - q_len,
+                next,
+            });
+        };
+        // Magnitudes: "magnitude 6.4", "magnitude-6.4", "6.5-magnitude", "a 6.5 magnitude".
+        let quake_figure = |v: f64| (1.0..10.0).contains(&v);
+        let aftershock = |at: usize| {
+            near(
+                lowers,
+                at.saturating_sub(AFTERSHOCK_REACH),
+                at + 4,
+                &["aftershock", "foreshock"],
+            )
+        };
+        if let Some(rest) = w.strip_prefix("magnitude") {
+            let found = match rest.strip_prefix('-').and_then(figure) {
+                Some((v, "")) => Some((v, i, i + 1)),
+                _ if rest.is_empty() => {
+                    let k = if lowers.get(i + 1) == Some(&"of") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    toks.get(k)
+                        .and_then(|t| figure(&t.text))
+                        .filter(|(_, u)| u.is_empty())
+                        .map(|(v, _)| (v, k, k + 1))
+                }
+                _ => None,
+            };
+            if let Some((v, first, next)) = found.filter(|f| quake_figure(f.0))
+                && !aftershock(i)
+            {
+                push(&mut out, "magnitude", v, first, next);
+            }
+            continue;
+        }
+        if let Some((v, unit)) = figure(&toks[i].text) {
+            // "6.5-magnitude", "a 6.5 magnitude quake".
+            let magnitude_after =
+                unit == "magnitude" || (unit.is_empty() && lowers.get(i + 1) == Some(&"magnitude"));
+            if magnitude_after && quake_figure(v) && !aftershock(i) {
+                push(&mut out, "magnitude", v, i, i + 1);
+                continue;
+            }
+            // Winds: a speed with "winds" or "gusts" just before or after.
+            let speed = if unit.is_empty() {
+                speed_unit(lowers, i + 1)
+            } else {
+                speed_unit(&[unit], 0).map(|(f, _)| (f, 0))
+            };
+            if let Some((factor, used)) = speed {
+                // The nearest wind word: before the figure ("winds of 180 km/h"), else
+                // right after it ("180 km/h winds").
+                let kind = |w: &str| {
+                    if w.starts_with("gust") {
+                        Some("gust")
+                    } else if w.starts_with("wind") {
+                        Some("wind")
+                    } else {
+                        None
+                    }
+                };
+                let after = i + 1 + used;
+                let what = (i.saturating_sub(4)..i)
+                    .rev()
+                    .find_map(|k| kind(lowers[k]))
+                    .or_else(|| {
+                        (after..(after + 2).min(lowers.len())).find_map(|k| kind(lowers[k]))
+                    });
+                if let Some(what) = what {
+                    push(&mut out, what, v * factor, i, i + 1 + used);
+                }
+                continue;
+            }
+            // Rain and surges: a length with "rain" or "surge" near.
+            let (unit, used) = if unit.is_empty() {
+                (lowers.get(i + 1).copied().unwrap_or(""), 1)
+            } else {
+                (unit, 0)
+            };
+            let around =
+                |words: &[&str]| near(lowers, i.saturating_sub(3), i + 1 + used + 3, words);
+            if around(&["rain"])
+                && let Some(f) = length_unit(unit, true)
+            {
+                push(&mut out, "rain", v * f, i, i + 1 + used);
+            } else if around(&["surge", "wave"])
+                && let Some(f) = length_unit(unit, false)
+            {
+                push(&mut out, "surge", v * f, i, i + 1 + used);
+            }
+            continue;
+        }
+        // "Category 4", in a sentence about a storm.
+        if *w == "category"
+            && storm
+            && let Some((v, "")) = toks.get(i + 1).and_then(|t| figure(&t.text))
+            && (1.0..=5.0).contains(&v)
+        {
+            push(&mut out, "category", v, i + 1, i + 2);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::text::Doc;
+
+    fn read(s: &str) -> Vec<(&'static str, f64)> {
+        let doc = Doc::new(s);
+        let lowers: Vec<&str> = doc.tokens.iter().map(Token::lower).collect();
+        measures(&doc.tokens, &lowers)
+            .into_iter()
+            .map(|m| (m.what, (m.value * 10.0).round() / 10.0))
+            .collect()
+    }
+
+    #[test]
+    fn an_events_measures_in_every_wording() {
+        // Our own sentences.
+        assert_eq!(
+            read("A magnitude 6.4 earthquake struck."),
+            [("magnitude", 6.4)]
+        );
+        assert_eq!(
+            read("The magnitude-6.1 quake hit at dawn."),
+            [("magnitude", 6.1)]
+        );
+        assert_eq!(
+            read("A 5.9-magnitude tremor shook Lima."),
+            [("magnitude", 5.9)]
+        );
+        assert_eq!(
+            read("The Category 4 storm brought winds of 180 km/h and gusts of 110mph."),
+            [("category", 4.0), ("wind", 180.0), ("gust", 177.0)]
+        );
+        assert_eq!(
+            read("Some 250 mm of rain fell ahead of a 3-metre storm surge."),
+            [("rain", 250.0), ("surge", 3.0)]
+        );
+        // An aftershock's magnitude, a category without a storm, a bare speed: none.
+        assert!(read("An aftershock of magnitude 5.1 followed at noon.").is_empty());
+        assert!(read("A magnitude 4.8 aftershock rattled the town.").is_empty());
+        assert!(
+            read(
+                "At least nine aftershocks followed in the first four hours, the strongest of \
+             magnitude 4.2."
+            )
+            .is_empty()
+        );
+        assert!(read("The school is a category 3 building.").is_empty());
+        assert!(read("Cars were limited to 30 km/h.").is_empty());
+    }
+}

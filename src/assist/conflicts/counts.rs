@@ -221,6 +221,13 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         if is_punct(&toks[k]) && !matches!(w, "-" | "'") {
             return None;
         }
+        // "29,000 people were in the ground": the crowd.
+        if matches!(w, "in" | "inside" | "at")
+            && lowers.get(k + 1) == Some(&"the")
+            && lowers.get(k + 2).is_some_and(|v| VENUES.contains(v))
+        {
+            return Some(Counted::Attending);
+        }
         // "3,500 people spent the night away from their homes": those sheltered.
         if matches!(w, "spent" | "spend" | "spending")
             && lowers[k + 1..(k + 4).min(lowers.len())].contains(&"night")
@@ -259,6 +266,23 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
     }
     None
 }
+
+/// Places a crowd is counted in ("were in the stadium").
+const VENUES: &[&str] = &[
+    "ground",
+    "stadium",
+    "arena",
+    "stands",
+    "hall",
+    "church",
+    "cathedral",
+    "mosque",
+    "square",
+    "venue",
+    "theatre",
+    "theater",
+    "auditorium",
+];
 
 /// Verbs that carry a clause's predicate after a participle phrase ("injured in the
 /// crush remain in hospital", "rescued from the river were taken to hospital").

@@ -221,6 +221,10 @@ mod reading {
             read("As of noon, 21 people hurt in the crash have been admitted to hospitals."),
             [(Hospitalised, 21.0)]
         );
+        assert_eq!(
+            read("Officials say 41,000 fans were in the stadium."),
+            [(Attending, 41000.0)]
+        );
         // No main verb of that kind: the participle stands.
         assert_eq!(
             read("The 14 people killed in the blast were workers."),

@@ -226,8 +226,8 @@ fn second_unseen_set_keeps_its_first_figures() {
     let l = parse(&line);
     assert!(l.f1 >= 0.93, "{line}");
     assert!(share(l.speakers) >= 0.95, "{line}");
-    assert!(share(l.indirect) >= 0.82, "{line}");
-    assert!(share(l.conflicts) >= 0.83 && l.traps == 0, "{line}");
+    assert!(share(l.indirect) >= 0.87, "{line}");
+    assert!(share(l.conflicts) >= 0.91 && l.traps == 0, "{line}");
     // Titled full names offered with their group (Gov. Ines Valtonen): aliases 8/9.
     assert!(share(l.aliases) >= 0.88, "{line}");
 }
@@ -280,9 +280,9 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             set: "news-unseen-3",
             traps: "inflatables|floodlights|ambulances",
             f1: 0.98,
-            speakers: 0.91,
-            indirect: 0.79,
-            conflicts: 0.81,
+            speakers: 0.96,
+            indirect: 0.97,
+            conflicts: 0.99,
             aliases: 1.0,
         },
         Floors {
@@ -290,7 +290,7 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             traps: "bulldozers|horses|drones",
             f1: 0.97,
             speakers: 0.98,
-            indirect: 0.81,
+            indirect: 0.87,
             conflicts: 0.99,
             aliases: 0.87,
         },
@@ -298,9 +298,9 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             set: "news-unseen-5",
             traps: "stretchers|blankets|sleepers",
             f1: 0.98,
-            speakers: 0.96,
-            indirect: 0.85,
-            conflicts: 0.83,
+            speakers: 0.98,
+            indirect: 0.95,
+            conflicts: 0.99,
             aliases: 1.0,
         },
         Floors {
@@ -308,7 +308,7 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             traps: "cylinders|loaves|compressors",
             f1: 0.99,
             speakers: 0.98,
-            indirect: 0.90,
+            indirect: 0.98,
             conflicts: 0.66,
             aliases: 1.0,
         },
@@ -327,32 +327,32 @@ fn crush_and_quake_sets_keep_their_unread_figures() {
         Floors {
             set: "news-unseen-7",
             traps: "turnstiles|scarves|fixtures",
-            f1: 0.97,
-            speakers: 0.80,
-            indirect: 0.78,
-            conflicts: 0.54,
+            f1: 0.98,
+            speakers: 0.9,
+            indirect: 0.88,
+            conflicts: 0.63,
             aliases: 1.0,
         },
         Floors {
             set: "news-unseen-8",
             traps: "excavators|mattresses|cabins",
             f1: 0.97,
-            speakers: 0.95,
-            indirect: 0.67,
-            conflicts: 0.83,
+            speakers: 0.97,
+            indirect: 0.94,
+            conflicts: 0.91,
             aliases: 0.87,
         },
     ];
     for floors in sets {
-        keeps(&floors, None);
+        keeps(&floors, Some(0));
     }
 }
 
 /// Two sets kept unread: `news-unseen-9` (chemical plant explosion) and `news-unseen-10`
-/// (cyclone), written at the start of session 10 and measured then, before anyone working
-/// on the rules read an article of them. Their floors are those measurements, the honest
-/// figures on news nobody tuned the rules to (each README); the next session should
-/// measure them again first.
+/// (cyclone), written at the start of session 10 and measured then (`4a9668c`) and at its
+/// end (`d47246f`), before anyone working on the rules read an article of them. Their floors
+/// are the end measurements, the honest figures on news nobody tuned the rules to (each
+/// README); the next session should measure them again first.
 #[test]
 fn blast_and_storm_sets_keep_their_unread_figures() {
     let sets = [
@@ -362,8 +362,8 @@ fn blast_and_storm_sets_keep_their_unread_figures() {
             // 0.97 at the start; 0.96 once reported clauses were split from their quoted
             // fragments (indirect 36 → 49 of 55), seen when this floor failed.
             f1: 0.95,
-            speakers: 0.89,
-            indirect: 0.65,
+            speakers: 0.9,
+            indirect: 0.89,
             conflicts: 0.58,
             aliases: 0.87,
         },
@@ -372,12 +372,12 @@ fn blast_and_storm_sets_keep_their_unread_figures() {
             traps: "chainsaws|tarpaulins|generators",
             f1: 0.98,
             speakers: 0.95,
-            indirect: 0.82,
-            conflicts: 0.41,
+            indirect: 0.91,
+            conflicts: 0.58,
             aliases: 0.62,
         },
     ];
     for floors in sets {
-        keeps(&floors, None);
+        keeps(&floors, Some(0));
     }
 }

@@ -194,7 +194,9 @@ fn an_export_asks_before_replacing_files() {
         "my own notes"
     );
     h.get_by_label("Replace").click();
-    h.run();
+    // The export runs in the background and the theme may repaint meanwhile: step, do not
+    // wait for the frame to settle.
+    h.run_steps(2);
     wait(&mut h, &|a| a.status().starts_with("Exported"));
     assert!(
         h.state().status().starts_with("Exported"),

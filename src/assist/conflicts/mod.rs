@@ -260,29 +260,34 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
         let toks = doc.tokens_in(s.start, s.end);
         out.extend(ages::ages(doc, *s, toks, mentions));
         let lowers: Vec<&str> = toks.iter().map(Token::lower).collect();
-        for c in counts::counts(toks, &lowers) {
+        // A fact of this sentence stated by tokens `first..next`, dated and scoped by it.
+        let stated = |first: usize, next: usize, key: FactKey, value: f64, qualifier| {
             let range = Range {
-                start: toks[c.first].start,
-                end: toks[c.next - 1].end,
+                start: toks[first].start,
+                end: toks[next - 1].end,
             };
-            out.push(Fact {
-                key: FactKey::Count {
-                    what: c.what,
-                    scope: context.scope.clone(),
-                },
-                value: c.value,
-                vague: c.vague,
-                qualifier: Some(c.qualifier),
+            Fact {
+                key,
+                value,
+                qualifier: Some(qualifier),
                 range,
                 sentence: *s,
                 text: doc.slice(range.start, range.end),
-                reading: reading(&lowers, &c),
-                rising: context.rising,
                 day: context.day,
                 event: event.clone(),
-                names: Arc::default(),
-                yearless: false,
-                of_main_event: false,
+                ..Fact::default()
+            }
+        };
+        for c in counts::counts(toks, &lowers) {
+            let key = FactKey::Count {
+                what: c.what,
+                scope: context.scope.clone(),
+            };
+            out.push(Fact {
+                vague: c.vague,
+                reading: reading(&lowers, &c),
+                rising: context.rising,
+                ..stated(c.first, c.next, key, c.value, c.qualifier)
             });
         }
         let sums = money::sums(toks, &lowers);
@@ -293,89 +298,45 @@ pub fn facts(doc: &Doc, mentions: &[Mention], published: Option<chrono::NaiveDat
                 && !sums.iter().any(|m| m.first < t.next && t.first < m.next)
         });
         for m in measures::measures(toks, &lowers) {
-            let range = Range {
-                start: toks[m.first].start,
-                end: toks[m.next - 1].end,
-            };
             let shown = (m.value * 10.0).round() / 10.0;
+            let key = FactKey::Measure {
+                what: m.what,
+                scope: context.scope.clone(),
+            };
             out.push(Fact {
-                key: FactKey::Measure {
-                    what: m.what,
-                    scope: context.scope.clone(),
-                },
-                value: m.value,
-                vague: false,
-                qualifier: Some(m.qualifier),
-                range,
-                sentence: *s,
-                text: doc.slice(range.start, range.end),
                 reading: format!("{}{}", m.qualifier.as_str(), digits_with_separators(shown)),
-                rising: false,
-                day: context.day,
-                event: event.clone(),
-                names: Arc::default(),
-                yearless: false,
-                of_main_event: false,
+                ..stated(m.first, m.next, key, m.value, m.qualifier)
             });
         }
         for t in things {
-            let range = Range {
-                start: toks[t.first].start,
-                end: toks[t.next - 1].end,
+            let reading = format!(
+                "{}{}",
+                t.qualifier.as_str(),
+                digits_with_separators(t.value)
+            );
+            let key = FactKey::Things {
+                noun: t.noun,
+                scope: context.scope.clone(),
             };
             out.push(Fact {
-                key: FactKey::Things {
-                    noun: t.noun,
-                    scope: context.scope.clone(),
-                },
-                value: t.value,
-                vague: false,
-                qualifier: Some(t.qualifier),
-                range,
-                sentence: *s,
-                text: doc.slice(range.start, range.end),
-                reading: format!(
-                    "{}{}",
-                    t.qualifier.as_str(),
-                    digits_with_separators(t.value)
-                ),
-                rising: false,
-                day: context.day,
-                event: event.clone(),
-                names: Arc::default(),
-                yearless: false,
-                of_main_event: false,
+                reading,
+                ..stated(t.first, t.next, key, t.value, t.qualifier)
             });
         }
         for m in sums {
-            let range = Range {
-                start: toks[m.first].start,
-                end: toks[m.next - 1].end,
-            };
-            let text = doc.slice(range.start, range.end);
-            out.push(Fact {
-                key: FactKey::Money {
-                    kind: m.kind.to_owned(),
-                    currency: m.currency,
-                    scope: if m.of_event {
-                        context.scope.clone()
-                    } else {
-                        String::new()
-                    },
+            let key = FactKey::Money {
+                kind: m.kind.to_owned(),
+                currency: m.currency,
+                scope: if m.of_event {
+                    context.scope.clone()
+                } else {
+                    String::new()
                 },
-                value: m.value,
-                vague: false,
-                qualifier: Some(m.qualifier),
-                range,
-                sentence: *s,
-                reading: text.to_lowercase(),
-                text,
-                rising: false,
-                day: context.day,
-                event: event.clone(),
-                names: Arc::default(),
-                yearless: false,
-                of_main_event: false,
+            };
+            let fact = stated(m.first, m.next, key, m.value, m.qualifier);
+            out.push(Fact {
+                reading: fact.text.to_lowercase(),
+                ..fact
             });
         }
     }

@@ -381,3 +381,36 @@ fn blast_and_storm_sets_keep_their_unread_figures() {
         keeps(&floors, Some(0));
     }
 }
+
+/// Two held-out sets written at the start of session 11 by helpers that read neither the
+/// rules nor the other sets' articles: a tower-block fire (`news-unseen-11`, 8 styles) and a
+/// volcanic eruption (`news-unseen-12`, 8 styles). Measured at `381c78c` before anyone
+/// working on the rules read them; the floors are those figures (each README), and the two
+/// titles `news-unseen-12` took as quotes are held, not hidden.
+#[test]
+fn fire_and_volcano_sets_keep_their_unread_figures() {
+    keeps(
+        &Floors {
+            set: "news-unseen-11",
+            traps: "hydrants|mattresses|toiletry",
+            f1: 0.96,
+            speakers: 0.92,
+            indirect: 0.9,
+            conflicts: 0.66,
+            aliases: 0.87,
+        },
+        Some(0),
+    );
+    keeps(
+        &Floors {
+            set: "news-unseen-12",
+            traps: "buses|tankers|excavators",
+            f1: 0.96,
+            speakers: 0.9,
+            indirect: 0.91,
+            conflicts: 0.5,
+            aliases: 0.62,
+        },
+        Some(2),
+    );
+}

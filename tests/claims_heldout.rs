@@ -52,9 +52,9 @@ fn second_heldout_set_matches_and_groups_stay_above_their_floors() {
         "claims-heldout-2",
         120,
         Floors {
-            map5: 0.97,
+            map5: 0.98,
             false_rate: 0.06,
-            f1: 0.90,
+            f1: 0.93,
         },
     );
 }
@@ -90,7 +90,7 @@ fn fourth_heldout_set_matches_and_groups_stay_above_their_floors() {
         Floors {
             map5: 0.97,
             false_rate: 0.05,
-            f1: 0.86,
+            f1: 0.88,
         },
     );
 }
@@ -135,7 +135,7 @@ fn sixth_heldout_set_matches_and_groups_stay_above_their_floors() {
         Floors {
             map5: 0.98,
             false_rate: 0.06,
-            f1: 0.90,
+            f1: 0.94,
         },
     );
 }
@@ -152,9 +152,9 @@ fn seventh_heldout_set_matches_and_groups_stay_above_their_floors() {
         // misses (a currency's "US" is no place, one shared name but two towns, livestock
         // as sisters, chemical symbols, "trebled"): 0.920, 0.000, 0.621.
         Floors {
-            map5: 0.91,
+            map5: 0.95,
             false_rate: 0.02,
-            f1: 0.62,
+            f1: 0.72,
         },
     );
 }
@@ -194,9 +194,9 @@ fn ninth_heldout_set_matches_and_groups_stay_above_their_floors() {
         // of session 10. After reading its misses (spoken scales, ranks and weights, an
         // outlet's own place, people who died): 0.806, 0.057, 0.688.
         Floors {
-            map5: 0.80,
+            map5: 0.83,
             false_rate: 0.06,
-            f1: 0.68,
+            f1: 0.79,
         },
     );
 }
@@ -228,12 +228,31 @@ fn eleventh_heldout_set_matches_and_groups_stay_above_their_floors() {
     holds(
         "claims-heldout-11",
         150,
-        // At the start of session 10 (4a9668c) and at its end (d47246f): MAP@5 0.937,
-        // false 0.100, grouping F1 0.485.
+        // At the start of session 10 (4a9668c), at its end (d47246f) and at the start of
+        // session 11 (381c78c): MAP@5 0.937, false 0.100, grouping F1 0.485. Its misses were
+        // read in session 11 (a place gazetteer, datelines, complements): 0.953/0.100/0.718.
         Floors {
-            map5: 0.93,
-            false_rate: 0.10,
-            f1: 0.48,
+            map5: 0.95,
+            false_rate: 0.1,
+            f1: 0.71,
+        },
+    );
+}
+
+/// `claims-heldout-12` (session 11: invasive species, drowning, reindeer, post, languages,
+/// silk, the Aral seabed, fluoridation, sea cucumbers, charcoal, teff, bird shooting),
+/// measured before any rule was changed for it, its misses unread (its README).
+#[test]
+fn twelfth_heldout_set_matches_and_groups_stay_above_their_floors() {
+    holds(
+        "claims-heldout-12",
+        150,
+        // At the start of session 11 (381c78c): MAP@5 0.979, false 0.057, grouping F1 0.600;
+        // with that session's first changes (unread): 0.979 / 0.057 / 0.605.
+        Floors {
+            map5: 0.97,
+            false_rate: 0.06,
+            f1: 0.6,
         },
     );
 }

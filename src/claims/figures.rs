@@ -30,8 +30,13 @@ pub(super) fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
         i += 1;
     }
     let mut last_scale = 0.0;
+    let clause = toks.get(i).map(|t| t.clause);
     while i < toks.len() {
         let t = &toks[i];
+        // "In 2023, thirty years later": a comma ends the number.
+        if Some(t.clause) != clause {
+            break;
+        }
         // "a thousand million": a scale of a scale.
         if let Some(scale) = SCALES.number(&t.lower)
             && current == 0.0
@@ -60,7 +65,8 @@ pub(super) fn read_number(toks: &[Tok], mut i: usize) -> (f64, usize) {
             } else {
                 current *= scale;
             }
-        } else if let Some(v) = NUMBER_WORDS.number(&t.lower) {
+        } else if let Some(v) = NUMBER_WORDS.number(&t.lower).filter(|_| !digits) {
+            // Not "2023 thirty": words add to words, not to digits.
             current += v;
         } else if t.lower == "point" && toks.get(i + 1).is_some_and(is_digit_word) {
             // "sixty-one point three": each digit word after "point" is a decimal place.

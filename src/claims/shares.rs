@@ -20,11 +20,14 @@ fn ratio(toks: &[Tok], at: usize, share: f64, on: bool) -> Option<(f64, usize)> 
         "in" => k += 1,
         "on" if on => k += 1,
         "out" if toks.get(k + 1)?.lower == "of" => k += 2,
-        // "two of every five beans".
-        "of" if toks.get(k + 1)?.lower == "every" => k += 1,
+        // "two of every five beans", "two of each ten workers".
+        "of" if matches!(toks.get(k + 1)?.lower.as_str(), "every" | "each") => k += 1,
         _ => return None,
     }
-    if toks.get(k).is_some_and(|t| t.lower == "every") {
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "every" | "each"))
+    {
         k += 1;
     }
     if !toks.get(k).is_some_and(is_number_word) {

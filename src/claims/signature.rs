@@ -7,14 +7,18 @@
 
 use super::contrasts::{Sister, sisters};
 use super::figures::{is_number_word, next_is_numeric, read_number, unit_after, year_like};
+use super::phrases::{
+    GIVEN_UP, PLANS, POUND_KG, bare_change, bounds, counts_a_thing, ends_share, weighed,
+    year_before,
+};
 use super::shares::{and_a_half, every_ordinal, ratio_after, share_over_noun};
 use super::tokens::{Tok, tokenize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::words::{
-    DEMONYMS, DIRECTIONS, FACTORS, FRACTIONS, HEDGES, NEGATIONS, NUMBER_WORDS, SCALES, STOPWORDS,
-    SYNONYMS, unit,
+    DEMONYMS, DIRECTIONS, FACTORS, FRACTIONS, HEDGES, NEGATIONS, NUMBER_WORDS, PLACE_MODIFIERS,
+    SCALES, STOPWORDS, SYNONYMS, unit,
 };
 
 /// A number with what it counts. `unit` is a quantity of `claims/words/units.txt`
@@ -29,6 +33,9 @@ pub struct Quantity {
 pub const YEAR: &str = "year";
 /// The unit of a bare number.
 pub const COUNT: &str = "count";
+/// The unit of a number with a noun after it that no unit list knows ("sixty million
+/// smuggled cigarettes"): it counts those things, so it is no sum of money.
+pub const ITEMS: &str = "items";
 /// The unit of a multiplier ("doubled" is 2, "halved" 0.5).
 pub const FACTOR: &str = "factor";
 
@@ -62,6 +69,9 @@ pub struct Signature {
     /// It speaks of its outlet's own place without naming it ("our islands", "this
     /// country", "the republic"): a name the other claim gives may be that place.
     pub own_place: bool,
+    /// The opening word as written, when the gazetteer knows it as a city or region
+    /// ("Manitoba parents have paid …"): a place after all.
+    pub opening_place: Option<String>,
 }
 
 /// A light suffix stemmer for English: enough that "increased", "increases" and
@@ -108,11 +118,13 @@ pub fn signature(text: &str) -> Signature {
         if !name.is_empty() {
             let joined = name.join(" ");
             match demonym(&joined) {
-                Some(place) => names.push(place.to_owned()),
+                // Written as the text would ("new zealand"), so a name spelled out
+                // ("New Zealand Post") still shares its words.
+                Some(place) => names.push(place.replace('_', " ")),
                 // "Thai EV", "British Airways": the place, then the rest.
                 None => match demonym(name[0]).filter(|_| name.len() > 1) {
                     Some(place) => {
-                        names.push(place.to_owned());
+                        names.push(place.replace('_', " "));
                         names.push(name[1..].join(" "));
                     }
                     None => names.push(joined),
@@ -136,6 +148,8 @@ pub fn signature(text: &str) -> Signature {
     let mut opener: (u32, &str) = (u32::MAX, "");
     // A direction said in such a clause, for a claim that says none elsewhere.
     let mut relative_direction: Option<Direction> = None;
+    // "The plan was scrapped" denies the plan; "90 flights were scrapped" counts flights.
+    let plan_named = toks.iter().any(|t| PLANS.contains(&t.lower.as_str()));
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -156,9 +170,18 @@ pub fn signature(text: &str) -> Signature {
         let currency_adjective = toks.get(i + 1).is_some_and(|n| {
             unit(&n.lower).is_some_and(|(u, _)| matches!(u, "usd" | "eur" | "gbp" | "jpy"))
         });
+        // "Ten days", "42C": a number or a unit's letter is no name.
+        let unit_letter = t.lower.chars().count() == 1 && i > 0 && toks[i - 1].number.is_some();
         let is_name = t.capitalised
             && !currency_adjective
-            && (!t.initial || t.possessive || is_place(&t.lower) || next_is_name(&toks, i))
+            && !unit_letter
+            && !NUMBER_WORDS.contains(&t.lower)
+            // An acronym opening a sentence is a name too ("EU energy commissioner").
+            && (!t.initial
+                || t.possessive
+                || (t.all_caps && !STOPWORDS.contains(&t.lower))
+                || is_place(&t.lower)
+                || next_is_name(&toks, i))
             && !crate::assist::words::is_calendar_name(&t.lower)
             && (is_place(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
         // A name does not run on over a bracket, dash or comma ("ABIDJAN (BW) -- Cote").
@@ -187,6 +210,20 @@ pub fn signature(text: &str) -> Signature {
             push_quantity(&mut sig, q);
             i = used;
             continue;
+        }
+        // "than in the year before", "a year earlier", "the previous year": the year
+        // before the one just named.
+        if t.lower == "year"
+            && let Some((year, _)) = last_year
+            && year_before(&toks, i)
+        {
+            push_quantity(
+                &mut sig,
+                Quantity {
+                    value: year - 1.0,
+                    unit: YEAR,
+                },
+            );
         }
         // "all but a tenth": the rest.
         if t.lower == "all" && toks.get(i + 1).is_some_and(|n| n.lower == "but") {
@@ -299,6 +336,8 @@ pub fn signature(text: &str) -> Signature {
             } else if year_like(&toks, from, after, value) {
                 q.unit = YEAR;
                 last_year = Some((value, after));
+            } else if counts_a_thing(&toks, after) {
+                q.unit = ITEMS;
             }
             push_quantity(&mut sig, q);
             i = next.max(i + 1);
@@ -386,11 +425,15 @@ pub fn signature(text: &str) -> Signature {
                 Direction::Down
             });
         }
-        if NEGATIONS.contains(&t.lower) {
+        if NEGATIONS.contains(&t.lower)
+            && !bounds(&toks, i)
+            && (plan_named || !GIVEN_UP.contains(&t.lower.as_str()))
+        {
             denying.push(t.clause);
         } else if let Some(d) = DIRECTIONS
             .get(&t.lower)
             .filter(|_| !matches!(t.lower.as_str(), "up" | "down") || bare_change(&toks, i))
+            .filter(|_| i == 0 || !bounds(&toks, i - 1))
         {
             stating.push(t.clause);
             let dir = if d == "up" {
@@ -433,8 +476,10 @@ pub fn signature(text: &str) -> Signature {
         // Both are in text order (clauses only grow): a search, not a scan per denial.
         denying.iter().any(|c| stating.binary_search(c).is_ok())
     };
+    // The sentence's first word, after any dateline or stamp ("12:40 — Kaunas transit").
     sig.opening = toks
-        .first()
+        .iter()
+        .find(|t| t.initial && (t.capitalised || t.number.is_some()))
         .filter(|t| {
             t.capitalised
                 && t.number.is_none()
@@ -443,6 +488,12 @@ pub fn signature(text: &str) -> Signature {
                 && !sig.names.contains(&t.lower)
         })
         .map(|t| term(&t.lower));
+    sig.opening_place = toks
+        .iter()
+        .find(|t| t.initial && (t.capitalised || t.number.is_some()))
+        .filter(|t| t.capitalised && !STOPWORDS.contains(&t.lower))
+        .filter(|t| super::gazetteer::is_listed(&t.lower))
+        .map(|t| t.lower.clone());
     // A sister word may be written with a capital ("TV", "Inward remittances …").
     let mut pool = sig.terms.clone();
     pool.extend(
@@ -496,6 +547,7 @@ pub fn signature(text: &str) -> Signature {
         .iter()
         .filter(|n| {
             is_place(n)
+                || super::gazetteer::is_listed(n)
                 || n.split(' ')
                     .next()
                     .is_some_and(|w| after_preposition.contains(w))
@@ -520,6 +572,11 @@ fn demonym(lower: &str) -> Option<&'static str> {
         .or_else(|| DEMONYMS.get(lower.strip_suffix('s')?))
 }
 
+/// A place's name as the demonym list names it ("uk" → "britain"), else as written.
+pub(super) fn canonical_place(name: &str) -> String {
+    demonym(name).map_or_else(|| name.to_owned(), str::to_owned)
+}
+
 /// A place the demonym list knows (as an adjective or as the place).
 pub(crate) fn is_place(lower: &str) -> bool {
     static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -538,91 +595,10 @@ pub(crate) fn is_place(lower: &str) -> bool {
 /// "New York said": a capitalised sentence opener followed by another capitalised word.
 fn next_is_name(toks: &[Tok], i: usize) -> bool {
     let opener = &toks[i].lower;
-    !STOPWORDS.contains(opener)
+    // "New Zealand's health minister", "South Sudan exported": a place's first word.
+    (!STOPWORDS.contains(opener) || PLACE_MODIFIERS.contains(opener))
         && !DIRECTIONS.contains(opener)
         && toks.get(i + 1).is_some_and(|n| n.capitalised && !n.initial)
-}
-
-/// "up 12%", "down by a third", "12% up on the year": "up" and "down" next to a figure say
-/// which way it went; "ran up debts" and "picked up the bill" do not.
-fn bare_change(toks: &[Tok], i: usize) -> bool {
-    let next = toks.get(i + 1);
-    let prev = i.checked_sub(1).map(|p| &toks[p]);
-    // After these verbs it is their particle ("ran up twelve billion", "picked up 75%").
-    let particle = prev.is_some_and(|p| {
-        matches!(
-            p.lower.as_str(),
-            "ran"
-                | "run"
-                | "runs"
-                | "running"
-                | "racked"
-                | "rack"
-                | "picked"
-                | "pick"
-                | "piled"
-                | "built"
-                | "build"
-                | "set"
-                | "took"
-                | "take"
-                | "taken"
-                | "made"
-                | "make"
-                | "added"
-                | "add"
-                | "summed"
-                | "shored"
-                | "signed"
-                | "backed"
-                | "stepped"
-                | "drew"
-                | "drawn"
-                | "ended"
-                | "end"
-                | "wound"
-                | "opened"
-                | "cleared"
-                | "held"
-                | "broke"
-                | "broken"
-                | "shut"
-                | "turned"
-                | "handed"
-                | "voted"
-        )
-    });
-    (!particle
-        && next.is_some_and(|n| {
-            n.number.is_some()
-                || is_number_word(n)
-                || matches!(n.lower.as_str(), "by" | "from" | "to")
-        }))
-        || prev.is_some_and(|p| p.number.is_some() || matches!(p.lower.as_str(), "%" | "cent"))
-}
-
-/// Whether a token ends a share ("40%", "per cent", "an eighth").
-/// A pound in kilograms.
-const POUND_KG: f64 = 0.453_592;
-
-/// Whether pounds ending at `used` weigh something: "of" a thing after them, or a verb
-/// of weighing in the sentence.
-fn weighed(toks: &[Tok], used: usize) -> bool {
-    let pounds = toks
-        .get(used.wrapping_sub(1))
-        .is_some_and(|t| matches!(t.lower.as_str(), "pounds" | "pound" | "lb" | "lbs"));
-    pounds
-        && (toks.get(used).is_some_and(|t| t.lower == "of")
-            || toks.iter().any(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "scales" | "heavy"
-                )
-            }))
-}
-
-fn ends_share(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "%" | "percent" | "cent") || FRACTIONS.contains(&t.lower)
 }
 
 /// A quantity with its index term ("4.5 million" and "4,500,000" one term).
@@ -649,7 +625,7 @@ fn push_factor(sig: &mut Signature, factor: f64) {
 /// A quantity as an index term: the unit and the value to three significant digits, so
 /// "4.5 million" and "4,500,000" are one term.
 pub fn quantity_key(q: &Quantity) -> String {
-    let unit = if q.unit == COUNT || q.unit == "people" {
+    let unit = if q.unit == COUNT || q.unit == ITEMS || q.unit == "people" {
         "n"
     } else {
         q.unit

@@ -43,6 +43,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     let mut initial = true;
     let mut clause = 0;
+    // Until a word in lower case: a dateline, a stamp or a tag ("KUTAISI —", "09:40 —",
+    // "(BW) DOHA --"), after whose dash the sentence begins.
+    let mut heading = true;
+    // The tokens before this index are a dateline's: names, however they are shouted.
+    let mut dateline_end = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
@@ -151,6 +156,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 word.push('2');
                 i += 1;
             }
+            if word.chars().any(char::is_lowercase) {
+                heading = false;
+            }
             let lower = word.to_lowercase().replace('’', "'");
             // A tabloid's "CHOC HORROR", "CRASHED": shouting, not names (acronyms are short).
             let shouted = word.chars().filter(|c| c.is_alphabetic()).count() >= 5
@@ -235,6 +243,17 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     || (i > 0
                         && chars[i - 1].is_whitespace()
                         && chars.get(i + 1).is_some_and(|n| n.is_whitespace())));
+            if (typed_dash || matches!(c, '—' | '–')) && heading && !out.is_empty() {
+                initial = true;
+                heading = false;
+                for t in &mut out[dateline_end..] {
+                    if t.all_caps && !KICKERS.contains(&t.lower.as_str()) {
+                        t.capitalised = true;
+                        t.initial = false;
+                    }
+                }
+                dateline_end = out.len();
+            }
             if typed_dash
                 || matches!(
                     c,
@@ -253,12 +272,32 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     for (k, t) in out.iter_mut().enumerate() {
         let shouting = |n: Option<&(bool, u32)>| n.is_some_and(|&(c, cl)| c && cl == t.clause);
         let run = (k > 0 && shouting(caps.get(k - 1))) || shouting(caps.get(k + 1));
-        if t.all_caps && run && !is_place(&t.lower) {
+        if t.all_caps && run && !is_place(&t.lower) && k >= dateline_end {
             t.capitalised = false;
         }
     }
     out
 }
+
+/// Words a heading shouts before its dash that name no place ("BREAKING —").
+const KICKERS: &[&str] = &[
+    "breaking",
+    "exclusive",
+    "update",
+    "updated",
+    "live",
+    "watch",
+    "analysis",
+    "opinion",
+    "comment",
+    "editorial",
+    "factbox",
+    "explainer",
+    "correction",
+    "urgent",
+    "flash",
+    "newsletter",
+];
 
 /// Whether `raw` ends the season a year opens ("2023/24", "2023-2024"); "2018–2023" is a
 /// span of years, both kept.

@@ -263,8 +263,23 @@ fn names(a: &Signature, b: &Signature, nesting: f64) -> f64 {
         // Pristina), it may be the other's place or not: half-way doubt.
         let own = |s: &Signature| s.own_place && s.places.is_empty();
         let own_named = |s: &Signature| s.own_place && !s.places.is_empty();
+        // "… our territory," the chief said in Pristina: a city the gazetteer places, and
+        // not within the other's place, says whose territory it is.
+        let known = |n: &String| super::gazetteer::is_listed(n) || super::signature::is_place(n);
+        let own_placed = |s: &Signature, other: &Signature| {
+            own_named(s)
+                && !s.located.is_empty()
+                && s.located.iter().all(|p| super::gazetteer::is_listed(p))
+                && other.names.iter().any(known)
+                && !s
+                    .located
+                    .iter()
+                    .any(|p| other.names.iter().any(|n| nested(p, n)))
+        };
         return if opaque(a) || opaque(b) || own(a) || own(b) {
             0.8
+        } else if own_placed(a, b) || own_placed(b, a) {
+            0.35
         } else if own_named(a) || own_named(b) {
             0.6
         } else {
@@ -460,13 +475,19 @@ mod tests {
             named,
         );
         let other = agree("Samoa welcomed 900,000 visitors in 2023.", named);
+        // A place nobody lists leaves half the doubt; Apia, which the gazetteer puts in
+        // Samoa, says the islands are not Fiji.
         let own_elsewhere = agree(
+            "Our islands welcomed 900,000 visitors in 2023, the minister said in Motuloa.",
+            named,
+        );
+        let own_in_samoa = agree(
             "Our islands welcomed 900,000 visitors in 2023, the minister said in Apia.",
             named,
         );
         assert!(
-            own > own_elsewhere && own_elsewhere > other,
-            "{own} {own_elsewhere} {other}"
+            own > own_elsewhere && own_elsewhere > other && own_in_samoa <= other,
+            "{own} {own_elsewhere} {other} {own_in_samoa}"
         );
         // People who lost their lives are the dead.
         assert!(

@@ -9,7 +9,7 @@
 //! too).
 
 use super::signature::canonical_place;
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -25,15 +25,23 @@ pub fn nested(a: &str, b: &str) -> bool {
     within(a, b) || within(b, a)
 }
 
-/// Whether the list knows `name` as a city or region.
+/// Whether the list knows `name` as a city, region or country.
 pub fn is_listed(name: &str) -> bool {
-    containers(name).is_some()
+    let key = fold(name);
+    let list = list();
+    list.within.contains_key(&key) || list.outer.contains(&key)
 }
 
-fn containers(name: &str) -> Option<&'static Vec<String>> {
-    static LIST: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+/// The list: each place with the places it lies within, and every such outer place.
+struct Gazetteer {
+    within: HashMap<String, Vec<String>>,
+    outer: HashSet<String>,
+}
+
+fn list() -> &'static Gazetteer {
+    static LIST: OnceLock<Gazetteer> = OnceLock::new();
     LIST.get_or_init(|| {
-        include_str!("words/gazetteer.txt")
+        let within: HashMap<String, Vec<String>> = include_str!("words/gazetteer.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(|l| {
@@ -43,9 +51,14 @@ fn containers(name: &str) -> Option<&'static Vec<String>> {
                 let outer: Vec<String> = parts.map(|p| fold(&canonical_place(p))).collect();
                 Some((place, outer))
             })
-            .collect()
+            .collect();
+        let outer = within.values().flatten().cloned().collect();
+        Gazetteer { within, outer }
     })
-    .get(&fold(name))
+}
+
+fn containers(name: &str) -> Option<&'static Vec<String>> {
+    list().within.get(&fold(name))
 }
 
 /// Lower case, accents off, `_` as a space: "Klaipėda", "klaipeda" and the demonym
@@ -87,6 +100,6 @@ mod tests {
         assert!(!nested("halifax", "st. john's"));
         assert!(!within("yerevan", "georgia"));
         assert!(!within("kutaisi", "armenia"));
-        assert!(is_listed("denpasar") && !is_listed("of"));
+        assert!(is_listed("denpasar") && is_listed("lithuania") && !is_listed("of"));
     }
 }

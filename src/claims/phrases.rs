@@ -166,3 +166,54 @@ pub(super) fn weighed(toks: &[Tok], used: usize) -> bool {
 pub(super) fn ends_share(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "%" | "percent" | "cent") || FRACTIONS.contains(&t.lower)
 }
+
+/// "more than 4,000", "fewer than one in ten", "less than a third": a bound on the figure,
+/// not a change ("20% higher than a year earlier" still is one).
+pub(super) fn bound_than(toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let figure = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.number.is_some() || is_number_word(t))
+            || FRACTIONS.contains(word(k))
+            || (matches!(word(k), "a" | "an")
+                && (FRACTIONS.contains(word(k + 1)) || SCALES.contains(word(k + 1))))
+    };
+    matches!(
+        word(i),
+        "more" | "fewer" | "less" | "greater" | "higher" | "lower"
+    ) && word(i + 1) == "than"
+        && (figure(i + 2) || matches!(word(i + 2), "$" | "€" | "£" | "¥") && figure(i + 3))
+}
+
+/// Whether the word at `i` opens a clause of time or cause ("as the index climbed",
+/// "while exports fell"), not "as many as" or "as of 2023".
+pub(super) fn starts_background(toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let next = toks.get(i + 1);
+    matches!(word(i), "as" | "while" | "when" | "because" | "whereas")
+        && next.is_some_and(|n| n.number.is_none() && !is_number_word(n))
+        && !matches!(
+            word(i + 1),
+            "many"
+                | "much"
+                | "well"
+                | "high"
+                | "low"
+                | "of"
+                | "part"
+                | "far"
+                | "long"
+                | "soon"
+                | "such"
+                | "likely"
+                | "little"
+                | "few"
+                | "large"
+                | "big"
+                | "good"
+                | "great"
+                | "a"
+                | "an"
+                | "recently"
+        )
+}

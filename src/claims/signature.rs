@@ -8,8 +8,8 @@
 use super::contrasts::{Sister, sisters};
 use super::figures::{is_number_word, next_is_numeric, read_number, unit_after, year_like};
 use super::phrases::{
-    GIVEN_UP, PLANS, POUND_KG, bare_change, bounds, counts_a_thing, ends_share, weighed,
-    year_before,
+    GIVEN_UP, PLANS, POUND_KG, bare_change, bound_than, bounds, counts_a_thing, ends_share,
+    starts_background, weighed, year_before,
 };
 use super::shares::{and_a_half, every_ordinal, ratio_after, share_over_noun};
 use super::tokens::{Tok, tokenize};
@@ -69,6 +69,8 @@ pub struct Signature {
     /// It speaks of its outlet's own place without naming it ("our islands", "this
     /// country", "the republic"): a name the other claim gives may be that place.
     pub own_place: bool,
+    /// Its places written after "in", "at" or "near" ("the chief said in Pristina").
+    pub located: Vec<String>,
     /// The opening word as written, when the gazetteer knows it as a city or region
     /// ("Manitoba parents have paid …"): a place after all.
     pub opening_place: Option<String>,
@@ -114,6 +116,9 @@ pub fn signature(text: &str) -> Signature {
     let toks = tokenize(text);
     let mut sig = Signature::default();
     let mut name: Vec<&str> = Vec::new();
+    // A dateline's name run, and its names (see the end).
+    let mut filed_at: Vec<&str> = Vec::new();
+    let mut dateline_names: Vec<String> = Vec::new();
     let flush = |name: &mut Vec<&str>, names: &mut Vec<String>| {
         if !name.is_empty() {
             let joined = name.join(" ");
@@ -148,6 +153,8 @@ pub fn signature(text: &str) -> Signature {
     let mut opener: (u32, &str) = (u32::MAX, "");
     // A direction said in such a clause, for a claim that says none elsewhere.
     let mut relative_direction: Option<Direction> = None;
+    // The clause being read, and whether a clause of time or cause has begun in it.
+    let mut background: (u32, bool) = (u32::MAX, false);
     // "The plan was scrapped" denies the plan; "90 flights were scrapped" counts flights.
     let plan_named = toks.iter().any(|t| PLANS.contains(&t.lower.as_str()));
     let mut i = 0;
@@ -157,6 +164,14 @@ pub fn signature(text: &str) -> Signature {
             opener = (t.clause, t.lower.as_str());
         }
         let relative = matches!(opener.1, "whose" | "which" | "who" | "where");
+        // "… in April as the heat index climbed above 42C": what moved in a clause of time
+        // or cause is not what the claim says moved.
+        if t.clause != background.0 {
+            background = (t.clause, false);
+        }
+        if starts_background(&toks, i) {
+            background.1 = true;
+        }
         if sig.quantities.len() > counted {
             if sig.quantities[counted..].iter().any(|q| q.unit != YEAR) {
                 stating.push(last_clause);
@@ -187,11 +202,16 @@ pub fn signature(text: &str) -> Signature {
         // A name does not run on over a bracket, dash or comma ("ABIDJAN (BW) -- Cote").
         if i > 0 && toks[i - 1].clause != t.clause {
             flush(&mut name, &mut sig.names);
+            flush(&mut filed_at, &mut dateline_names);
         }
-        if is_name {
+        if is_name && t.dateline {
+            filed_at.push(&t.lower);
+        } else if is_name {
+            flush(&mut filed_at, &mut dateline_names);
             name.push(&t.lower);
         } else {
             flush(&mut name, &mut sig.names);
+            flush(&mut filed_at, &mut dateline_names);
         }
         // "every fourth school": a share.
         if let Some((share, used)) = every_ordinal(&toks, i) {
@@ -434,6 +454,7 @@ pub fn signature(text: &str) -> Signature {
             .get(&t.lower)
             .filter(|_| !matches!(t.lower.as_str(), "up" | "down") || bare_change(&toks, i))
             .filter(|_| i == 0 || !bounds(&toks, i - 1))
+            .filter(|_| !bound_than(&toks, i))
         {
             stating.push(t.clause);
             let dir = if d == "up" {
@@ -441,7 +462,9 @@ pub fn signature(text: &str) -> Signature {
             } else {
                 Direction::Down
             };
-            if relative {
+            if background.1 {
+                // Neither the claim's direction nor a fallback.
+            } else if relative {
                 relative_direction.get_or_insert(dir);
             } else if sig.direction.is_none() {
                 sig.direction = Some(dir);
@@ -457,6 +480,7 @@ pub fn signature(text: &str) -> Signature {
         i += 1;
     }
     flush(&mut name, &mut sig.names);
+    flush(&mut filed_at, &mut dateline_names);
     if let Some(k) = complement_at
         && let Some(q) = sig.quantities.get_mut(k).filter(|q| q.unit == "percent")
     {
@@ -541,6 +565,16 @@ pub fn signature(text: &str) -> Signature {
                 && w[1].lower.chars().count() >= 4
         })
         .map(|w| w[1].lower.as_str())
+        // "the eastern city of Derna", "the region of Mopti".
+        .chain(
+            toks.windows(3)
+                .filter(|w| {
+                    PLACE_NOUNS.contains(&w[0].lower.as_str())
+                        && w[1].lower == "of"
+                        && w[2].capitalised
+                })
+                .map(|w| w[2].lower.as_str()),
+        )
         .collect();
     sig.places = sig
         .names
@@ -554,8 +588,49 @@ pub fn signature(text: &str) -> Signature {
         })
         .cloned()
         .collect();
+    sig.located = sig
+        .places
+        .iter()
+        .filter(|n| {
+            n.split(' ')
+                .next()
+                .is_some_and(|w| after_preposition.contains(w))
+        })
+        .cloned()
+        .collect();
+    // A dateline says where the story was filed: the claim's place only when the claim
+    // names none of its own ("KLAIPĖDA — Customs seized …", not "BENGHAZI — … in Derna").
+    if sig.places.is_empty() {
+        for d in dateline_names {
+            if !sig.names.contains(&d) {
+                sig.names.push(d.clone());
+            }
+            sig.places.push(d);
+        }
+        sig.names.sort();
+    }
     sig
 }
+
+/// Nouns after which "of" names a place ("the city of Derna").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "port",
+    "region",
+    "province",
+    "state",
+    "island",
+    "islands",
+    "village",
+    "district",
+    "county",
+    "capital",
+    "municipality",
+    "department",
+    "republic",
+    "kingdom",
+];
 
 /// The place a demonym names, the people's plural included ("Norwegians" → "norway").
 fn demonym(lower: &str) -> Option<&'static str> {

@@ -19,6 +19,9 @@ pub(super) struct Tok {
     pub(super) clause: u32,
     /// Written in capitals only, two letters or more ("MORE", "TKM"), or the article "A".
     pub(super) all_caps: bool,
+    /// Part of a dateline ("KLAIPĖDA —"): where the story was filed, which may or may not
+    /// be the place its claim is about.
+    pub(super) dateline: bool,
 }
 
 impl Tok {
@@ -32,6 +35,7 @@ impl Tok {
             number: None,
             clause,
             all_caps: false,
+            dateline: false,
         }
     }
 }
@@ -124,6 +128,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     number: None,
                     clause,
                     all_caps: false,
+                    dateline: false,
                 });
                 initial = false;
                 continue;
@@ -136,6 +141,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 initial,
                 clause,
                 all_caps: false,
+                dateline: false,
             });
             initial = false;
         } else if c.is_alphabetic() {
@@ -200,6 +206,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     number: Some(rank),
                     clause,
                     all_caps: caps,
+                    dateline: false,
                 });
                 initial = false;
                 continue;
@@ -217,6 +224,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     number: None,
                     clause,
                     all_caps: caps,
+                    dateline: false,
                 });
             }
             initial = false;
@@ -250,6 +258,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     if t.all_caps && !KICKERS.contains(&t.lower.as_str()) {
                         t.capitalised = true;
                         t.initial = false;
+                        t.dateline = true;
                     }
                 }
                 dateline_end = out.len();

@@ -212,6 +212,12 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
             k += 1;
             continue;
         }
+        // "58 employees and contractors were on the site": people joined to people.
+        let joins_people = lowers.get(k + 1).is_some_and(|n| ontology::is_person(n));
+        if matches!(w, "and" | "or") && joins_people && !joins_names {
+            k += 2;
+            continue;
+        }
         if ontology::is(w, Context::Boundary)
             || (matches!(w, "and" | "or" | "nor") && !joins_names)
             || numbers::number_at(toks, lowers, k).is_some()
@@ -227,6 +233,28 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
             && lowers.get(k + 2).is_some_and(|v| VENUES.contains(v))
         {
             return Some(Counted::Attending);
+        }
+        // "64 people on the night shift", "58 employees were on the site": those there
+        // when it struck.
+        if w == "on"
+            && lowers[k + 1..(k + 4).min(lowers.len())]
+                .iter()
+                .any(|n| matches!(*n, "shift" | "site" | "premises"))
+        {
+            return Some(Counted::Present);
+        }
+        // "52,000 people were registered in 186 evacuation centres", "… are spending the
+        // night in evacuation centres": evacuees, however the verb says it.
+        if evacuation_centres_after(lowers, k) {
+            return Some(Counted::Evacuated);
+        }
+        // "50,000 people were forced from their homes", "had left their homes".
+        if matches!(w, "forced" | "driven" | "left" | "fled" | "abandoned")
+            && lowers[k + 1..(k + 5).min(lowers.len())]
+                .iter()
+                .any(|n| matches!(*n, "homes" | "home" | "houses" | "villages" | "town"))
+        {
+            return Some(Counted::Evacuated);
         }
         // "3,500 people spent the night away from their homes": those sheltered.
         if matches!(w, "spent" | "spend" | "spending")
@@ -265,6 +293,30 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         k += 1;
     }
     None
+}
+
+/// Whether "evacuation centres" (or camps, sites, shelters) follow within a few words
+/// of the same clause.
+fn evacuation_centres_after(lowers: &[&str], k: usize) -> bool {
+    let end = (k + 8).min(lowers.len());
+    (k..end)
+        .take_while(|&j| !matches!(lowers[j], "," | "." | ";" | ":"))
+        .any(|j| {
+            matches!(lowers[j], "evacuation" | "evacuee")
+                && lowers.get(j + 1).is_some_and(|n| {
+                    matches!(
+                        *n,
+                        "centres"
+                            | "centers"
+                            | "centre"
+                            | "center"
+                            | "camps"
+                            | "camp"
+                            | "sites"
+                            | "shelters"
+                    )
+                })
+        })
 }
 
 /// Places a crowd is counted in ("were in the stadium").

@@ -245,6 +245,27 @@ mod reading {
             [(Rescued, 6.0)]
         );
     }
+    #[test]
+    fn evacuees_and_those_at_work_are_read_however_the_verb_says_it() {
+        // Our own sentences.
+        use Counted::*;
+        assert_eq!(
+            read("Some 9,000 people were registered in 40 evacuation centres."),
+            [(Evacuated, 9000.0)]
+        );
+        assert_eq!(
+            read("Nearly 6,000 people were forced from their homes."),
+            [(Evacuated, 6000.0)]
+        );
+        assert_eq!(
+            read("Of the 41 people on the night shift, few got out."),
+            [(Present, 41.0)]
+        );
+        assert_eq!(
+            read("At that moment 30 employees and contractors were on the site."),
+            [(Present, 30.0)]
+        );
+    }
 }
 
 mod wrapped {

@@ -46,8 +46,15 @@ fn speed_unit(lowers: &[&str], k: usize) -> Option<(f64, usize)> {
         "mph" => Some((1.609_344, 1)),
         "knots" | "kt" | "kts" => Some((1.852, 1)),
         "km" if at(k + 1) == "/" && at(k + 2) == "h" => Some((1.0, 3)),
-        "kilometres" | "kilometers" if at(k + 1) == "per" && at(k + 2) == "hour" => Some((1.0, 3)),
-        "miles" if at(k + 1) == "per" && at(k + 2) == "hour" => Some((1.609_344, 3)),
+        // "kilometres per hour", "230 kilometres an hour".
+        "kilometres" | "kilometers" | "km"
+            if matches!(at(k + 1), "per" | "an" | "a") && at(k + 2) == "hour" =>
+        {
+            Some((1.0, 3))
+        }
+        "miles" if matches!(at(k + 1), "per" | "an" | "a") && at(k + 2) == "hour" => {
+            Some((1.609_344, 3))
+        }
         _ => None,
     }
 }
@@ -65,6 +72,9 @@ fn length_unit(unit: &str, rain: bool) -> Option<f64> {
     };
     Some(if rain { metres * 1000.0 } else { metres })
 }
+
+/// How far before a speed its wind word may stand, within the clause.
+const WIND_REACH: usize = 8;
 
 /// Words within which an aftershock's figure is its own.
 const AFTERSHOCK_REACH: usize = 12;
@@ -84,6 +94,8 @@ pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
         lowers.len(),
         &["storm", "hurricane", "cyclone", "typhoon"],
     );
+    // Whether the sentence ties a match minute to the event (read once, when needed).
+    let mut tied: Option<bool> = None;
     for (i, w) in lowers.iter().enumerate() {
         let push = |out: &mut Vec<Measure>, what, value, first: usize, next| {
             let (qualifier, q_len) = numbers::qualifier_before(lowers, first);
@@ -128,12 +140,30 @@ pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
             }
             continue;
         }
-        if let Some((v, unit)) = figure(&toks[i].text) {
+        // "the surge reached four metres": a number in one word too.
+        let spelled = || {
+            numbers::number_at(toks, lowers, i)
+                .filter(|n| !n.vague && n.next == i + 1 && toks[i].is_word)
+                .map(|n| (n.value, ""))
+        };
+        if let Some((v, unit)) = figure(&toks[i].text).or_else(spelled) {
             // "6.5-magnitude", "a 6.5 magnitude quake".
             let magnitude_after =
                 unit == "magnitude" || (unit.is_empty() && lowers.get(i + 1) == Some(&"magnitude"));
             if magnitude_after && quake_figure(v) && !aftershock(i) {
                 push(&mut out, "magnitude", v, i, i + 1);
+                continue;
+            }
+            // "in the 81st minute", "was in its 78th minute when …": when a match
+            // incident struck, in a sentence that ties it to the event.
+            if matches!(unit, "st" | "nd" | "rd" | "th")
+                && lowers.get(i + 1) == Some(&"minute")
+                && (1.0..=130.0).contains(&v)
+                && *tied.get_or_insert_with(|| {
+                    lowers.contains(&"when") || !super::dates::events_in(lowers).is_empty()
+                })
+            {
+                push(&mut out, "minute", v, i, i + 2);
                 continue;
             }
             // Winds: a speed with "winds" or "gusts" just before or after.
@@ -155,8 +185,11 @@ pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
                     }
                 };
                 let after = i + 1 + used;
-                let what = (i.saturating_sub(4)..i)
+                // "the sustained winds when Odalys crossed the coast reached 205 km/h":
+                // within the clause.
+                let what = (i.saturating_sub(WIND_REACH)..i)
                     .rev()
+                    .take_while(|&k| !matches!(lowers[k], "," | "." | ";" | ":"))
                     .find_map(|k| kind(lowers[k]))
                     .or_else(|| {
                         (after..(after + 2).min(lowers.len())).find_map(|k| kind(lowers[k]))
@@ -172,13 +205,23 @@ pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
             } else {
                 (unit, 0)
             };
-            let around =
-                |words: &[&str]| near(lowers, i.saturating_sub(3), i + 1 + used + 3, words);
-            if around(&["rain"])
-                && let Some(f) = length_unit(unit, true)
-            {
+            // "a storm surge of up to 4.5 metres": the nearest of rain or surge.
+            let nearest = |words: &[&str]| {
+                let lo = i.saturating_sub(5);
+                let hi = (i + 1 + used + 3).min(lowers.len());
+                (lo..hi)
+                    .filter(|&k| words.iter().any(|x| lowers[k].starts_with(x)))
+                    .map(|k| k.abs_diff(i))
+                    .min()
+            };
+            let (rain, surge) = (nearest(&["rain"]), nearest(&["surge", "wave"]));
+            let rain_first = match (rain, surge) {
+                (Some(r), Some(s)) => r <= s,
+                (r, _) => r.is_some(),
+            };
+            if rain_first && let Some(f) = length_unit(unit, true) {
                 push(&mut out, "rain", v * f, i, i + 1 + used);
-            } else if around(&["surge", "wave"])
+            } else if surge.is_some()
                 && let Some(f) = length_unit(unit, false)
             {
                 push(&mut out, "surge", v * f, i, i + 1 + used);
@@ -234,6 +277,25 @@ mod tests {
             read("Some 250 mm of rain fell ahead of a 3-metre storm surge."),
             [("rain", 250.0), ("surge", 3.0)]
         );
+        // Our own: a wind word further back in its clause, speeds "an hour", a height in
+        // words, a match's minute tied to the event.
+        assert_eq!(
+            read("The winds when the storm crossed the coast reached 190 km/h."),
+            [("wind", 190.0)]
+        );
+        assert_eq!(
+            read("Sustained winds were 160 kilometres an hour."),
+            [("wind", 160.0)]
+        );
+        assert_eq!(
+            read("The gauge showed the surge reached three metres."),
+            [("surge", 3.0)]
+        );
+        assert_eq!(
+            read("The barrier gave way in the 67th minute of the match."),
+            [("minute", 67.0)]
+        );
+        assert!(read("Ortiz scored in the 12th minute.").is_empty());
         // An aftershock's magnitude, a category without a storm, a bare speed: none.
         assert!(read("An aftershock of magnitude 5.1 followed at noon.").is_empty());
         assert!(read("A magnitude 4.8 aftershock rattled the town.").is_empty());

@@ -114,6 +114,7 @@ impl FactKey {
                     "gust" => "gust speed (km/h)",
                     "rain" => "rainfall (mm)",
                     "surge" => "surge height (m)",
+                    "minute" => "minute of the match",
                     w => w,
                 };
                 if scope.is_empty() {

@@ -238,6 +238,11 @@ mod tests {
             read("It promised 15,000 dorins in compensation to every household."),
             [("compensation", "dorin".to_owned(), 15e3)]
         );
+        // Our own: crowns, and the family a sum is paid to.
+        assert_eq!(
+            read("The firm will pay 40,000 crowns to the family of every victim."),
+            [("compensation", "crown".to_owned(), 40e3)]
+        );
         // Not money: people, units, and sums that are no payment.
         assert!(read("Compensation was promised to 300 families.").is_empty());
         assert!(read("The fine covered 20 years of breaches.").is_empty());

@@ -6,7 +6,7 @@
 
 use super::counts::is_no_count;
 use super::numbers::{self, Qualifier};
-use super::ontology::{self, Role};
+use super::ontology::{self, Context, Role};
 use crate::assist::text::Token;
 use crate::assist::words::WordList;
 
@@ -42,7 +42,14 @@ fn singular(w: &str) -> Option<String> {
 /// A noun that counts what its own figure says elsewhere (people, the dead, homes) or
 /// measures: never a thing.
 fn is_thing(lower: &str) -> bool {
+    // "40 this morning": small words that end in "s" are no plural.
     !MEASURES.contains(lower)
+        && !ontology::is(lower, Context::Stop)
+        && !ontology::is(lower, Context::Filler)
+        && !matches!(
+            lower,
+            "this" | "thus" | "his" | "its" | "was" | "has" | "does" | "is"
+        )
         && !ontology::is_person(lower)
         && ontology::kind(lower, Role::Count).is_none()
         && ontology::kind(lower, Role::State).is_none()
@@ -53,11 +60,49 @@ fn is_thing(lower: &str) -> bool {
 pub fn things(toks: &[Token], lowers: &[&str]) -> Vec<ThingCount> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The last plural thing named ("Stewards … say only 180 of them were on duty"); a
+    // capitalised one only as the sentence's first word.
+    let mut last_noun: Option<usize> = None;
     while i < toks.len() {
         let Some(n) = numbers::number_at(toks, lowers, i) else {
+            // A noun, not a verb in "s": first in the sentence, or after a determiner.
+            let determined = i == 0
+                || matches!(
+                    lowers[i - 1],
+                    "the" | "its" | "their" | "our" | "these" | "those" | "all" | "many" | "most"
+                );
+            if toks[i].is_word
+                && determined
+                && (i == 0 || !toks[i].is_capitalized())
+                && singular(lowers[i]).is_some()
+                && is_thing(lowers[i])
+            {
+                last_noun = Some(i);
+            }
             i += 1;
             continue;
         };
+        // "180 of them": the things named before.
+        if lowers.get(n.next) == Some(&"of")
+            && lowers
+                .get(n.next + 1)
+                .is_some_and(|w| matches!(*w, "them" | "those"))
+            && !n.vague
+            && n.value >= 2.0
+            && n.value.fract() == 0.0
+            && let Some(noun) = last_noun.and_then(|k| singular(lowers[k]))
+        {
+            let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
+            out.push(ThingCount {
+                noun,
+                value: n.value,
+                qualifier,
+                first: n.first - q_len,
+                next: n.next + 2,
+            });
+            i = n.next + 2;
+            continue;
+        }
         i = n.next.max(i + 1);
         if n.vague || n.value < 2.0 || n.value.fract() != 0.0 || is_no_count(toks, lowers, &n) {
             continue;
@@ -123,5 +168,11 @@ mod tests {
         assert!(read("They were trapped for 45 hours, 380 metres down.").is_empty());
         assert!(read("On 3 March, 2019 ferries sailed.").is_empty());
         assert!(read("Dozens of boats searched the bay.").is_empty());
+        // Our own: "of them" counts the things named before; "this" is no plural.
+        assert_eq!(
+            read("Guards at the port say only 14 of them were on duty."),
+            [("guard".to_owned(), 14.0)]
+        );
+        assert!(read("Crews arrived at 40 this morning.").is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! near an event word, compared as a time of day (minutes after midnight). "About" lets
 //! two times half an hour apart agree; the day is the dates' business (`dates`).
 
-use super::dates::{EventSentence, event_sentences, nearest_event_within, sole_event};
+use super::dates::{DateSpan, EventSentence, Reach, event_of_figure, event_sentences};
 use super::{Fact, FactKey, Qualifier};
 use crate::assist::text::{Doc, Range};
 use std::sync::Arc;
@@ -26,6 +26,10 @@ const TIME_NEAR: usize = 8;
 /// How far a time may stand from the only event its sentence names ("capsized in a sudden
 /// squall near Pellam Point in the Meru Delta at about 6:40 p.m.").
 const SOLE_TIME_REACH: usize = 14;
+
+/// How many words before a time the event a lede names may stand ("the derailment of the
+/// 22:05 Ardenza–Lumin service, IC 417, at the Sorel Bend near Kelmo at 00:07").
+const PRECEDING_TIME_REACH: usize = 18;
 
 /// A clock time at tokens `first..next`.
 struct Clock {
@@ -173,13 +177,28 @@ pub(super) fn times_in(doc: &Doc, sentence: &EventSentence<'_>) -> Vec<Fact> {
                 || (lowers[k] == "of" && k > 0 && lowers[k - 1] == "as")
                 || (lowers[k] == "at" && k > 0 && lowers[k - 1] == "as")
         });
-        if as_of {
+        // "the derailment of the 22:05 Ardenza–Lumin service": a train's name.
+        let named = clock
+            .first
+            .checked_sub(1)
+            .is_some_and(|k| lowers[k] == "the");
+        if as_of || named {
             i = next.max(i + 1);
             continue;
         }
-        if let Some(event) = nearest_event_within(events, clock.first, next, TIME_NEAR)
-            .or_else(|| sole_event(events, clock.first, next, SOLE_TIME_REACH))
-        {
+        if let Some(event) = event_of_figure(
+            events,
+            lowers,
+            DateSpan {
+                first: clock.first,
+                next,
+            },
+            Reach {
+                near: TIME_NEAR,
+                sole: SOLE_TIME_REACH,
+                preceding: PRECEDING_TIME_REACH,
+            },
+        ) {
             let about =
                 (clock.first.saturating_sub(2)..clock.first).any(|k| ABOUT.contains(&lowers[k]));
             let span = Range {
@@ -268,6 +287,23 @@ mod tests {
             read("The train left the rails at 23:47 on Monday."),
             vec![("time of the derailment".to_owned(), "23:47".to_owned())]
         );
+    }
+
+    #[test]
+    fn a_ledes_event_keeps_its_time_and_a_service_time_is_no_time() {
+        // Our own sentences: the event named first, then where, then when, then what it
+        // caused; a landfall is the storm's; "the 22:05 service" names a train.
+        assert_eq!(
+            read(
+                "A blast tore through the paint works on Dock Road near the old quay at about 4:20 a.m., killing two."
+            ),
+            vec![("time of the explosion".to_owned(), "~04:20".to_owned())]
+        );
+        assert_eq!(
+            read("The cyclone made landfall near Port Avel at 01:30."),
+            vec![("time of the storm".to_owned(), "01:30".to_owned())]
+        );
+        assert!(read("The derailment of the 22:05 service shocked the town.").is_empty());
     }
 
     #[test]

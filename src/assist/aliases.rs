@@ -441,7 +441,8 @@ fn untitled(name: &str) -> String {
 /// Names as written with their capitalised titles ("Cmdr. Selin Arkan", "Dr Amadou
 /// Diallo"): spellings a reader meets, so an accepted group answers to them as speakers.
 /// Only title words count ("Transport Minister Yusuf Karamanli" gives "Minister Yusuf
-/// Karamanli"), and a title word opening a sentence only when abbreviated; grouping reads
+/// Karamanli"), and a title word opening a sentence only when it names an office or is
+/// abbreviated ("Mayor Tomasi Vakalahi says", not "Student Danilo Vrana"); grouping reads
 /// them without the title.
 pub fn titled_forms(doc: &super::text::Doc, mentions: &[super::mentions::Mention]) -> Vec<String> {
     let mut out = Vec::new();
@@ -458,7 +459,11 @@ pub fn titled_forms(doc: &super::text::Doc, mentions: &[super::mentions::Mention
         // "Student Danilo Vrana" opening a sentence is a description; "Capt." is a title
         // wherever it stands.
         let opens_sentence = |t: &super::text::Token| doc.sentence_of(t.start).start == t.start;
-        if let Some(t) = titled.filter(|t| t.text.ends_with('.') || !opens_sentence(t)) {
+        let described =
+            |t: &super::text::Token| names::is_descriptive_title(t.lower().trim_end_matches('.'));
+        if let Some(t) =
+            titled.filter(|t| t.text.ends_with('.') || !opens_sentence(t) || !described(t))
+        {
             out.push(doc.phrase(t.start, m.range.end));
         }
     }
@@ -519,6 +524,21 @@ mod tests {
     }
 
     #[test]
+    fn an_office_opening_a_sentence_is_written_with_the_name_and_a_description_is_not() {
+        // Our own sentences.
+        let forms = |text: &str| {
+            let doc = crate::assist::text::Doc::new(text);
+            let mentions = crate::assist::mentions::mentions(&doc, &[]);
+            titled_forms(&doc, &mentions)
+        };
+        assert_eq!(
+            forms("Mayor Lena Okonkwo says the bridge will reopen."),
+            ["Mayor Lena Okonkwo"]
+        );
+        assert!(forms("Student Lena Okonkwo, 21, swam to the bank.").is_empty());
+    }
+
+    #[test]
     fn titles_initials_transliterations_and_two_word_surnames() {
         // Sentences of our own: "Dr. Ines Okafor said…", "I. Okafor added…".
         let g = grouped(&["Ines Okafor", "Dr. Ines Okafor", "I. Okafor", "Okafor"]);
@@ -526,6 +546,8 @@ mod tests {
         assert_eq!(g[0].len(), 4, "{g:?}");
         assert_eq!(grouped(&["Ksenia Marek", "Xenia Marek"]).len(), 1);
         assert_eq!(grouped(&["José Ortega", "Jose Ortega"]).len(), 1);
+        // Our own: "gh" and "q" transliterate one letter.
+        assert_eq!(grouped(&["Reza Moghadam", "Reza Moqadam"]).len(), 1);
         assert_eq!(
             grouped(&["Ravi Chandra Sekhar", "Ravi Chandrasekhar"]).len(),
             1

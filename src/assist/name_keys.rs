@@ -22,7 +22,7 @@ pub struct NameParts {
 }
 
 /// Lower case, accents off, and the spelling pairs that transliterations swap folded to
-/// one: `ks`/`x`, `ph`/`f`, `ck`/`k`. (A doubled letter is left to the edit distance:
+/// one: `ks`/`x`, `ph`/`f`, `ck`/`k`, `gh`/`q`. (A doubled letter is left to the edit distance:
 /// a bare "Zariff" must not join "Javad Zarif" on spelling alone.)
 pub fn fold(word: &str) -> String {
     let mut plain = String::with_capacity(word.len());
@@ -49,6 +49,8 @@ pub fn fold(word: &str) -> String {
         .replace("ks", "x")
         .replace("ph", "f")
         .replace("ck", "k")
+        // Persian and Arabic "gh" and "q" are one letter (Sadeghi / Sadeqi).
+        .replace("gh", "q")
 }
 
 fn is_initial(word: &str) -> bool {

@@ -38,6 +38,13 @@ pub fn is_title_word(lower: &str) -> bool {
     lower_in(lower, &TITLE_WORDS) || lower_in(lower, &NATIONALITY_WORDS)
 }
 
+static DESCRIBED_TITLES: WordList = WordList::from_text(include_str!("words/described_titles.txt"));
+
+/// A title word that describes the person ("student", "dad") rather than naming an office.
+pub fn is_descriptive_title(lower: &str) -> bool {
+    lower_in(lower, &DESCRIBED_TITLES)
+}
+
 /// A possessive such as `Iran’s` (a description, not a name).
 pub fn is_possessive(tok: &Token) -> bool {
     let t = &tok.text;

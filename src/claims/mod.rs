@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod grouping;
 pub mod link;
 mod phrases;
+mod place_names;
 pub mod report;
 pub mod retrieval;
 mod shares;

@@ -11,14 +11,16 @@ use super::phrases::{
     GIVEN_UP, PLANS, POUND_KG, bare_change, bound_than, bounds, counts_a_thing, ends_share,
     starts_background, weighed, year_before,
 };
+pub(super) use super::place_names::canonical_place;
+pub(crate) use super::place_names::is_place;
+use super::place_names::{PLACE_NOUNS, demonym};
 use super::shares::{and_a_half, every_ordinal, ratio_after, share_over_noun};
 use super::tokens::{Tok, tokenize};
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::words::{
-    DEMONYMS, DIRECTIONS, FACTORS, FRACTIONS, HEDGES, NEGATIONS, NUMBER_WORDS, PLACE_MODIFIERS,
-    SCALES, STOPWORDS, SYNONYMS, unit,
+    DIRECTIONS, FACTORS, FRACTIONS, HEDGES, NEGATIONS, NUMBER_WORDS, PLACE_MODIFIERS, SCALES,
+    STOPWORDS, SYNONYMS, unit,
 };
 
 /// A number with what it counts. `unit` is a quantity of `claims/words/units.txt`
@@ -610,61 +612,6 @@ pub fn signature(text: &str) -> Signature {
         sig.names.sort();
     }
     sig
-}
-
-/// Nouns after which "of" names a place ("the city of Derna").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "port",
-    "region",
-    "province",
-    "state",
-    "island",
-    "islands",
-    "village",
-    "district",
-    "county",
-    "capital",
-    "municipality",
-    "department",
-    "republic",
-    "kingdom",
-];
-
-/// The place a demonym names, the people's plural included ("Norwegians" → "norway").
-fn demonym(lower: &str) -> Option<&'static str> {
-    // A place of several words is listed with `_` between them ("ivory_coast").
-    let joined;
-    let lower = if lower.contains(' ') {
-        joined = lower.replace(' ', "_");
-        joined.as_str()
-    } else {
-        lower
-    };
-    DEMONYMS
-        .get(lower)
-        .or_else(|| DEMONYMS.get(lower.strip_suffix('s')?))
-}
-
-/// A place's name as the demonym list names it ("uk" → "britain"), else as written.
-pub(super) fn canonical_place(name: &str) -> String {
-    demonym(name).map_or_else(|| name.to_owned(), str::to_owned)
-}
-
-/// A place the demonym list knows (as an adjective or as the place).
-pub(crate) fn is_place(lower: &str) -> bool {
-    static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    demonym(lower).is_some()
-        || PLACES
-            .get_or_init(|| {
-                include_str!("words/demonyms.txt")
-                    .lines()
-                    .filter(|l| !l.trim_start().starts_with('#'))
-                    .filter_map(|l| l.split_whitespace().nth(1))
-                    .collect()
-            })
-            .contains(lower)
 }
 
 /// "New York said": a capitalised sentence opener followed by another capitalised word.

@@ -42,6 +42,13 @@ pub(super) fn events_in(lowers: &[&str]) -> Vec<(usize, &'static str)> {
     for (i, w) in lowers.iter().enumerate() {
         let event = match *w {
             "gave" if lowers.get(i + 1) == Some(&"way") => Some("failure"),
+            // "since the water broke into the seam": the flood.
+            "broke" | "poured" | "rushed"
+                if matches!(lowers.get(i + 1), Some(&"into") | Some(&"through"))
+                    && lowers[i.saturating_sub(3)..i].contains(&"water") =>
+            {
+                Some("flood")
+            }
             // "came off the rails", "left the tracks".
             "rails" | "tracks" if i >= 2 && matches!(lowers[i - 2], "off" | "left" | "jumped") => {
                 Some("derailment")

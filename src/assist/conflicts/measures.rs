@@ -73,6 +73,21 @@ fn length_unit(unit: &str, rain: bool) -> Option<f64> {
     Some(if rain { metres * 1000.0 } else { metres })
 }
 
+/// "an hour", "per hour", "a second" within a few words from `k` ("of water an hour"):
+/// the factor to a rate per hour.
+fn per_time(lowers: &[&str], k: usize) -> Option<f64> {
+    let end = (k + 4).min(lowers.len());
+    (k..end).find_map(|j| {
+        let per = matches!(lowers[j], "an" | "a" | "per" | "each" | "every");
+        match lowers.get(j + 1) {
+            Some(&"hour") if per => Some(1.0),
+            Some(&"minute") if per => Some(60.0),
+            Some(&"second") if per => Some(3600.0),
+            _ => None,
+        }
+    })
+}
+
 /// How far before a speed its wind word may stand, within the clause.
 const WIND_REACH: usize = 8;
 
@@ -200,11 +215,32 @@ pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
                 continue;
             }
             // Rain and surges: a length with "rain" or "surge" near.
+            // "900 cubic metres of water an hour": what the pumps move, per hour.
+            if unit.is_empty()
+                && lowers.get(i + 1) == Some(&"cubic")
+                && lowers
+                    .get(i + 2)
+                    .is_some_and(|u| u.starts_with("met") || *u == "m")
+                && let Some(per) = per_time(lowers, i + 3)
+            {
+                push(&mut out, "flow", v * per, i, i + 3);
+                continue;
+            }
             let (unit, used) = if unit.is_empty() {
                 (lowers.get(i + 1).copied().unwrap_or(""), 1)
             } else {
                 (unit, 0)
             };
+            // "410 metres below the village", "at a depth of 380 metres": how deep (not
+            // "two metres deep", which floods say of every street).
+            let after_unit = lowers.get(i + 1 + used).copied().unwrap_or("");
+            let depth_before = i >= 2 && lowers[i - 2] == "depth" && lowers[i - 1] == "of";
+            if (matches!(after_unit, "below" | "underground" | "down") || depth_before)
+                && let Some(f) = length_unit(unit, false)
+            {
+                push(&mut out, "depth", v * f, i, i + 1 + used);
+                continue;
+            }
             // "a storm surge of up to 4.5 metres": the nearest of rain or surge.
             let nearest = |words: &[&str]| {
                 let lo = i.saturating_sub(5);
@@ -276,6 +312,15 @@ mod tests {
         assert_eq!(
             read("Some 250 mm of rain fell ahead of a 3-metre storm surge."),
             [("rain", 250.0), ("surge", 3.0)]
+        );
+        // Our own: how deep, and what pumps move an hour.
+        assert_eq!(
+            read("The men were trapped 350 metres below the valley."),
+            [("depth", 350.0)]
+        );
+        assert_eq!(
+            read("Pumps are removing 700 cubic metres of water an hour."),
+            [("flow", 700.0)]
         );
         // Our own: a wind word further back in its clause, speeds "an hour", a height in
         // words, a match's minute tied to the event.

@@ -115,6 +115,8 @@ impl FactKey {
                     "rain" => "rainfall (mm)",
                     "surge" => "surge height (m)",
                     "minute" => "minute of the match",
+                    "depth" => "depth (m)",
+                    "flow" => "water pumped (m³ an hour)",
                     w => w,
                 };
                 if scope.is_empty() {

@@ -309,7 +309,7 @@ fn ferry_wildfire_rail_and_mine_sets_keep_their_floors() {
             f1: 0.99,
             speakers: 0.98,
             indirect: 0.98,
-            conflicts: 0.66,
+            conflicts: 0.91,
             aliases: 1.0,
         },
     ];
@@ -330,7 +330,7 @@ fn crush_and_quake_sets_keep_their_unread_figures() {
             f1: 0.98,
             speakers: 0.9,
             indirect: 0.88,
-            conflicts: 0.63,
+            conflicts: 0.81,
             aliases: 1.0,
         },
         Floors {
@@ -349,12 +349,12 @@ fn crush_and_quake_sets_keep_their_unread_figures() {
 }
 
 /// Two sets kept unread: `news-unseen-9` (chemical plant explosion) and `news-unseen-10`
-/// (cyclone), written at the start of session 10 and measured then (`4a9668c`) and at its
-/// end (`d47246f`), before anyone working on the rules read an article of them. Their floors
-/// are the end measurements, the honest figures on news nobody tuned the rules to (each
-/// README); the next session should measure them again first.
+/// (cyclone), written at the start of session 10 and measured then (`4a9668c`), at its end
+/// (`d47246f`) and at the start of session 11 (`381c78c`, unchanged), before anyone working
+/// on the rules read an article of them (each README). Their misses were read in session
+/// 11: the floors are regression floors now.
 #[test]
-fn blast_and_storm_sets_keep_their_unread_figures() {
+fn blast_and_storm_sets_keep_their_floors() {
     let sets = [
         Floors {
             set: "news-unseen-9",
@@ -364,7 +364,7 @@ fn blast_and_storm_sets_keep_their_unread_figures() {
             f1: 0.95,
             speakers: 0.9,
             indirect: 0.89,
-            conflicts: 0.58,
+            conflicts: 0.83,
             aliases: 0.87,
         },
         Floors {
@@ -373,8 +373,8 @@ fn blast_and_storm_sets_keep_their_unread_figures() {
             f1: 0.98,
             speakers: 0.95,
             indirect: 0.91,
-            conflicts: 0.58,
-            aliases: 0.62,
+            conflicts: 0.99,
+            aliases: 0.87,
         },
     ];
     for floors in sets {

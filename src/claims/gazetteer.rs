@@ -10,14 +10,18 @@
 
 use super::signature::canonical_place;
 use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Whether `inner` lies within `outer` (a city within its region or country, a region
 /// within its country), as the list knows them.
 pub fn within(inner: &str, outer: &str) -> bool {
+    let Some(c) = containers(inner) else {
+        return false;
+    };
     let outer = fold(outer);
-    containers(inner).is_some_and(|c| c.contains(&outer))
+    c.iter().any(|o| *o == *outer)
 }
 
 /// Whether either of two names lies within the other.
@@ -29,7 +33,7 @@ pub fn nested(a: &str, b: &str) -> bool {
 pub fn is_listed(name: &str) -> bool {
     let key = fold(name);
     let list = list();
-    list.within.contains_key(&key) || list.outer.contains(&key)
+    list.within.contains_key(&*key) || list.outer.contains(&*key)
 }
 
 /// The list: each place with the places it lies within, and every such outer place.
@@ -48,7 +52,9 @@ fn list() -> &'static Gazetteer {
                 let mut parts = l.split('\t');
                 let place = parts.next()?.to_owned();
                 // Countries as the demonym list names them ("united kingdom" → "britain").
-                let outer: Vec<String> = parts.map(|p| fold(&canonical_place(p))).collect();
+                let outer: Vec<String> = parts
+                    .map(|p| fold(&canonical_place(p)).into_owned())
+                    .collect();
                 Some((place, outer))
             })
             .collect();
@@ -58,12 +64,20 @@ fn list() -> &'static Gazetteer {
 }
 
 fn containers(name: &str) -> Option<&'static Vec<String>> {
-    list().within.get(&fold(name))
+    list().within.get(&*fold(name))
 }
 
 /// Lower case, accents off, `_` as a space: "Klaipėda", "klaipeda" and the demonym
 /// list's "cape_verde" as the list writes them.
-fn fold(name: &str) -> String {
+fn fold(name: &str) -> Cow<'_, str> {
+    // Most names are plain lower-case ASCII already: no copy (agreement asks for every
+    // pair of names it compares).
+    if name
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'_')
+    {
+        return Cow::Borrowed(name);
+    }
     let mut out = String::with_capacity(name.len());
     for c in name
         .nfkd()
@@ -83,7 +97,7 @@ fn fold(name: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

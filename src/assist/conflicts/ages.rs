@@ -48,6 +48,24 @@ pub fn ages(doc: &Doc, sentence: Range, toks: &[Token], mentions: &[Mention]) ->
             out.push(age_fact(doc, &m.full, age, range, sentence));
             continue;
         }
+        // "Tomasz, 34, was on the night shift": a given name alone opening a sentence,
+        // which the mentions leave out (a capital there says nothing), is a person when an
+        // age stands beside it.
+        if i == 2
+            && toks[1].text == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text == "," || n.text == ".")
+            && toks[0].is_capitalized()
+            && mentions::given_name_gender(toks[0].lower()).is_some()
+        {
+            let range = Range {
+                start: toks[0].start,
+                end: t.end,
+            };
+            out.push(age_fact(doc, &toks[0].text, age, range, sentence));
+            continue;
+        }
         if i >= 1
             && toks[i - 1].lower() == "aged"
             && let Some(m) = mentions::nearest_before(mentions, toks[i - 1].start, Gender::Unknown)
@@ -250,6 +268,16 @@ mod tests {
             owners("Piet Anselm, 58, drove the train."),
             ["piet anselm 58"]
         );
+    }
+
+    #[test]
+    fn a_given_name_alone_opening_a_sentence_with_an_age_is_a_person() {
+        // Our own sentences.
+        assert_eq!(
+            owners("Marta, 41, had worked there for years."),
+            ["marta 41"]
+        );
+        assert!(owners("Monday, 14, was the day.").is_empty());
     }
 
     #[test]

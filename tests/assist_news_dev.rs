@@ -384,10 +384,10 @@ fn blast_and_storm_sets_keep_their_floors() {
 
 /// Two held-out sets written at the start of session 11 by helpers that read neither the
 /// rules nor the other sets' articles: a tower-block fire (`news-unseen-11`, 8 styles) and a
-/// volcanic eruption (`news-unseen-12`, 8 styles). Measured at `381c78c` and at the
-/// session's end before anyone working on the rules read them; the floors are the end
-/// figures (each README), and the two titles `news-unseen-12` took as quotes are held, not
-/// hidden.
+/// volcanic eruption (`news-unseen-12`, 8 styles). Measured at `381c78c` and at `9a3f9b0`
+/// before anyone working on the rules read them (each README); `news-unseen-11`'s conflict
+/// misses were read after that, so its floor is a regression floor, `news-unseen-12`'s the
+/// unread end figure. The two titles `news-unseen-12` took as quotes are held, not hidden.
 #[test]
 fn fire_and_volcano_sets_keep_their_unread_figures() {
     keeps(
@@ -397,7 +397,7 @@ fn fire_and_volcano_sets_keep_their_unread_figures() {
             f1: 0.96,
             speakers: 0.92,
             indirect: 0.9,
-            conflicts: 0.66,
+            conflicts: 0.74,
             aliases: 0.87,
         },
         Some(0),

@@ -174,6 +174,9 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
 /// Words that open an aside between a count and its predicate ("40 people, including
 /// 12 children, died").
 const ASIDE_OPENERS: &[&str] = &[
+    // "410 residents of Brannock House and Selby Court, the two blocks next to the
+    // tower, were evacuated": an appositive.
+    "the",
     "including",
     "most",
     "many",
@@ -218,6 +221,13 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
             k += 2;
             continue;
         }
+        // "500 residents of the two neighbouring blocks were evacuated": a number inside
+        // the "of" phrase names the place, not another count.
+        let of_the = k >= 2 && lowers[k - 1] == "the" && lowers[k - 2] == "of";
+        if of_the && let Some(n) = numbers::number_at(toks, lowers, k) {
+            k = n.next.max(k + 1);
+            continue;
+        }
         if ontology::is(w, Context::Boundary)
             || (matches!(w, "and" | "or" | "nor") && !joins_names)
             || numbers::number_at(toks, lowers, k).is_some()
@@ -255,6 +265,17 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
                 .any(|n| matches!(*n, "homes" | "home" | "houses" | "villages" | "town"))
         {
             return Some(Counted::Evacuated);
+        }
+        // "93 families have been packed off to hotels", "placed in three hotels": those
+        // housed for now.
+        if matches!(
+            w,
+            "placed" | "put" | "housed" | "packed" | "moved" | "booked"
+        ) && lowers[k + 1..(k + 6).min(lowers.len())]
+            .iter()
+            .any(|n| matches!(*n, "hotel" | "hotels" | "hostel" | "hostels"))
+        {
+            return Some(Counted::Sheltered);
         }
         // "3,500 people spent the night away from their homes": those sheltered.
         if matches!(w, "spent" | "spend" | "spending")

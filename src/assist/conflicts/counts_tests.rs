@@ -258,6 +258,16 @@ mod reading {
             [(Evacuated, 6000.0)]
         );
         assert_eq!(
+            read(
+                "A total of 300 residents of Ash Court and Elm Court, the two blocks beside the tower, were evacuated."
+            ),
+            [(Evacuated, 300.0)]
+        );
+        assert_eq!(
+            read("Some 40 residents had been placed in two hotels in Varn."),
+            [(Sheltered, 40.0)]
+        );
+        assert_eq!(
             read("Of the 41 people on the night shift, few got out."),
             [(Present, 41.0)]
         );

@@ -216,7 +216,9 @@ fn conflict(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> Conflict {
         // Things are counted for many reasons ("nine fire engines" sent, or on the scene).
         (FactKey::Things { .. }, _) => 0.4,
         (_, true) => 0.5,
-        (FactKey::Date(_) | FactKey::Time(_) | FactKey::Money { .. }, false) => 0.6,
+        (FactKey::Date(_) | FactKey::Time(_) | FactKey::Year(_) | FactKey::Money { .. }, false) => {
+            0.6
+        }
         _ => 0.8,
     };
     // An age is keyed by a spelling-blind surname; it is shown by the name as written.

@@ -303,6 +303,28 @@ pub(super) fn dates_in(
             i = next;
             continue;
         }
+        // "the last fire-risk assessment, carried out in March 2034": an inspection's year
+        // when no day is said. Only inspections: a year beside the main event is mostly
+        // another event's ("the 2011 floods").
+        if let Some(year) = number(i).filter(|y| (1900..=2100).contains(y) && w.len() == 4)
+            && event_near(i, i + 1) == Some("inspection")
+        {
+            let range = Range {
+                start: toks[i].start,
+                end: toks[i].end,
+            };
+            out.push(Fact {
+                key: FactKey::Year("inspection".to_owned()),
+                value: f64::from(year),
+                range,
+                sentence: s,
+                text: doc.slice(range.start, range.end),
+                reading: year.to_string(),
+                ..Fact::default()
+            });
+            i += 1;
+            continue;
+        }
         if let (Some(day), Some(p), Some(event)) = (
             WEEKDAYS.iter().position(|d| *d == w),
             published,

@@ -79,6 +79,9 @@ pub enum FactKey {
     /// The time of day an event happened ("failure" at 03:50); the value is minutes after
     /// midnight.
     Time(String),
+    /// The year an event happened when only the year is said (a safety inspection
+    /// "carried out in 2034"); the value is the year.
+    Year(String),
     /// A measure of the event itself (`measures`: "magnitude", "wind", "rain" …), in a
     /// scope as counts have.
     Measure { what: &'static str, scope: String },
@@ -129,6 +132,7 @@ impl FactKey {
             Self::Things { noun, scope } => format!("{noun} count ({scope})"),
             Self::Date(e) => format!("date of the {e}"),
             Self::Time(e) => format!("time of the {e}"),
+            Self::Year(e) => format!("year of the {e}"),
             Self::Money {
                 kind,
                 currency,
@@ -154,6 +158,7 @@ impl FactKey {
             Self::Measure { .. } => "measure",
             Self::Date(_) => "date",
             Self::Time(_) => "time",
+            Self::Year(_) => "year",
             Self::Money { .. } => "money",
         }
     }
@@ -496,6 +501,26 @@ mod tests {
         let dates: Vec<_> = c.iter().filter(|c| c.kind == "date").collect();
         assert_eq!(dates.len(), 1, "{c:?}");
         assert_eq!(dates[0].fact, "date of the inspection");
+    }
+
+    #[test]
+    fn an_inspections_year_compares_when_no_day_is_said() {
+        // Our own: two outlets date the last safety assessment to different years; the
+        // year of the flood in a background sentence is no inspection's.
+        let c = conflicts(&[
+            (
+                "The Lind Tower burned on Sunday. Its last fire-risk assessment was carried                  out in March 2031.",
+                None,
+            ),
+            (
+                "Fire gutted the Lind Tower. The last fire-safety inspection of the tower                  dates from 2032. The 2019 flood had damaged its basement.",
+                None,
+            ),
+        ]);
+        let years: Vec<_> = c.iter().filter(|c| c.kind == "year").collect();
+        assert_eq!(years.len(), 1, "{c:?}");
+        assert_eq!(years[0].fact, "year of the inspection");
+        assert_eq!(years[0].values.len(), 2, "{c:?}");
     }
 
     #[test]

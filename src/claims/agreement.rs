@@ -225,10 +225,9 @@ fn names(a: &Signature, b: &Signature, nesting: f64) -> f64 {
         // "Manitoba parents have paid …" against "Saskatchewan capped …": an opening the
         // gazetteer knows is a place, and another one, unless one lies within the other.
         // Against a name the list does not know ("Spitsbergen"), still doubt.
-        let listed = |n: &String| super::gazetteer::is_listed(n) || super::signature::is_place(n);
         return match &empty.opening_place {
             Some(p) if full.names.iter().any(|n| nested(p, n)) => nesting,
-            Some(_) if full.names.iter().all(listed) => 0.35,
+            Some(_) if full.names.iter().all(|n| known_place(n)) => 0.35,
             _ => 0.5,
         };
     }
@@ -265,12 +264,11 @@ fn names(a: &Signature, b: &Signature, nesting: f64) -> f64 {
         let own_named = |s: &Signature| s.own_place && !s.places.is_empty();
         // "… our territory," the chief said in Pristina: a city the gazetteer places, and
         // not within the other's place, says whose territory it is.
-        let known = |n: &String| super::gazetteer::is_listed(n) || super::signature::is_place(n);
         let own_placed = |s: &Signature, other: &Signature| {
             own_named(s)
                 && !s.located.is_empty()
                 && s.located.iter().all(|p| super::gazetteer::is_listed(p))
-                && other.names.iter().any(known)
+                && other.names.iter().any(|n| known_place(n))
                 && !s
                     .located
                     .iter()
@@ -295,6 +293,11 @@ fn names(a: &Signature, b: &Signature, nesting: f64) -> f64 {
     } else {
         0.9
     }
+}
+
+/// A place the demonym list or the gazetteer knows.
+fn known_place(name: &str) -> bool {
+    super::gazetteer::is_listed(name) || super::signature::is_place(name)
 }
 
 /// A name of three letters at most that no list knows as a place: an outlet's tag, a

@@ -131,16 +131,17 @@ pub(super) fn year_before(toks: &[Tok], i: usize) -> bool {
         || (matches!(prev, "previous" | "prior" | "preceding") && word(i.checked_sub(2)) == "the")
 }
 
+/// Words that, before "than", bound a figure ("no more than", "more than four").
+const COMPARATIVES: &[&str] = &[
+    "more", "less", "fewer", "later", "earlier", "greater", "higher", "lower",
+];
+
 /// "no more than ten dollars", "not less than 5%", "not only": a bound or an addition,
 /// not a denial.
 pub(super) fn bounds(toks: &[Tok], i: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     matches!(word(i), "no" | "not")
-        && (word(i + 1) == "only"
-            || (matches!(
-                word(i + 1),
-                "more" | "less" | "fewer" | "later" | "earlier" | "greater" | "higher" | "lower"
-            ) && word(i + 2) == "than"))
+        && (word(i + 1) == "only" || (COMPARATIVES.contains(&word(i + 1)) && word(i + 2) == "than"))
 }
 
 /// A pound in kilograms.
@@ -178,10 +179,8 @@ pub(super) fn bound_than(toks: &[Tok], i: usize) -> bool {
             || (matches!(word(k), "a" | "an")
                 && (FRACTIONS.contains(word(k + 1)) || SCALES.contains(word(k + 1))))
     };
-    matches!(
-        word(i),
-        "more" | "fewer" | "less" | "greater" | "higher" | "lower"
-    ) && word(i + 1) == "than"
+    COMPARATIVES.contains(&word(i))
+        && word(i + 1) == "than"
         && (figure(i + 2) || matches!(word(i + 2), "$" | "€" | "£" | "¥") && figure(i + 3))
 }
 

@@ -503,21 +503,14 @@ pub fn signature(text: &str) -> Signature {
         denying.iter().any(|c| stating.binary_search(c).is_ok())
     };
     // The sentence's first word, after any dateline or stamp ("12:40 — Kaunas transit").
-    sig.opening = toks
+    let first = toks
         .iter()
         .find(|t| t.initial && (t.capitalised || t.number.is_some()))
-        .filter(|t| {
-            t.capitalised
-                && t.number.is_none()
-                && !STOPWORDS.contains(&t.lower)
-                && !DIRECTIONS.contains(&t.lower)
-                && !sig.names.contains(&t.lower)
-        })
+        .filter(|t| t.capitalised && t.number.is_none() && !STOPWORDS.contains(&t.lower));
+    sig.opening = first
+        .filter(|t| !DIRECTIONS.contains(&t.lower) && !sig.names.contains(&t.lower))
         .map(|t| term(&t.lower));
-    sig.opening_place = toks
-        .iter()
-        .find(|t| t.initial && (t.capitalised || t.number.is_some()))
-        .filter(|t| t.capitalised && !STOPWORDS.contains(&t.lower))
+    sig.opening_place = first
         .filter(|t| super::gazetteer::is_listed(&t.lower))
         .map(|t| t.lower.clone());
     // A sister word may be written with a capital ("TV", "Inward remittances …").
@@ -578,26 +571,17 @@ pub fn signature(text: &str) -> Signature {
                 .map(|w| w[2].lower.as_str()),
         )
         .collect();
+    // "in Derna", "at Derna", "the city of Derna".
+    let located = |n: &String| {
+        n.split(' ')
+            .next()
+            .is_some_and(|w| after_preposition.contains(w))
+    };
+    sig.located = sig.names.iter().filter(|n| located(n)).cloned().collect();
     sig.places = sig
         .names
         .iter()
-        .filter(|n| {
-            is_place(n)
-                || super::gazetteer::is_listed(n)
-                || n.split(' ')
-                    .next()
-                    .is_some_and(|w| after_preposition.contains(w))
-        })
-        .cloned()
-        .collect();
-    sig.located = sig
-        .places
-        .iter()
-        .filter(|n| {
-            n.split(' ')
-                .next()
-                .is_some_and(|w| after_preposition.contains(w))
-        })
+        .filter(|n| is_place(n) || super::gazetteer::is_listed(n) || located(n))
         .cloned()
         .collect();
     // A dateline says where the story was filed: the claim's place only when the claim

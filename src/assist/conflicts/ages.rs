@@ -34,37 +34,27 @@ pub fn ages(doc: &Doc, sentence: Range, toks: &[Token], mentions: &[Mention]) ->
         if !(1.0..=120.0).contains(&age) {
             continue;
         }
-        if i >= 2
+        // "Verhoeven, 54,": the name the age stands beside. "Tomasz, 34, was on the night
+        // shift": a given name alone opening a sentence, which the mentions leave out (a
+        // capital there says nothing), is a person too.
+        let apposed = i >= 2
             && toks[i - 1].text == ","
             && toks
                 .get(i + 1)
-                .is_some_and(|n| n.text == "," || n.text == ".")
-            && let Some(m) = mentions::ending_at(mentions, toks[i - 1].start)
-        {
-            let range = Range {
-                start: m.range.start,
-                end: t.end,
+                .is_some_and(|n| n.text == "," || n.text == ".");
+        if apposed {
+            let person = match mentions::ending_at(mentions, toks[i - 1].start) {
+                Some(m) => Some((m.range.start, m.full.as_str())),
+                None => (i == 2
+                    && toks[0].is_capitalized()
+                    && mentions::given_name_gender(toks[0].lower()).is_some())
+                .then(|| (toks[0].start, toks[0].text.as_str())),
             };
-            out.push(age_fact(doc, &m.full, age, range, sentence));
-            continue;
-        }
-        // "Tomasz, 34, was on the night shift": a given name alone opening a sentence,
-        // which the mentions leave out (a capital there says nothing), is a person when an
-        // age stands beside it.
-        if i == 2
-            && toks[1].text == ","
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.text == "," || n.text == ".")
-            && toks[0].is_capitalized()
-            && mentions::given_name_gender(toks[0].lower()).is_some()
-        {
-            let range = Range {
-                start: toks[0].start,
-                end: t.end,
-            };
-            out.push(age_fact(doc, &toks[0].text, age, range, sentence));
-            continue;
+            if let Some((start, name)) = person {
+                let range = Range { start, end: t.end };
+                out.push(age_fact(doc, name, age, range, sentence));
+                continue;
+            }
         }
         if i >= 1
             && toks[i - 1].lower() == "aged"

@@ -247,7 +247,7 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         // "64 people on the night shift", "58 employees were on the site": those there
         // when it struck.
         if w == "on"
-            && lowers[k + 1..(k + 4).min(lowers.len())]
+            && ahead(lowers, k, 3)
                 .iter()
                 .any(|n| matches!(*n, "shift" | "site" | "premises"))
         {
@@ -260,7 +260,7 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         }
         // "50,000 people were forced from their homes", "had left their homes".
         if matches!(w, "forced" | "driven" | "left" | "fled" | "abandoned")
-            && lowers[k + 1..(k + 5).min(lowers.len())]
+            && ahead(lowers, k, 4)
                 .iter()
                 .any(|n| matches!(*n, "homes" | "home" | "houses" | "villages" | "town"))
         {
@@ -271,16 +271,14 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         if matches!(
             w,
             "placed" | "put" | "housed" | "packed" | "moved" | "booked"
-        ) && lowers[k + 1..(k + 6).min(lowers.len())]
+        ) && ahead(lowers, k, 5)
             .iter()
             .any(|n| matches!(*n, "hotel" | "hotels" | "hostel" | "hostels"))
         {
             return Some(Counted::Sheltered);
         }
         // "3,500 people spent the night away from their homes": those sheltered.
-        if matches!(w, "spent" | "spend" | "spending")
-            && lowers[k + 1..(k + 4).min(lowers.len())].contains(&"night")
-        {
+        if matches!(w, "spent" | "spend" | "spending") && ahead(lowers, k, 3).contains(&"night") {
             return Some(Counted::Sheltered);
         }
         if let Some(c) = ontology::kind(w, Role::State).or_else(|| ontology::kind(w, Role::Count)) {
@@ -314,6 +312,11 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         k += 1;
     }
     None
+}
+
+/// The (at most) `n` words after token `k`.
+fn ahead<'a>(lowers: &'a [&'a str], k: usize, n: usize) -> &'a [&'a str] {
+    &lowers[(k + 1).min(lowers.len())..(k + 1 + n).min(lowers.len())]
 }
 
 /// Whether "evacuation centres" (or camps, sites, shelters) follow within a few words

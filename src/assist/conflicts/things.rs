@@ -92,14 +92,7 @@ pub fn things(toks: &[Token], lowers: &[&str]) -> Vec<ThingCount> {
             && n.value.fract() == 0.0
             && let Some(noun) = last_noun.and_then(|k| singular(lowers[k]))
         {
-            let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
-            out.push(ThingCount {
-                noun,
-                value: n.value,
-                qualifier,
-                first: n.first - q_len,
-                next: n.next + 2,
-            });
+            out.push(counted(lowers, &n, noun, n.next + 2));
             i = n.next + 2;
             continue;
         }
@@ -122,16 +115,21 @@ pub fn things(toks: &[Token], lowers: &[&str]) -> Vec<ThingCount> {
         let Some(noun) = singular(lowers[k]) else {
             continue;
         };
-        let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
-        out.push(ThingCount {
-            noun,
-            value: n.value,
-            qualifier,
-            first: n.first - q_len,
-            next: k + 1,
-        });
+        out.push(counted(lowers, &n, noun, k + 1));
     }
     out
+}
+
+/// The count of `noun` that number `n` states, with its qualifier, up to token `next`.
+fn counted(lowers: &[&str], n: &numbers::NumberExpr, noun: String, next: usize) -> ThingCount {
+    let (qualifier, q_len) = numbers::qualifier_before(lowers, n.first);
+    ThingCount {
+        noun,
+        value: n.value,
+        qualifier,
+        first: n.first - q_len,
+        next,
+    }
 }
 
 #[cfg(test)]

@@ -102,6 +102,8 @@ enum Noun {
         crew: bool,
         responders: bool,
     },
+    /// Farm animals ("2,400 cattle, goats and sheep").
+    Animals,
     Thing,
     None,
 }
@@ -148,6 +150,9 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
                 .is_some_and(|n| ontology::kind(n, Role::Count) == Some(Counted::Homes))
         {
             return (Noun::Befallen(befell), k + 2);
+        }
+        if ontology::is_animal(w) {
+            return (Noun::Animals, k + 1);
         }
         if ontology::is_person(w) {
             return (
@@ -282,6 +287,19 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
             return Some(Counted::Sheltered);
         }
         if let Some(c) = ontology::kind(w, Role::State).or_else(|| ontology::kind(w, Role::Count)) {
+            // "were being treated in hospitals", "at Wendmoor General Hospital": patients.
+            // "Varnholm General Hospital, where 26 people were still being treated" too.
+            let hospital = |n: &&str| matches!(*n, "hospital" | "hospitals" | "wards" | "clinic");
+            let before = &lowers[from.saturating_sub(8)..from];
+            if w == "treated"
+                && (ahead(lowers, k, 5)
+                    .iter()
+                    .take_while(|n| !matches!(**n, "," | "." | ";" | ":"))
+                    .any(|n| hospital(&n))
+                    || before.iter().any(hospital))
+            {
+                return Some(Counted::Hospitalised);
+            }
             // "61 people injured in the crush remain in hospital": a participle right
             // after the noun says who they are, the verb after it what they are now.
             if k == from && (w.ends_with("ed") || w == "hurt") {
@@ -420,6 +438,55 @@ fn lead_before(lowers: &[&str], toks: &[Token], first: usize) -> Option<Counted>
     None
 }
 
+/// "driving more than 40,000 from their homes", "forcing 3,000 people out of their
+/// villages": the evacuated, told by a verb before the figure and the homes after it.
+fn driven_out(lowers: &[&str], first: usize, after_noun: usize) -> bool {
+    let driven = first.checked_sub(1).is_some_and(|k| {
+        matches!(
+            lowers[k],
+            "driving" | "drove" | "driven" | "forcing" | "forced" | "chasing" | "chased"
+        )
+    });
+    driven
+        && lowers[after_noun.min(lowers.len())..(after_noun + 5).min(lowers.len())]
+            .iter()
+            .take_while(|w| !matches!(**w, "," | "." | ";" | ":"))
+            .any(|w| matches!(*w, "homes" | "home" | "houses" | "villages" | "towns"))
+}
+
+/// How far a clause may run from people counted to the evacuation centres that say what
+/// they are ("38,000 people from the southern and western flanks of Mount Orsat have been
+/// registered at 27 evacuation centres").
+const CENTRES_REACH: usize = 20;
+
+/// Evacuation centres later in the same clause (no punctuation between).
+fn centres_in_clause(lowers: &[&str], from: usize) -> bool {
+    let end = (from + CENTRES_REACH).min(lowers.len());
+    let clause_end = (from..end)
+        .find(|&j| matches!(lowers[j], "," | "." | ";" | ":" | "?" | "!"))
+        .unwrap_or(end);
+    (from..clause_end).any(|j| evacuation_centres_after(lowers, j) && lowers[j] == "evacuation")
+}
+
+/// How far after its figure "for burns" may stand ("41 people are being treated in
+/// hospital for burns").
+const BURNS_REACH: usize = 9;
+
+/// Whether the clause after a count of patients or injured says they have burns.
+fn burns_after(lowers: &[&str], from: usize) -> bool {
+    let end = (from + BURNS_REACH).min(lowers.len());
+    (from..end)
+        .take_while(|&j| !matches!(lowers[j], "," | "." | ";" | ":"))
+        .any(|j| {
+            lowers[j] == "burns"
+                && j > 0
+                && matches!(
+                    lowers[j - 1],
+                    "for" | "with" | "severe" | "serious" | "critical" | "suffered" | "suffering"
+                )
+        })
+}
+
 /// People counted with no kind yet, waiting for a coordinated figure's predicate.
 struct Pending {
     crew: bool,
@@ -511,13 +578,39 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
                     == Some(Counted::Rescued);
                 (!(saved && c == Counted::Dead)).then_some(c)
             }
+            // "3,000 cows, goats and sheep had perished": only as they died.
+            Noun::Animals => {
+                let mut k = after_noun;
+                while lowers
+                    .get(k)
+                    .is_some_and(|w| matches!(*w, "," | "and" | "or") || ontology::is_animal(w))
+                {
+                    k += 1;
+                }
+                predicate_after(lowers, toks, k)
+                    .or_else(|| lead_before(lowers, toks, first))
+                    .filter(|c| *c == Counted::Dead)
+                    .map(|_| Counted::Livestock)
+            }
             Noun::People { .. } | Noun::None => predicate_after(lowers, toks, after_noun)
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
+                .or_else(|| driven_out(lowers, first, after_noun).then_some(Counted::Evacuated))
                 .or_else(|| lead_before(lowers, toks, first))
+                .or_else(|| {
+                    (matches!(noun, Noun::People { .. }) && centres_in_clause(lowers, after_noun))
+                        .then_some(Counted::Evacuated)
+                })
                 .or_else(|| {
                     let (kind, end) = last?;
                     (first > 0 && first - 1 == end && lowers[first - 1] == "and").then_some(kind)
                 }),
+        };
+        // "37 people are being treated for burns": the burned, counted apart.
+        let what = match what {
+            Some(Counted::Injured | Counted::Hospitalised) if burns_after(lowers, after_noun) => {
+                Some(Counted::Burned)
+            }
+            w => w,
         };
         // The crew aboard is a figure of its own.
         let what = match (what, &noun) {

@@ -176,7 +176,8 @@ mod reading {
         assert!(read("Two of the 11 injured were children.").len() == 1);
         assert!(read("The dam held 40 million cubic metres.").is_empty());
         assert!(read("Hundreds died at 3 hospitals in the region.").len() == 1);
-        assert!(read("The storm killed 3 cows.").is_empty());
+        // Animals are livestock, never people.
+        assert_eq!(read("The storm killed 3 cows."), [(Counted::Livestock, 3.0)]);
         // "sent to help the injured" counts no injured: 9 responders.
         assert_eq!(
             read("Some 9 firefighters were sent to help the injured."),
@@ -275,6 +276,46 @@ mod reading {
             read("At that moment 30 employees and contractors were on the site."),
             [(Present, 30.0)]
         );
+    }
+
+    #[test]
+    fn patients_burns_the_driven_out_and_animals() {
+        use Counted::*;
+        // Our own sentences: patients told by the hospital's verb, burns counted apart.
+        assert_eq!(
+            read("Surgeons at the clinic were treating 52 people on Monday."),
+            [(Hospitalised, 52.0)]
+        );
+        assert_eq!(
+            read("The hospital has admitted 40 people since the blast."),
+            [(Hospitalised, 40.0)]
+        );
+        assert_eq!(
+            read("Some 25 workers are being treated for burns."),
+            [(Burned, 25.0)]
+        );
+        assert_eq!(
+            read("Twelve people were treated at the scene."),
+            [(Injured, 12.0)]
+        );
+        // Driven from their homes; evacuees told by the centres at the clause's end.
+        assert_eq!(
+            read("The floods swept the valley, driving more than 9,000 from their homes."),
+            [(Evacuated, 9000.0)]
+        );
+        assert_eq!(
+            read(
+                "By dusk 6,100 people from the upper and lower districts had reached 14 \
+                 evacuation centres."
+            ),
+            [(Evacuated, 6100.0)]
+        );
+        // Animals: only their deaths, never a count of people or a thing.
+        assert_eq!(
+            read("At least 900 pigs, sheep and goats had died in the barns."),
+            [(Livestock, 900.0)]
+        );
+        assert!(read("Farmers moved 300 cattle to the plain.").is_empty());
     }
 }
 

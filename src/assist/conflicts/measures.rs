@@ -73,6 +73,43 @@ fn length_unit(unit: &str, rain: bool) -> Option<f64> {
     Some(if rain { metres * 1000.0 } else { metres })
 }
 
+/// A long distance's factor to kilometres ("kilometre", "km", "miles").
+fn distance_unit(unit: &str) -> Option<f64> {
+    match unit {
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => Some(1.0),
+        "mile" | "miles" => Some(1.609_344),
+        "m" | "metre" | "metres" | "meter" | "meters" => Some(0.001),
+        "ft" | "foot" | "feet" => Some(0.000_304_8),
+        _ => None,
+    }
+}
+
+/// How far before its figure a plume word may stand ("a column of ash some 18
+/// kilometres into the sky"), within the clause.
+const PLUME_REACH: usize = 6;
+
+/// What a distance measures: the height of an eruption column or smoke plume ("the
+/// eruption column rose 21 kilometres", "threw a column of ash 18 kilometres into the
+/// sky"), or the radius of an exclusion zone ("a 12-kilometre exclusion zone", "an
+/// exclusion zone of 15 km").
+fn distance_kind(lowers: &[&str], i: usize, next: usize) -> Option<&'static str> {
+    let at = |k: usize| lowers.get(k).copied().unwrap_or("");
+    let zone_after = (next..next + 3).any(|k| matches!(at(k), "zone" | "radius" | "cordon"));
+    let zone_before = i >= 2 && at(i - 1) == "of" && matches!(at(i - 2), "zone" | "radius");
+    if zone_after || zone_before {
+        return Some("radius");
+    }
+    let plume_before = (i.saturating_sub(PLUME_REACH)..i)
+        .rev()
+        .take_while(|&k| !matches!(lowers[k], "," | "." | ";" | ":"))
+        .any(|k| matches!(lowers[k], "column" | "plume" | "cloud"));
+    let skyward = (at(next) == "into" || at(next) == "in")
+        && at(next + 1) == "the"
+        && matches!(at(next + 2), "sky" | "air" | "atmosphere" | "stratosphere");
+    (plume_before || (skyward && lowers[..i].iter().any(|w| *w == "ash")))
+        .then_some("height")
+}
+
 /// "an hour", "per hour", "a second" within a few words from `k` ("of water an hour"):
 /// the factor to a rate per hour.
 fn per_time(lowers: &[&str], k: usize) -> Option<f64> {
@@ -241,6 +278,13 @@ pub fn measures(toks: &[Token], lowers: &[&str]) -> Vec<Measure> {
                 push(&mut out, "depth", v * f, i, i + 1 + used);
                 continue;
             }
+            // Heights of a plume and radii of a zone, in kilometres.
+            if let Some(f) = distance_unit(unit)
+                && let Some(what) = distance_kind(lowers, i, i + 1 + used)
+            {
+                push(&mut out, what, v * f, i, i + 1 + used);
+                continue;
+            }
             // "a storm surge of up to 4.5 metres": the nearest of rain or surge.
             let nearest = |words: &[&str]| {
                 let lo = i.saturating_sub(5);
@@ -341,6 +385,21 @@ mod tests {
             [("minute", 67.0)]
         );
         assert!(read("Ortiz scored in the 12th minute.").is_empty());
+        // Our own: a plume's height and a zone's radius, in kilometres.
+        assert_eq!(
+            read("The blast drove a column of ash some 15 kilometres into the sky."),
+            [("height", 15.0)]
+        );
+        assert_eq!(read("The plume rose 9 miles."), [("height", 14.5)]);
+        assert_eq!(
+            read("Everyone within a 10-kilometre exclusion zone must leave."),
+            [("radius", 10.0)]
+        );
+        assert_eq!(
+            read("Police set an exclusion zone of 3 km around the plant."),
+            [("radius", 3.0)]
+        );
+        assert!(read("The camp lies 20 kilometres south of the crater.").is_empty());
         // An aftershock's magnitude, a category without a storm, a bare speed: none.
         assert!(read("An aftershock of magnitude 5.1 followed at noon.").is_empty());
         assert!(read("A magnitude 4.8 aftershock rattled the town.").is_empty());

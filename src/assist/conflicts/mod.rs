@@ -120,6 +120,8 @@ impl FactKey {
                     "minute" => "minute of the match",
                     "depth" => "depth (m)",
                     "flow" => "water pumped (m³ an hour)",
+                    "height" => "height of the plume (km)",
+                    "radius" => "radius of the exclusion zone (km)",
                     w => w,
                 };
                 if scope.is_empty() {

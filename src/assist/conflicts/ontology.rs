@@ -34,11 +34,16 @@ pub enum Counted {
     Hectares,
     /// People at the site when it struck ("41 miners were underground").
     Present,
+    /// People treated for burns: a part of the injured that outlets count apart ("37
+    /// people are being treated for burns").
+    Burned,
+    /// Farm animals killed ("2,400 cattle, goats and sheep had died").
+    Livestock,
 }
 
 impl Counted {
     /// Every kind, in the order of its tag in the data file.
-    const ALL: [(&'static str, Counted); 17] = [
+    const ALL: [(&'static str, Counted); 19] = [
         ("dead", Counted::Dead),
         ("injured", Counted::Injured),
         ("missing", Counted::Missing),
@@ -56,6 +61,8 @@ impl Counted {
         ("deployed", Counted::Deployed),
         ("hectares", Counted::Hectares),
         ("present", Counted::Present),
+        ("burns", Counted::Burned),
+        ("livestock", Counted::Livestock),
     ];
 
     /// How a suggestion names it ("number dead").
@@ -78,6 +85,8 @@ impl Counted {
             Self::Deployed => "of responders deployed",
             Self::Hectares => "of hectares burned or flooded",
             Self::Present => "present when it struck",
+            Self::Burned => "treated for burns",
+            Self::Livestock => "of livestock killed",
         }
     }
 
@@ -118,6 +127,7 @@ impl Counted {
 
 static COUNTED: TaggedWords = TaggedWords::from_text(include_str!("../words/counted.txt"));
 static CONTEXT: TaggedWords = TaggedWords::from_text(include_str!("../words/fact_context.txt"));
+static ANIMALS: WordList = WordList::from_text(include_str!("../words/animals.txt"));
 static NATIONALITIES: WordList =
     WordList::from_text(include_str!("../words/nationality_words.txt"));
 
@@ -177,6 +187,11 @@ pub fn is_responder(lower: &str) -> bool {
             | "responders"
             | "crews"
     )
+}
+
+/// Farm animals, whose figure is a fact only when they died.
+pub fn is_animal(lower: &str) -> bool {
+    ANIMALS.contains(lower)
 }
 
 /// A noun for the crew of a vessel or aircraft, counted apart from who it carries.

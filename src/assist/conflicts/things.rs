@@ -51,6 +51,7 @@ fn is_thing(lower: &str) -> bool {
             "this" | "thus" | "his" | "its" | "was" | "has" | "does" | "is"
         )
         && !ontology::is_person(lower)
+        && !ontology::is_animal(lower)
         && ontology::kind(lower, Role::Count).is_none()
         && ontology::kind(lower, Role::State).is_none()
         && lower.chars().all(|c| c.is_alphabetic() || c == '-')

@@ -252,6 +252,13 @@ fn a_shouted_headline_quote_is_speech_and_a_title_is_not() {
         "{:?}",
         quotes(t)
     );
+    // Our own: a thing's local name after "call the" is no one's words.
+    let t = "The mudflow, which farmers call the “grey river”, reached the mill, officials said.";
+    assert!(
+        quotes(t).iter().all(|q| q.quote_type != QuoteType::Mixed),
+        "{:?}",
+        quotes(t)
+    );
     // "called it" also takes the speaker's own words.
     let t = "Ana Ruiz called it “reckless” and walked out.";
     assert!(

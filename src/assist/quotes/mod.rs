@@ -200,6 +200,9 @@ fn classify(doc: &Doc, seg: &Segment, words: usize) -> Shape {
                 || (matches!(t.lower(), "it" | "them" | "him" | "her")
                     && n >= 2
                     && naming_verb(pre_toks[n - 2].lower()))
+                // "what villagers call the “burning cloud”": a determiner after the verb
+                // names a thing.
+                || (t.lower() == "the" && n >= 2 && NAMING_VERBS.contains(pre_toks[n - 2].lower()))
                 || (t.lower() == "as"
                     && (n.saturating_sub(5)..n - 1)
                         .any(|k| LABELLED_AS.contains(pre_toks[k].lower())))

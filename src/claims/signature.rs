@@ -198,6 +198,9 @@ pub fn signature(text: &str) -> Signature {
                 || t.possessive
                 || (t.all_caps && !STOPWORDS.contains(&t.lower))
                 || is_place(&t.lower)
+                // "(CW) UZ silk: Fergana cocoon output", "REPORTER: Queensland lost …":
+                // a listed place opening a clause after a label.
+                || (i > 0 && super::gazetteer::is_listed(&t.lower) && !STOPWORDS.contains(&t.lower))
                 || next_is_name(&toks, i))
             && !crate::assist::words::is_calendar_name(&t.lower)
             && (is_place(&t.lower) || !crate::assist::names::is_title_word(&t.lower));
@@ -555,11 +558,22 @@ pub fn signature(text: &str) -> Signature {
         .windows(2)
         // "in CY2023", "at BW": a ticker's abbreviation is no place.
         .filter(|w| {
-            matches!(w[0].lower.as_str(), "in" | "at" | "near")
+            matches!(w[0].lower.as_str(), "in" | "at" | "near" | "around")
                 && w[1].capitalised
                 && w[1].lower.chars().count() >= 4
         })
         .map(|w| w[1].lower.as_str())
+        // "around the Divjaka-Karavasta lagoon", "near the Kiso dam".
+        .chain(
+            toks.windows(3)
+                .filter(|w| {
+                    matches!(w[0].lower.as_str(), "near" | "around")
+                        && w[1].lower == "the"
+                        && w[2].capitalised
+                        && w[2].lower.chars().count() >= 4
+                })
+                .map(|w| w[2].lower.as_str()),
+        )
         // "the eastern city of Derna", "the region of Mopti".
         .chain(
             toks.windows(3)

@@ -415,3 +415,35 @@ fn fire_and_volcano_sets_keep_their_unread_figures() {
         Some(0),
     );
 }
+
+/// Two held-out sets written at the start of session 12 by helpers that read neither the
+/// rules nor the other sets' articles: a motorway bridge collapse (`news-unseen-13`, 8
+/// styles) and a runway overrun (`news-unseen-14`, 8 styles). Measured at `2d0ac04` and
+/// `74badad` before anyone working on the rules read them (each README): unread figures.
+#[test]
+fn bridge_and_runway_sets_keep_their_unread_figures() {
+    keeps(
+        &Floors {
+            set: "news-unseen-13",
+            traps: "ambulances|floodlights|buoys",
+            f1: 0.99,
+            speakers: 0.89,
+            indirect: 0.89,
+            conflicts: 0.75,
+            aliases: 1.0,
+        },
+        Some(0),
+    );
+    keeps(
+        &Floors {
+            set: "news-unseen-14",
+            traps: "tenders|vouchers|interpreters",
+            f1: 0.99,
+            speakers: 0.92,
+            indirect: 0.94,
+            conflicts: 0.58,
+            aliases: 0.87,
+        },
+        Some(0),
+    );
+}

@@ -295,7 +295,7 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
                 && (ahead(lowers, k, 5)
                     .iter()
                     .take_while(|n| !matches!(**n, "," | "." | ";" | ":"))
-                    .any(|n| hospital(&n))
+                    .any(&hospital)
                     || before.iter().any(hospital))
             {
                 return Some(Counted::Hospitalised);

@@ -177,7 +177,10 @@ mod reading {
         assert!(read("The dam held 40 million cubic metres.").is_empty());
         assert!(read("Hundreds died at 3 hospitals in the region.").len() == 1);
         // Animals are livestock, never people.
-        assert_eq!(read("The storm killed 3 cows."), [(Counted::Livestock, 3.0)]);
+        assert_eq!(
+            read("The storm killed 3 cows."),
+            [(Counted::Livestock, 3.0)]
+        );
         // "sent to help the injured" counts no injured: 9 responders.
         assert_eq!(
             read("Some 9 firefighters were sent to help the injured."),

@@ -106,8 +106,7 @@ fn distance_kind(lowers: &[&str], i: usize, next: usize) -> Option<&'static str>
     let skyward = (at(next) == "into" || at(next) == "in")
         && at(next + 1) == "the"
         && matches!(at(next + 2), "sky" | "air" | "atmosphere" | "stratosphere");
-    (plume_before || (skyward && lowers[..i].iter().any(|w| *w == "ash")))
-        .then_some("height")
+    (plume_before || (skyward && lowers[..i].contains(&"ash"))).then_some("height")
 }
 
 /// "an hour", "per hour", "a second" within a few words from `k` ("of water an hour"):

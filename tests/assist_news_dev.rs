@@ -397,7 +397,7 @@ fn fire_and_volcano_sets_keep_their_unread_figures() {
             f1: 0.96,
             speakers: 0.92,
             indirect: 0.9,
-            conflicts: 0.83,
+            conflicts: 0.91,
             aliases: 0.87,
         },
         Some(0),

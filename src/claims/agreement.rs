@@ -298,6 +298,17 @@ fn names(a: &Signature, b: &Signature, nesting: f64) -> f64 {
     }
 }
 
+/// Whether the two name one place or person, however written: the same name, one
+/// spelling out the other ("the Aral Sea" and "the dry Aral bed"), an adjective and its
+/// place, or a place and one within it ("Queensland" and "Brisbane").
+pub fn names_meet(a: &Signature, b: &Signature) -> bool {
+    a.names.iter().any(|na| {
+        b.names
+            .iter()
+            .any(|nb| na == nb || one_place(na, nb) || spells_out(na, nb) || nested(na, nb))
+    })
+}
+
 /// A place the demonym list or the gazetteer knows.
 fn known_place(name: &str) -> bool {
     super::gazetteer::is_listed(name) || super::signature::is_place(name)

@@ -325,10 +325,11 @@ fn group(
 /// ("CRASHED by ONE-THIRD" and "output -33% y/y").
 pub const ANCHORED_LEXICAL: f64 = 0.4;
 
-/// The same figure, the same place or person, and a content word in common: the words
+/// The same figure, one place or person (however written, [`super::agreement::names_meet`]),
+/// and a content word in common: the words
 /// around them may differ entirely, agreement still has the last word.
 fn anchored(a: &Signature, b: &Signature, ta: &[String], tb: &[String]) -> bool {
-    let names = a.names.iter().any(|n| b.names.contains(n));
+    let names = super::agreement::names_meet(a, b);
     let content = ta
         .iter()
         .any(|t| !t.starts_with('#') && !a.names.contains(t) && tb.binary_search(t).is_ok());

@@ -20,6 +20,9 @@ const MAX_VALUES_PER_ARTICLE: usize = 8;
 /// How far apart an approximate value ("about 4,000") may be from another and still agree.
 const APPROXIMATE: f64 = 0.1;
 
+/// How far apart a hedged count that is no round figure ("some 93") may be.
+const HEDGED: f64 = 0.02;
+
 /// A surname as spelled in any transliteration: diacritics and vowels dropped, doubled
 /// letters folded ("Verhoeven" and "Verhoven" both "vrhvn").
 fn surname_key(name: &str) -> String {
@@ -96,6 +99,11 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
             let approx = [l, *f]
                 .iter()
                 .any(|x| x.qualifier == Some(Qualifier::About));
+            // "about 4,000" is rounded and reaches a tenth either way; "some 93" is a
+            // count with a hedge, and 87 is another count.
+            let rounded = [l, *f].iter().any(|x| {
+                x.qualifier == Some(Qualifier::About) && (x.value < 10.0 || x.value % 10.0 == 0.0)
+            });
             let reach = match (key, approx) {
                 // Times of day in minutes: "about 11pm" is half an hour either way,
                 // "about 10:40" ten minutes (its minutes say how close it is); stated
@@ -103,7 +111,8 @@ fn disagree(key: &FactKey, entries: &[(ArticleId, &Fact)]) -> bool {
                 (FactKey::Time(_), true) if l.value % 30.0 == 0.0 || f.value % 30.0 == 0.0 => 30.0,
                 (FactKey::Time(_), true) => 10.0,
                 (FactKey::Time(_), false) => 0.0,
-                (_, true) => l.value.abs() * APPROXIMATE,
+                (_, true) if rounded => l.value.abs() * APPROXIMATE,
+                (_, true) => l.value.abs() * HEDGED,
                 (_, false) => 0.0,
             };
             f.value - l.value <= reach

@@ -104,6 +104,8 @@ enum Noun {
     },
     /// Farm animals ("2,400 cattle, goats and sheep").
     Animals,
+    /// Households ("93 families", "87 households").
+    Households,
     Thing,
     None,
 }
@@ -153,6 +155,9 @@ fn noun_after(lowers: &[&str], toks: &[Token], mut k: usize, vague: bool) -> (No
         }
         if ontology::is_animal(w) {
             return (Noun::Animals, k + 1);
+        }
+        if ontology::is_household(w) && words == 0 {
+            return (Noun::Households, k + 1);
         }
         if ontology::is_person(w) {
             return (
@@ -312,6 +317,15 @@ fn predicate_after(lowers: &[&str], toks: &[Token], from: usize) -> Option<Count
         // "350 residents of Kelmo were evacuated": a place after "of" or "from" too.
         let of_a_place =
             matches!(w, "of" | "from") && toks.get(k + 1).is_some_and(Token::is_capitalized);
+        // "93 families from the tower have been …": where they come from.
+        if w == "from"
+            && lowers.get(k + 1) == Some(&"the")
+            && toks.get(k + 2).is_some_and(|t| t.is_word)
+            && numbers::number_at(toks, lowers, k + 2).is_none()
+        {
+            k += 3;
+            continue;
+        }
         let passable = ontology::is(w, Context::Filler)
             || ontology::is(w, Context::Stop)
             || w.ends_with("ly")
@@ -592,6 +606,12 @@ pub fn counts(toks: &[Token], lowers: &[&str]) -> Vec<Count> {
                     .filter(|c| *c == Counted::Dead)
                     .map(|_| Counted::Livestock)
             }
+            // "93 families have been packed off to hotels", "placed 87 households there":
+            // households moved out or housed, a unit of their own.
+            Noun::Households => predicate_after(lowers, toks, after_noun)
+                .or_else(|| lead_before(lowers, toks, first))
+                .filter(|c| matches!(c, Counted::Evacuated | Counted::Sheltered))
+                .map(|_| Counted::Households),
             Noun::People { .. } | Noun::None => predicate_after(lowers, toks, after_noun)
                 .filter(|c| !matches!(c, Counted::Homes | Counted::HomesDamaged))
                 .or_else(|| driven_out(lowers, first, after_noun).then_some(Counted::Evacuated))

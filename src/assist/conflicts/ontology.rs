@@ -39,11 +39,14 @@ pub enum Counted {
     Burned,
     /// Farm animals killed ("2,400 cattle, goats and sheep had died").
     Livestock,
+    /// Households or families moved out or housed ("87 households placed in hotels"): a
+    /// unit of its own, never a number of people.
+    Households,
 }
 
 impl Counted {
     /// Every kind, in the order of its tag in the data file.
-    const ALL: [(&'static str, Counted); 19] = [
+    const ALL: [(&'static str, Counted); 20] = [
         ("dead", Counted::Dead),
         ("injured", Counted::Injured),
         ("missing", Counted::Missing),
@@ -63,6 +66,7 @@ impl Counted {
         ("present", Counted::Present),
         ("burns", Counted::Burned),
         ("livestock", Counted::Livestock),
+        ("households", Counted::Households),
     ];
 
     /// How a suggestion names it ("number dead").
@@ -87,6 +91,7 @@ impl Counted {
             Self::Present => "present when it struck",
             Self::Burned => "treated for burns",
             Self::Livestock => "of livestock killed",
+            Self::Households => "of households moved out or housed",
         }
     }
 
@@ -192,6 +197,11 @@ pub fn is_responder(lower: &str) -> bool {
 /// Farm animals, whose figure is a fact only when they died.
 pub fn is_animal(lower: &str) -> bool {
     ANIMALS.contains(lower)
+}
+
+/// Households counted as a unit ("93 families", "87 households").
+pub fn is_household(lower: &str) -> bool {
+    matches!(lower, "families" | "households" | "family" | "household")
 }
 
 /// A noun for the crew of a vessel or aircraft, counted apart from who it carries.

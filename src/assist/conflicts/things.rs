@@ -52,6 +52,7 @@ fn is_thing(lower: &str) -> bool {
         )
         && !ontology::is_person(lower)
         && !ontology::is_animal(lower)
+        && !ontology::is_household(lower)
         && ontology::kind(lower, Role::Count).is_none()
         && ontology::kind(lower, Role::State).is_none()
         && lower.chars().all(|c| c.is_alphabetic() || c == '-')

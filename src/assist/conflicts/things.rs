@@ -8,9 +8,10 @@ use super::counts::is_no_count;
 use super::numbers::{self, Qualifier};
 use super::ontology::{self, Context, Role};
 use crate::assist::text::Token;
-use crate::assist::words::WordList;
+use crate::assist::words::{TaggedWords, WordList};
 
 static MEASURES: WordList = WordList::from_text(include_str!("../words/measure_words.txt"));
+static SYNONYMS: TaggedWords = TaggedWords::from_text(include_str!("../words/thing_synonyms.txt"));
 
 /// A count of things read from a sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,6 +118,8 @@ pub fn things(toks: &[Token], lowers: &[&str]) -> Vec<ThingCount> {
         let Some(noun) = singular(lowers[k]) else {
             continue;
         };
+        // "84 flats" and "72 apartments": one thing under two names.
+        let noun = SYNONYMS.tag(&noun).map_or(noun, str::to_owned);
         out.push(counted(lowers, &n, noun, k + 1));
     }
     out
@@ -150,6 +153,11 @@ mod tests {
 
     #[test]
     fn things_are_counted_and_people_measures_and_dates_are_not() {
+        // Our own: one thing under two names.
+        assert_eq!(
+            read("The block held 60 apartments."),
+            [("flat".to_owned(), 60.0)]
+        );
         // Our own sentences.
         assert_eq!(
             read("The train had six passenger carriages and two engines."),

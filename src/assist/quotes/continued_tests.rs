@@ -77,6 +77,26 @@ fn a_continued_quote_after_its_attribution_keeps_the_speaker() {
 }
 
 #[test]
+fn a_whole_sentence_after_an_attribution_is_the_same_speakers() {
+    // Our own: the next sentence's cue belongs to the next sentence.
+    let t = "Marta Sousa, who runs the tenants' group, kept every letter. “They were \
+        ignored,” she said. “We were ignored too.” Karl Weber, the landlord, said the \
+        letters had been answered.";
+    let d = direct(t);
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|(_, s)| *s == some("Marta Sousa")), "{d:?}");
+}
+
+#[test]
+fn a_role_with_an_institution_goes_to_the_person_holding_it() {
+    // Our own: "the police chief" is the superintendent named before, not the police.
+    let t = "Superintendent Ana Ortiz spoke to reporters. Superintendent Ortiz said the \
+        search would go on. “We will not stop,” the police chief said.";
+    let d = direct(t);
+    assert_eq!(d, [("We will not stop,".to_owned(), some("Ana Ortiz"))]);
+}
+
+#[test]
 fn hard_wrapped_quotes_pair_and_find_their_speaker_across_the_wraps() {
     let t = "The dam gave way before dawn on Thursday, sending water into the\n\
         town, where at least a dozen people died in their homes overnight.\n\

@@ -383,6 +383,37 @@ fn split_quote_rest(
         .then(|| (pq.cue.clone(), Some(speaker.clone())))
 }
 
+/// How long the attribution between two quotes may be ("he said.", "Albers told the
+/// hearing.").
+const BETWEEN_REACH: usize = 60;
+
+/// The previous quote's cue and speaker when this quote is a whole sentence that follows
+/// the attribution closing the previous one ("“A,” he said. “B.”").
+fn follows_attribution(
+    doc: &Doc,
+    seg: &Segment,
+    prev: Option<&(Segment, FoundQuote)>,
+) -> Option<(String, Option<Speaker>)> {
+    let (ps, pq) = prev?;
+    let (close, open) = (ps.close?, seg.open?);
+    let speaker = pq.speaker.as_ref()?;
+    let gap = doc.slice(close + 1, open);
+    let gap = gap.trim();
+    let whole_sentence = doc
+        .slice(seg.content.start, seg.content.end)
+        .trim_end()
+        .ends_with(['.', '!', '?']);
+    (gap.chars().count() <= BETWEEN_REACH
+        && gap.ends_with('.')
+        && !gap[..gap.len() - 1].contains(['.', '!', '?', ';'])
+        && speaker.range.start > close
+        && speaker.range.start < open
+        && whole_sentence
+        && !pq.cue.is_empty()
+        && doc.same_paragraph(close, open))
+    .then(|| (pq.cue.clone(), Some(speaker.clone())))
+}
+
 /// Cue and speaker of a direct quote: after it (", he said"), before it ("X said: “"),
 /// or, failing both, the previous quote's speaker when this one continues it.
 fn attribute(
@@ -397,8 +428,13 @@ fn attribute(
     if seg.open.is_none() || seg.close.is_none() {
         score -= 0.1;
     }
-    let mut found: Option<(String, Option<Speaker>)> = None;
-    if let Some(close) = seg.close {
+    // "“They were polite letters,” he said. “We were polite people.” Ioana Dumitrescu
+    // said …": a whole sentence quoted right after the speaker's attribution is theirs;
+    // a cue in the next sentence is that sentence's own.
+    let mut found: Option<(String, Option<Speaker>)> = follows_attribution(doc, seg, prev);
+    if found.is_none()
+        && let Some(close) = seg.close
+    {
         let after = after_range(doc, close);
         let toks = doc.tokens_in(after.start, after.end);
         let words: Vec<&Token> = toks.iter().collect();

@@ -570,6 +570,17 @@ pub fn resolve_with(
             descriptive: true,
         });
     }
+    // "the police chief": a role held by someone named before, else the institution.
+    if lowers[0] == "the"
+        && let Some(role) = names::role_of(lowers[lowers.len() - 1].as_str())
+        && let Some(m) = mentions::resolve_role(mentions, pos, role)
+    {
+        return Some(Speaker {
+            name: m.full.clone(),
+            range,
+            descriptive: false,
+        });
+    }
     // Organisations and institutions: kept as written, without a leading article.
     if lowers.iter().any(|l| ORG_WORDS.contains(l.as_str()))
         && !np

@@ -260,13 +260,6 @@ pub fn mentions(doc: &Doc, known: &[String]) -> Vec<Mention> {
         let distrust =
             (at_sentence_start && is_common_opening(&toks[i])) || in_headline(phrase.name.start);
         if let Some(full) = judge(doc, &phrase, &out, &seen, &known, distrust) {
-            // "Yanis’s big sister Leila": a given name alone takes the family's surname.
-            let full = match kin_surname(toks, i, &out, &seen) {
-                Some(surname) if phrase.name_tokens == 1 && !full.contains(' ') => {
-                    format!("{full} {surname}")
-                }
-                _ => full,
-            };
             seen.add(out.len(), &full);
             out.push(mention(
                 phrase.name,
@@ -335,56 +328,6 @@ fn share_titles_and_gender(out: &mut [Mention]) {
         m.person_titles = titles.get(&key).cloned().unwrap_or_default();
         m.gender = gender.get(&key).copied().unwrap_or_default();
     }
-}
-
-/// Relatives who share a surname, named by a given name after a possessive ("Yanis’s big
-/// sister Leila", "the victim’s son Karim").
-const KIN: &[&str] = &["sister", "brother", "son", "daughter", "father", "twin"];
-
-/// How far before "his" or "her" the relative's person may be named, in bytes.
-const KIN_REACH: usize = 120;
-
-/// The surname of the person whose relative the phrase at token `i` names: "<Name>’s",
-/// at most two lower-case words, a kin word (before the phrase or as its title), then the
-/// given name.
-fn kin_surname(toks: &[Token], i: usize, out: &[Mention], seen: &Seen) -> Option<String> {
-    let mut k = if KIN.contains(&toks.get(i)?.lower()) {
-        i
-    } else {
-        let before = i.checked_sub(1)?;
-        KIN.contains(&toks[before].lower()).then_some(before)?
-    };
-    for _ in 0..3 {
-        k = k.checked_sub(1)?;
-        let t = &toks[k];
-        // "Samir Haddad told how his son Yanis …": the person just named.
-        let pronoun = match t.lower() {
-            "his" => Some(Gender::Male),
-            "her" => Some(Gender::Female),
-            _ => None,
-        };
-        if let Some(want) = pronoun {
-            let m = out.last().filter(|m| {
-                m.gender.fits(want) && t.start.saturating_sub(m.range.end) <= KIN_REACH
-            })?;
-            let (_, surname) = m.full.rsplit_once(' ')?;
-            return Some(surname.to_owned());
-        }
-        if is_possessive(t) && t.is_capitalized() {
-            let lower = t.lower();
-            let owner = ["’s", "'s", "’", "'"]
-                .iter()
-                .find_map(|p| lower.strip_suffix(p))
-                .unwrap_or(lower);
-            let m = &out[*seen.by_word.get(owner)?];
-            let (_, surname) = m.full.rsplit_once(' ')?;
-            return Some(surname.to_owned());
-        }
-        if !t.is_word || t.is_capitalized() {
-            return None;
-        }
-    }
-    None
 }
 
 /// Whether a name phrase is a person, and the fullest form of the name if so.
@@ -559,18 +502,6 @@ pub fn is_possessive_token(t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_relative_named_by_a_given_name_takes_the_family_surname() {
-        // Our own: "his son Tomas", then "Tomas’s younger sister Ana".
-        let doc = Doc::new(
-            "Grieving father Piotr Lis said his son Tomas, 15, loved the club. Tomas’s younger \
-             sister Ana wrote a poem.",
-        );
-        let fulls: Vec<String> = mentions(&doc, &[]).into_iter().map(|m| m.full).collect();
-        assert!(fulls.contains(&"Tomas Lis".to_owned()), "{fulls:?}");
-        assert!(fulls.contains(&"Ana Lis".to_owned()), "{fulls:?}");
-    }
 
     #[test]
     fn titles_are_stripped_and_surnames_resolved() {

@@ -354,7 +354,13 @@ fn ahead<'a>(lowers: &'a [&'a str], k: usize, n: usize) -> &'a [&'a str] {
 /// Whether "evacuation centres" (or camps, sites, shelters) follow within a few words
 /// of the same clause.
 fn evacuation_centres_after(lowers: &[&str], k: usize) -> bool {
-    let end = (k + 8).min(lowers.len());
+    evacuation_centres_within(lowers, k, 8)
+}
+
+/// Whether "evacuation centres" (or camps, sites, shelters) follow within `reach` words
+/// of the same clause.
+fn evacuation_centres_within(lowers: &[&str], k: usize, reach: usize) -> bool {
+    let end = (k + reach).min(lowers.len());
     (k..end)
         .take_while(|&j| !matches!(lowers[j], "," | "." | ";" | ":"))
         .any(|j| {
@@ -475,11 +481,7 @@ const CENTRES_REACH: usize = 20;
 
 /// Evacuation centres later in the same clause (no punctuation between).
 fn centres_in_clause(lowers: &[&str], from: usize) -> bool {
-    let end = (from + CENTRES_REACH).min(lowers.len());
-    let clause_end = (from..end)
-        .find(|&j| matches!(lowers[j], "," | "." | ";" | ":" | "?" | "!"))
-        .unwrap_or(end);
-    (from..clause_end).any(|j| evacuation_centres_after(lowers, j) && lowers[j] == "evacuation")
+    evacuation_centres_within(lowers, from, CENTRES_REACH)
 }
 
 /// How far after its figure "for burns" may stand ("41 people are being treated in

@@ -355,6 +355,24 @@ fn cue_text(toks: &[Token], i: usize) -> (String, usize) {
     }
 }
 
+/// The previous quote's attribution when it stands between that quote and this one, in
+/// one paragraph: the gap between the marks, and the quote whose cue and speaker it gives.
+fn attribution_between<'a>(
+    doc: &Doc,
+    seg: &Segment,
+    prev: Option<&'a (Segment, FoundQuote)>,
+) -> Option<(Range, &'a FoundQuote)> {
+    let (ps, pq) = prev?;
+    let (close, open) = (ps.close?, seg.open?);
+    let gap = Range {
+        start: close + 1,
+        end: open,
+    };
+    let speaker = pq.speaker.as_ref()?;
+    (gap.contains(speaker.range.start) && !pq.cue.is_empty() && doc.same_paragraph(close, open))
+        .then_some((gap, pq))
+}
+
 /// "“We will rebuild,” Holt said, “and fast.”": the part after the attribution goes to
 /// the cue between the parts — the previous quote's, when its speaker stands in the gap
 /// and the gap is one clause ending in a comma or dash.
@@ -363,13 +381,7 @@ fn split_quote_rest(
     seg: &Segment,
     prev: Option<&(Segment, FoundQuote)>,
 ) -> Option<(String, Option<Speaker>)> {
-    let (ps, pq) = prev?;
-    let (close, open) = (ps.close?, seg.open?);
-    let speaker = pq.speaker.as_ref()?;
-    let gap = Range {
-        start: close + 1,
-        end: open,
-    };
+    let (gap, pq) = attribution_between(doc, seg, prev)?;
     let toks = doc.tokens_in(gap.start, gap.end);
     let clause = gap.len() <= ATTRIBUTION_REACH
         && !toks
@@ -377,41 +389,33 @@ fn split_quote_rest(
             .any(|t| matches!(t.text.as_str(), "." | "!" | "?" | ";"))
         && toks
             .last()
-            .is_some_and(|t| matches!(t.text.as_str(), "," | "—" | "–" | ":"))
-        && doc.same_paragraph(close, open);
-    (clause && gap.contains(speaker.range.start) && !pq.cue.is_empty())
-        .then(|| (pq.cue.clone(), Some(speaker.clone())))
+            .is_some_and(|t| matches!(t.text.as_str(), "," | "—" | "–" | ":"));
+    clause.then(|| (pq.cue.clone(), pq.speaker.clone()))
 }
 
 /// How long the attribution between two quotes may be ("he said.", "Albers told the
 /// hearing.").
 const BETWEEN_REACH: usize = 60;
 
-/// The previous quote's cue and speaker when this quote is a whole sentence that follows
-/// the attribution closing the previous one ("“A,” he said. “B.”").
+/// "“They were polite letters,” he said. “We were polite people.” Ioana Dumitrescu said
+/// …": a whole sentence quoted right after the attribution closing the previous quote is
+/// that speaker's; a cue in the next sentence is that sentence's own.
 fn follows_attribution(
     doc: &Doc,
     seg: &Segment,
     prev: Option<&(Segment, FoundQuote)>,
 ) -> Option<(String, Option<Speaker>)> {
-    let (ps, pq) = prev?;
-    let (close, open) = (ps.close?, seg.open?);
-    let speaker = pq.speaker.as_ref()?;
-    let gap = doc.slice(close + 1, open);
-    let gap = gap.trim();
+    let (gap, pq) = attribution_between(doc, seg, prev)?;
+    let text = doc.slice(gap.start, gap.end);
+    let text = text.trim();
+    let one_sentence = text.chars().count() <= BETWEEN_REACH
+        && text.ends_with('.')
+        && !text[..text.len() - 1].contains(['.', '!', '?', ';']);
     let whole_sentence = doc
         .slice(seg.content.start, seg.content.end)
         .trim_end()
         .ends_with(['.', '!', '?']);
-    (gap.chars().count() <= BETWEEN_REACH
-        && gap.ends_with('.')
-        && !gap[..gap.len() - 1].contains(['.', '!', '?', ';'])
-        && speaker.range.start > close
-        && speaker.range.start < open
-        && whole_sentence
-        && !pq.cue.is_empty()
-        && doc.same_paragraph(close, open))
-    .then(|| (pq.cue.clone(), Some(speaker.clone())))
+    (one_sentence && whole_sentence).then(|| (pq.cue.clone(), pq.speaker.clone()))
 }
 
 /// Cue and speaker of a direct quote: after it (", he said"), before it ("X said: “"),
@@ -428,9 +432,6 @@ fn attribute(
     if seg.open.is_none() || seg.close.is_none() {
         score -= 0.1;
     }
-    // "“They were polite letters,” he said. “We were polite people.” Ioana Dumitrescu
-    // said …": a whole sentence quoted right after the speaker's attribution is theirs;
-    // a cue in the next sentence is that sentence's own.
     let mut found: Option<(String, Option<Speaker>)> = follows_attribution(doc, seg, prev);
     if found.is_none()
         && let Some(close) = seg.close

@@ -570,7 +570,8 @@ pub fn resolve_with(
             descriptive: true,
         });
     }
-    // "the police chief": a role held by someone named before, else the institution.
+    // "the minister", "the police chief": the nearest person with that title, before the
+    // institution a word of the phrase names.
     if lowers[0] == "the"
         && let Some(role) = names::role_of(lowers[lowers.len() - 1].as_str())
         && let Some(m) = mentions::resolve_role(mentions, pos, role)
@@ -636,19 +637,10 @@ pub fn resolve_with(
             });
         }
     }
-    // "the minister", "the Iranian leader": the nearest person with that title; "the
-    // German", "the striker": the nearest person named before.
+    // "the German", "the striker": the nearest person named before (a role's holder was
+    // looked for above).
     if lowers[0] == "the" {
         let head = lowers[lowers.len() - 1].as_str();
-        if let Some(role) = names::role_of(head)
-            && let Some(m) = mentions::resolve_role(mentions, pos, role)
-        {
-            return Some(Speaker {
-                name: m.full.clone(),
-                range,
-                descriptive: false,
-            });
-        }
         if np.len() == 2
             && let Some((name, _)) = descriptive_antecedent(doc, head, range.start)
         {
